@@ -1,0 +1,1 @@
+"""The pure core of RetroCoach: standard library only, never Qt."""

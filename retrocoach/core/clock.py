@@ -1,0 +1,47 @@
+"""Clocks: the one place the core learns the time, injected so tests can drive it."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Protocol
+
+__all__ = ["Clock", "MonotonicClock", "local_now"]
+
+
+class Clock(Protocol):
+    """Seconds on a clock that never jumps back and ignores changes to the wall time."""
+
+    def now(self) -> float:
+        """The current reading in seconds; only differences between readings mean anything."""
+        ...
+
+
+class MonotonicClock:
+    """The system's steady clock.
+
+    On Linux this is CLOCK_BOOTTIME, which keeps counting while the machine is suspended, so a
+    suspended laptop shows up as a gap between ticks and the session pauses where the walker
+    stopped. Elsewhere it is time.monotonic(). Neither moves when the wall clock is set.
+    """
+
+    def __init__(self) -> None:
+        clock_id = getattr(time, "CLOCK_BOOTTIME", None)
+        self._clock_id: int | None = None
+        if clock_id is not None:
+            try:
+                time.clock_gettime(clock_id)
+                self._clock_id = clock_id
+            except OSError:  # pragma: no cover - kernels without BOOTTIME
+                self._clock_id = None
+
+    def now(self) -> float:
+        """Seconds since an arbitrary fixed point."""
+        if self._clock_id is not None:
+            return time.clock_gettime(self._clock_id)
+        return time.monotonic()
+
+
+def local_now() -> datetime:
+    """The wall time now, in the user's time zone, with its UTC offset."""
+    return datetime.now().astimezone()
