@@ -16,8 +16,8 @@ from retrocoach.core.session import (
     CountdownTick,
     Event,
     InvalidTransition,
-    PauseReason,
     Paused,
+    PauseReason,
     Resumed,
     SegmentEnded,
     SegmentStarted,
@@ -48,7 +48,7 @@ def tick_to(session: Session, start: float, end: float, step: float = 0.5) -> li
 
 def boundary_offsets(plan: Plan) -> list[int]:
     """Scheduled start of each segment, in seconds from the start."""
-    return list(itertools.accumulate([0] + [s.seconds for s in plan.segments()][:-1]))
+    return list(itertools.accumulate([0, *[s.seconds for s in plan.segments()][:-1]]))
 
 
 def test_start_reports_the_session_and_its_first_segment_at_once() -> None:
