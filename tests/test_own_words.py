@@ -1,0 +1,118 @@
+"""No text in the repository copies a run of twelve words from a seed article."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+RUN = 12
+
+# Generated, cached or vendored folders: not the project's own writing.
+_SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hypothesis",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".venv",
+        "__pycache__",
+        "build",
+        "dist",
+        "node_modules",
+        "venv",
+    }
+)
+_MAX_BYTES = 2_000_000
+# Curly apostrophes (U+2019) become straight ones, so retyping one does not hide a copy.
+_WORD = re.compile(r"[0-9a-z]+(?:'[0-9a-z]+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of *text*, lowercased, punctuation and markup dropped."""
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+def runs(text: str, length: int = RUN) -> set[tuple[str, ...]]:
+    """Every run of *length* consecutive words in *text*."""
+    found = words(text)
+    return {tuple(found[i : i + length]) for i in range(len(found) - length + 1)}
+
+
+def repo_text_files(root: Path) -> Iterator[Path]:
+    """Every file under *root* that decodes as UTF-8 text, outside generated folders."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info")]
+        for name in files:
+            path = Path(folder, name)
+            if path.is_symlink() or path.stat().st_size > _MAX_BYTES:
+                continue
+            data = path.read_bytes()
+            if b"\0" in data:
+                continue  # binary: sounds, images
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            yield path
+
+
+def seed_runs() -> dict[tuple[str, ...], str]:
+    """Each twelve-word run of the seed articles, mapped to the article it comes from."""
+    if not SEEDS.is_dir():
+        message = f"the seed articles are not at {SEEDS}; the own-words check cannot run"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    found: dict[tuple[str, ...], str] = {}
+    for article in sorted(SEEDS.glob("*.txt")):
+        for run in runs(article.read_text(encoding="utf-8")):
+            found.setdefault(run, article.name)
+    if not found:
+        pytest.fail(f"no seed articles (*.txt) found in {SEEDS}")
+    return found
+
+
+def test_a_run_shared_with_an_article_is_detected() -> None:
+    """The check itself works: twelve words in a row, whatever the punctuation, are caught."""
+    article = "One two three, four five six seven eight nine ten eleven twelve thirteen."
+    copied = "Here: ONE two three four five six seven eight nine ten eleven twelve!"
+    reworded = "One two three four five six seven eight nine ten eleven, then more."
+    assert runs(article) & runs(copied)
+    assert not runs(article) & runs(reworded)
+
+
+def test_curly_and_straight_apostrophes_count_as_the_same_word() -> None:
+    """Retyping an apostrophe does not hide a copied sentence."""
+    assert words("it\u2019s here") == words("It's here") == ["it's", "here"]
+
+
+def test_missing_seed_articles_fail_under_ci_and_skip_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI must not pass silently because the articles were not there to compare with."""
+    monkeypatch.setattr(sys.modules[__name__], "SEEDS", tmp_path / "absent")
+    monkeypatch.setenv("CI", "1")
+    with pytest.raises(pytest.fail.Exception, match="seed articles are not at"):
+        seed_runs()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        seed_runs()
+
+
+def test_no_repository_text_shares_twelve_words_in_a_row_with_a_seed_article() -> None:
+    """Facts carry over from the seed articles with their source named; sentences never do."""
+    seeds = seed_runs()
+    problems = []
+    for path in repo_text_files(REPO):
+        text = path.read_text(encoding="utf-8")
+        for run in sorted(runs(text) & seeds.keys()):
+            problems.append(f"{path.relative_to(REPO)} <- {seeds[run]}: {' '.join(run)}")
+    assert not problems, "text copied from a seed article:\n" + "\n".join(problems)
