@@ -1,0 +1,138 @@
+"""The command line: parses arguments and hands over to the window or a terminal command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from retrocoach import __version__
+
+__all__ = ["UsageError", "build_parser", "main"]
+
+AUDIO_ENGINES = ("auto", "qt", "simpleaudio", "none")
+PIP_CHOICES = ("off", "3", "5")
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is the one line the user sees."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad input in one line, exit status 2, never a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21"
+        ) from None
+
+
+def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep history, plans and settings in DIR (default: the platform's user folders, "
+        "or $RETROCOACH_DATA_DIR)",
+    )
+    if with_audio:
+        parser.add_argument(
+            "--audio",
+            choices=AUDIO_ENGINES,
+            default="auto",
+            help="sound engine: auto (Qt when a sound device works, else none), qt, "
+            "simpleaudio (optional extra) or none (default: auto)",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, as ``retrocoach --help`` documents it."""
+    parser = _Parser(
+        prog="retrocoach",
+        description="An interval coach for retro walking: forward and backward segments, "
+        "sound cues at every switch, and a history of your sessions.",
+        epilog="PLAN is a preset or saved plan name (see 'retrocoach plans') or key=value words: "
+        "warmup=2m forward=5m backward=1m rounds=3 cooldown=2m getready=5s. Durations take a "
+        "unit (90s, 5m, 1m30s, 1h) or m:ss; keys left out take these defaults.",
+    )
+    parser.add_argument("--version", action="version", version=f"retrocoach {__version__}")
+    parser.add_argument("--plan", metavar="PLAN", help="open the window with this plan loaded")
+    _add_common(parser, with_audio=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = commands.add_parser(
+        "run",
+        help="walk a session in the terminal, without a window",
+        description="Walk a session in the terminal. Space pauses and resumes, N skips to the "
+        "next segment, Q or Ctrl+C stops (the session is kept as 'stopped').",
+    )
+    run.add_argument("--plan", metavar="PLAN", required=True, help="the plan to walk")
+    run.add_argument(
+        "--pips",
+        choices=PIP_CHOICES,
+        default="3",
+        help="countdown pips before each switch: off, 3 or 5 seconds (default: 3)",
+    )
+    _add_common(run, with_audio=True)
+
+    history = commands.add_parser(
+        "history",
+        help="list past sessions with totals",
+        description="List past sessions with totals underneath, or export them.",
+    )
+    history.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table for reading, csv for spreadsheets, json for scripts (default: table)",
+    )
+    history.add_argument("--since", type=_date, metavar="DATE", help="from this day (YYYY-MM-DD)")
+    history.add_argument("--until", type=_date, metavar="DATE", help="to this day (YYYY-MM-DD)")
+    _add_common(history, with_audio=False)
+
+    plans = commands.add_parser("plans", help="list built-in and saved plans")
+    _add_common(plans, with_audio=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    out, err = sys.stdout, sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args, out, err)
+    except UsageError as error:
+        err.write(f"retrocoach: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        err.write("retrocoach: interrupted\n")
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Imported here so 'retrocoach --help' and '--version' stay quick and Qt-free.
+    from retrocoach.commands import (  # noqa: PLC0415
+        run_history,
+        run_plans,
+        run_terminal,
+        run_window,
+    )
+
+    if args.command == "run":
+        return run_terminal(args, out, err)
+    if args.command == "history":
+        return run_history(args, out, err)
+    if args.command == "plans":
+        return run_plans(args, out, err)
+    return run_window(args, out, err)

@@ -1,0 +1,125 @@
+"""The commands behind the command line: each builds its objects once and runs."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Final, TextIO
+
+from retrocoach.core.catalog import resolve_plan
+from retrocoach.core.clock import MonotonicClock
+from retrocoach.core.coaching import ReminderPicker
+from retrocoach.core.durations import format_duration
+from retrocoach.core.history import FileState, HistoryStore, JournalBusyError, StorageError
+from retrocoach.core.plan import Plan, PlanError
+from retrocoach.core.plans_store import PlanStore
+from retrocoach.core.reminders import ReminderBook, ReminderDataError
+from retrocoach.core.session import Session
+from retrocoach.paths import DataPaths
+from retrocoach.recorder import SessionRecorder
+from retrocoach.terminal import TerminalCoach, stdin_keys
+
+__all__ = ["open_stores", "run_history", "run_plans", "run_terminal", "run_window"]
+
+EXIT_USAGE: Final = 2
+EXIT_FAILED: Final = 1
+
+
+def _teller(err: TextIO) -> Callable[[str], None]:
+    def tell(message: str) -> None:
+        err.write(f"retrocoach: {message}\n")
+        err.flush()
+
+    return tell
+
+
+def open_stores(args: argparse.Namespace, err: TextIO) -> tuple[DataPaths, HistoryStore, PlanStore]:
+    """The data folders, the history and the saved plans; a leftover journal is recovered."""
+    paths = DataPaths.resolve(args.data_dir)
+    tell = _teller(err)
+    try:
+        paths.ensure()
+    except StorageError as error:
+        tell(str(error))
+        raise SystemExit(EXIT_FAILED) from None
+    history = HistoryStore(paths, warn=tell)
+    plans = PlanStore(paths, warn=tell)
+    try:
+        recovered = history.recover_journal()
+    except (StorageError, JournalBusyError):
+        recovered = None  # a running session owns the journal, or the folder is unwritable
+    if recovered is not None:
+        walked = format_duration(recovered.forward_s + recovered.backward_s)
+        when = recovered.started_at.strftime("%Y-%m-%d %H:%M")
+        tell(f"kept the session interrupted on {when} ({walked} walked) as 'interrupted'")
+    return paths, history, plans
+
+
+def _resolve(text: str, plans: PlanStore) -> Plan:
+    try:
+        return resolve_plan(text, plans.plans())
+    except PlanError as error:
+        from retrocoach.cli import UsageError  # noqa: PLC0415  (the cli imports this module)
+
+        raise UsageError(str(error)) from None
+
+
+def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach run``: walk a plan in the terminal and keep it in the history."""
+    tell = _teller(err)
+    _, history, plans = open_stores(args, err)
+    plan = _resolve(args.plan, plans)
+    if history.load().state is FileState.NEWER:
+        tell("history.json comes from a newer RetroCoach: update RetroCoach to record sessions")
+        return EXIT_USAGE
+    picker: ReminderPicker | None = None
+    try:
+        picker = ReminderPicker(ReminderBook.default())
+    except ReminderDataError as error:
+        tell(f"safety reminders are unavailable: {error}")
+    recorder = SessionRecorder(history, report=tell)
+    pips = 0 if args.pips == "off" else int(args.pips)
+    session = Session(plan, countdown_s=pips)
+    out.write(f"{plan.name}: {plan.describe()}\n")
+    coach = TerminalCoach(
+        session,
+        MonotonicClock(),
+        out,
+        listeners=[recorder],
+        keys=stdin_keys(),
+        reminders=picker,
+    )
+    code = coach.run()
+    if recorder.saved is not None:
+        out.write("Saved to your history.\n")
+    if code == 0:
+        return 0
+    signalled = coach.stopped_by_signal
+    return 128 + signalled if signalled else EXIT_FAILED
+
+
+def run_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach history``: list or export past sessions."""
+    from retrocoach import history_cli  # noqa: PLC0415
+
+    _, history, _ = open_stores(args, err)
+    return history_cli.run_history(
+        history, args.format, out, err, since=args.since, until=args.until
+    )
+
+
+def run_plans(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach plans``: list the built-in and saved plans."""
+    from retrocoach import history_cli  # noqa: PLC0415
+
+    _, _, plans = open_stores(args, err)
+    return history_cli.run_plans(plans, out, err)
+
+
+def run_window(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach``: the coach window."""
+    _, _, plans = open_stores(args, err)
+    if args.plan is not None:
+        _resolve(args.plan, plans)
+    _teller(err)("the coach window is not built yet: walk a plan with 'retrocoach run --plan ...'")
+    return EXIT_FAILED

@@ -1,0 +1,299 @@
+"""The terminal coach: the same session, cues and history as the window, in a terminal."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import signal
+import sys
+import termios
+import tty
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from types import FrameType
+from typing import Protocol, TextIO
+
+from retrocoach.core.clock import Clock
+from retrocoach.core.coaching import ReminderPicker
+from retrocoach.core.durations import format_duration
+from retrocoach.core.plan import Kind, Segment
+from retrocoach.core.reminders import Reminder
+from retrocoach.core.session import (
+    Command,
+    Event,
+    Paused,
+    PauseReason,
+    Resumed,
+    SegmentStarted,
+    Session,
+    SessionFinished,
+    SessionStopped,
+    State,
+)
+
+__all__ = ["SessionListener", "TerminalCoach", "segment_label"]
+
+# The loop wakes at least this often to redraw, read keys and write the journal.
+MAX_SLEEP_S = 0.25
+
+LABELS = {
+    Kind.GETREADY: "GET READY",
+    Kind.WARMUP: "WARM-UP",
+    Kind.FORWARD: "FORWARD",
+    Kind.BACKWARD: "BACKWARD",
+    Kind.COOLDOWN: "COOL-DOWN",
+}
+
+
+class SessionListener(Protocol):
+    """Anything that reacts to a batch of session events: cues, the journal, reminders."""
+
+    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
+        """Handle the events that ``advance`` or a command just returned."""
+
+
+def segment_label(segment: Segment) -> str:
+    """The word the walker reads: FORWARD, BACKWARD, WARM-UP, COOL-DOWN or GET READY."""
+    return LABELS[segment.kind]
+
+
+@dataclass
+class _Signals:
+    """SIGINT and SIGTERM, turned into a flag and a byte on a pipe the loop waits on."""
+
+    stop_requested: bool = False
+    number: int = 0
+    read_fd: int = -1
+    write_fd: int = -1
+    _saved: dict[int, object] = field(default_factory=dict)
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        self.read_fd, self.write_fd = os.pipe()
+        os.set_blocking(self.write_fd, False)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self._saved[signum] = signal.signal(signum, self._handle)
+        try:
+            yield
+        finally:
+            for saved_signum, handler in self._saved.items():
+                signal.signal(saved_signum, handler)  # type: ignore[arg-type]
+            os.close(self.read_fd)
+            os.close(self.write_fd)
+
+    def _handle(self, number: int, _frame: FrameType | None) -> None:
+        self.stop_requested = True
+        self.number = number
+        with contextlib.suppress(BlockingIOError):
+            os.write(self.write_fd, b"x")
+
+
+class TerminalCoach:
+    """Walks one session in a terminal, redrawing a status line and reading Space to pause."""
+
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        out: TextIO,
+        *,
+        listeners: Sequence[SessionListener] = (),
+        keys: TextIO | None = None,
+        pump: Callable[[], None] | None = None,
+        reminders: ReminderPicker | None = None,
+        clock_rate: float = 1.0,
+    ) -> None:
+        """*clock_rate* is clock seconds per real second: above 1 for compressed benchmarks."""
+        self.session = session
+        self.clock = clock
+        self.out = out
+        self.listeners = list(listeners)
+        self.keys = keys
+        self.pump = pump
+        self.clock_rate = clock_rate
+        self.reminders = reminders
+        self._reminder: Reminder | None = None
+        self.is_tty = out.isatty()
+        self._shown = ""
+        self._signals = _Signals()
+
+    @property
+    def stopped_by_signal(self) -> int:
+        """The signal (SIGINT, SIGTERM) that stopped the session, or 0."""
+        return self._signals.number
+
+    def run(self) -> int:
+        """Walk the session to its end or until stopped; 0 when the plan was completed."""
+        with self._signals.installed(), self._cbreak():
+            self._handle(self.session.start(self.clock.now()))
+            while not self.session.is_over:
+                self._wait()
+                now = self.clock.now()
+                self._handle(self.session.advance(now))
+                if self._signals.stop_requested and not self.session.is_over:
+                    self._handle(self.session.stop(now))
+                self._read_keys()
+        if self.is_tty:
+            self.out.write("\n")
+        self._summary()
+        return 0 if self.session.state is State.FINISHED else 1
+
+    # -- the loop ----------------------------------------------------------------------------
+
+    def _wait(self) -> None:
+        """Sleep until the next event, the next change of the shown second, or a key/signal."""
+        now = self.clock.now()
+        wake = now + MAX_SLEEP_S
+        due = self.session.next_due(now)
+        if due is not None:
+            wake = min(wake, due)
+        if self.session.state in (State.RUNNING, State.GET_READY):
+            # The shown m:ss changes when the remaining time crosses a whole second.
+            fraction = self.session.remaining(now) % 1.0
+            wake = min(wake, now + (fraction or 1.0))
+        if self.pump is not None:
+            self.pump()
+        timeout = max(0.0, wake - self.clock.now()) / self.clock_rate
+        watched = [self._signals.read_fd]
+        if self.keys is not None:
+            watched.append(self.keys.fileno())
+        with contextlib.suppress(InterruptedError):
+            select.select(watched, [], [], timeout)
+
+    def _read_keys(self) -> None:
+        if self.keys is None or self.session.is_over:
+            return
+        ready, _, _ = select.select([self.keys], [], [], 0)
+        if not ready:
+            return
+        key = os.read(self.keys.fileno(), 16).decode(errors="replace").lower()
+        now = self.clock.now()
+        if " " in key:
+            command = Command.RESUME if self.session.state is State.PAUSED else Command.PAUSE
+        elif "n" in key:
+            command = Command.SKIP
+        elif "q" in key:
+            command = Command.STOP
+        else:
+            return
+        events = self.session.advance(now)
+        if self.session.can(command):
+            events += getattr(self.session, command.value)(now)
+        self._handle(events)
+
+    @contextlib.contextmanager
+    def _cbreak(self) -> Iterator[None]:
+        """Read single key presses without Enter while the session runs, then restore."""
+        if self.keys is None:
+            yield
+            return
+        descriptor = self.keys.fileno()
+        saved = termios.tcgetattr(descriptor)
+        try:
+            tty.setcbreak(descriptor)
+            yield
+        finally:
+            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+
+    # -- events and drawing ------------------------------------------------------------------
+
+    def _handle(self, events: Sequence[Event]) -> None:
+        now = self.clock.now()
+        for listener in self.listeners:
+            listener.on_events(self.session, events, now)
+        for event in events:
+            self._announce(event)
+        gap = next(
+            (e for e in events if isinstance(e, Paused) and e.reason is PauseReason.GAP), None
+        )
+        if gap is not None and self.keys is None:
+            # Nobody can press Space: say what happened, then carry on where the walker was.
+            self._line(f"Resuming by itself after the {gap.gap_s:.0f} s gap.")
+            self._handle(self.session.resume(now))
+            return
+        self._remind(now)
+        self._draw(now)
+
+    def _remind(self, now: float) -> None:
+        """Show the safety reminder when the one that fits the moment changes."""
+        if self.reminders is None or self.session.is_over:
+            return
+        reminder = self.reminders.pick(self.session, now)
+        if reminder is not None and reminder != self._reminder:
+            self._reminder = reminder
+            self._line(f"  Safety: {reminder.text}")
+
+    def _announce(self, event: Event) -> None:
+        if isinstance(event, SegmentStarted):
+            self._line(self._segment_line(event))
+        elif isinstance(event, Paused):
+            if event.reason is PauseReason.GAP:
+                self._line(
+                    f"Paused: the clock jumped {event.gap_s:.0f} s (suspend or a stalled "
+                    "process); the session waits where you were."
+                    + (" Press Space to go on." if self.keys is not None else "")
+                )
+            else:
+                self._line("Paused." + (" Press Space to resume." if self.keys else ""))
+        elif isinstance(event, Resumed):
+            self._line(f"Resumed after {format_duration(event.paused_s)}.")
+        elif isinstance(event, SessionFinished):
+            self._line("Finished: well done.")
+        elif isinstance(event, SessionStopped):
+            self._line("Stopped.")
+
+    def _segment_line(self, event: SegmentStarted) -> str:
+        segment = event.segment
+        elapsed = format_duration(event.at - (self.session.started_at or event.at))
+        parts = [f"[{elapsed}] {segment_label(segment)} {format_duration(segment.seconds)}"]
+        if segment.round:
+            parts.append(f"round {segment.round} of {self.session.plan.rounds}")
+        if event.next_segment is not None:
+            nxt = event.next_segment
+            parts.append(f"next: {LABELS[nxt.kind].lower()} {format_duration(nxt.seconds)}")
+        return " - ".join(parts)
+
+    def _draw(self, now: float) -> None:
+        """Redraw the live line in place on a terminal; a pipe gets only the segment lines."""
+        if not self.is_tty or self.session.is_over:
+            return
+        progress = self.session.progress(now)
+        if progress.segment is None:
+            return
+        paused = "  [PAUSED]" if progress.state is State.PAUSED else ""
+        text = (
+            f"{segment_label(progress.segment):<9}  {format_duration(progress.remaining_s)}"
+            f"   {format_duration(progress.total_remaining_s)} left{paused}"
+        )
+        if text != self._shown:
+            self._shown = text
+            self.out.write(f"\r\x1b[2K{text}")
+            self.out.flush()
+
+    def _line(self, text: str) -> None:
+        if self.is_tty:
+            self.out.write("\r\x1b[2K")
+            self._shown = ""
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def _summary(self) -> None:
+        records = self.session.records
+        forward = sum(r.actual_s for r in records if r.kind is not Kind.BACKWARD)
+        backward = sum(r.actual_s for r in records if r.kind is Kind.BACKWARD)
+        outcome = "completed" if self.session.state is State.FINISHED else "stopped"
+        self.out.write(
+            f"Session {outcome}: {format_duration(forward + backward)} walking "
+            f"({format_duration(forward)} forward, {format_duration(backward)} backward)\n"
+        )
+        self.out.flush()
+
+
+def stdin_keys() -> TextIO | None:
+    """Standard input when it is a terminal we can read key presses from, else None."""
+    stream = sys.stdin
+    try:
+        return stream if stream is not None and stream.isatty() else None
+    except ValueError:  # closed
+        return None
