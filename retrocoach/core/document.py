@@ -1,0 +1,281 @@
+"""A versioned JSON file holding a list of records: strict loading, migrations, locked saving."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import filelock
+
+from retrocoach.core.atomic import (
+    PRIVATE_FILE_MODE,
+    CorruptFileError,
+    StorageError,
+    copy_aside,
+    dump_document,
+    ensure_private_dir,
+    parse_json_bytes,
+    read_bytes,
+    storage_error,
+    write_bytes_atomic,
+)
+
+__all__ = [
+    "DocumentFile",
+    "FileState",
+    "Loaded",
+    "MigrationError",
+    "MigrationStep",
+    "NewerSchemaError",
+    "StoreBusyError",
+    "migrate",
+]
+
+T = TypeVar("T")
+MigrationStep = Callable[[dict[str, Any]], dict[str, Any]]
+"""Turns a document of schema version N into one of version N + 1."""
+
+# A record that does not fit its type raises one of these while it is being read.
+RECORD_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
+
+
+class NewerSchemaError(Exception):
+    """The file was written by a newer RetroCoach; this one will not write to it."""
+
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        super().__init__(
+            f"{path.name} was written by a newer RetroCoach (schema version {found}; this one "
+            f"knows {known}): it is left untouched and nothing will be saved to it until "
+            "RetroCoach is updated"
+        )
+        self.path = path
+        self.found = found
+        self.known = known
+
+
+class StoreBusyError(StorageError):
+    """Another RetroCoach process held the file's lock for too long."""
+
+
+class MigrationError(ValueError):
+    """A document whose schema version has no way forward to the current one."""
+
+
+def migrate(
+    document: dict[str, Any], *, current: int, steps: Mapping[int, MigrationStep]
+) -> dict[str, Any]:
+    """Bring *document* up to schema version *current*, one registered step at a time."""
+    version = document.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise MigrationError("it has no schema_version number")
+    while version < current:
+        step = steps.get(version)
+        if step is None:
+            raise MigrationError(f"its schema version {version} is not one RetroCoach knows")
+        document = step(document)
+        if document.get("schema_version") != version + 1:
+            raise MigrationError(
+                f"the step from schema version {version} did not reach {version + 1}"
+            )
+        version += 1
+    return document
+
+
+class FileState(StrEnum):
+    """What loading found."""
+
+    MISSING = "missing"
+    CLEAN = "clean"
+    DAMAGED = "damaged"
+    """Wholly or partly unreadable; the original bytes were copied aside."""
+    NEWER = "newer"
+    PROTECTED = "protected"
+    """Unreadable and no copy could be made: it must not be written over."""
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded(Generic[T]):
+    """The records that could be read, and what the user was told about the file."""
+
+    items: tuple[T, ...]
+    state: FileState
+    warnings: tuple[str, ...] = ()
+    corrupt_copy: Path | None = None
+    found_version: int = 0
+    """The schema version in the file, for a newer file."""
+
+
+class DocumentFile(Generic[T]):
+    """One file ``{"schema_version": N, "<list_key>": [...]}`` of records of type T."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        list_key: str,
+        noun: str,
+        parse_item: Callable[[Any], T],
+        dump_item: Callable[[T], dict[str, Any]],
+        item_key: Callable[[T], str],
+        schema_version: int,
+        migrations: Mapping[int, MigrationStep],
+        warn: Callable[[str], None],
+        wall_clock: Callable[[], datetime],
+        lock_timeout_s: float,
+    ) -> None:
+        self.path = path
+        self._list_key = list_key
+        self._noun = noun
+        self._parse_item = parse_item
+        self._dump_item = dump_item
+        self._item_key = item_key
+        self._version = schema_version
+        self._migrations = migrations
+        self._warn = warn
+        self._wall_clock = wall_clock
+        self._lock_timeout_s = lock_timeout_s
+        self._told: set[str] = set()
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file held around every read-modify-write."""
+        return self.path.with_name(self.path.name + ".lock")
+
+    def load(self) -> Loaded[T]:
+        """Read the file without ever changing it; problems are told through ``warn``."""
+        raw = read_bytes(self.path)
+        if raw is None:
+            return Loaded((), FileState.MISSING)
+        try:
+            document = parse_json_bytes(raw)
+            if not isinstance(document, dict):
+                raise CorruptFileError("it is not a JSON object")
+            found = document.get("schema_version")
+            if isinstance(found, int) and not isinstance(found, bool) and found > self._version:
+                return self._newer(document, found)
+            entries = self._entries(document)
+        except (CorruptFileError, MigrationError) as error:
+            return self._damaged(raw, str(error), ())
+        items, bad = self._parse_all(entries)
+        if bad:
+            reason = f"{bad} of its {len(entries)} {self._noun} are unreadable"
+            return self._damaged(raw, reason, items)
+        return Loaded(items, FileState.CLEAN)
+
+    def _entries(self, document: dict[str, Any]) -> list[Any]:
+        try:
+            document = migrate(document, current=self._version, steps=self._migrations)
+        except RECORD_ERRORS as error:  # a migration step tripped over a bad shape
+            raise MigrationError(f"it could not be upgraded ({error})") from None
+        entries = document.get(self._list_key)
+        if not isinstance(entries, list):
+            raise CorruptFileError(f"it has no list of {self._noun}")
+        return entries
+
+    @contextlib.contextmanager
+    def editing(self) -> Iterator[list[T]]:
+        """Lock, load, yield the records to change in place, then save them atomically.
+
+        If the block raises, nothing is saved. A newer file raises NewerSchemaError and an
+        unreadable file that could not be copied aside raises StorageError, both before the block.
+        """
+        with self._locked():
+            loaded = self.load()
+            if loaded.state is FileState.NEWER:
+                raise NewerSchemaError(self.path, loaded.found_version, self._version)
+            if loaded.state is FileState.PROTECTED:
+                raise StorageError(
+                    f"{self.path.name} cannot be read and no copy of it could be kept, so "
+                    "nothing is saved over it",
+                    self.path,
+                )
+            items = list(loaded.items)
+            yield items
+            unchanged = len(items) == len(loaded.items) and all(
+                new is old for new, old in zip(items, loaded.items, strict=True)
+            )
+            if not unchanged:
+                self._save(items, keep_backup=loaded.state is FileState.CLEAN)
+
+    def _save(self, items: list[T], *, keep_backup: bool) -> None:
+        data = dump_document(
+            {"schema_version": self._version}, self._list_key, map(self._dump_item, items)
+        )
+        write_bytes_atomic(self.path, data, keep_backup=keep_backup)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            ensure_private_dir(self.path.parent)
+            lock = filelock.FileLock(
+                self.lock_path, timeout=self._lock_timeout_s, mode=PRIVATE_FILE_MODE
+            )
+            lock.acquire()
+        except filelock.Timeout:
+            raise StoreBusyError(
+                f"another RetroCoach kept {self.path.name} locked for over "
+                f"{self._lock_timeout_s:g} s; nothing was saved",
+                self.path,
+            ) from None
+        except OSError as error:
+            raise storage_error(self.path, error, "save", "nothing was changed") from error
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _parse_all(self, entries: list[Any]) -> tuple[tuple[T, ...], int]:
+        items: list[T] = []
+        seen: set[str] = set()
+        bad = 0
+        for entry in entries:
+            try:
+                item = self._parse_item(entry)
+            except RECORD_ERRORS:
+                bad += 1
+                continue
+            key = self._item_key(item)
+            if key in seen:  # a second record under one key would make edits ambiguous
+                bad += 1
+                continue
+            seen.add(key)
+            items.append(item)
+        return tuple(items), bad
+
+    def _newer(self, document: dict[str, Any], found: int) -> Loaded[T]:
+        # Records of a newer version may still read as ours; show what can be shown, read-only.
+        entries = document.get(self._list_key)
+        items, _ = self._parse_all(entries if isinstance(entries, list) else [])
+        message = str(NewerSchemaError(self.path, found, self._version))
+        self._tell(message)
+        return Loaded(items, FileState.NEWER, (message,), found_version=found)
+
+    def _damaged(self, raw: bytes, reason: str, items: tuple[T, ...]) -> Loaded[T]:
+        going_on = (
+            f"the {len(items)} readable ones are kept"
+            if items
+            else f"going on with no {self._noun}"
+        )
+        try:
+            copy = copy_aside(self.path, raw, self._wall_clock())
+        except StorageError as error:
+            message = (
+                f"{self.path} cannot be read ({reason}) and no copy could be kept ({error}); "
+                f"it is left untouched and nothing will be saved over it"
+            )
+            self._tell(message)
+            return Loaded(items, FileState.PROTECTED, (message,))
+        message = f"{self.path} could not be read ({reason}); a copy is kept as {copy}; {going_on}"
+        self._tell(message)
+        return Loaded(items, FileState.DAMAGED, (message,), copy)
+
+    def _tell(self, message: str) -> None:
+        # Once per message and store: several loads in one command should not repeat a warning.
+        if message not in self._told:
+            self._told.add(message)
+            self._warn(message)

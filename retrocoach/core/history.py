@@ -1,0 +1,276 @@
+"""The session history: history.json, its schema version, and the journal of a running session."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final, Protocol
+
+import filelock
+
+from retrocoach.core.atomic import (
+    PRIVATE_FILE_MODE,
+    CorruptFileError,
+    StorageError,
+    copy_aside,
+    ensure_private_dir,
+    parse_json_bytes,
+    read_bytes,
+    storage_error,
+    write_bytes_atomic,
+)
+from retrocoach.core.clock import local_now
+from retrocoach.core.document import (
+    RECORD_ERRORS,
+    DocumentFile,
+    FileState,
+    Loaded,
+    MigrationStep,
+    NewerSchemaError,
+    migrate,
+)
+from retrocoach.core.records import Outcome, RecordError, SessionRecord
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "FileState",
+    "HistoryStore",
+    "JournalBusyError",
+    "LoadResult",
+    "NewerSchemaError",
+    "Outcome",
+    "RecordError",
+    "SessionRecord",
+    "StorageError",
+    "UnknownSessionError",
+    "migrate_history",
+]
+
+SCHEMA_VERSION: Final = 1
+MIGRATIONS: Final[Mapping[int, MigrationStep]] = {}
+"""One step per old schema version: MIGRATIONS[n] turns a version-n document into n + 1."""
+
+LoadResult = Loaded[SessionRecord]
+
+
+class UnknownSessionError(KeyError):
+    """No session in the history has the given id."""
+
+
+class JournalBusyError(Exception):
+    """Another RetroCoach process is journalling a running session in the same data folder."""
+
+
+class DataFolder(Protocol):
+    """Anything that names the data folder, such as retrocoach.paths.DataPaths."""
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder that holds history.json and the journal."""
+        ...
+
+
+def migrate_history(document: dict[str, Any]) -> dict[str, Any]:
+    """Bring a history document of any known schema version up to SCHEMA_VERSION."""
+    return migrate(document, current=SCHEMA_VERSION, steps=MIGRATIONS)
+
+
+class HistoryStore:
+    """history.json in a data folder, plus the journal of the session in progress.
+
+    Every change is a locked read-modify-write, so RetroCoach processes saving at the same time
+    all land. Problems with the file are told, one line each, through *warn*.
+    """
+
+    def __init__(
+        self,
+        location: DataFolder | Path,
+        *,
+        warn: Callable[[str], None],
+        wall_clock: Callable[[], datetime] = local_now,
+        lock_timeout_s: float = 10.0,
+        schema_version: int = SCHEMA_VERSION,
+        migrations: Mapping[int, MigrationStep] = MIGRATIONS,
+    ) -> None:
+        folder = location if isinstance(location, Path) else location.data_dir
+        self.folder = folder
+        self.journal_path = folder / "session.journal.json"
+        self._warn = warn
+        self._wall_clock = wall_clock
+        self._version = schema_version
+        self._file: DocumentFile[SessionRecord] = DocumentFile(
+            folder / "history.json",
+            list_key="sessions",
+            noun="sessions",
+            parse_item=SessionRecord.from_json,
+            dump_item=SessionRecord.to_json,
+            item_key=lambda record: record.id,
+            schema_version=schema_version,
+            migrations=migrations,
+            warn=warn,
+            wall_clock=wall_clock,
+            lock_timeout_s=lock_timeout_s,
+        )
+        self._journal_lock: filelock.FileLock | None = None
+        self._journal_id: str | None = None
+
+    @property
+    def path(self) -> Path:
+        """history.json."""
+        return self._file.path
+
+    @property
+    def journal_lock_path(self) -> Path:
+        """Held by the process whose session the journal describes, for as long as it runs."""
+        return self.journal_path.with_name(self.journal_path.name + ".lock")
+
+    # -- the history -------------------------------------------------------------------------
+
+    def load(self) -> LoadResult:
+        """Read the history, never changing the file; see Loaded.state and .warnings."""
+        return self._file.load()
+
+    def sessions(self) -> tuple[SessionRecord, ...]:
+        """Every readable session, in the order they were recorded."""
+        return self._file.load().items
+
+    def add(self, record: SessionRecord) -> None:
+        """Append *record*; if the journal holds this session, the journal is cleared after."""
+        with self._file.editing() as records:
+            if any(existing.id == record.id for existing in records):
+                raise RecordError(f"a session with id {record.id} is already recorded")
+            records.append(record)
+        if self._journal_id == record.id:
+            self.clear_journal()
+
+    def update(self, record: SessionRecord) -> None:
+        """Replace the session with *record*'s id (after a check-in adds notes and effort)."""
+        with self._file.editing() as records:
+            records[self._position(records, record.id)] = record
+
+    def delete(self, record_id: str) -> None:
+        """Remove the session with *record_id*."""
+        with self._file.editing() as records:
+            del records[self._position(records, record_id)]
+
+    @staticmethod
+    def _position(records: list[SessionRecord], record_id: str) -> int:
+        for index, existing in enumerate(records):
+            if existing.id == record_id:
+                return index
+        raise UnknownSessionError(record_id)
+
+    # -- the journal ---------------------------------------------------------------------------
+
+    def write_journal(self, record: SessionRecord) -> None:
+        """Save the session in progress, atomically; call at each segment start and every 10 s.
+
+        The first call takes the journal lock for this store until clear_journal(), so another
+        RetroCoach starting meanwhile knows the session is alive. Raises JournalBusyError if
+        another process holds it, and StorageError if the disk refuses the write.
+        """
+        if self._journal_lock is None:
+            lock = self._journal_lock_file()
+            try:
+                ensure_private_dir(self.folder)
+                lock.acquire(timeout=0)
+            except filelock.Timeout:  # before OSError: Timeout is a TimeoutError
+                raise JournalBusyError(
+                    f"another RetroCoach session is running with the data folder {self.folder}"
+                ) from None
+            except OSError as error:
+                raise storage_error(
+                    self.journal_path, error, "write", "the session goes on"
+                ) from error
+            self._journal_lock = lock
+        self._journal_id = record.id
+        document = {"schema_version": self._version, "session": record.to_json()}
+        data = (json.dumps(document, allow_nan=False) + "\n").encode("ascii")
+        write_bytes_atomic(self.journal_path, data, keep_backup=False)
+
+    def clear_journal(self) -> None:
+        """Remove the journal (the session is saved or abandoned) and release its lock."""
+        try:
+            self.journal_path.unlink(missing_ok=True)
+        except OSError as error:
+            raise storage_error(self.journal_path, error, "remove", "it stays for now") from error
+        finally:
+            if self._journal_lock is not None:
+                self._journal_lock.release()
+            self._journal_lock = None
+            self._journal_id = None
+
+    def recover_journal(self) -> SessionRecord | None:
+        """Turn a journal left by a crash into an ``interrupted`` session in the history.
+
+        Call at the start of every command. Returns the recovered session, or None if there was
+        nothing to recover (no journal, a live session's journal, or one already recorded).
+        """
+        if self._journal_lock is not None or not self.journal_path.exists():
+            return None
+        probe = self._journal_lock_file()
+        try:
+            probe.acquire(timeout=0)
+        except filelock.Timeout:  # before OSError: Timeout is a TimeoutError
+            return None  # its session is still running in another process
+        except OSError as error:
+            raise storage_error(self.journal_path, error, "recover", "it was left") from error
+        try:
+            return self._recover_locked()
+        finally:
+            probe.release()
+
+    def _recover_locked(self) -> SessionRecord | None:
+        raw = read_bytes(self.journal_path)
+        if raw is None:
+            return None
+        try:
+            record = self._parse_journal(raw)
+        except (CorruptFileError, *RECORD_ERRORS) as error:
+            copy = copy_aside(self.journal_path, raw, self._wall_clock())
+            self._warn(
+                f"the journal of an unfinished session could not be read ({error}); "
+                f"a copy is kept as {copy}"
+            )
+            self._remove_journal()
+            return None
+        if record is None:
+            return None
+        recovered = dataclasses.replace(record, outcome=Outcome.INTERRUPTED)
+        with self._file.editing() as records:
+            # A crash between saving a session and clearing its journal leaves both.
+            already_saved = any(existing.id == recovered.id for existing in records)
+            if not already_saved:
+                records.append(recovered)
+        self._remove_journal()
+        if already_saved:
+            return None
+        when = recovered.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self._warn(f"the session of {when} was cut short; it is kept in the history as interrupted")
+        return recovered
+
+    def _parse_journal(self, raw: bytes) -> SessionRecord | None:
+        document = parse_json_bytes(raw)
+        if not isinstance(document, dict):
+            raise CorruptFileError("it is not a JSON object")
+        version = document.get("schema_version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > self._version:
+            self._warn(
+                f"{self.journal_path} was written by a newer RetroCoach; it is left untouched"
+            )
+            return None
+        if version != self._version:
+            raise CorruptFileError("it has no schema_version this RetroCoach knows")
+        return SessionRecord.from_json(document.get("session"))
+
+    def _remove_journal(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.journal_path.unlink()
+
+    def _journal_lock_file(self) -> filelock.FileLock:
+        return filelock.FileLock(self.journal_lock_path, mode=PRIVATE_FILE_MODE)
