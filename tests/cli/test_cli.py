@@ -130,3 +130,70 @@ def test_sigterm_stops_the_session_and_keeps_it_as_stopped(tmp_path: Path) -> No
     assert "Session stopped" in out
     history = (tmp_path / "data" / "history.json").read_text()
     assert '"outcome": "stopped"' in history
+
+
+def test_a_stopped_process_pauses_at_the_gap_says_so_and_resumes_by_itself(
+    tmp_path: Path,
+) -> None:
+    """SIGSTOP then SIGCONT, as a suspended laptop looks to the process: no walking is lost."""
+    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    while "FORWARD" not in process.stdout.readline():
+        pass
+    process.send_signal(signal.SIGSTOP)
+    time.sleep(6.5)  # longer than the 5 s a late tick may catch up
+    process.send_signal(signal.SIGCONT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert "Paused: the clock jumped" in out
+    assert "Resuming by itself" in out
+    history = (tmp_path / "data" / "history.json").read_text()
+    assert '"outcome": "completed"' in history
+    assert '"forward_s": 4.0' in history
+    assert '"backward_s": 2.0' in history
+
+
+def test_space_on_a_terminal_pauses_and_resumes(tmp_path: Path) -> None:
+    """The coach reads single key presses from a real pseudo-terminal."""
+    import pty  # noqa: PLC0415  (POSIX only, like the feature)
+
+    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        close_fds=True,
+    )
+    os.close(terminal)
+    seen = b""
+
+    def read_until(marker: bytes, limit_s: float = 30.0) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + limit_s
+        while marker not in seen:
+            assert time.monotonic() < deadline, f"no {marker!r} in {seen!r}"
+            try:
+                seen += os.read(controller, 4096)
+            except OSError:
+                break
+
+    read_until(b"FORWARD")
+    os.write(controller, b" ")
+    read_until(b"Paused.")
+    os.write(controller, b" ")
+    read_until(b"Resumed after")
+    read_until(b"Session completed")
+    assert process.wait(timeout=30) == 0
+    os.close(controller)
+    assert b"[PAUSED]" in seen  # the live line, redrawn in place, shows the paused state
