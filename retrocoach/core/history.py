@@ -248,11 +248,8 @@ class HistoryStore:
             if not already_saved:
                 records.append(recovered)
         self._remove_journal()
-        if already_saved:
-            return None
-        when = recovered.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        self._warn(f"the session of {when} was cut short; it is kept in the history as interrupted")
-        return recovered
+        # The caller tells the user about a recovered session; it knows how to word it.
+        return None if already_saved else recovered
 
     def _parse_journal(self, raw: bytes) -> SessionRecord | None:
         document = parse_json_bytes(raw)

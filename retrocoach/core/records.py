@@ -56,6 +56,8 @@ class SessionRecord:
     """How hard it felt, 0 to 10, from the window's check-in."""
 
     def __post_init__(self) -> None:
+        # Accept "completed" as well as Outcome.COMPLETED; an unknown word raises ValueError.
+        object.__setattr__(self, "outcome", Outcome(self.outcome))
         if not _ID.fullmatch(self.id):
             raise RecordError("a session id is 1 to 64 letters, digits, '-' or '_'")
         if self.started_at.tzinfo is None or self.ended_at.tzinfo is None:
