@@ -1,0 +1,63 @@
+"""Questions a view asks the walker (a name, a note, a yes/no, a file): modal dialogs by default.
+
+Views take a Prompts in their constructor, so tests answer with a double instead of driving
+modal dialogs from timers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+__all__ = ["DialogPrompts", "Prompts"]
+
+
+class Prompts(Protocol):
+    """Ask the walker something; None (or False) means they cancelled."""
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        """One line of text, such as a plan's name."""
+        ...
+
+    def ask_note(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        """Several lines of text, such as a session's note."""
+        ...
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        """Yes or no, no being the safe default."""
+        ...
+
+    def ask_save_path(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
+        """Where to save a CSV file."""
+        ...
+
+
+class DialogPrompts:
+    """Prompts as Qt's standard modal dialogs."""
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        """QInputDialog.getText."""
+        answer, accepted = QInputDialog.getText(
+            parent, title, label, QLineEdit.EchoMode.Normal, text
+        )
+        return answer if accepted else None
+
+    def ask_note(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        """QInputDialog.getMultiLineText."""
+        answer, accepted = QInputDialog.getMultiLineText(parent, title, label, text)
+        return answer if accepted else None
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        """QMessageBox.question with No as the default button."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_save_path(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
+        """QFileDialog.getSaveFileName for CSV files."""
+        name, _ = QFileDialog.getSaveFileName(
+            parent, title, str(suggested), "CSV files (*.csv);;All files (*)"
+        )
+        return Path(name) if name else None

@@ -1,0 +1,39 @@
+"""A Prompts double: answers scripted by the test, questions recorded for it to check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+
+class ScriptedPrompts:
+    """Answers each question from the queue the test filled; records what was asked."""
+
+    def __init__(self) -> None:
+        self.texts: list[str | None] = []
+        self.notes: list[str | None] = []
+        self.confirms: list[bool] = []
+        self.paths: list[Path | None] = []
+        self.asked: list[tuple[str, str]] = []
+        """(title, the prefilled text or the question) for every question, in order."""
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        """The next scripted line of text."""
+        self.asked.append((title, text))
+        return self.texts.pop(0)
+
+    def ask_note(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        """The next scripted note."""
+        self.asked.append((title, text))
+        return self.notes.pop(0)
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        """The next scripted yes or no."""
+        self.asked.append((title, text))
+        return self.confirms.pop(0)
+
+    def ask_save_path(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
+        """The next scripted path."""
+        self.asked.append((title, str(suggested)))
+        return self.paths.pop(0)
