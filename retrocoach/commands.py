@@ -118,8 +118,9 @@ def run_plans(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_window(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach``: the coach window."""
-    _, _, plans = open_stores(args, err)
-    if args.plan is not None:
-        _resolve(args.plan, plans)
-    _teller(err)("the coach window is not built yet: walk a plan with 'retrocoach run --plan ...'")
-    return EXIT_FAILED
+    paths, history, plans = open_stores(args, err)
+    plan = _resolve(args.plan, plans) if args.plan is not None else None
+    # Imported here so the terminal commands never load Qt.
+    from retrocoach.app import run_app  # noqa: PLC0415
+
+    return run_app(paths, history, plans, plan=plan, audio=args.audio, warn=_teller(err))

@@ -1,0 +1,165 @@
+"""The composition root: builds the core objects and the Qt adapters once, wires them, runs."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Final, Protocol
+
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from retrocoach import __version__
+from retrocoach.core.clock import Clock, MonotonicClock
+from retrocoach.core.history import HistoryStore
+from retrocoach.core.plan import Plan
+from retrocoach.core.plans_store import PlanStore
+from retrocoach.core.presets import PRESETS
+from retrocoach.core.reminders import ReminderBook, ReminderDataError
+from retrocoach.core.session import Event, Session
+from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.paths import DataPaths
+from retrocoach.recorder import SessionRecorder
+from retrocoach.resources import asset_path
+from retrocoach.ui.main_window import MainWindow
+from retrocoach.ui.plan_editor import PlanEditor
+from retrocoach.ui.safety import SafetyPage
+from retrocoach.ui.screensaver import NullInhibitor, ScreenInhibitor, ScreenSaverInhibitor
+from retrocoach.ui.session_driver import SessionDriver, SessionListener
+from retrocoach.ui.window_parts import Sound, Walk, WindowPages, WindowServices
+
+__all__ = ["APP_ID", "CueSound", "Silence", "WalkMaker", "build_window", "run_app"]
+
+APP_ID: Final = "retrocoach"
+"""The .desktop file's name: desktops match the running window to its icon by it."""
+
+
+class Silence:
+    """The sound of a window without an audio engine: every call does nothing."""
+
+    def warm_up(self) -> None:
+        """Nothing to open."""
+
+    def set_muted(self, muted: bool) -> None:
+        """Nothing to mute."""
+
+    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
+        """No cues to play."""
+
+
+class CueSound(Sound, SessionListener, Protocol):
+    """A cue player as the window uses it: it hears the events and can be muted."""
+
+
+class WalkMaker:
+    """Builds each session with its recorder and the cue listener (the window's WalkFactory)."""
+
+    def __init__(self, history: HistoryStore, cues: SessionListener) -> None:
+        self._history = history
+        self._cues = cues
+
+    def __call__(
+        self, plan: Plan, settings: Settings, report: Callable[[str], None], *, record: bool
+    ) -> Walk:
+        """A fresh session of *plan*; *record* False leaves the history alone."""
+        session = Session(plan, countdown_s=settings.pips)
+        recorder = SessionRecorder(self._history, report=report) if record else None
+        listeners: list[SessionListener] = [self._cues]
+        if recorder is not None:
+            listeners.insert(0, recorder)  # saved before the end cue sounds
+        return Walk(session, recorder, tuple(listeners))
+
+
+class _HistoryPlaceholder(QWidget):
+    """Stands in for the history view until it is built."""
+
+    def __init__(self, history: HistoryStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._history = history
+        self._label = QLabel(self)
+        QVBoxLayout(self).addWidget(self._label)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count the sessions again."""
+        self._label.setText(f"{len(self._history.sessions())} sessions in your history.")
+
+
+def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
+    try:
+        return ReminderBook.default()
+    except ReminderDataError as error:
+        warn(f"safety reminders are unavailable: {error}")
+        return ReminderBook(())
+
+
+def _inhibitor() -> ScreenInhibitor:
+    return ScreenSaverInhibitor() if sys.platform.startswith("linux") else NullInhibitor()
+
+
+def first_plan() -> Plan:
+    """The plan shown when none is named: the first preset, meant for beginners."""
+    return next(iter(PRESETS.values())).plan
+
+
+def build_window(
+    paths: DataPaths,
+    history: HistoryStore,
+    plans: PlanStore,
+    *,
+    plan: Plan | None,
+    audio: str = "auto",
+    warn: Callable[[str], None],
+    clock: Clock | None = None,
+    inhibitor: ScreenInhibitor | None = None,
+    sound: CueSound | None = None,
+) -> MainWindow:
+    """Every object the window needs, built once; a QApplication must exist."""
+    settings_store = SettingsStore(paths, warn=warn)
+    settings = settings_store.load()
+    book = _reminder_book(warn)
+    driver = SessionDriver(clock or MonotonicClock())
+    sound = sound or Silence()
+    initial = plan or first_plan()
+    history_page = _HistoryPlaceholder(history)
+    services = WindowServices(
+        driver=driver,
+        history=history,
+        settings_store=settings_store,
+        reminders=book,
+        new_walk=WalkMaker(history, sound),
+        sound=sound,
+        inhibitor=inhibitor or _inhibitor(),
+    )
+    pages = WindowPages(
+        plan_editor=PlanEditor(plans, initial),
+        history=history_page,
+        refresh_history=history_page.refresh,
+        safety=SafetyPage(book.all()),
+    )
+    window = MainWindow(services, pages, settings, initial)
+    driver.setParent(window)
+    return window
+
+
+def run_app(
+    paths: DataPaths,
+    history: HistoryStore,
+    plans: PlanStore,
+    *,
+    plan: Plan | None,
+    audio: str,
+    warn: Callable[[str], None],
+    argv: Sequence[str] = (),
+) -> int:
+    """Open the window and run until it closes; returns the exit status."""
+    logging.basicConfig(level=logging.WARNING, format="retrocoach: %(message)s")
+    app = QApplication.instance() or QApplication(["retrocoach", *argv])
+    app.setApplicationName("RetroCoach")
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    QGuiApplication.setWindowIcon(QIcon(str(asset_path("icons", "retrocoach.svg"))))
+    window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn)
+    window.show()
+    return app.exec()

@@ -1,0 +1,105 @@
+"""A single line of text drawn as large as its space allows, repainted only when it changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+__all__ = ["BigText", "fitted_font"]
+
+
+def fitted_font(base: QFont, sample: str, box: QSize, height_share: float = 0.9) -> QFont:
+    """*base* at the largest pixel size whose *sample* fits *box*."""
+    font = QFont(base)
+    probe = 100
+    font.setPixelSize(probe)
+    metrics = QFontMetricsF(font)
+    width = max(1.0, metrics.horizontalAdvance(sample))
+    height = max(1.0, metrics.height())
+    scale = min(box.width() * 0.96 / width, box.height() * height_share / height)
+    font.setPixelSize(max(8, int(probe * scale)))
+    return font
+
+
+class BigText(QWidget):
+    """Text that scales with the widget; *sample* is the widest text it must fit.
+
+    Fitting to a fixed sample rather than to the text itself keeps the size steady as the
+    digits change, so nothing jumps each second.
+    """
+
+    def __init__(
+        self,
+        sample: str,
+        *,
+        bold: bool = True,
+        accessible_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._sample = sample
+        self._ink: QColor | None = None
+        self._base = QFont(self.font())
+        self._base.setBold(bold)
+        # Tabular digits: every figure the same width, so 1:11 does not shrink against 8:88.
+        self._base.setFeature(QFont.Tag("tnum"), 1)
+        self._font = QFont(self._base)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(accessible_name)
+        self.setMinimumSize(40, 20)
+
+    def text(self) -> str:
+        """The text shown."""
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        """Show *text*; no repaint when it is what is already shown."""
+        if text == self._text:
+            return
+        self._text = text
+        self.setAccessibleDescription(text)
+        self.update()
+
+    def set_sample(self, sample: str) -> None:
+        """Fit to another widest text (an hour-long segment needs h:mm:ss)."""
+        if sample != self._sample:
+            self._sample = sample
+            self._refit()
+
+    def set_ink(self, ink: QColor | None) -> None:
+        """Draw in *ink*, or None for the palette's text colour (follows light and dark)."""
+        if ink != self._ink:
+            self._ink = ink
+            self.update()
+
+    def pixel_size(self) -> int:
+        """The font's pixel size now."""
+        return self._font.pixelSize()
+
+    def ink_height(self, text: str | None = None) -> int:
+        """How tall the drawn text (default: the shown text) is on screen, in pixels."""
+        metrics = QFontMetricsF(self._font)
+        return round(metrics.tightBoundingRect(text or self._text or self._sample).height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        return QSize(200, 80)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        self._refit()
+        super().resizeEvent(event)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self._font)
+        painter.setPen(self._ink if self._ink is not None else self.palette().windowText().color())
+        painter.drawText(
+            QRect(0, 0, self.width(), self.height()), Qt.AlignmentFlag.AlignCenter, self._text
+        )
+        painter.end()
+
+    def _refit(self) -> None:
+        self._font = fitted_font(self._base, self._sample, self.size())
+        self.update()

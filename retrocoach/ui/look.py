@@ -1,0 +1,66 @@
+"""How each part of a session looks: its word, colour, arrow and pattern, kept as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Final
+
+from retrocoach.core.plan import Kind
+
+__all__ = ["LOOKS", "Arrow", "Look", "Pattern", "look_for"]
+
+
+class Arrow(StrEnum):
+    """The shape drawn either side of the word: a second signal besides colour."""
+
+    UP = "up"  # facing forward
+    DOWN = "down"  # facing backward
+    DOT = "dot"  # standing by: get ready
+    BARS = "bars"  # paused
+    CHECK = "check"  # finished
+    SQUARE = "square"  # stopped
+
+
+class Pattern(StrEnum):
+    """The texture over the colour: a third signal for anyone who cannot tell the colours."""
+
+    SOLID = "solid"
+    STRIPES = "stripes"
+    DOTS = "dots"
+    BARS = "bars"
+    CHECKS = "checks"
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """One state of the coach as drawn: the band's colour and the ink on it."""
+
+    word: str
+    background: str
+    ink: str
+    arrow: Arrow
+    pattern: Pattern
+
+
+# Okabe and Ito's palette stays distinct under the common colour-vision deficiencies; the band
+# carries its own ink, chosen for at least 4.5:1 contrast, so it reads the same in light and
+# dark themes. Forward is blue and backward vermilion: the pair that is never confused.
+LOOKS: Final = MappingProxyType(
+    {
+        Kind.GETREADY: Look("GET READY", "#F0E442", "#000000", Arrow.DOT, Pattern.CHECKS),
+        Kind.WARMUP: Look("WARM-UP", "#56B4E9", "#000000", Arrow.UP, Pattern.DOTS),
+        Kind.FORWARD: Look("FORWARD", "#0072B2", "#FFFFFF", Arrow.UP, Pattern.SOLID),
+        Kind.BACKWARD: Look("BACKWARD", "#D55E00", "#FFFFFF", Arrow.DOWN, Pattern.STRIPES),
+        Kind.COOLDOWN: Look("COOL-DOWN", "#CC79A7", "#000000", Arrow.UP, Pattern.BARS),
+    }
+)
+PAUSED: Final = Look("PAUSED", "#E0E0E0", "#000000", Arrow.BARS, Pattern.STRIPES)
+FINISHED: Final = Look("DONE", "#009E73", "#000000", Arrow.CHECK, Pattern.SOLID)
+STOPPED: Final = Look("STOPPED", "#E0E0E0", "#000000", Arrow.SQUARE, Pattern.SOLID)
+
+
+def look_for(kind: Kind) -> Look:
+    """The look of a segment kind."""
+    return LOOKS[kind]

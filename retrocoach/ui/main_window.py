@@ -1,0 +1,371 @@
+"""The main window: coach view, plan, history and safety pages, big buttons and global keys."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Final
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from retrocoach.core.coaching import ReminderPicker
+from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.history import StorageError, UnknownSessionError
+from retrocoach.core.plan import Plan
+from retrocoach.core.session import Paused, PauseReason, Progress, SessionFinished, State
+from retrocoach.core.settings import Settings
+from retrocoach.ui.checkin_dialog import CheckinDialog
+from retrocoach.ui.coach_view import CoachView
+from retrocoach.ui.control_bar import ControlBar
+from retrocoach.ui.keys import BINDINGS, Action, key_hint
+from retrocoach.ui.messages import (
+    gap_text,
+    history_notice,
+    recording_allowed,
+    save_problem_text,
+    settings_problem_text,
+)
+from retrocoach.ui.notice_bar import NoticeBar
+from retrocoach.ui.safety import SafetyChecklistDialog
+from retrocoach.ui.window_parts import Walk, WindowPages, WindowServices
+
+__all__ = ["WINDOW_TITLE", "MainWindow", "default_size"]
+
+WINDOW_TITLE: Final = "RetroCoach"
+_SAVE_ERRORS: Final = (StorageError, NewerSchemaError, UnknownSessionError)
+_IDLE_STATES: Final = (State.IDLE, State.FINISHED, State.STOPPED)
+
+
+def default_size(available: QSize) -> QSize:
+    """Three quarters of the screen: large figures from the treadmill, room for other windows."""
+    return QSize(max(800, available.width() * 3 // 4), max(600, available.height() * 3 // 4))
+
+
+class MainWindow(QMainWindow):
+    """Wires the session driver to the views; every key works whatever has focus."""
+
+    def __init__(
+        self,
+        services: WindowServices,
+        pages: WindowPages,
+        settings: Settings,
+        plan: Plan | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._pages = pages
+        self._driver = services.driver
+        self._settings = settings
+        self._picker = ReminderPicker(services.reminders, settings.reminder_rotation_s)
+        self._plan = plan
+        self._walk: Walk | None = None
+        self._paused_text = ""
+        self._quitting = False
+        self._checked_for_start = False
+        self._offered_checklist = False
+        self.checklist: SafetyChecklistDialog | None = None
+        self.checkin: CheckinDialog | None = None
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setAccessibleName("RetroCoach coach window")
+        self._build()
+        self.shortcuts = self._make_shortcuts()
+        self._connect_signals()
+        loaded = services.history.load()
+        self._recording = recording_allowed(loaded.state)
+        notice = history_notice(loaded, services.history.path)
+        if notice is not None:
+            self.notices.show_notice("history", notice)
+        if services.sound_problem:
+            self.notices.show_notice("sound", services.sound_problem)
+        self.controls.show_muted(settings.muted)
+        services.sound.set_muted(settings.muted)
+        self._load_walk()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.notices = NoticeBar(self)
+        self.coach = CoachView(self)
+        self.controls = ControlBar(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Pages")
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for page, title, action in (
+            (self.coach, "Coach", Action.COACH),
+            (self._pages.plan_editor, "Plan", Action.PLAN),
+            (self._pages.history, "History", Action.HISTORY),
+            (self._pages.safety, "Safety", Action.SAFETY),
+        ):
+            index = self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(index, f"{title} page{key_hint(action)}")
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notices)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.controls)
+        self.setCentralWidget(central)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.resize(default_size(screen.availableGeometry().size()))
+        self.setMinimumSize(640, 480)
+
+    def _make_shortcuts(self) -> dict[Action, list[QShortcut]]:
+        made: dict[Action, list[QShortcut]] = {}
+        for action, binding in BINDINGS.items():
+            for keys in binding.keys:
+                shortcut = QShortcut(QKeySequence(keys), self)
+                # Application-wide, so a focused widget on any page cannot swallow the key;
+                # a modal dialog still blocks it, so Esc closes the dialog, not the session.
+                shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+                shortcut.setAutoRepeat(False)
+                made.setdefault(action, []).append(shortcut)
+        return made
+
+    def _connect_signals(self) -> None:
+        # Keys and the buttons that do the same
+        handlers = {
+            Action.TOGGLE: self._on_toggle_requested,
+            Action.SKIP: self._driver.skip,
+            Action.STOP: self._on_stop_requested,
+            Action.MUTE: self._on_mute_requested,
+            Action.HISTORY: lambda: self.tabs.setCurrentWidget(self._pages.history),
+            Action.QUIT: self.close,
+            Action.FULL_SCREEN: self._on_full_screen_requested,
+            Action.SAFETY: lambda: self.tabs.setCurrentWidget(self._pages.safety),
+            Action.COACH: lambda: self.tabs.setCurrentWidget(self.coach),
+            Action.PLAN: lambda: self.tabs.setCurrentWidget(self._pages.plan_editor),
+            Action.SETTINGS: self._on_settings_requested,
+        }
+        for action, shortcuts in self.shortcuts.items():
+            for shortcut in shortcuts:
+                shortcut.activated.connect(handlers[action])
+        self.controls.toggle_button.clicked.connect(self._on_toggle_requested)
+        self.controls.skip_button.clicked.connect(self._driver.skip)
+        self.controls.stop_button.clicked.connect(self._on_stop_requested)
+        self.controls.mute_button.clicked.connect(self._on_mute_requested)
+        self.controls.full_screen_button.clicked.connect(self._on_full_screen_requested)
+        self.controls.settings_button.clicked.connect(self._on_settings_requested)
+        self.controls.settings_button.setVisible(self._pages.settings_dialog is not None)
+        # The session
+        self._driver.state_changed.connect(self._on_driver_state_changed)
+        self._driver.display_changed.connect(self._on_driver_display_changed)
+        self._driver.paused.connect(self._on_driver_paused)
+        self._driver.resumed.connect(self._on_driver_resumed)
+        self._driver.finished.connect(self._on_driver_finished)
+        self._driver.stopped.connect(self._on_driver_stopped)
+        # The plan
+        self._pages.plan_editor.plan_changed.connect(self._on_plan_editor_plan_changed)
+
+    # -- what the walker asks ------------------------------------------------------------------
+
+    def _on_toggle_requested(self) -> None:
+        session = self._driver.session
+        if session is not None and session.state not in _IDLE_STATES:
+            self._driver.toggle()
+            return
+        if self._plan is None:
+            self.coach.set_status("The plan has a mistake: correct it on the Plan page (Ctrl+P).")
+            return
+        if self._needs_checklist():
+            self._open_checklist(then_start=True)
+            return
+        self._start()
+
+    def _start(self) -> None:
+        session = self._driver.session
+        if session is None or session.is_over or session.plan != self._plan:
+            self._load_walk()
+        self._checked_for_start = False
+        self._services.sound.warm_up()
+        self._driver.toggle()
+
+    def _on_stop_requested(self) -> None:
+        if self._driver.is_active:
+            self._driver.stop()
+        elif self.isFullScreen():
+            self.showNormal()  # nothing to stop: Esc does what it does in other programs
+
+    def _on_mute_requested(self) -> None:
+        muted = not self._settings.muted
+        self._services.sound.set_muted(muted)
+        self.controls.show_muted(muted)
+        self._save_settings(dataclasses.replace(self._settings, muted=muted))
+
+    def _on_full_screen_requested(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def _on_settings_requested(self) -> None:
+        make = self._pages.settings_dialog
+        if make is None:
+            return
+        dialog = make(self._settings, self)
+        dialog.accepted.connect(lambda: self._on_settings_dialog_accepted(dialog))
+        dialog.open()
+
+    def _on_settings_dialog_accepted(self, dialog: object) -> None:
+        chosen = getattr(dialog, "settings", None)
+        value = chosen() if callable(chosen) else chosen
+        if isinstance(value, Settings):
+            self._apply_settings(value)
+
+    # -- the safety checklist ------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
+        super().showEvent(event)
+        if not self._offered_checklist and not self._settings.checklist_confirmed:
+            self._offered_checklist = True
+            self._open_checklist(then_start=False)
+
+    def _needs_checklist(self) -> bool:
+        if not self._settings.checklist_confirmed:
+            return True
+        return self._settings.checklist_every_start and not self._checked_for_start
+
+    def _open_checklist(self, *, then_start: bool) -> None:
+        if self.checklist is not None:
+            return
+        dialog = SafetyChecklistDialog(self._services.reminders.checklist(), self)
+        dialog.accepted.connect(lambda: self._on_checklist_accepted(then_start=then_start))
+        dialog.finished.connect(self._on_checklist_finished)
+        self.checklist = dialog
+        dialog.open()
+
+    def _on_checklist_accepted(self, *, then_start: bool) -> None:
+        self._checked_for_start = True
+        if not self._settings.checklist_confirmed:
+            self._save_settings(dataclasses.replace(self._settings, checklist_confirmed=True))
+        if then_start:
+            self._start()
+
+    def _on_checklist_finished(self, _result: int) -> None:
+        if self.checklist is not None:
+            self.checklist.deleteLater()
+        self.checklist = None
+        if not self._settings.checklist_confirmed:
+            self.coach.set_status("Confirm the safety checklist to start: press Space.")
+
+    # -- the session ---------------------------------------------------------------------------
+
+    def _load_walk(self) -> None:
+        if self._plan is None or self._driver.is_active:
+            return
+        self._walk = self._services.new_walk(
+            self._plan, self._settings, self._on_recorder_reported, record=self._recording
+        )
+        self._driver.load(self._walk.session, self._walk.listeners)
+
+    def _on_plan_editor_plan_changed(self, plan: Plan | None) -> None:
+        self._plan = plan
+        if not self._driver.is_active:
+            if plan is not None:
+                self._load_walk()
+            self._show_controls()
+
+    def _on_driver_state_changed(self, state: State) -> None:
+        active = self._driver.is_active
+        if active:
+            self._services.inhibitor.inhibit()
+        else:
+            self._services.inhibitor.release()
+        self._pages.plan_editor.setEnabled(not active)
+        self._show_controls()
+        if state is State.IDLE:
+            self.coach.set_status("Press Space to start.")
+        elif state in (State.RUNNING, State.GET_READY):
+            self.coach.set_status("Space pauses, N skips, Esc stops.")
+        elif state is State.PAUSED:
+            self.coach.set_status(self._paused_text or "Paused: press Space to resume.")
+
+    def _on_driver_display_changed(self, progress: Progress) -> None:
+        session = self._driver.session
+        reminder = None
+        if session is not None:
+            reminder = self._picker.pick(session, self._driver.clock.now())
+        self.coach.show_progress(progress, reminder)
+
+    def _on_driver_paused(self, event: Paused) -> None:
+        self._paused_text = gap_text(event.gap_s) if event.reason is PauseReason.GAP else ""
+
+    def _on_driver_resumed(self, _event: object) -> None:
+        self._paused_text = ""
+
+    def _on_driver_finished(self, event: SessionFinished) -> None:
+        self._session_ended("Well done: the session is saved in your history.", event)
+
+    def _on_driver_stopped(self, event: object) -> None:
+        self._session_ended("Stopped: what you walked is saved as stopped.", event)
+
+    def _session_ended(self, saved_text: str, _event: object) -> None:
+        walk = self._walk
+        record = walk.recorder.saved if walk is not None and walk.recorder is not None else None
+        if record is None:
+            self.coach.set_status("The session ended; it could not be saved (see the notice).")
+            return
+        self.coach.set_status(saved_text)
+        self._pages.refresh_history()
+        if not self._quitting:
+            self.checkin = CheckinDialog(record, self)
+            self.checkin.accepted.connect(self._on_checkin_accepted)
+            self.checkin.open()
+
+    def _on_checkin_accepted(self) -> None:
+        dialog = self.checkin
+        if dialog is None:
+            return
+        record = dialog.checked_in()
+        if record != dialog.record:
+            try:
+                self._services.history.update(record)
+            except _SAVE_ERRORS as error:
+                self.notices.show_notice(
+                    "checkin", f"Your check-in could not be saved ({error}); the session is kept."
+                )
+            self._pages.refresh_history()
+
+    def _on_recorder_reported(self, message: str) -> None:
+        self.notices.show_notice(
+            "save", save_problem_text(message, self._services.history.journal_path)
+        )
+
+    # -- settings, controls, closing -----------------------------------------------------------
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self._services.sound.set_muted(settings.muted)
+        self.controls.show_muted(settings.muted)
+        self._picker = ReminderPicker(self._services.reminders, settings.reminder_rotation_s)
+        self._save_settings(settings)
+        self._load_walk()  # a new pips lead applies from the next session
+
+    def _save_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        try:
+            self._services.settings_store.save(settings)
+        except (StorageError, NewerSchemaError) as error:
+            self.notices.show_notice("settings", settings_problem_text(error))
+
+    def _show_controls(self) -> None:
+        session = self._driver.session
+        state = session.state if session is not None else State.IDLE
+        can_skip = session is not None and self._driver.is_active
+        self.controls.show_state(state, can_start=self._plan is not None, can_skip=can_skip)
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in force."""
+        return self._settings
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
+        if self._driver.is_active:
+            # Quitting mid-session keeps what was walked, as Esc does, without the check-in.
+            self._quitting = True
+            self._driver.stop()
+        self._services.inhibitor.release()
+        event.accept()

@@ -1,0 +1,71 @@
+"""The words the window uses for problems and states: plain, saying what was kept and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrocoach.core.document import FileState, Loaded
+from retrocoach.core.durations import format_duration
+from retrocoach.core.records import SessionRecord
+
+__all__ = [
+    "gap_text",
+    "history_notice",
+    "recording_allowed",
+    "save_problem_text",
+    "settings_problem_text",
+]
+
+
+def recording_allowed(state: FileState) -> bool:
+    """Whether sessions may be written to a history file found in *state*."""
+    return state not in (FileState.NEWER, FileState.PROTECTED)
+
+
+def history_notice(loaded: Loaded[SessionRecord], path: Path) -> str | None:
+    """The banner for a history file that is not clean, or None when all is well."""
+    count = len(loaded.items)
+    if loaded.state is FileState.DAMAGED:
+        kept = (
+            f"the {count} sessions that could be read are shown" if count else "none could be read"
+        )
+        return (
+            f"Part of your history file could not be read. The file as it was is kept, "
+            f"unchanged, at {loaded.corrupt_copy}; {kept}. New sessions are saved as usual "
+            f"in {path}."
+        )
+    if loaded.state is FileState.PROTECTED:
+        return (
+            f"Your history file {path} cannot be read, and no copy of it could be made. "
+            "It is left exactly as it is, so nothing in it is lost; sessions you walk now will "
+            "not be saved until it can be read or is moved away."
+        )
+    if loaded.state is FileState.NEWER:
+        return (
+            f"Your history file {path} was written by a newer RetroCoach (schema version "
+            f"{loaded.found_version}). It is left exactly as it is, and sessions you walk now "
+            "will not be saved. Update RetroCoach to record them."
+        )
+    return None
+
+
+def save_problem_text(message: str, journal: Path) -> str:
+    """The banner for a session that could not be written: the recorder's words, then ours."""
+    return (
+        f"{message.rstrip('.')}. The session goes on. Whatever could be written is kept in "
+        f"{journal}, and RetroCoach adds it to your history the next time it starts with room "
+        "to save it."
+    )
+
+
+def settings_problem_text(error: Exception) -> str:
+    """The banner for settings that could not be saved."""
+    return f"Your settings could not be saved ({error}). They apply until RetroCoach closes."
+
+
+def gap_text(gap_s: float) -> str:
+    """The status line after the clock jumped: a suspended laptop or a stalled computer."""
+    return (
+        f"Paused: the computer was asleep or busy for {format_duration(gap_s)}. "
+        "The session waits where you were: press Space to go on."
+    )

@@ -1,0 +1,75 @@
+"""Banners across the top of the window for problems the walker should know about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+__all__ = ["NoticeBar"]
+
+# Amber with dark ink: reads as "attention" in light and dark themes without alarming red.
+_STYLE = (
+    "QFrame#notice { background: #FFE8A3; border: 2px solid #B07D00; border-radius: 4px; }"
+    "QFrame#notice QLabel { color: #1A1A1A; }"
+)
+
+
+class _Notice(QFrame):
+    def __init__(self, key: str, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("notice")
+        self.setStyleSheet(_STYLE)
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName("Notice")
+        self.close_button = QToolButton(self)
+        self.close_button.setText("Dismiss")
+        self.close_button.setAccessibleName("Dismiss this notice")
+        self.close_button.setToolTip("Hide this notice")
+        # Keyboard focus stays off: Space must keep meaning start/pause.
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.close_button)
+
+
+class NoticeBar(QWidget):
+    """A stack of notices, one per key; a new text under the same key replaces the old."""
+
+    dismissed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._notices: dict[str, _Notice] = {}
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(8, 4, 8, 0)
+        self.setVisible(False)
+
+    def show_notice(self, key: str, text: str) -> None:
+        """Show *text* under *key*."""
+        notice = self._notices.get(key)
+        if notice is None:
+            notice = _Notice(key, text, self)
+            notice.close_button.clicked.connect(lambda: self.dismiss(key))
+            self._notices[key] = notice
+            self._column.addWidget(notice)
+        elif notice.label.text() != text:
+            notice.label.setText(text)
+        self.setVisible(True)
+
+    def dismiss(self, key: str) -> None:
+        """Remove the notice under *key*, if any."""
+        notice = self._notices.pop(key, None)
+        if notice is None:
+            return
+        notice.hide()
+        notice.deleteLater()
+        self.setVisible(bool(self._notices))
+        self.dismissed.emit(key)
+
+    def messages(self) -> dict[str, str]:
+        """Every notice shown, by key."""
+        return {key: notice.label.text() for key, notice in self._notices.items()}

@@ -1,0 +1,217 @@
+"""Drives one session from a single Qt timer and tells the window what changed."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Final, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from retrocoach.core.clock import Clock
+from retrocoach.core.durations import format_duration
+from retrocoach.core.session import (
+    Command,
+    Event,
+    Paused,
+    PauseReason,
+    Progress,
+    Resumed,
+    SegmentStarted,
+    Session,
+    SessionFinished,
+    SessionStopped,
+    State,
+)
+
+__all__ = ["MAX_WAIT_S", "SessionDriver", "SessionListener", "SessionRunningError"]
+
+MAX_WAIT_S: Final = 1.0
+"""The longest sleep while running: a suspend shows up as a gap within a second of waking."""
+_FRACTION_EPSILON: Final = 0.0005  # format_duration rounds to the millisecond before ceil
+
+
+class SessionListener(Protocol):
+    """Anything that reacts to a batch of session events: the recorder, the cue player."""
+
+    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
+        """Handle the events that ``advance`` or a command just returned."""
+
+
+class SessionRunningError(RuntimeError):
+    """A new session was loaded while the current one was still under way."""
+
+
+class SessionDriver(QObject):
+    """Owns the one QTimer; reads the clock, advances the session and emits what changed.
+
+    The timer is single-shot and aimed at the next moment anything can change: the next
+    boundary or countdown tick (``Session.next_due``) or the next change of the shown second.
+    So the display changes on the second, boundaries are on time, and an idle or paused
+    session costs nothing. Tests call :meth:`tick` after moving a fake clock.
+    """
+
+    state_changed = Signal(object)  # State
+    segment_started = Signal(object)  # SegmentStarted
+    display_changed = Signal(object)  # Progress: the shown second, segment or state moved
+    paused = Signal(object)  # Paused (by the walker or by a gap)
+    gap_paused = Signal(float)  # seconds the clock was away: suspend or a stalled process
+    resumed = Signal(object)  # Resumed
+    finished = Signal(object)  # SessionFinished
+    stopped = Signal(object)  # SessionStopped
+    session_loaded = Signal(object)  # Session, a fresh one waiting for Start
+
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._session: Session | None = None
+        self._listeners: tuple[SessionListener, ...] = ()
+        self._shown: tuple[object, ...] | None = None
+        self._state: State | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    # -- what the window reads ---------------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        """The session loaded, under way or just ended; None before the first load."""
+        return self._session
+
+    @property
+    def clock(self) -> Clock:
+        """The clock every reading comes from."""
+        return self._clock
+
+    @property
+    def is_active(self) -> bool:
+        """True from Start until the session finishes or stops (paused included)."""
+        session = self._session
+        return session is not None and session.state not in (
+            State.IDLE,
+            State.FINISHED,
+            State.STOPPED,
+        )
+
+    @property
+    def wake_in_ms(self) -> int | None:
+        """When the timer fires next, in milliseconds, or None while it sleeps for good."""
+        return self._timer.interval() if self._timer.isActive() else None
+
+    def progress(self) -> Progress | None:
+        """The session's progress at the clock's current reading."""
+        return None if self._session is None else self._session.progress(self._clock.now())
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def load(self, session: Session, listeners: Sequence[SessionListener] = ()) -> None:
+        """Make *session* (not yet started) the one the commands act on."""
+        if self.is_active:
+            raise SessionRunningError("stop the running session before loading another")
+        self._timer.stop()
+        self._session = session
+        self._listeners = tuple(listeners)
+        self._shown = None
+        self._state = session.state
+        self.session_loaded.emit(session)
+        self.state_changed.emit(session.state)
+        self._refresh(self._clock.now())
+
+    def toggle(self) -> None:
+        """Space: start when idle, pause while running, resume when paused."""
+        session = self._session
+        if session is None:
+            return
+        state = session.state
+        if state is State.IDLE:
+            self._command(Command.START)
+        elif state is State.PAUSED:
+            self._command(Command.RESUME)
+        elif state in (State.RUNNING, State.GET_READY):
+            self._command(Command.PAUSE)
+
+    def skip(self) -> None:
+        """N: end the current segment now and go on to the next."""
+        self._command(Command.SKIP)
+
+    def stop(self) -> None:
+        """Esc: stop before the end; what was walked is kept as ``stopped``."""
+        self._command(Command.STOP)
+
+    def tick(self) -> None:
+        """Read the clock and report whatever happened since the last reading."""
+        session = self._session
+        if session is None:
+            return
+        now = self._clock.now()
+        self._handle(session.advance(now), now)
+
+    # -- inside ------------------------------------------------------------------------------
+
+    def _on_timer_timeout(self) -> None:
+        self.tick()
+
+    def _command(self, command: Command) -> None:
+        session = self._session
+        if session is None:
+            return
+        now = self._clock.now()
+        # Catch up first, so a command after a late tick acts on the right segment.
+        events = session.advance(now)
+        if session.can(command):
+            events += getattr(session, command.value)(now)
+        self._handle(events, now)
+
+    def _handle(self, events: Sequence[Event], now: float) -> None:
+        session = self._session
+        assert session is not None
+        if events:
+            # Listeners first: the session is in the history before anyone hears it ended.
+            for listener in self._listeners:
+                listener.on_events(session, events, now)
+        for event in events:
+            self._emit(event)
+        if session.state is not self._state:
+            self._state = session.state
+            self.state_changed.emit(session.state)
+        self._refresh(now)
+        self._schedule(now)
+
+    def _emit(self, event: Event) -> None:
+        if isinstance(event, SegmentStarted):
+            self.segment_started.emit(event)
+        elif isinstance(event, Paused):
+            self.paused.emit(event)
+            if event.reason is PauseReason.GAP:
+                self.gap_paused.emit(event.gap_s)
+        elif isinstance(event, Resumed):
+            self.resumed.emit(event)
+        elif isinstance(event, SessionFinished):
+            self.finished.emit(event)
+        elif isinstance(event, SessionStopped):
+            self.stopped.emit(event)
+
+    def _refresh(self, now: float) -> None:
+        """Emit display_changed only when what a view shows would change."""
+        session = self._session
+        assert session is not None
+        progress = session.progress(now)
+        shown = (progress.state, progress.index, format_duration(progress.remaining_s))
+        if shown != self._shown:
+            self._shown = shown
+            self.display_changed.emit(progress)
+
+    def _schedule(self, now: float) -> None:
+        session = self._session
+        assert session is not None
+        due = session.next_due(now)
+        if due is None:
+            self._timer.stop()
+            return
+        fraction = session.remaining(now) % 1.0
+        to_next_second = fraction if fraction > _FRACTION_EPSILON else 1.0
+        wait = min(due - now, to_next_second, MAX_WAIT_S)
+        # Rounding up: a timer that fires a hair early would find nothing to report.
+        self._timer.start(max(1, math.ceil(wait * 1000)))

@@ -1,0 +1,87 @@
+"""What the main window is built from: its collaborators and pages, handed in by app.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from retrocoach.core.history import HistoryStore
+from retrocoach.core.plan import Plan
+from retrocoach.core.reminders import ReminderBook
+from retrocoach.core.session import Session
+from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.recorder import SessionRecorder
+from retrocoach.ui.plan_editor import PlanEditor
+from retrocoach.ui.screensaver import ScreenInhibitor
+from retrocoach.ui.session_driver import SessionDriver, SessionListener
+
+__all__ = [
+    "Sound",
+    "Walk",
+    "WalkFactory",
+    "WindowPages",
+    "WindowServices",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Walk:
+    """One session and the listeners that go with it (its recorder writes its history)."""
+
+    session: Session
+    recorder: SessionRecorder | None
+    listeners: tuple[SessionListener, ...]
+
+
+class WalkFactory(Protocol):
+    """Builds a fresh, not yet started session of *plan* with its recorder and cue listener."""
+
+    def __call__(
+        self, plan: Plan, settings: Settings, report: Callable[[str], None], *, record: bool
+    ) -> Walk:
+        """*record* is False when the history must not be written (a newer or locked file)."""
+        ...
+
+
+class Sound(Protocol):
+    """The part of the cue player the window drives directly."""
+
+    def warm_up(self) -> None:
+        """Open the output before the first cue is due."""
+
+    def set_muted(self, muted: bool) -> None:
+        """Silence or restore the cues."""
+
+
+SettingsDialogFactory = Callable[[Settings, QWidget], QDialog]
+
+
+@dataclass(frozen=True, slots=True)
+class WindowServices:
+    """The window's collaborators, each built once by the composition root."""
+
+    driver: SessionDriver
+    history: HistoryStore
+    settings_store: SettingsStore
+    reminders: ReminderBook
+    new_walk: WalkFactory
+    sound: Sound
+    inhibitor: ScreenInhibitor
+    sound_problem: str | None = None
+    """Why there is no sound (no audio device...), to be told once in a banner."""
+
+
+@dataclass(frozen=True, slots=True)
+class WindowPages:
+    """The pages the window shows in its tabs besides the coach view."""
+
+    plan_editor: PlanEditor
+    history: QWidget
+    refresh_history: Callable[[], None]
+    """Reloads the history view after a session is saved or checked in."""
+    safety: QWidget
+    settings_dialog: SettingsDialogFactory | None = None
+    """Builds the settings dialog for the current settings; accepted means save them."""
