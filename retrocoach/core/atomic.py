@@ -18,12 +18,16 @@ __all__ = [
     "CorruptFileError",
     "DiskFullError",
     "ReadOnlyError",
+    "Signature",
     "StorageError",
     "copy_aside",
     "dump_document",
     "ensure_private_dir",
+    "file_signature",
     "parse_json_bytes",
     "read_bytes",
+    "remove_stale_temps",
+    "splice_items",
     "write_bytes_atomic",
 ]
 
@@ -169,6 +173,17 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> None:
     _fsync_dir(folder)
 
 
+def remove_stale_temps(path: Path) -> None:
+    """Delete temp files a killed writer of *path* left behind.
+
+    Call only while holding the lock that every writer of *path* holds: then no temp file for
+    it can belong to a live writer.
+    """
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def dump_document(header: Mapping[str, object], list_key: str, items: Iterable[object]) -> bytes:
     """A JSON object with *header* keys and a list under *list_key*, one item per line.
 
@@ -180,6 +195,35 @@ def dump_document(header: Mapping[str, object], list_key: str, items: Iterable[o
     lines = ",\n".join(json.dumps(item, allow_nan=False) for item in items)
     body = f"[\n{lines}\n]" if lines else "[]"
     return f"{{{head}, {json.dumps(list_key)}: {body}}}\n".encode("ascii")
+
+
+def splice_items(raw: bytes, lines: list[bytes]) -> bytes | None:
+    """*raw* with *lines* (JSON items) added at the end of the list that closes the document.
+
+    Only for a document already parsed and checked to end with its list (the last key of the
+    top-level object); returns None if the bytes do not end in ``] }`` after all.
+    """
+    body = raw.rstrip()
+    if not body.endswith(b"}"):
+        return None
+    body = body[:-1].rstrip()
+    if not body.endswith(b"]"):
+        return None
+    head = body[:-1].rstrip()
+    separator = b"\n" if head.endswith(b"[") else b",\n"
+    return head + separator + b",\n".join(lines) + b"\n]}\n"
+
+
+Signature = tuple[int, int, int, int, int]
+
+
+def file_signature(path: Path) -> Signature | None:
+    """What changes whenever the file is replaced or edited; None if it cannot be seen."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def read_bytes(path: Path) -> bytes | None:

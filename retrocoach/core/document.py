@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,12 +17,16 @@ import filelock
 from retrocoach.core.atomic import (
     PRIVATE_FILE_MODE,
     CorruptFileError,
+    Signature,
     StorageError,
     copy_aside,
     dump_document,
     ensure_private_dir,
+    file_signature,
     parse_json_bytes,
     read_bytes,
+    remove_stale_temps,
+    splice_items,
     storage_error,
     write_bytes_atomic,
 )
@@ -110,6 +116,17 @@ class Loaded(Generic[T]):
     """The schema version in the file, for a newer file."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Snapshot(Generic[T]):
+    """A clean file as this store last read or wrote it."""
+
+    signature: Signature
+    items: tuple[T, ...]
+    raw: bytes
+    appendable: bool
+    """Written in the current version with the list last, so records can be spliced in."""
+
+
 class DocumentFile(Generic[T]):
     """One file ``{"schema_version": N, "<list_key>": [...]}`` of records of type T."""
 
@@ -140,6 +157,9 @@ class DocumentFile(Generic[T]):
         self._wall_clock = wall_clock
         self._lock_timeout_s = lock_timeout_s
         self._told: set[str] = set()
+        # Kept so that a store that has read the file (the coach does, at start) can record a
+        # session without parsing thousands of sessions again while the file is unchanged.
+        self._snapshot: _Snapshot[T] | None = None
 
     @property
     def lock_path(self) -> Path:
@@ -148,6 +168,11 @@ class DocumentFile(Generic[T]):
 
     def load(self) -> Loaded[T]:
         """Read the file without ever changing it; problems are told through ``warn``."""
+        signature = file_signature(self.path)
+        snapshot, self._snapshot = self._snapshot, None
+        if snapshot is not None and signature == snapshot.signature:
+            self._snapshot = snapshot
+            return Loaded(snapshot.items, FileState.CLEAN)
         raw = read_bytes(self.path)
         if raw is None:
             return Loaded((), FileState.MISSING)
@@ -158,6 +183,7 @@ class DocumentFile(Generic[T]):
             found = document.get("schema_version")
             if isinstance(found, int) and not isinstance(found, bool) and found > self._version:
                 return self._newer(document, found)
+            appendable = found == self._version and next(reversed(document)) == self._list_key
             entries = self._entries(document)
         except (CorruptFileError, MigrationError) as error:
             return self._damaged(raw, str(error), ())
@@ -165,6 +191,8 @@ class DocumentFile(Generic[T]):
         if bad:
             reason = f"{bad} of its {len(entries)} {self._noun} are unreadable"
             return self._damaged(raw, reason, items)
+        if signature is not None:  # taken before reading: a change since then forces a reread
+            self._snapshot = _Snapshot(signature, items, raw, appendable)
         return Loaded(items, FileState.CLEAN)
 
     def _entries(self, document: dict[str, Any]) -> list[Any]:
@@ -185,6 +213,7 @@ class DocumentFile(Generic[T]):
         unreadable file that could not be copied aside raises StorageError, both before the block.
         """
         with self._locked():
+            remove_stale_temps(self.path)
             loaded = self.load()
             if loaded.state is FileState.NEWER:
                 raise NewerSchemaError(self.path, loaded.found_version, self._version)
@@ -196,17 +225,31 @@ class DocumentFile(Generic[T]):
                 )
             items = list(loaded.items)
             yield items
-            unchanged = len(items) == len(loaded.items) and all(
-                new is old for new, old in zip(items, loaded.items, strict=True)
-            )
-            if not unchanged:
-                self._save(items, keep_backup=loaded.state is FileState.CLEAN)
+            kept = len(loaded.items)
+            if len(items) == kept and all(map(operator.is_, items, loaded.items)):
+                return
+            data = None
+            snapshot = self._snapshot
+            if (
+                snapshot is not None
+                and snapshot.appendable
+                and snapshot.items is loaded.items
+                and len(items) > kept
+                and all(map(operator.is_, items[:kept], loaded.items))
+            ):
+                data = splice_items(snapshot.raw, [self._line(item) for item in items[kept:]])
+            if data is None:
+                data = dump_document(
+                    {"schema_version": self._version}, self._list_key, map(self._dump_item, items)
+                )
+            self._snapshot = None
+            write_bytes_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
+            signature = file_signature(self.path)  # under the lock: no one else wrote since
+            if signature is not None:
+                self._snapshot = _Snapshot(signature, tuple(items), data, appendable=True)
 
-    def _save(self, items: list[T], *, keep_backup: bool) -> None:
-        data = dump_document(
-            {"schema_version": self._version}, self._list_key, map(self._dump_item, items)
-        )
-        write_bytes_atomic(self.path, data, keep_backup=keep_backup)
+    def _line(self, item: T) -> bytes:
+        return json.dumps(self._dump_item(item), allow_nan=False).encode("ascii")
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -20,6 +20,7 @@ from retrocoach.core.atomic import (
     ensure_private_dir,
     parse_json_bytes,
     read_bytes,
+    remove_stale_temps,
     storage_error,
     write_bytes_atomic,
 )
@@ -188,6 +189,7 @@ class HistoryStore:
                     self.journal_path, error, "write", "the session goes on"
                 ) from error
             self._journal_lock = lock
+            remove_stale_temps(self.journal_path)
         self._journal_id = record.id
         document = {"schema_version": self._version, "session": record.to_json()}
         data = (json.dumps(document, allow_nan=False) + "\n").encode("ascii")
@@ -226,6 +228,7 @@ class HistoryStore:
             probe.release()
 
     def _recover_locked(self) -> SessionRecord | None:
+        remove_stale_temps(self.journal_path)
         raw = read_bytes(self.journal_path)
         if raw is None:
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import uuid
 from collections.abc import Mapping
@@ -11,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Final
 
-from retrocoach.core.plan import Direction, Kind, Plan
+from retrocoach.core.plan import SPEC_KEYS, Direction, Kind, Plan
 from retrocoach.core.session import SegmentRecord, Session
 
 __all__ = ["MAX_EFFORT", "MAX_NOTES_CHARS", "Outcome", "RecordError", "SessionRecord"]
@@ -22,7 +23,11 @@ MAX_NOTES_CHARS: Final = 2000
 _MAX_SECONDS: Final = 7 * 24 * 3600
 _MAX_ROUND: Final = 1000
 _ID: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
-_WALKING_KINDS: Final = frozenset({Kind.WARMUP, Kind.FORWARD, Kind.BACKWARD, Kind.COOLDOWN})
+_KIND_BY_NAME: Final = {
+    kind.value: kind for kind in (Kind.WARMUP, Kind.FORWARD, Kind.BACKWARD, Kind.COOLDOWN)
+}
+_PLAN_FIELDS: Final = ("name", *SPEC_KEYS.values())
+_MISSING: Final = object()
 
 
 class RecordError(ValueError):
@@ -36,6 +41,9 @@ class Outcome(StrEnum):
     STOPPED = "stopped"
     INTERRUPTED = "interrupted"
     """Cut short by a crash, a kill or a power cut; recovered from the journal."""
+
+
+_OUTCOME_BY_NAME: Final = {outcome.value: outcome for outcome in Outcome}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +65,8 @@ class SessionRecord:
 
     def __post_init__(self) -> None:
         # Accept "completed" as well as Outcome.COMPLETED; an unknown word raises ValueError.
-        object.__setattr__(self, "outcome", Outcome(self.outcome))
+        outcome = _OUTCOME_BY_NAME.get(self.outcome) or Outcome(self.outcome)
+        object.__setattr__(self, "outcome", outcome)
         if not _ID.fullmatch(self.id):
             raise RecordError("a session id is 1 to 64 letters, digits, '-' or '_'")
         if self.started_at.tzinfo is None or self.ended_at.tzinfo is None:
@@ -159,8 +168,8 @@ class SessionRecord:
             id=_text(fields, "id"),
             started_at=_moment(fields, "started_at"),
             ended_at=_moment(fields, "ended_at"),
-            outcome=Outcome(_text(fields, "outcome")),
-            plan=Plan.from_dict(_mapping(fields.get("plan"), "a session's plan")),
+            outcome=_outcome(fields.get("outcome")),
+            plan=_plan(fields.get("plan")),
             segments=tuple(_segment(entry) for entry in segments),
             forward_s=_seconds(fields.get("forward_s"), "forward_s"),
             backward_s=_seconds(fields.get("backward_s"), "backward_s"),
@@ -171,6 +180,13 @@ class SessionRecord:
 
 def _total(segments: tuple[SegmentRecord, ...], direction: Direction) -> float:
     return round(sum(s.actual_s for s in segments if s.kind.direction is direction), 3)
+
+
+def _outcome(value: object) -> Outcome:
+    outcome = _OUTCOME_BY_NAME.get(value) if type(value) is str else None
+    if outcome is None:
+        raise RecordError(f"a session's outcome is one of {', '.join(_OUTCOME_BY_NAME)}")
+    return outcome
 
 
 def _is_int(value: object) -> bool:
@@ -207,19 +223,60 @@ def _moment(fields: Mapping[str, Any], key: str) -> datetime:
 
 
 def _seconds(value: object, what: str) -> float:
-    # Comparing first keeps a huge integer from overflowing float().
-    if not isinstance(value, int | float) or isinstance(value, bool):
+    # Exact type checks keep out True and False (and are quick: this runs for every segment).
+    if type(value) is float:
+        if 0.0 <= value <= _MAX_SECONDS:  # NaN fails this too
+            return value
+    elif type(value) is int:
+        # Comparing before float() keeps a huge integer from overflowing.
+        if 0 <= value <= _MAX_SECONDS:
+            return float(value)
+    else:
         raise RecordError(f"{what} must be a number of seconds")
-    if not 0 <= value <= _MAX_SECONDS:  # NaN fails this too
-        raise RecordError(f"{what} is out of range")
-    return float(value)
+    raise RecordError(f"{what} is out of range")
 
 
 def _segment(entry: object) -> SegmentRecord:
-    fields = _mapping(entry, "a segment")
-    kind = Kind(_text(fields, "kind"))
-    if kind not in _WALKING_KINDS:
-        raise RecordError(f"a walked segment cannot be of kind {kind}")
-    planned = _whole(fields.get("planned_s"), "planned_s", _MAX_SECONDS)
-    number = _whole(fields.get("round", 0), "a segment's round", _MAX_ROUND)
-    return SegmentRecord(kind, planned, _seconds(fields.get("actual_s"), "actual_s"), number)
+    if type(entry) is not dict:
+        raise RecordError("a segment must be a JSON object")
+    values = (
+        entry.get("kind"),
+        entry.get("planned_s"),
+        entry.get("actual_s"),
+        entry.get("round", 0),
+    )
+    try:
+        return _cached_segment(*values)
+    except TypeError:  # an unhashable value (a list or an object)
+        raise RecordError("a segment's fields are text and numbers") from None
+
+
+# Loading is mostly segments (about ten per session) and most are alike: a full-length forward
+# or backward stretch of one of a few plans. Frozen records can be shared, so each distinct one
+# is checked and built once. typed=True keeps 1, 1.0 and True apart, as JSON does.
+@functools.lru_cache(maxsize=4096, typed=True)
+def _cached_segment(name: object, planned: object, actual: object, number: object) -> SegmentRecord:
+    kind = _KIND_BY_NAME.get(name) if type(name) is str else None
+    if kind is None:
+        raise RecordError(f"a walked segment's kind is one of {', '.join(_KIND_BY_NAME)}")
+    return SegmentRecord(
+        kind,
+        _whole(planned, "planned_s", _MAX_SECONDS),
+        _seconds(actual, "actual_s"),
+        _whole(number, "a segment's round", _MAX_ROUND),
+    )
+
+
+def _plan(value: object) -> Plan:
+    fields = _mapping(value, "a session's plan")
+    try:
+        return _cached_plan(*(fields.get(name, _MISSING) for name in _PLAN_FIELDS))
+    except TypeError:  # an unhashable value: let from_dict name the bad field
+        return Plan.from_dict(fields)
+
+
+@functools.lru_cache(maxsize=256, typed=True)
+def _cached_plan(*values: object) -> Plan:
+    # Sessions share a handful of plans, so each is read and validated once.
+    present = zip(_PLAN_FIELDS, values, strict=True)
+    return Plan.from_dict({name: value for name, value in present if value is not _MISSING})

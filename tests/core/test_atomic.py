@@ -22,6 +22,7 @@ from retrocoach.core.atomic import (
     copy_aside,
     dump_document,
     parse_json_bytes,
+    splice_items,
     write_bytes_atomic,
 )
 
@@ -198,3 +199,19 @@ def test_copy_aside_reuses_a_copy_of_the_same_bytes(tmp_path: Path) -> None:
 def test_copy_aside_names_a_journal_copy_after_the_journal(tmp_path: Path) -> None:
     copy = copy_aside(tmp_path / "session.journal.json", b"x", WHEN)
     assert copy.name == "session.journal.corrupt-20261121T070000.json"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b'{"v": 1, "l": []}', b'{"v": 1, "l": [\nA,\nB\n]}\n'),
+        (b'{"v": 1, "l": [\n1\n]}\n', b'{"v": 1, "l": [\n1,\nA,\nB\n]}\n'),
+        (b'{"l": [ 1 ] }  \n\n', b'{"l": [ 1,\nA,\nB\n]}\n'),
+        (b'{"l": [1], "v": 1}', None),
+        (b'{"l": [1]', None),
+    ],
+)
+def test_splice_items_adds_lines_at_the_end_of_the_closing_list(
+    raw: bytes, expected: bytes | None
+) -> None:
+    assert splice_items(raw, [b"A", b"B"]) == expected

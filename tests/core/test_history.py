@@ -409,3 +409,52 @@ def test_a_save_waits_for_the_lock_and_gives_up_with_a_named_error(
     assert snapshot(tmp_path) == before
     store.add(make_record())
     assert len(store.sessions()) == 2
+
+
+def test_temp_files_left_by_a_killed_writer_are_removed_at_the_next_save(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    store = new_store(tmp_path)
+    store.add(make_record())
+    stale = [tmp_path / ".history.json.k1ll3d.tmp", tmp_path / ".history.json.bak.99.tmp"]
+    for path in stale:
+        path.write_bytes(b'{"schema_version": 1, "sess')
+    unrelated = tmp_path / ".plans.json.abc.tmp"
+    unrelated.write_bytes(b"")
+    store.add(make_record())
+    assert not any(path.exists() for path in stale)
+    assert unrelated.exists()  # another file's writer may still be busy with it
+
+
+def test_a_change_made_by_another_process_is_read_before_the_next_save(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    mine, theirs, more = make_record(), make_record(), make_record()
+    store = new_store(tmp_path)
+    store.add(mine)
+    assert store.sessions() == (mine,)  # read once; the store may now reuse what it read
+    new_store(tmp_path).add(theirs)
+    store.add(more)
+    assert new_store(tmp_path).sessions() == (mine, theirs, more)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        '{{"sessions": [{items}], "schema_version": 1}}',
+        '{{"schema_version": 1, "sessions": [{items}]}}',
+        '{{"schema_version": 1,\n  "sessions": [ {items} ]  }}\n\n',
+        '\ufeff{{"schema_version":1,"sessions":[{items}]}}',
+    ],
+)
+def test_adding_to_a_file_of_any_layout_keeps_every_session(
+    tmp_path: Path, make_record: RecordFactory, layout: str
+) -> None:
+    old = [make_record(), make_record()]
+    text = layout.format(items=", ".join(json.dumps(r.to_json()) for r in old))
+    (tmp_path / "history.json").write_text(text, encoding="utf-8")
+    store = new_store(tmp_path)
+    assert store.sessions() == tuple(old)
+    new = make_record()
+    store.add(new)
+    assert new_store(tmp_path).sessions() == (*old, new)

@@ -80,6 +80,7 @@ def test_a_leftover_journal_becomes_an_interrupted_session(
     crashed = new_store(tmp_path)
     crashed.write_journal(running)
     crashed._journal_lock.release()  # type: ignore[union-attr]  # what the kernel does on a kill
+    (tmp_path / ".session.journal.json.x1.tmp").write_bytes(b"half a journ")
     lines: list[str] = []
     store = new_store(tmp_path, lines)
     recovered = store.recover_journal()
@@ -88,6 +89,7 @@ def test_a_leftover_journal_becomes_an_interrupted_session(
     assert recovered.segments == running.segments
     assert store.sessions() == (recovered,)
     assert not store.journal_path.exists()
+    assert not list(tmp_path.glob(".session.journal.json.*.tmp"))
     assert lines == []  # the caller words the news; the store only returns the session
     assert store.recover_journal() is None
 

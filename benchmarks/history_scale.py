@@ -1,0 +1,138 @@
+"""How the history copes with 10,000 sessions: listing, CSV export, and recording one more.
+
+Run: python benchmarks/history_scale.py [--sessions 10000] [--repeats 7]
+Each figure is the median (and the worst) of several runs. Listing and export use a fresh
+store each run, as a new ``retrocoach history`` process does. Recording is timed twice: with a
+store that has read the history already (the coach reads it when it starts, so this is what the
+walker waits for when a session ends), and with a fresh store that must read it first. "extra"
+is the same operation on the big history minus on an empty one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from functools import partial
+from pathlib import Path
+
+from retrocoach.core.atomic import dump_document, write_bytes_atomic
+from retrocoach.core.history import SCHEMA_VERSION, HistoryStore, Outcome, SessionRecord
+from retrocoach.core.plan import Kind, Plan
+from retrocoach.core.session import SegmentRecord
+from retrocoach.history_cli import run_history
+
+ZONE = timezone(timedelta(hours=1))
+PLANS = (
+    Plan(name="first-steps", warmup_s=0, forward_s=300, backward_s=60, rounds=3),
+    Plan(name="daily-ten", forward_s=120, backward_s=60, rounds=5),
+    Plan(name="Lunch walk", forward_s=240, backward_s=90, rounds=4),
+)
+
+
+def make_record(number: int) -> SessionRecord:
+    """A realistic session: a full plan, a few stopped or interrupted, some check-ins."""
+    plan = PLANS[number % len(PLANS)]
+    start = datetime(2000, 1, 1, 7, 0, tzinfo=ZONE) + timedelta(hours=20 * number)
+    segments = tuple(
+        SegmentRecord(s.kind, s.seconds, float(s.seconds) - (number % 7) * 0.125, s.round)
+        for s in plan.segments()
+        if s.kind is not Kind.GETREADY
+    )
+    outcome = (Outcome.COMPLETED, Outcome.COMPLETED, Outcome.STOPPED, Outcome.INTERRUPTED)[
+        number % 4
+    ]
+    return SessionRecord(
+        id=uuid.uuid4().hex,
+        started_at=start,
+        ended_at=start + timedelta(seconds=plan.total_s),
+        outcome=outcome,
+        plan=plan,
+        segments=segments,
+        forward_s=sum(s.actual_s for s in segments if s.kind is not Kind.BACKWARD),
+        backward_s=sum(s.actual_s for s in segments if s.kind is Kind.BACKWARD),
+        notes="felt steady, knees fine" if number % 5 == 0 else None,
+        effort=number % 11 if number % 3 == 0 else None,
+    )
+
+
+def build(folder: Path, count: int) -> HistoryStore:
+    folder.mkdir()
+    if count:
+        data = dump_document(
+            {"schema_version": SCHEMA_VERSION},
+            "sessions",
+            (make_record(n).to_json() for n in range(count)),
+        )
+        write_bytes_atomic(folder / "history.json", data, keep_backup=False)
+    return HistoryStore(folder, warn=print)
+
+
+def timed(prepare: Callable[[], Callable[[], object]], repeats: int) -> tuple[float, float]:
+    """(median, worst) seconds of the action *prepare* returns, prepared afresh each run."""
+    times = []
+    for _ in range(repeats):
+        action = prepare()
+        begin = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - begin)
+    return statistics.median(times), max(times)
+
+
+def fresh(store: HistoryStore) -> HistoryStore:
+    """A new store on the same folder, as a new process would have: nothing read yet."""
+    return HistoryStore(store.folder, warn=print)
+
+
+def warm(store: HistoryStore) -> HistoryStore:
+    """A store that has read the history, as the coach has when a session ends."""
+    ready = fresh(store)
+    ready.load()
+    return ready
+
+
+CASES: tuple[tuple[str, Callable[[HistoryStore], Callable[[], object]]], ...] = (
+    ("load (sessions())", lambda store: fresh(store).sessions),
+    ("list (history, table)", lambda store: lambda: listing(fresh(store), "table")),
+    ("export (history --format csv)", lambda store: lambda: listing(fresh(store), "csv")),
+    ("export (history --format json)", lambda store: lambda: listing(fresh(store), "json")),
+    ("record one more, as the coach", lambda store: partial(warm(store).add, make_record(-1))),
+    ("record one more, cold store", lambda store: partial(fresh(store).add, make_record(-1))),
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = build(Path(tmp) / "empty", 0)
+        big = build(Path(tmp) / "big", args.sessions)
+        size = big.path.stat().st_size
+        print(f"history.json with {args.sessions} sessions: {size / 1e6:.1f} MB")
+        print(f"{'operation (median, worst)':<32} {'empty':>16} {'big':>18} {'extra':>10}")
+        for label, prepare in CASES:
+            (small_med, small_max), (big_med, big_max) = (
+                timed(partial(prepare, store), args.repeats) for store in (empty, big)
+            )
+            print(
+                f"{label:<32} {small_med * 1e3:7.1f} ms ({small_max * 1e3:5.1f})"
+                f" {big_med * 1e3:8.1f} ms ({big_max * 1e3:6.1f})"
+                f" {(big_med - small_med) * 1e3:7.1f} ms"
+            )
+
+
+def listing(store: HistoryStore, fmt: str) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    if run_history(store, fmt, out, err) != 0:
+        raise SystemExit(err.getvalue())
+
+
+if __name__ == "__main__":
+    main()
