@@ -1,0 +1,172 @@
+"""The settings dialog: sound, cues, reminders and the safety checklist, OK or Cancel."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retrocoach.core.settings import AUDIO_ENGINES, PIPS_CHOICES, ROTATION_CHOICES, Settings
+
+__all__ = ["SettingsDialog"]
+
+_ENGINES: Final = {
+    "auto": "Automatic: the best one that works here",
+    "qt": "Qt sound (built in)",
+    "simpleaudio": "simpleaudio (an optional extra)",
+    "none": "No sound: flash the window instead",
+}
+_PIPS: Final = {0: "Off", 3: "3 seconds before a switch", 5: "5 seconds before a switch"}
+
+
+def _rotation_text(seconds: int) -> str:
+    return "Off: one reminder per segment" if seconds == 0 else f"Every {seconds} seconds"
+
+
+class SettingsDialog(QDialog):
+    """Edit a copy of the settings; result_settings() is the walker's choice after OK."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("RetroCoach settings")
+        self._initial = settings
+        self._engine = self._combo(
+            "engine_combo", "Sound engine", "Which sound system plays the cues"
+        )
+        for engine in AUDIO_ENGINES:
+            self._engine.addItem(_ENGINES[engine], engine)
+        self._tones = QRadioButton("&Tones", self)
+        self._voice = QRadioButton("Spoken &words", self)
+        self._cue_kind = QButtonGroup(self)
+        for number, (button, tip) in enumerate(
+            (
+                (self._tones, "A distinct tone for each direction"),
+                (self._voice, "A voice says the direction: forward, backward"),
+            )
+        ):
+            button.setObjectName(("tones", "voice")[number] + "_radio")
+            button.setToolTip(tip)
+            self._cue_kind.addButton(button, number)
+        self._volume = QSlider(Qt.Orientation.Horizontal, self)
+        self._volume.setObjectName("volume_slider")
+        self._volume.setRange(0, 100)
+        self._volume.setPageStep(10)
+        self._volume.setAccessibleName("Volume")
+        self._volume.setToolTip("How loud the cues are; arrow keys move it by 1, Page keys by 10")
+        self._volume_value = QLabel(self)
+        self._volume_value.setMinimumWidth(
+            self._volume_value.fontMetrics().horizontalAdvance("100 %")
+        )
+        self._muted = self._check(
+            "mute_check", "&Mute all cues", "No sound at all (M in the window)"
+        )
+        self._pips = self._combo("pips_combo", "Countdown pips", "3-2-1 pips before each switch")
+        for seconds in PIPS_CHOICES:
+            self._pips.addItem(_PIPS[seconds], seconds)
+        self._rotation = self._combo(
+            "rotation_combo", "Reminder rotation", "How often the safety reminder changes"
+        )
+        for seconds in sorted({*ROTATION_CHOICES, settings.reminder_rotation_s}):
+            self._rotation.addItem(_rotation_text(seconds), seconds)
+        self._checklist = self._check(
+            "checklist_check",
+            "Show the safety &checklist at every start",
+            "Otherwise it shows only before your first session",
+        )
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self._layout()
+        self._connect_signals()
+        self._show(settings)
+
+    def _combo(self, name: str, accessible: str, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setToolTip(tip)
+        return combo
+
+    def _check(self, name: str, text: str, tip: str) -> QCheckBox:
+        check = QCheckBox(text, self)
+        check.setObjectName(name)
+        check.setToolTip(tip)
+        return check
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        cues = QHBoxLayout()
+        cues.addWidget(self._tones)
+        cues.addWidget(self._voice)
+        cues.addStretch(1)
+        volume = QHBoxLayout()
+        volume.addWidget(self._volume, 1)
+        volume.addWidget(self._volume_value)
+        rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
+            ("Sound &engine:", self._engine, self._engine),
+            ("Cues:", cues, self._tones),
+            ("&Volume:", volume, self._volume),
+            ("", self._muted, self._muted),
+            ("Countdown &pips:", self._pips, self._pips),
+            ("&Reminders change:", self._rotation, self._rotation),
+            ("", self._checklist, self._checklist),
+        )
+        for text, field, buddy in rows:
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._buttons)
+
+    def _connect_signals(self) -> None:
+        # Volume readout
+        self._volume.valueChanged.connect(self._on_volume_value_changed)
+        # OK and Cancel
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+
+    def _on_volume_value_changed(self, value: int) -> None:
+        self._volume_value.setText(f"{value} %")
+        self._volume.setAccessibleDescription(f"{value} percent")
+
+    def _show(self, settings: Settings) -> None:
+        self._engine.setCurrentIndex(self._engine.findData(settings.audio_engine))
+        (self._voice if settings.voice else self._tones).setChecked(True)
+        self._volume.setValue(round(settings.volume * 100))
+        self._on_volume_value_changed(self._volume.value())
+        self._muted.setChecked(settings.muted)
+        self._pips.setCurrentIndex(self._pips.findData(settings.pips))
+        self._rotation.setCurrentIndex(self._rotation.findData(settings.reminder_rotation_s))
+        self._checklist.setChecked(settings.checklist_every_start)
+
+    def result_settings(self) -> Settings:
+        """The settings as the dialog shows them (the ones given, if nothing was changed)."""
+        volume = self._volume.value() / 100
+        if round(self._initial.volume * 100) == self._volume.value():
+            volume = self._initial.volume  # keep 0.333 from a hand edit if the slider was left
+        return dataclasses.replace(
+            self._initial,
+            audio_engine=str(self._engine.currentData()),
+            voice=self._voice.isChecked(),
+            volume=volume,
+            muted=self._muted.isChecked(),
+            pips=int(self._pips.currentData()),
+            reminder_rotation_s=int(self._rotation.currentData()),
+            checklist_every_start=self._checklist.isChecked(),
+        )
