@@ -7,8 +7,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
 from retrocoach import __version__
 from retrocoach.core.clock import Clock, MonotonicClock
@@ -22,6 +23,7 @@ from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.paths import DataPaths
 from retrocoach.recorder import SessionRecorder
 from retrocoach.resources import asset_path
+from retrocoach.ui.history_view import HistoryView
 from retrocoach.ui.main_window import MainWindow
 from retrocoach.ui.plan_editor import PlanEditor
 from retrocoach.ui.safety import SafetyPage
@@ -29,7 +31,15 @@ from retrocoach.ui.screensaver import NullInhibitor, ScreenInhibitor, ScreenSave
 from retrocoach.ui.session_driver import SessionDriver, SessionListener
 from retrocoach.ui.window_parts import Sound, Walk, WindowPages, WindowServices
 
-__all__ = ["APP_ID", "CueSound", "Silence", "WalkMaker", "build_window", "run_app"]
+__all__ = [
+    "APP_ID",
+    "CueSound",
+    "Silence",
+    "WalkMaker",
+    "build_window",
+    "configure_application",
+    "run_app",
+]
 
 APP_ID: Final = "retrocoach"
 """The .desktop file's name: desktops match the running window to its icon by it."""
@@ -71,21 +81,6 @@ class WalkMaker:
         return Walk(session, recorder, tuple(listeners))
 
 
-class _HistoryPlaceholder(QWidget):
-    """Stands in for the history view until it is built."""
-
-    def __init__(self, history: HistoryStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._history = history
-        self._label = QLabel(self)
-        QVBoxLayout(self).addWidget(self._label)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Count the sessions again."""
-        self._label.setText(f"{len(self._history.sessions())} sessions in your history.")
-
-
 def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
     try:
         return ReminderBook.default()
@@ -114,6 +109,7 @@ def build_window(
     clock: Clock | None = None,
     inhibitor: ScreenInhibitor | None = None,
     sound: CueSound | None = None,
+    sound_problem: str | None = None,
 ) -> MainWindow:
     """Every object the window needs, built once; a QApplication must exist."""
     settings_store = SettingsStore(paths, warn=warn)
@@ -122,7 +118,7 @@ def build_window(
     driver = SessionDriver(clock or MonotonicClock())
     sound = sound or Silence()
     initial = plan or first_plan()
-    history_page = _HistoryPlaceholder(history)
+    history_page = HistoryView(history)
     services = WindowServices(
         driver=driver,
         history=history,
@@ -131,6 +127,7 @@ def build_window(
         new_walk=WalkMaker(history, sound),
         sound=sound,
         inhibitor=inhibitor or _inhibitor(),
+        sound_problem=sound_problem,
     )
     pages = WindowPages(
         plan_editor=PlanEditor(plans, initial),
@@ -141,6 +138,14 @@ def build_window(
     window = MainWindow(services, pages, settings, initial)
     driver.setParent(window)
     return window
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Name the application for the desktop: its .desktop file, icon and version."""
+    app.setApplicationName("RetroCoach")
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    QGuiApplication.setWindowIcon(QIcon(str(asset_path("icons", "retrocoach.svg"))))
 
 
 def run_app(
@@ -156,10 +161,7 @@ def run_app(
     """Open the window and run until it closes; returns the exit status."""
     logging.basicConfig(level=logging.WARNING, format="retrocoach: %(message)s")
     app = QApplication.instance() or QApplication(["retrocoach", *argv])
-    app.setApplicationName("RetroCoach")
-    app.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName(APP_ID)
-    QGuiApplication.setWindowIcon(QIcon(str(asset_path("icons", "retrocoach.svg"))))
+    configure_application(app)
     window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn)
     window.show()
     return app.exec()

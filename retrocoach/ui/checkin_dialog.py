@@ -53,7 +53,7 @@ class CheckinDialog(QDialog):
         walked = format_duration(record.walking_s)
         backward = format_duration(record.backward_s)
         how = "completed" if record.outcome is Outcome.COMPLETED else "stopped early"
-        summary = QLabel(
+        self.summary = summary = QLabel(
             f"Saved to your history: {walked} walking, {backward} of it backward ({how}).\n"
             "Add how it felt, or press Esc to skip.",
             self,

@@ -72,8 +72,8 @@ class DirectionBand(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         band = QRectF(self.rect())
         painter.fillRect(band, QColor(look.background))
-        self._paint_pattern(painter, band, look.pattern)
         ink = QColor(look.ink)
+        self._paint_pattern(painter, band, look.pattern, ink)
         side = band.height() * 0.7
         margin = band.height() * 0.25
         self._paint_arrow(painter, QRectF(margin, (band.height() - side) / 2, side, side), ink)
@@ -85,11 +85,16 @@ class DirectionBand(QWidget):
         painter.end()
 
     @staticmethod
-    def _paint_pattern(painter: QPainter, band: QRectF, pattern: Pattern) -> None:
-        """A coarse texture, visible from a few metres, faint enough to keep the word clear."""
+    def _paint_pattern(painter: QPainter, band: QRectF, pattern: Pattern, ink: QColor) -> None:
+        """A coarse texture, visible from a few metres, faint enough to keep the word clear.
+
+        The texture moves the colour away from the ink (lighter under dark ink, darker under
+        light ink), so it never lowers the word's contrast.
+        """
         if pattern is Pattern.SOLID:
             return
-        shade = QColor(0, 0, 0, _PATTERN_ALPHA)
+        light = 255 if ink.lightness() < 128 else 0
+        shade = QColor(light, light, light, _PATTERN_ALPHA)
         step = max(12.0, band.height() / 4)
         painter.save()
         painter.setClipRect(band)

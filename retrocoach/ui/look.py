@@ -52,11 +52,11 @@ LOOKS: Final = MappingProxyType(
         Kind.GETREADY: Look("GET READY", "#F0E442", "#000000", Arrow.DOT, Pattern.CHECKS),
         Kind.WARMUP: Look("WARM-UP", "#56B4E9", "#000000", Arrow.UP, Pattern.DOTS),
         Kind.FORWARD: Look("FORWARD", "#0072B2", "#FFFFFF", Arrow.UP, Pattern.SOLID),
-        Kind.BACKWARD: Look("BACKWARD", "#D55E00", "#FFFFFF", Arrow.DOWN, Pattern.STRIPES),
+        Kind.BACKWARD: Look("BACKWARD", "#D55E00", "#000000", Arrow.DOWN, Pattern.STRIPES),
         Kind.COOLDOWN: Look("COOL-DOWN", "#CC79A7", "#000000", Arrow.UP, Pattern.BARS),
     }
 )
-PAUSED: Final = Look("PAUSED", "#E0E0E0", "#000000", Arrow.BARS, Pattern.STRIPES)
+PAUSED: Final = Look("PAUSED", "#D0D0D0", "#000000", Arrow.BARS, Pattern.STRIPES)
 FINISHED: Final = Look("DONE", "#009E73", "#000000", Arrow.CHECK, Pattern.SOLID)
 STOPPED: Final = Look("STOPPED", "#E0E0E0", "#000000", Arrow.SQUARE, Pattern.SOLID)
 

@@ -55,6 +55,7 @@ def make_window(qtbot: QtBot, data_paths: DataPaths) -> Iterator[MakeWindow]:
         plan: Plan | None = None,
         show: bool = True,
         first_run: bool = False,
+        sound_problem: str | None = None,
     ) -> WindowKit:
         """*first_run* leaves no settings file at all: the checklist has never been seen."""
         warnings: list[str] = []
@@ -75,6 +76,7 @@ def make_window(qtbot: QtBot, data_paths: DataPaths) -> Iterator[MakeWindow]:
             clock=clock,
             inhibitor=inhibitor,
             sound=sound,
+            sound_problem=sound_problem,
         )
         qtbot.addWidget(window)
         kit = WindowKit(

@@ -62,6 +62,10 @@ class WindowKit:
         widget = target or QApplication.focusWidget() or self.window
         self.qtbot.keyClick(widget, key, modifier)
 
+    def wait_active(self, window: QWidget) -> None:
+        """Wait (for the event loop, not the clock) until *window* has the keyboard."""
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
     def walk(self, seconds: float, step: float = 0.5) -> None:
         """Move the fake clock on in steps, ticking the driver as its timer would."""
         left = seconds
