@@ -14,6 +14,7 @@ from typing import Any
 import filelock
 import pytest
 
+from retrocoach.core.atomic import StorageError
 from retrocoach.core.document import FileState, StoreBusyError
 from retrocoach.core.history import (
     SCHEMA_VERSION,
@@ -314,7 +315,7 @@ def test_a_damaged_file_that_cannot_be_copied_is_protected_from_saving(
     told = Told()
     store = new_store(tmp_path, told)
     assert store.load().state is FileState.PROTECTED
-    with pytest.raises(Exception, match="nothing is saved over it"):
+    with pytest.raises(StorageError, match="nothing is saved over it"):
         store.add(make_record())
     assert (tmp_path / "history.json").read_bytes() == b"{broken"
     assert "disk is full" in told.lines[0]
