@@ -8,7 +8,6 @@ from typing import Final
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from retrocoach.core.document import NewerSchemaError
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanNameTakenError, PlanStore, UnknownPlanError
 from retrocoach.core.presets import PRESETS, find_preset
+from retrocoach.ui.plan_choice import PlanChoice, preset_key, saved_key
 from retrocoach.ui.plan_fields import PlanFields, describe_totals
 from retrocoach.ui.prompts import DialogPrompts, Prompts
 
@@ -28,9 +28,6 @@ __all__ = ["CUSTOM_NAME", "PlanEditor"]
 
 CUSTOM_NAME: Final = "custom"
 """The name of a plan whose lengths match no preset or saved plan."""
-_CUSTOM: Final = "custom:"
-_PRESET: Final = "preset:"
-_SAVED: Final = "saved:"
 _STORE_ERRORS: Final = (StorageError, NewerSchemaError, PlanError)
 
 
@@ -66,10 +63,7 @@ class PlanEditor(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self._choice = QComboBox(self)
-        self._choice.setObjectName("plan_choice")
-        self._choice.setAccessibleName("Plan")
-        self._choice.setToolTip("A built-in plan, one of your saved plans, or your own lengths")
+        self._choice = PlanChoice(self)
         choice_label = QLabel("&Plan:", self)
         choice_label.setBuddy(self._choice)
         self._description = QLabel(self)
@@ -157,7 +151,7 @@ class PlanEditor(QWidget):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_choice_activated(self, index: int) -> None:
-        data = str(self._choice.itemData(index))
+        data = self._choice.key_at(index)
         picked = self._choice_plan(data)
         # Picking "Custom" keeps the lengths but lets go of the plan they came from.
         self._source = None if picked is None else (data, picked)
@@ -190,7 +184,7 @@ class PlanEditor(QWidget):
         self._say(f"Saved as '{name}'.")
 
     def _on_rename_clicked(self) -> None:
-        old = self._selected_saved_name()
+        old = self._choice.saved_name()
         if old is None:
             return
         new = self._prompts.ask_text(self, "Rename plan", f"New name for '{old}':", old)
@@ -208,7 +202,7 @@ class PlanEditor(QWidget):
         self._say(f"Renamed '{old}' to '{new}'.")
 
     def _on_delete_clicked(self) -> None:
-        name = self._selected_saved_name()
+        name = self._choice.saved_name()
         if name is None:
             return
         question = f"Delete the saved plan '{name}'? Sessions walked with it stay in the history."
@@ -242,7 +236,7 @@ class PlanEditor(QWidget):
                 self._totals.setText(f"This plan cannot be walked: {error}.")
         self._select_choice(matched)
         self._save.setEnabled(plan is not None)
-        saved = self._selected_saved_name() is not None
+        saved = self._choice.saved_name() is not None
         self._rename.setEnabled(saved)
         self._delete.setEnabled(saved)
         if plan != self._plan:
@@ -250,20 +244,7 @@ class PlanEditor(QWidget):
             self.plan_changed.emit(plan)
 
     def _reload_choices(self) -> None:
-        self._choice.clear()
-        self._choice.addItem("Custom (your own lengths)", _CUSTOM)
-        for key, preset in PRESETS.items():
-            self._choice.addItem(f"{key} (built in)", _PRESET + key)
-            tip = f"{preset.description} Source: {preset.source}."
-            self._choice.setItemData(self._choice.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        saved = self._saved_plans()
-        if saved:
-            self._choice.insertSeparator(self._choice.count())
-        for plan in saved:
-            self._choice.addItem(plan.name, _SAVED + plan.name)
-            self._choice.setItemData(
-                self._choice.count() - 1, plan.describe(), Qt.ItemDataRole.ToolTipRole
-            )
+        self._choice.fill(self._saved_plans())
 
     def _saved_plans(self) -> tuple[Plan, ...]:
         try:
@@ -272,39 +253,30 @@ class PlanEditor(QWidget):
             self._say(f"Your saved plans could not be read: {error}")
             return ()
 
-    def _choice_plan(self, data: str) -> Plan | None:
-        if data.startswith(_PRESET):
-            return PRESETS[data.removeprefix(_PRESET)].plan
-        if data.startswith(_SAVED):
-            return self._store.get(data.removeprefix(_SAVED))
-        return None
+    def _choice_plan(self, key: str) -> Plan | None:
+        preset, saved = self._choice.preset_name(key), self._choice.saved_name(key)
+        if preset is not None:
+            return PRESETS[preset].plan
+        return None if saved is None else self._store.get(saved)
 
     def _find_source(self, plan: Plan) -> tuple[str, Plan] | None:
         preset = find_preset(plan.name)
         if preset is not None and _same_lengths(plan, preset.plan):
-            return _PRESET + preset.key, preset.plan
+            return preset_key(preset.key), preset.plan
         for saved in self._saved_plans():
             if saved.name.casefold() == plan.name.strip().casefold() and _same_lengths(plan, saved):
-                return _SAVED + saved.name, saved
+                return saved_key(saved.name), saved
         return None
 
     def _select_choice(self, matched: tuple[str, Plan] | None) -> None:
-        index = self._choice.findData(matched[0] if matched is not None else _CUSTOM)
-        self._choice.setCurrentIndex(max(index, 0))
-        preset = find_preset(matched[1].name) if matched is not None else None
-        shown = preset is not None and matched is not None and matched[0].startswith(_PRESET)
-        self._description.setText(preset.description if shown and preset else "")
-
-    def _selected_saved_name(self) -> str | None:
-        data = str(self._choice.currentData())
-        return data.removeprefix(_SAVED) if data.startswith(_SAVED) else None
+        self._choice.select(matched[0] if matched is not None else None)
+        preset = self._choice.preset_name(matched[0]) if matched is not None else None
+        self._description.setText(PRESETS[preset].description if preset else "")
 
     def _origin_saved_name(self) -> str | None:
         # After an edit the list shows "Custom", but the saved plan the lengths came from is
         # still the natural name to save them under: saving there updates it.
-        if self._source is not None and self._source[0].startswith(_SAVED):
-            return self._source[1].name
-        return None
+        return self._choice.saved_name(self._source[0]) if self._source is not None else None
 
     def _clash(self, name: str, *, allowed: str | None) -> str:
         if not name:
