@@ -14,9 +14,9 @@ from retrocoach.core.reminders import Reminder
 from retrocoach.core.session import Progress, State
 from retrocoach.ui.big_text import BigText
 from retrocoach.ui.direction_band import DirectionBand
-from retrocoach.ui.look import FINISHED, PAUSED, STOPPED, Look, look_for
+from retrocoach.ui.look import FINISHED, PAUSED, READY, STOPPED, Look, look_for
 
-__all__ = ["CoachView"]
+__all__ = ["CoachView", "next_text", "round_text", "segment_label"]
 
 _BAR_STEPS: Final = 1000
 _DIM_INK: Final = QColor("#808080")  # mid grey reads on both light and dark backgrounds
@@ -26,6 +26,11 @@ def _set(label: QLabel, text: str) -> None:
     """Change a label only when its text changes: no needless repaint, no flicker."""
     if label.text() != text:
         label.setText(text)
+
+
+def segment_label(segment: Segment) -> str:
+    """The word for a segment, as the band shows it: FORWARD, WARM-UP, GET READY..."""
+    return look_for(segment.kind).word
 
 
 def round_text(segment: Segment | None, rounds: int) -> str:
@@ -134,6 +139,8 @@ class CoachView(QWidget):
 
     @staticmethod
     def _look(progress: Progress) -> Look:
+        if progress.state is State.IDLE:
+            return READY
         if progress.state is State.PAUSED:
             return PAUSED
         if progress.state is State.FINISHED:

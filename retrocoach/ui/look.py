@@ -9,7 +9,17 @@ from typing import Final
 
 from retrocoach.core.plan import Kind
 
-__all__ = ["LOOKS", "Arrow", "Look", "Pattern", "look_for"]
+__all__ = [
+    "FINISHED",
+    "LOOKS",
+    "PAUSED",
+    "READY",
+    "STOPPED",
+    "Arrow",
+    "Look",
+    "Pattern",
+    "look_for",
+]
 
 
 class Arrow(StrEnum):
@@ -56,6 +66,8 @@ LOOKS: Final = MappingProxyType(
         Kind.COOLDOWN: Look("COOL-DOWN", "#CC79A7", "#000000", Arrow.UP, Pattern.BARS),
     }
 )
+# Before Start: neutral, so an idle window is never mistaken for a call to walk.
+READY: Final = Look("READY", "#D0D0D0", "#000000", Arrow.DOT, Pattern.SOLID)
 PAUSED: Final = Look("PAUSED", "#D0D0D0", "#000000", Arrow.BARS, Pattern.STRIPES)
 FINISHED: Final = Look("DONE", "#009E73", "#000000", Arrow.CHECK, Pattern.SOLID)
 STOPPED: Final = Look("STOPPED", "#E0E0E0", "#000000", Arrow.SQUARE, Pattern.SOLID)

@@ -16,7 +16,7 @@ from retrocoach.core.plan import Plan
 from retrocoach.core.session import Paused, PauseReason, Progress, SessionFinished, State
 from retrocoach.core.settings import Settings
 from retrocoach.ui.checkin_dialog import CheckinDialog
-from retrocoach.ui.coach_view import CoachView
+from retrocoach.ui.coach_view import CoachView, segment_label
 from retrocoach.ui.control_bar import ControlBar
 from retrocoach.ui.keys import BINDINGS, Action, key_hint
 from retrocoach.ui.messages import (
@@ -282,7 +282,9 @@ class MainWindow(QMainWindow):
         elif state in (State.RUNNING, State.GET_READY):
             self.coach.set_status("Space pauses, N skips, Esc stops.")
         elif state is State.PAUSED:
-            self.coach.set_status(self._paused_text or "Paused: press Space to resume.")
+            session = self._driver.session
+            where = f" in {segment_label(session.segment).lower()}" if session is not None else ""
+            self.coach.set_status(self._paused_text or f"Paused{where}: press Space to resume.")
 
     def _on_driver_display_changed(self, progress: Progress) -> None:
         session = self._driver.session

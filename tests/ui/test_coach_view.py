@@ -13,7 +13,7 @@ from retrocoach.core.plan import Kind, Segment
 from retrocoach.core.reminders import ReminderBook
 from retrocoach.core.session import Progress, State
 from retrocoach.ui.coach_view import CoachView, next_text, round_text
-from retrocoach.ui.look import FINISHED, LOOKS, PAUSED, STOPPED
+from retrocoach.ui.look import FINISHED, LOOKS, PAUSED, READY, STOPPED
 from retrocoach.ui.main_window import default_size
 
 NEXT_BACKWARD = Segment(Kind.BACKWARD, 60, 1)
@@ -87,7 +87,9 @@ def test_each_part_has_its_word(view: CoachView, kind: Kind, word: str) -> None:
     assert view.band.accessibleDescription() == word
 
 
-def test_paused_finished_and_stopped_are_plain_to_see(view: CoachView) -> None:
+def test_idle_paused_finished_and_stopped_are_plain_to_see(view: CoachView) -> None:
+    view.show_progress(_progress(state=State.IDLE), None)
+    assert view.band.look is READY
     view.show_progress(_progress(state=State.PAUSED), None)
     assert view.band.look is PAUSED
     view.show_progress(_progress(state=State.FINISHED, remaining=0), None)
@@ -98,7 +100,7 @@ def test_paused_finished_and_stopped_are_plain_to_see(view: CoachView) -> None:
 
 
 def test_every_look_differs_in_colour_and_in_arrow_or_pattern() -> None:
-    looks = [*LOOKS.values(), PAUSED, FINISHED, STOPPED]
+    looks = [*LOOKS.values(), READY, PAUSED, FINISHED, STOPPED]
     for a, b in itertools.combinations(LOOKS.values(), 2):
         assert a.background != b.background
         # Colour is never the only signal: the word differs, and so does arrow or pattern.
