@@ -234,7 +234,8 @@ class PlanEditor(QWidget):
             except PlanError as error:
                 plan = None
                 self._totals.setText(f"This plan cannot be walked: {error}.")
-        self._select_choice(matched)
+        if read is not None:  # while a field is being retyped the list keeps its choice
+            self._select_choice(matched)
         self._save.setEnabled(plan is not None)
         saved = self._choice.saved_name() is not None
         self._rename.setEnabled(saved)

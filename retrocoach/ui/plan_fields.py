@@ -57,6 +57,7 @@ class PlanFields(QWidget):
         self.rounds = QSpinBox(self)
         self.rounds.setRange(1, MAX_ROUNDS)
         self.rounds.setObjectName("rounds_spin")
+        self.rounds.setMaximumWidth(self.rounds.fontMetrics().horizontalAdvance("0" * 12))
         for key in SPEC_KEYS:
             text, tip = _LABELS[key]
             label = QLabel(text, self)

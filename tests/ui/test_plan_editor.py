@@ -198,6 +198,15 @@ def test_editing_a_preset_makes_it_custom(
     assert editor.plan == FIRST_STEPS, "the preset's own lengths are the preset again"
 
 
+def test_the_list_keeps_its_choice_while_a_field_is_being_retyped(
+    qtbot: QtBot, editor: PlanEditor
+) -> None:
+    type_into(qtbot, edit(editor, "forward"), "5")  # on its way to 5m
+    assert combo(editor).currentText() == "first-steps (built in)"
+    qtbot.keyClicks(edit(editor, "forward"), "m")
+    assert editor.plan == FIRST_STEPS
+
+
 def test_choosing_a_preset_fills_in_its_lengths(qtbot: QtBot, editor: PlanEditor) -> None:
     box = combo(editor)
     index = box.findText("knee-10 (built in)")
