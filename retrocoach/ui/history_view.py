@@ -294,7 +294,8 @@ class HistoryView(QWidget):
 
     def _update_summary(self) -> None:
         records = self.model.records()
-        self._pages.setCurrentIndex(1 if records else 0)
+        # After deleting the last session the table stays, so its Undo button is still there.
+        self._pages.setCurrentIndex(1 if records or self._deleted else 0)
         self._empty.setText(_EMPTY)
         shown = figures(records, self._today(), self._tz, CHART_WEEKS)
         self._totals.setText(shown.totals)

@@ -268,6 +268,24 @@ def test_undo_brings_back_several_deletions_last_first(
     assert sorted(file_ids(store)) == sorted(r.id for r in RECORDS)
 
 
+def test_deleting_the_only_session_keeps_the_undo_button_in_reach(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    single = HistoryStore(tmp_path / "one", warn=pytest.fail)
+    single.add(RECORDS[0])
+    alone = HistoryView(single, today=lambda: TODAY, tz=TZ)
+    qtbot.addWidget(alone)
+    alone.refresh()
+    alone.select_session(RECORDS[0].id)
+    click(qtbot, alone, "delete")
+    assert single.sessions() == ()
+    undo = alone.findChild(QPushButton, "history_undo_button")
+    assert undo is not None
+    assert undo.isVisibleTo(alone)
+    click(qtbot, alone, "undo")
+    assert single.sessions() == (RECORDS[0],)
+
+
 def test_export_writes_the_cli_csv_with_its_header(
     qtbot: QtBot, view: HistoryView, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
