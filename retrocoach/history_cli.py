@@ -124,6 +124,14 @@ def _seconds(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
+def _cell(text: str) -> str:
+    """Free text for a CSV cell; a leading = + - @ would make a spreadsheet run it as a formula."""
+    return f"'{text}" if text[:1] in _FORMULA_STARTS else text
+
+
+_FORMULA_STARTS: Final = frozenset("=+-@\t\r")
+
+
 def _write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
     # "\n" endings: a text stream on Windows would turn csv's "\r\n" into "\r\r\n".
     writer = csv.writer(out, lineterminator="\n")
@@ -135,13 +143,13 @@ def _write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None)
                 local_day(record, tz).isoformat(),
                 record.started_at.isoformat(),
                 record.ended_at.isoformat(),
-                record.plan.name,
+                _cell(record.plan.name),
                 record.outcome.value,
                 _seconds(record.walking_s),
                 _seconds(record.forward_s),
                 _seconds(record.backward_s),
                 "" if record.effort is None else record.effort,
-                record.notes or "",
+                _cell(record.notes or ""),
             )
         )
 

@@ -117,6 +117,16 @@ def test_an_unknown_format_exits_2_in_one_line(tmp_path: Path) -> None:
     assert err == "retrocoach: unknown format 'xml': use table, csv, json\n"
 
 
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted(tmp_path: Path) -> None:
+    plan = Plan(name="=HYPERLINK(1)")
+    store = store_with(tmp_path, record(16, plan=plan, notes="+1 felt fine"), record(17, notes="-"))
+    rows = list(csv.DictReader(io.StringIO(history(store, "csv")[1])))
+    assert rows[0]["plan"] == "'=HYPERLINK(1)"
+    assert rows[0]["notes"] == "'+1 felt fine"
+    assert rows[1]["notes"] == "'-"
+    assert rows[1]["plan"] == "daily"
+
+
 def test_csv_has_a_header_iso_dates_and_seconds(tmp_path: Path) -> None:
     notes = 'said "hi", then, left\nnext line'
     store = store_with(tmp_path, record(16, effort=6, notes=notes, backward_s=12.345), record(17))
