@@ -12,9 +12,11 @@ from retrocoach.core.durations import DurationError, format_duration, parse_dura
 
 __all__ = [
     "DEFAULT_PLAN",
+    "LIMITS",
     "SPEC_KEYS",
     "Direction",
     "Kind",
+    "Limit",
     "Plan",
     "PlanError",
     "Segment",
@@ -61,7 +63,9 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
-class _Limit:
+class Limit:
+    """The allowed range of one spec key (seconds, or a count for rounds)."""
+
     low: int
     high: int
     is_duration: bool = True
@@ -91,13 +95,13 @@ SPEC_KEYS: Final[Mapping[str, str]] = {
     "rounds": "rounds",
     "cooldown": "cooldown_s",
 }
-_LIMITS: Final[Mapping[str, _Limit]] = {
-    "getready": _Limit(0, 60),
-    "warmup": _Limit(0, 3600),
-    "forward": _Limit(1, 2 * 3600),
-    "backward": _Limit(1, 2 * 3600),
-    "rounds": _Limit(1, 100, is_duration=False),
-    "cooldown": _Limit(0, 3600),
+LIMITS: Final[Mapping[str, Limit]] = {
+    "getready": Limit(0, 60),
+    "warmup": Limit(0, 3600),
+    "forward": Limit(1, 2 * 3600),
+    "backward": Limit(1, 2 * 3600),
+    "rounds": Limit(1, 100, is_duration=False),
+    "cooldown": Limit(0, 3600),
 }
 MAX_SESSION_S: Final = 8 * 3600
 MAX_NAME_LENGTH: Final = 60
@@ -119,7 +123,7 @@ class Plan:
         """Return the plan itself if every length is within its limits, else raise PlanError."""
         for key, field in SPEC_KEYS.items():
             value = getattr(self, field)
-            limit = _LIMITS[key]
+            limit = LIMITS[key]
             if isinstance(value, bool) or not isinstance(value, int):
                 raise PlanError(f"{key} must be {limit.describe()}")
             if not limit.low <= value <= limit.high:
@@ -231,7 +235,7 @@ def parse_spec(text: str, name: str = "custom", base: Plan = DEFAULT_PLAN) -> Pl
         if key in values:
             raise PlanError(f"'{word}': {key} is given twice; give each key once")
         if not raw:
-            raise PlanError(f"'{word}' has no value: {key} is {_LIMITS[key].describe()}")
+            raise PlanError(f"'{word}' has no value: {key} is {LIMITS[key].describe()}")
         values[key] = _parse_value(word, key, raw)
     fields = {SPEC_KEYS[key]: value for key, value in values.items()}
     plan = dataclasses.replace(base, name=name, **fields)
@@ -239,7 +243,7 @@ def parse_spec(text: str, name: str = "custom", base: Plan = DEFAULT_PLAN) -> Pl
 
 
 def _parse_value(word: str, key: str, raw: str) -> int:
-    limit = _LIMITS[key]
+    limit = LIMITS[key]
     if limit.is_duration:
         try:
             value = parse_duration(raw)

@@ -9,14 +9,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from retrocoach.core.durations import DurationError, format_duration, parse_duration
-from retrocoach.core.plan import SPEC_KEYS, Plan, PlanError
+from retrocoach.core.plan import LIMITS, SPEC_KEYS, Plan, PlanError
 
 __all__ = ["DURATION_KEYS", "PlanFields"]
 
 DURATION_KEYS: Final = ("getready", "warmup", "forward", "backward", "cooldown")
 # Plan.validate() is the rule; the spin box's range matches it so it never offers a bad count,
 # and a test keeps the two in step.
-MAX_ROUNDS: Final = 100
+MAX_ROUNDS: Final = LIMITS["rounds"].high
 _FORMS: Final = "90s, 5m, 1m30s, 1h or 1:30"
 # (label with mnemonic, tooltip) per key. Alt+F, Alt+E and Alt+H are left to a menu bar.
 _LABELS: Final = {
