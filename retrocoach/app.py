@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
+from retrocoach.audio.listener import CueListener
+from retrocoach.audio.selection import select_engine
 from retrocoach.core.clock import Clock, MonotonicClock
+from retrocoach.core.cues import CuePlanner
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.plan import Plan
 from retrocoach.core.plans_store import PlanStore
@@ -23,13 +26,17 @@ from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.paths import DataPaths
 from retrocoach.recorder import SessionRecorder
 from retrocoach.resources import asset_path
-from retrocoach.ui.history_view import HistoryView
+from retrocoach.ui.lazy_page import LazyPage
 from retrocoach.ui.main_window import MainWindow
 from retrocoach.ui.plan_editor import PlanEditor
 from retrocoach.ui.safety import SafetyPage
 from retrocoach.ui.screensaver import NullInhibitor, ScreenInhibitor, ScreenSaverInhibitor
 from retrocoach.ui.session_driver import SessionDriver, SessionListener
+from retrocoach.ui.settings_dialog import SettingsDialog
 from retrocoach.ui.window_parts import Sound, Walk, WindowPages, WindowServices
+
+if TYPE_CHECKING:
+    from retrocoach.ui.history_view import HistoryView
 
 __all__ = [
     "APP_ID",
@@ -53,6 +60,12 @@ class Silence:
 
     def set_muted(self, muted: bool) -> None:
         """Nothing to mute."""
+
+    def set_volume(self, volume: float) -> None:
+        """Nothing to turn up or down."""
+
+    def set_pips(self, pips: int) -> None:
+        """No pips to time."""
 
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         """No cues to play."""
@@ -79,6 +92,21 @@ class WalkMaker:
         if recorder is not None:
             listeners.insert(0, recorder)  # saved before the end cue sounds
         return Walk(session, recorder, tuple(listeners))
+
+
+def _history_view(history: HistoryStore, parent: QWidget) -> HistoryView:
+    from retrocoach.ui.history_view import HistoryView  # noqa: PLC0415  (see build_window)
+
+    return HistoryView(history, parent)
+
+
+def _cue_sound(audio: str, settings: Settings) -> tuple[CueListener, str | None]:
+    """The cue player the command line or the settings ask for, and why it fell back."""
+    engine = audio if audio != "auto" else settings.audio_engine
+    player, problem = select_engine(engine, asset_path("sounds"), settings.voice)
+    listener = CueListener(player, CuePlanner(settings.pips))
+    listener.set_volume(settings.volume)
+    return listener, problem
 
 
 def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
@@ -116,9 +144,17 @@ def build_window(
     settings = settings_store.load()
     book = _reminder_book(warn)
     driver = SessionDriver(clock or MonotonicClock())
-    sound = sound or Silence()
+    if sound is None:
+        cues, sound_problem = _cue_sound(audio, settings)
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(cues.close)  # let the audio device go cleanly
+        sound = cues
     initial = plan or first_plan()
-    history_page = HistoryView(history)
+    # The history view pulls in QtCharts: built when first shown, not at start-up.
+    history_page: LazyPage[HistoryView] = LazyPage(
+        lambda parent: _history_view(history, parent), lambda view: view.refresh()
+    )
     services = WindowServices(
         driver=driver,
         history=history,
@@ -134,6 +170,7 @@ def build_window(
         history=history_page,
         refresh_history=history_page.refresh,
         safety=SafetyPage(book.all()),
+        settings_dialog=SettingsDialog,
     )
     window = MainWindow(services, pages, settings, initial)
     driver.setParent(window)

@@ -58,9 +58,12 @@ class BigText(QWidget):
         """Show *text*; no repaint when it is what is already shown."""
         if text == self._text:
             return
+        old = self._text
         self._text = text
         self.setAccessibleDescription(text)
-        self.update()
+        # Repaint only where ink was or will be: a second's change is a few digits, not the
+        # whole widget, which keeps a running session cheap.
+        self.update(self._ink_rect(old).united(self._ink_rect(text)))
 
     def set_sample(self, sample: str) -> None:
         """Fit to another widest text (an hour-long segment needs h:mm:ss)."""
@@ -99,6 +102,16 @@ class BigText(QWidget):
             QRect(0, 0, self.width(), self.height()), Qt.AlignmentFlag.AlignCenter, self._text
         )
         painter.end()
+
+    def _ink_rect(self, text: str) -> QRect:
+        if not text:
+            return QRect()
+        metrics = QFontMetricsF(self._font)
+        area = QRect(0, 0, self.width(), self.height())
+        flags = int(Qt.AlignmentFlag.AlignCenter)
+        return (
+            metrics.boundingRect(area.toRectF(), flags, text).toAlignedRect().adjusted(-4, -4, 4, 4)
+        )
 
     def _refit(self) -> None:
         self._font = fitted_font(self._base, self._sample, self.size())

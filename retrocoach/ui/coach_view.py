@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from retrocoach.core.durations import format_duration
@@ -74,8 +74,10 @@ class CoachView(QWidget):
         self.bar.setRange(0, _BAR_STEPS)
         self.bar.setTextVisible(False)
         self.bar.setAccessibleName("Whole session done")
-        self.total_label = QLabel(self)
-        self.total_label.setAccessibleName("Time left in the whole session")
+        # Painted, not a QLabel: a label's new text re-lays out the view every second.
+        self.total_label = BigText(
+            "8:88:88 left in all", accessible_name="Time left in the whole session", parent=self
+        )
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Status")
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -119,7 +121,7 @@ class CoachView(QWidget):
         if self.bar.value() != value:
             self.bar.setValue(value)
         total = format_duration(progress.total_remaining_s)
-        _set(self.total_label, f"{total} left in all")
+        self.total_label.set_text(f"{total} left in all")
         self._reminder = reminder
         _set(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
         self.reminder_label.setToolTip(
@@ -156,7 +158,6 @@ class CoachView(QWidget):
         for label, share in (
             (self.next_label, 1.0),
             (self.round_label, 1.0),
-            (self.total_label, 0.9),
             (self.status_label, 0.9),
             (self.reminder_label, 0.8),
         ):
@@ -167,4 +168,8 @@ class CoachView(QWidget):
                 font.setBold(label is not self.reminder_label)
                 label.setFont(font)
         self.bar.setFixedHeight(max(12, size // 2))
+        metrics = QFontMetrics(self.next_label.font())
+        self.total_label.setFixedSize(
+            metrics.horizontalAdvance("8:88:88 left in all"), metrics.height() + 4
+        )
         super().resizeEvent(event)

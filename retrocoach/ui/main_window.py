@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Final
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.document import NewerSchemaError
@@ -16,9 +16,8 @@ from retrocoach.core.plan import Plan
 from retrocoach.core.session import Paused, PauseReason, Progress, SessionFinished, State
 from retrocoach.core.settings import Settings
 from retrocoach.ui.checkin_dialog import CheckinDialog
-from retrocoach.ui.coach_view import CoachView, segment_label
-from retrocoach.ui.control_bar import ControlBar
-from retrocoach.ui.keys import BINDINGS, Action, key_hint
+from retrocoach.ui.coach_view import segment_label
+from retrocoach.ui.keys import Action
 from retrocoach.ui.messages import (
     gap_text,
     history_notice,
@@ -26,8 +25,10 @@ from retrocoach.ui.messages import (
     save_problem_text,
     settings_problem_text,
 )
-from retrocoach.ui.notice_bar import NoticeBar
 from retrocoach.ui.safety import SafetyChecklistDialog
+from retrocoach.ui.safety_gate import SafetyGate
+from retrocoach.ui.settings_dialog import SettingsDialog
+from retrocoach.ui.window_frame import WindowFrame, make_shortcuts
 from retrocoach.ui.window_parts import Walk, WindowPages, WindowServices
 
 __all__ = ["WINDOW_TITLE", "MainWindow", "default_size"]
@@ -63,14 +64,13 @@ class MainWindow(QMainWindow):
         self._walk: Walk | None = None
         self._paused_text = ""
         self._quitting = False
-        self._checked_for_start = False
         self._offered_checklist = False
-        self.checklist: SafetyChecklistDialog | None = None
+        self._gate = SafetyGate(services.reminders, self)
         self.checkin: CheckinDialog | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("RetroCoach coach window")
         self._build()
-        self.shortcuts = self._make_shortcuts()
+        self.shortcuts = make_shortcuts(self)
         self._connect_signals()
         loaded = services.history.load()
         self._recording = recording_allowed(loaded.state)
@@ -86,45 +86,16 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.notices = NoticeBar(self)
-        self.coach = CoachView(self)
-        self.controls = ControlBar(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Pages")
-        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for page, title, action in (
-            (self.coach, "Coach", Action.COACH),
-            (self._pages.plan_editor, "Plan", Action.PLAN),
-            (self._pages.history, "History", Action.HISTORY),
-            (self._pages.safety, "Safety", Action.SAFETY),
-        ):
-            index = self.tabs.addTab(page, title)
-            self.tabs.setTabToolTip(index, f"{title} page{key_hint(action)}")
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.notices)
-        column.addWidget(self.tabs, 1)
-        column.addWidget(self.controls)
-        self.setCentralWidget(central)
+        frame = WindowFrame(self._pages, self)
+        self.notices = frame.notices
+        self.coach = frame.coach
+        self.controls = frame.controls
+        self.tabs = frame.tabs
+        self.setCentralWidget(frame)
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             self.resize(default_size(screen.availableGeometry().size()))
         self.setMinimumSize(640, 480)
-
-    def _make_shortcuts(self) -> dict[Action, list[QShortcut]]:
-        made: dict[Action, list[QShortcut]] = {}
-        for action, binding in BINDINGS.items():
-            for keys in binding.keys:
-                shortcut = QShortcut(QKeySequence(keys), self)
-                # Application-wide, so a focused widget on any page cannot swallow the key;
-                # a modal dialog still blocks it, so Esc closes the dialog, not the session.
-                shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-                shortcut.setAutoRepeat(False)
-                made.setdefault(action, []).append(shortcut)
-        return made
 
     def _connect_signals(self) -> None:
         # Keys and the buttons that do the same
@@ -158,6 +129,9 @@ class MainWindow(QMainWindow):
         self._driver.resumed.connect(self._on_driver_resumed)
         self._driver.finished.connect(self._on_driver_finished)
         self._driver.stopped.connect(self._on_driver_stopped)
+        # The safety checklist
+        self._gate.confirmed.connect(self._on_gate_confirmed)
+        self._gate.closed.connect(self._on_gate_closed)
         # The plan
         self._pages.plan_editor.plan_changed.connect(self._on_plan_editor_plan_changed)
 
@@ -171,8 +145,8 @@ class MainWindow(QMainWindow):
         if self._plan is None:
             self.coach.set_status("The plan has a mistake: correct it on the Plan page (Ctrl+P).")
             return
-        if self._needs_checklist():
-            self._open_checklist(then_start=True)
+        if self._gate.needed(self._settings):
+            self._gate.open(then_start=True)
             return
         self._start()
 
@@ -180,7 +154,7 @@ class MainWindow(QMainWindow):
         session = self._driver.session
         if session is None or session.is_over or session.plan != self._plan:
             self._load_walk()
-        self._checked_for_start = False
+        self._gate.started()
         self._services.sound.warm_up()
         self._driver.toggle()
 
@@ -210,11 +184,8 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._on_settings_dialog_accepted(dialog))
         dialog.open()
 
-    def _on_settings_dialog_accepted(self, dialog: object) -> None:
-        chosen = getattr(dialog, "settings", None)
-        value = chosen() if callable(chosen) else chosen
-        if isinstance(value, Settings):
-            self._apply_settings(value)
+    def _on_settings_dialog_accepted(self, dialog: SettingsDialog) -> None:
+        self._apply_settings(dialog.result_settings())
 
     # -- the safety checklist ------------------------------------------------------------------
 
@@ -222,34 +193,21 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._offered_checklist and not self._settings.checklist_confirmed:
             self._offered_checklist = True
-            self._open_checklist(then_start=False)
+            self._gate.open(then_start=False)
 
-    def _needs_checklist(self) -> bool:
-        if not self._settings.checklist_confirmed:
-            return True
-        return self._settings.checklist_every_start and not self._checked_for_start
+    @property
+    def checklist(self) -> SafetyChecklistDialog | None:
+        """The safety checklist while it is open."""
+        return self._gate.dialog
 
-    def _open_checklist(self, *, then_start: bool) -> None:
-        if self.checklist is not None:
-            return
-        dialog = SafetyChecklistDialog(self._services.reminders.checklist(), self)
-        dialog.accepted.connect(lambda: self._on_checklist_accepted(then_start=then_start))
-        dialog.finished.connect(self._on_checklist_finished)
-        self.checklist = dialog
-        dialog.open()
-
-    def _on_checklist_accepted(self, *, then_start: bool) -> None:
-        self._checked_for_start = True
+    def _on_gate_confirmed(self, then_start: bool) -> None:
         if not self._settings.checklist_confirmed:
             self._save_settings(dataclasses.replace(self._settings, checklist_confirmed=True))
         if then_start:
             self._start()
 
-    def _on_checklist_finished(self, _result: int) -> None:
-        if self.checklist is not None:
-            self.checklist.deleteLater()
-        self.checklist = None
-        if not self._settings.checklist_confirmed:
+    def _on_gate_closed(self, confirmed: bool) -> None:
+        if not confirmed and not self._settings.checklist_confirmed:
             self.coach.set_status("Confirm the safety checklist to start: press Space.")
 
     # -- the session ---------------------------------------------------------------------------
@@ -340,7 +298,10 @@ class MainWindow(QMainWindow):
     # -- settings, controls, closing -----------------------------------------------------------
 
     def _apply_settings(self, settings: Settings) -> None:
+        # The engine and voice are chosen at start-up; the rest applies at once.
         self._services.sound.set_muted(settings.muted)
+        self._services.sound.set_volume(settings.volume)
+        self._services.sound.set_pips(settings.pips)
         self.controls.show_muted(settings.muted)
         self._picker = ReminderPicker(self._services.reminders, settings.reminder_rotation_s)
         self._save_settings(settings)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.plan import Plan
@@ -17,6 +17,7 @@ from retrocoach.recorder import SessionRecorder
 from retrocoach.ui.plan_editor import PlanEditor
 from retrocoach.ui.screensaver import ScreenInhibitor
 from retrocoach.ui.session_driver import SessionDriver, SessionListener
+from retrocoach.ui.settings_dialog import SettingsDialog
 
 __all__ = [
     "Sound",
@@ -55,8 +56,14 @@ class Sound(Protocol):
     def set_muted(self, muted: bool) -> None:
         """Silence or restore the cues."""
 
+    def set_volume(self, volume: float) -> None:
+        """Loudness from 0.0 to 1.0."""
 
-SettingsDialogFactory = Callable[[Settings, QWidget], QDialog]
+    def set_pips(self, pips: int) -> None:
+        """Seconds of pips before a switch: 0, 3 or 5."""
+
+
+SettingsDialogFactory = Callable[[Settings, QWidget], SettingsDialog]
 
 
 @dataclass(frozen=True, slots=True)

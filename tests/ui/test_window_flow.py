@@ -12,6 +12,7 @@ from retrocoach.core.session import State
 from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.ui.checkin_dialog import EFFORT_WORDS
 from retrocoach.ui.safety import SafetyPage
+from retrocoach.ui.settings_dialog import SettingsDialog
 
 Key = Qt.Key
 Ctrl = Qt.KeyboardModifier.ControlModifier
@@ -117,7 +118,7 @@ def test_ctrl_h_shows_the_history_and_it_lists_the_saved_session(make_window: Ma
     kit.press(Key.Key_Escape, target=kit.window.checkin)
     kit.press(Key.Key_H, Ctrl)
     assert kit.window.tabs.currentWidget() is kit.window._pages.history
-    assert kit.window._pages.history.model.rowCount() == 1  # type: ignore[attr-defined]
+    assert kit.window._pages.history.page.model.rowCount() == 1  # type: ignore[attr-defined]
 
 
 def test_f1_shows_the_safety_page_with_every_reminder_and_its_source(
@@ -248,3 +249,22 @@ def test_the_sound_warms_up_at_start_and_hears_every_event(make_window: MakeWind
     kinds = [type(event).__name__ for event in kit.sound.heard()]
     assert kinds[0] == "SessionStarted"
     assert kinds[-1] == "SessionFinished"
+
+
+def test_the_settings_button_opens_the_settings_and_their_choice_applies_at_once(
+    make_window: MakeWindow,
+) -> None:
+    kit = make_window()
+    assert kit.window.controls.settings_button.isVisible()
+    kit.window.controls.settings_button.click()
+    dialog = kit.window.findChild(SettingsDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    chosen = Settings(checklist_confirmed=True, muted=True, volume=0.5, pips=5)
+    dialog.result_settings = lambda: chosen  # type: ignore[method-assign]  # the walker's picks
+    dialog.accept()
+    assert kit.sound.muted
+    assert kit.sound.volume == 0.5
+    assert kit.sound.pips == 5
+    assert SettingsStore(kit.paths, warn=print).load() == chosen
+    assert kit.session.countdown_s == 5  # the next session counts down with the new pips

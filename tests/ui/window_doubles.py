@@ -32,6 +32,8 @@ class RecordingSound:
         self.batches: list[list[Event]] = []
         self.muted = False
         self.warmed = 0
+        self.volume = 1.0
+        self.pips = 3
 
     def warm_up(self) -> None:
         """Count the warm-ups."""
@@ -40,6 +42,14 @@ class RecordingSound:
     def set_muted(self, muted: bool) -> None:
         """Remember the mute."""
         self.muted = muted
+
+    def set_volume(self, volume: float) -> None:
+        """Remember the volume."""
+        self.volume = volume
+
+    def set_pips(self, pips: int) -> None:
+        """Remember the pips."""
+        self.pips = pips
 
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         """Keep the events."""
