@@ -47,6 +47,8 @@ class WeeklyChart(QChartView):
         self._minutes_axis = QValueAxis()
         self._minutes_axis.setTitleText("Minutes")
         self._minutes_axis.setLabelFormat("%d")
+        self._minutes_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self._minutes_axis.setTickAnchor(0)
         chart = QChart()
         chart.addSeries(self._series)
         chart.addAxis(self._weeks_axis, Qt.AlignmentFlag.AlignBottom)
@@ -84,12 +86,23 @@ class WeeklyChart(QChartView):
         self._weeks_axis.clear()
         self._weeks_axis.append([f"{week.monday:%b %d}" for week in self._weeks])
         tallest = max((f + b for f, b in zip(forward, backward, strict=True)), default=0.0)
-        self._minutes_axis.setRange(0, _nice_top(tallest))
+        top = _nice_top(tallest)
+        self._minutes_axis.setRange(0, top)
+        # Whole-minute ticks at a round interval: a fixed tick count gave 2.5 shown as "2".
+        self._minutes_axis.setTickInterval(_tick_interval(top))
         total = sum(forward) + sum(backward)
         self.setAccessibleDescription(
             f"{len(self._weeks)} weeks, {total:.0f} minutes in all, "
             f"{sum(backward):.0f} of them backward"
         )
+
+
+def _tick_interval(top: float) -> float:
+    """The smallest round interval that puts at most six steps between 0 and *top*."""
+    return next(
+        (step for step in (1, 2, 5, 10, 15, 30, 60, 120, 300, 600) if top / step <= 6),
+        float(-(-top // 6)),
+    )
 
 
 def _nice_top(tallest: float) -> float:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from prompt_doubles import ScriptedPrompts
+from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget
 from pytestqt.qtbot import QtBot
@@ -206,6 +207,15 @@ def test_the_chart_has_a_forward_and_a_backward_set_for_each_recent_week(
     expected_backward[-6], expected_forward[-6] = 10, 5
     assert backward == expected_backward
     assert forward == expected_forward
+
+
+def test_the_minutes_axis_ticks_on_whole_round_minutes(view: HistoryView) -> None:
+    """The tallest week here is 42 minutes: the axis runs to 60 in steps of 10, never 2.5."""
+    axis = next(a for a in view.chart.chart().axes() if isinstance(a, QValueAxis))
+    assert (axis.min(), axis.max()) == (0, 60)
+    assert axis.tickType() is QValueAxis.TickType.TicksDynamic
+    assert axis.tickInterval() == 10
+    assert axis.tickAnchor() == 0
 
 
 def test_an_edited_note_is_saved_in_history_json(
