@@ -10,7 +10,13 @@ from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.durations import format_duration
-from retrocoach.core.history import FileState, HistoryStore, JournalBusyError, StorageError
+from retrocoach.core.history import (
+    FileState,
+    HistoryStore,
+    JournalBusyError,
+    NewerSchemaError,
+    StorageError,
+)
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
@@ -46,8 +52,12 @@ def open_stores(args: argparse.Namespace, err: TextIO) -> tuple[DataPaths, Histo
     plans = PlanStore(paths, warn=tell)
     try:
         recovered = history.recover_journal()
-    except (StorageError, JournalBusyError):
-        recovered = None  # a running session owns the journal, or the folder is unwritable
+    except (StorageError, JournalBusyError, NewerSchemaError) as error:
+        # A running session owns the journal, the folder is unwritable, or a newer RetroCoach
+        # wrote the history: the journal stays where it is for a later start to recover.
+        recovered = None
+        if not isinstance(error, JournalBusyError):
+            tell(f"an interrupted session could not be recovered yet: {error}")
     if recovered is not None:
         walked = format_duration(recovered.forward_s + recovered.backward_s)
         when = recovered.started_at.strftime("%Y-%m-%d %H:%M")

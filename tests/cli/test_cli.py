@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -197,3 +198,39 @@ def test_space_on_a_terminal_pauses_and_resumes(tmp_path: Path) -> None:
     assert process.wait(timeout=30) == 0
     os.close(controller)
     assert b"[PAUSED]" in seen  # the live line, redrawn in place, shows the paused state
+
+
+def test_a_leftover_journal_beside_a_newer_history_is_kept_and_told_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "history.json").write_text('{"schema_version": 99, "sessions": []}')
+    journal = {
+        "schema_version": 1,
+        "session": {
+            "id": "0" * 32,
+            "started_at": "2026-11-21T07:00:00+01:00",
+            "ended_at": "2026-11-21T07:01:00+01:00",
+            "outcome": "interrupted",
+            "plan": {
+                "name": "custom",
+                "getready_s": 0,
+                "warmup_s": 0,
+                "forward_s": 60,
+                "backward_s": 60,
+                "rounds": 1,
+                "cooldown_s": 0,
+            },
+            "segments": [{"kind": "forward", "round": 1, "planned_s": 60, "actual_s": 60.0}],
+            "forward_s": 60.0,
+            "backward_s": 0.0,
+        },
+    }
+    (data / "session.journal.json").write_text(json.dumps(journal))
+    result = retrocoach("plans", "--data-dir", str(data))
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    assert "could not be recovered yet" in result.stderr
+    assert "newer RetroCoach" in result.stderr
+    assert json.loads((data / "session.journal.json").read_text()) == journal
