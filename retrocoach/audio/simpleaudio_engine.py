@@ -1,0 +1,169 @@
+"""The simpleaudio engine: an opt-in extra, kept because the original design named it.
+
+simpleaudio is archived upstream, has no wheels for Python 3.11+, needs ALSA headers to build
+on Linux, and crashes the interpreter on Python 3.12+ (py-simple-audio #72, #74); so it is
+refused there with a message rather than loaded. Each ``play`` starts its own playback thread
+in the library and returns at once.
+"""
+
+from __future__ import annotations
+
+import array
+import importlib
+import sys
+import wave
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from retrocoach.audio.base import (
+    SOUND_CUES,
+    WARM_UP_FILE,
+    AudioUnavailable,
+    FaultReporter,
+    clamp_volume,
+    cue_file,
+    volume_gain,
+)
+from retrocoach.core.cues import Cue
+
+__all__ = ["SimpleAudioCuePlayer", "load_simpleaudio"]
+
+INSTALL_HINT = "pip install 'retrocoach[simpleaudio]'"
+
+
+def load_simpleaudio() -> ModuleType:
+    """The simpleaudio module, or AudioUnavailable saying why it cannot be used here."""
+    if sys.version_info >= (3, 12):
+        raise AudioUnavailable("simpleaudio crashes on Python 3.12 and later (py-simple-audio #72)")
+    try:
+        return importlib.import_module("simpleaudio")
+    except ImportError as error:
+        raise AudioUnavailable(
+            f"simpleaudio is not installed ({INSTALL_HINT}; it builds from source and needs "
+            f"the ALSA headers): {error}"
+        ) from None
+
+
+class _Pcm:
+    """One cue's samples, kept so a volume change can rescale them."""
+
+    def __init__(self, path: Path) -> None:
+        with wave.open(str(path), "rb") as wav:
+            if wav.getsampwidth() != 2:
+                raise wave.Error(f"{path.name} is not 16-bit")
+            self.channels = wav.getnchannels()
+            self.rate = wav.getframerate()
+            self.samples = array.array("h", wav.readframes(wav.getnframes()))
+        if sys.byteorder == "big":  # pragma: no cover - WAV data is little-endian
+            self.samples.byteswap()
+
+    def scaled(self, gain: float) -> bytes:
+        data = array.array("h", (round(s * gain) for s in self.samples))
+        if sys.byteorder == "big":  # pragma: no cover
+            data.byteswap()
+        return data.tobytes()
+
+
+class SimpleAudioCuePlayer:
+    """Plays cues through simpleaudio (ALSA on Linux)."""
+
+    engine = "simpleaudio"
+
+    def __init__(
+        self,
+        sounds_dir: Path,
+        *,
+        voice: bool = False,
+        on_fault: Callable[[str], None] | None = None,
+        module: ModuleType | None = None,
+    ) -> None:
+        self._sa = module if module is not None else load_simpleaudio()
+        self._sounds_dir = sounds_dir
+        self._voice = voice
+        self._faults = FaultReporter(on_fault)
+        self._pcm: dict[Cue, _Pcm] = {}
+        self._waves: dict[Cue, Any] = {}  # simpleaudio.WaveObject; the library has no types
+        self._volume = 1.0
+        self._muted = False
+        self._lost = False
+        self._closed = False
+
+    @property
+    def silent(self) -> bool:
+        """True once playback has failed or the player closed."""
+        return self._lost or self._closed
+
+    @property
+    def last_error(self) -> str | None:
+        """The last fault, or None."""
+        return self._faults.last_error
+
+    def prepare(self) -> None:
+        """Read every cue file; a file that cannot be read is reported and flashes only."""
+        if self._pcm or self._closed:
+            return
+        for cue in (*SOUND_CUES, Cue.WAKE):
+            path = (
+                self._sounds_dir / WARM_UP_FILE
+                if cue is Cue.WAKE
+                else cue_file(self._sounds_dir, cue, voice=self._voice)
+            )
+            try:
+                self._pcm[cue] = _Pcm(path)
+            except (OSError, EOFError, wave.Error) as error:
+                self._faults.report(
+                    f"the {cue.value} cue could not be loaded ({path.name}: {error}): "
+                    "it will flash only"
+                )
+        self._build()
+
+    def warm_up(self) -> None:
+        """Open the output once with a short silence."""
+        self.prepare()
+        self.play(Cue.WAKE)
+
+    def play(self, cue: Cue) -> bool:
+        """Start *cue*; False when it will not be heard."""
+        hushed = self._muted or self._volume == 0.0
+        if self._closed or self._lost or (hushed and cue.audible):
+            return False
+        self.prepare()
+        sound = self._waves.get(cue)
+        if sound is None:
+            return False
+        try:
+            sound.play()
+        except Exception as error:  # the library raises bare Exception for ALSA errors
+            self._lost = True
+            self._faults.report(f"simpleaudio cannot play ({error}); cues will flash only")
+            return False
+        return True
+
+    def set_volume(self, volume: float) -> None:
+        """Loudness 0.0..1.0 on the slider's scale (see volume_gain)."""
+        self._volume = clamp_volume(volume)
+        self._build()
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute or unmute every cue."""
+        self._muted = muted
+
+    def close(self) -> None:
+        """Stop every sound and release them."""
+        self._closed = True
+        stop_all = getattr(self._sa, "stop_all", None)
+        if callable(stop_all):
+            stop_all()
+        self._waves.clear()
+        self._pcm.clear()
+
+    def _build(self) -> None:
+        gain = volume_gain(self._volume)
+        self._waves = {
+            cue: self._sa.WaveObject(
+                pcm.scaled(1.0 if cue is Cue.WAKE else gain), pcm.channels, 2, pcm.rate
+            )
+            for cue, pcm in self._pcm.items()
+        }
