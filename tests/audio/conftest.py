@@ -1,0 +1,68 @@
+"""Audio test set-up: a private PulseAudio server with a null sink, recorded with parec.
+
+The real-audio tests never skip in CI: with CI set, a missing pulseaudio or parec fails them.
+Elsewhere they skip and say what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# The measuring kit lives in tools/ (shared with benchmarks/cue_latency.py), not in the package.
+sys.path.insert(0, str(ROOT / "tools"))
+
+import audio_probe  # noqa: E402
+from audio_doubles import RecordingCuePlayer  # noqa: E402
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def pulse_server() -> Iterator[audio_probe.PulseServer]:
+    """A private PulseAudio server (null sink rc_null) for the whole test session."""
+    missing = audio_probe.missing_tools()
+    if missing:
+        reason = f"real-audio test needs {', '.join(missing)} (apt-get install pulseaudio)"
+        if _in_ci():
+            pytest.fail(f"{reason}: CI must run it", pytrace=False)
+        pytest.skip(reason)
+    try:
+        with audio_probe.pulse_server() as server:
+            yield server
+    except audio_probe.PulseUnavailable as error:
+        pytest.fail(f"the private PulseAudio server did not start: {error}", pytrace=False)
+
+
+@pytest.fixture
+def pulse(pulse_server: audio_probe.PulseServer) -> audio_probe.PulseServer:
+    """The shared private server; fails the test at once if an earlier test killed it."""
+    if not pulse_server.alive():
+        pytest.fail("the shared PulseAudio server is gone (a test killed it)", pytrace=False)
+    return pulse_server
+
+
+@pytest.fixture
+def own_pulse() -> Iterator[audio_probe.PulseServer]:
+    """A private server of this test's own, for tests that kill it."""
+    missing = audio_probe.missing_tools()
+    if missing:
+        reason = f"real-audio test needs {', '.join(missing)}"
+        if _in_ci():
+            pytest.fail(f"{reason}: CI must run it", pytrace=False)
+        pytest.skip(reason)
+    with audio_probe.pulse_server() as server:
+        yield server
+
+
+@pytest.fixture
+def recording_player() -> RecordingCuePlayer:
+    """A cue player that remembers every call."""
+    return RecordingCuePlayer()

@@ -1,0 +1,165 @@
+"""Real sound through a private PulseAudio server: cues on time, told apart, and faults survived.
+
+The only timed assertions in the suite are here, and they are the contract: every cue starts
+within 30 ms of its boundary, measured from what the sound server actually played.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import audio_probe
+import pytest
+from audio_probe import Onset, PulseServer, Walk
+
+from retrocoach.resources import asset_path
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+CUE_WALK = ROOT / "tools" / "cue_walk.py"
+LIMIT_MS = 30.0
+PLAN = "forward=2s backward=2s rounds=2 warmup=0s cooldown=0s getready=0s"
+
+
+def cue_walk(*args: str) -> list[str]:
+    return [sys.executable, str(CUE_WALK), *args]
+
+
+def match(walk: Walk, offsets: Sequence[float]) -> list[Onset]:
+    """The onset heard near each expected moment (seconds after the first cue), pips aside."""
+    assert walk.onsets, f"the sink heard nothing\n{walk.output}"
+    first = walk.recording.time_of(walk.onsets[0].start)
+    matched = []
+    for offset in offsets:
+        near = [
+            onset
+            for onset in walk.onsets
+            if abs(walk.recording.time_of(onset.start) - first - offset) < 0.2
+        ]
+        assert near, f"no cue near {offset:.1f} s after the first\n{walk.output}"
+        matched.append(near[0])
+    return matched
+
+
+def errors_ms(walk: Walk, onsets: Sequence[Onset], offsets: Sequence[float]) -> list[float]:
+    """Each onset's distance from schedule, relative to the first cue's onset."""
+    first = walk.recording.time_of(onsets[0].start)
+    return [
+        (walk.recording.time_of(onset.start) - first - offset) * 1000
+        for onset, offset in zip(onsets, offsets, strict=True)
+    ]
+
+
+def assert_told_apart(kinds: Sequence[str], onsets: Sequence[Onset]) -> None:
+    """Turning backward falls and sits lower; turning forward rises and sits higher."""
+    forward = [o for kind, o in zip(kinds, onsets, strict=True) if kind == "forward"]
+    backward = [o for kind, o in zip(kinds, onsets, strict=True) if kind == "backward"]
+    assert forward
+    assert backward
+    assert all(o.rising for o in forward), forward
+    assert not any(o.rising for o in backward), backward
+    assert max(o.first_hz for o in backward) < 0.8 * min(o.first_hz for o in forward)
+
+
+@pytest.mark.parametrize("driver", ["loop", "qt"])
+def test_every_cue_starts_within_30_ms_of_its_boundary_first_included(
+    pulse: PulseServer, driver: str
+) -> None:
+    """Loop: the terminal coach's way of waiting; qt: the window's single-shot timer."""
+    walk = audio_probe.walk(pulse, cue_walk("--driver", driver, "--plan", PLAN, "--pips", "3"))
+    assert walk.footer == {"engine": "qt", "faults": []}, walk.output
+    kinds = [str(b["cue"]) for b in walk.boundaries]
+    assert kinds == ["forward", "backward", "forward", "backward", "finished"]
+    offsets = [due - walk.due[0] for due in walk.due]
+    onsets = match(walk, offsets)
+    delays = audio_probe.delays_ms(onsets, walk.recording, walk.due)
+    relative = errors_ms(walk, onsets, offsets)
+    assert all(-5.0 < d < LIMIT_MS for d in delays), delays  # measured on the steady clock
+    assert all(abs(e) < LIMIT_MS for e in relative), relative
+    assert_told_apart(kinds, onsets)
+
+
+def test_the_terminal_coach_cues_every_boundary_on_time(pulse: PulseServer) -> None:
+    """The issue's own check: `retrocoach run` through a real server, relative to the first cue."""
+    plan = "forward=5s backward=5s rounds=2 warmup=0s cooldown=0s getready=0s"
+    command = [sys.executable, "-m", "retrocoach", "run", "--audio", "qt", "--plan", plan]
+    walk = audio_probe.walk(pulse, command)
+    assert "exit 0" in walk.output.splitlines()[0], walk.output
+    offsets = [0.0, 5.0, 10.0, 15.0, 20.0]
+    onsets = match(walk, offsets)
+    relative = errors_ms(walk, onsets, offsets)
+    assert all(abs(e) < LIMIT_MS for e in relative), relative
+    assert_told_apart(["forward", "backward", "forward", "backward", "finished"], onsets)
+
+
+def test_a_sound_server_killed_mid_session_is_reported_once_and_the_walk_goes_on(
+    own_pulse: PulseServer,
+) -> None:
+    # Qt reports nothing when the server dies; the player notices once its 2-second buffer
+    # no longer takes a cue, so walk long enough for that: 13 boundaries a second apart.
+    plan = "forward=1s backward=1s rounds=6 warmup=0s cooldown=0s getready=0s"
+    child = subprocess.Popen(
+        cue_walk("--plan", plan),
+        env=own_pulse.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    lines = [child.stdout.readline(), child.stdout.readline()]  # two cues played: now kill
+    own_pulse.kill()
+    out, err = child.communicate(timeout=60)
+    records = [json.loads(line) for line in [*lines, *out.splitlines()] if line.strip()]
+    boundaries = [r for r in records if "at" in r]
+    footer = records[-1]
+    assert child.returncode == 0, err
+    assert len(boundaries) == 13  # every boundary of the plan was still walked
+    assert all(r["now"] - r["at"] < 0.1 for r in boundaries)  # and nothing stalled
+    assert len(footer["faults"]) == 1, footer
+    assert "sound output stopped" in footer["faults"][0]
+
+
+def test_a_cue_file_that_fails_to_load_is_reported_and_the_others_still_sound(
+    pulse: PulseServer, tmp_path: Path
+) -> None:
+    sounds = tmp_path / "sounds"
+    shutil.copytree(asset_path("sounds"), sounds)
+    (sounds / "backward.wav").write_bytes(b"RIFF\x00\x00\x00\x00WAVE broken")
+    walk = audio_probe.walk(pulse, cue_walk("--plan", PLAN, "--sounds", str(sounds)))
+    faults = walk.footer["faults"]
+    assert isinstance(faults, list)
+    assert len(faults) == 1, walk.output
+    assert "backward" in faults[0]
+    kinds = [str(b["cue"]) for b in walk.boundaries]
+    assert kinds == ["forward", "backward", "forward", "backward", "finished"]
+    assert [o.rising for o in walk.onsets[:2]] == [True, True]  # forward, forward: no backward
+    assert len(walk.onsets) == 3  # forward, forward, finished
+
+
+def test_auto_without_a_sound_server_walks_silently_and_says_why(tmp_path: Path) -> None:
+    env = {**audio_probe.os.environ, "PULSE_SERVER": f"unix:{tmp_path}/no-such-socket"}
+    done = subprocess.run(
+        cue_walk(
+            "--engine",
+            "auto",
+            "--plan",
+            "forward=1s backward=1s rounds=1 warmup=0s cooldown=0s getready=0s",
+        ),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 0, done.stderr
+    assert records[-1]["engine"] == "none"
+    assert len(records[-1]["faults"]) == 1
+    assert "no sound output device" in records[-1]["faults"][0]
+    assert len([r for r in records if "at" in r]) == 3

@@ -1,0 +1,340 @@
+"""Real-audio measurement: a private PulseAudio server, a recorder on its sink, cue onsets.
+
+Used by the audio tests (tests/audio) and by benchmarks/cue_latency.py. Everything runs as the
+current user, root included, in a temporary folder: the server's socket, runtime files and
+cookie never touch the real session's sound server.
+
+The recorder notes the steady clock when each block of samples arrives from ``parec``. A block
+can arrive late but never before its samples were rendered, so the smallest
+``arrival - samples/rate`` over the recording pins sample 0 to the clock within a few
+milliseconds; onsets then read as clock times, comparable with the boundaries the coach scheduled.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import json
+import math
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RATE = 48_000
+SINK = "rc_null"
+ONSET_LEVEL = 0.003  # the null sink's silence is digital zero; any cue passes this at once
+MIN_GAP_S = 0.12  # a quiet stretch longer than the longest gap inside one cue separates cues
+
+
+class PulseUnavailable(RuntimeError):
+    """PulseAudio or parec is not installed, or the private server would not start."""
+
+
+def steady_now() -> float:
+    """The same steady clock the coach uses (CLOCK_BOOTTIME on Linux)."""
+    clock = getattr(time, "CLOCK_BOOTTIME", None)
+    return time.clock_gettime(clock) if clock is not None else time.monotonic()
+
+
+@dataclass
+class PulseServer:
+    """A private PulseAudio server with one null sink; ``env`` points clients at it."""
+
+    root: Path
+    process: subprocess.Popen[bytes]
+    server: str
+    """The PULSE_SERVER value for clients."""
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The current environment, with PULSE_SERVER pointing at this server."""
+        return {**os.environ, "PULSE_SERVER": self.server}
+
+    def alive(self) -> bool:
+        """Whether the server process still runs."""
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        """Kill the server at once, as a crash or a pulled device would."""
+        if self.alive():
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=5)
+
+
+def missing_tools() -> list[str]:
+    """The programs a real-audio run needs that are not on PATH."""
+    return [tool for tool in ("pulseaudio", "parec", "pactl") if shutil.which(tool) is None]
+
+
+@contextlib.contextmanager
+def pulse_server(startup_timeout_s: float = 10.0) -> Iterator[PulseServer]:
+    """Start a private PulseAudio server with the null sink ``rc_null``; stop it afterwards.
+
+    ``-n`` skips default.pa, so no module-suspend-on-idle: the sink never sleeps, and its
+    monitor records one continuous timeline. Anonymous auth on a private socket needs no cookie.
+    """
+    missing = missing_tools()
+    if missing:
+        raise PulseUnavailable(f"not installed: {', '.join(missing)} (apt-get install pulseaudio)")
+    with tempfile.TemporaryDirectory(prefix="rc-pulse-") as tmp:
+        root = Path(tmp)
+        runtime, home = root / "run", root / "home"
+        runtime.mkdir(mode=0o700)
+        home.mkdir()
+        socket = root / "native"
+        # The server's own files all go under root, so it never meets a real session's server.
+        env = {
+            **os.environ,
+            "XDG_RUNTIME_DIR": str(runtime),
+            "PULSE_RUNTIME_PATH": str(runtime / "pulse"),
+            "PULSE_STATE_PATH": str(root / "state"),
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+        }
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        env.pop("PULSE_SERVER", None)
+        command = [
+            "pulseaudio",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "-n",
+            "--use-pid-file=no",
+            "--disallow-exit",
+            "--log-target=stderr",
+            "--log-level=error",
+            "-L",
+            f"module-null-sink sink_name={SINK} rate={RATE} channels=1",
+            "-L",
+            f"module-native-protocol-unix auth-anonymous=1 socket={socket}",
+        ]
+        log = (root / "pulseaudio.log").open("wb")
+        process = subprocess.Popen(
+            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        server = PulseServer(root, process, f"unix:{socket}")
+        try:
+            _wait_for(server, startup_timeout_s)
+            yield server
+        finally:
+            if server.alive():
+                process.terminate()
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+            log.close()
+
+
+def _wait_for(server: PulseServer, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not server.alive():
+            text = (server.root / "pulseaudio.log").read_text(errors="replace")
+            raise PulseUnavailable(f"pulseaudio exited at start: {text.strip()[-500:]}")
+        probe = subprocess.run(
+            ["pactl", "list", "short", "sinks"], env=server.env, capture_output=True, check=False
+        )
+        if probe.returncode == 0 and SINK in probe.stdout.decode():
+            return
+        time.sleep(0.05)
+    raise PulseUnavailable(f"pulseaudio did not answer within {timeout_s:.0f} s")
+
+
+@dataclass
+class Recording:
+    """Mono samples from the sink's monitor, and the clock reading of sample 0."""
+
+    samples: array.array[int]
+    start: float
+    rate: int = RATE
+
+    def time_of(self, index: int) -> float:
+        """The clock reading at which sample *index* was rendered."""
+        return self.start + index / self.rate
+
+
+@dataclass
+class Recorder:
+    """Records the null sink's monitor with parec in the background."""
+
+    server: PulseServer
+    _process: subprocess.Popen[bytes] | None = None
+    _thread: threading.Thread | None = None
+    _chunks: list[bytes] = field(default_factory=list)
+    _offsets: list[float] = field(default_factory=list)
+
+    def start(self) -> None:
+        """Begin recording; returns once the first samples have arrived."""
+        self._process = subprocess.Popen(
+            [
+                "parec",
+                "--raw",
+                "--format=s16le",
+                f"--rate={RATE}",
+                "--channels=1",
+                "--latency-msec=5",
+                "-d",
+                f"{SINK}.monitor",
+            ],
+            env=self.server.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 5
+        while not self._chunks and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if not self._chunks:
+            raise PulseUnavailable("parec recorded nothing from the null sink's monitor")
+
+    def _read(self) -> None:
+        assert self._process is not None
+        assert self._process.stdout is not None
+        fd = self._process.stdout.fileno()
+        total = 0
+        while True:
+            data = os.read(fd, 1920)  # 20 ms: small reads keep the arrival times tight
+            arrived = steady_now()
+            if not data:
+                return
+            self._chunks.append(data)
+            total += len(data)
+            self._offsets.append(arrived - (total // 2) / RATE)
+
+    def stop(self) -> Recording:
+        """Stop recording and return what was recorded."""
+        assert self._process is not None
+        assert self._thread is not None
+        self._process.terminate()
+        self._process.wait(timeout=5)
+        self._thread.join(timeout=5)
+        assert self._process.stdout is not None
+        self._process.stdout.close()
+        raw = b"".join(self._chunks)
+        samples = array.array("h", raw[: len(raw) // 2 * 2])
+        if sys.byteorder == "big":  # pragma: no cover
+            samples.byteswap()
+        return Recording(samples, min(self._offsets))
+
+
+@dataclass(frozen=True)
+class Onset:
+    """One cue found in a recording: where it starts and ends, and its pitch contour."""
+
+    start: int
+    end: int
+    first_hz: float
+    last_hz: float
+
+    @property
+    def rising(self) -> bool:
+        """Whether the cue ends higher than it starts."""
+        return self.last_hz > self.first_hz
+
+
+def find_onsets(recording: Recording, level: float = ONSET_LEVEL) -> list[Onset]:
+    """Every stretch of sound preceded by at least MIN_GAP_S of quiet, with its pitches."""
+    threshold = level * 32768
+    gap = round(MIN_GAP_S * recording.rate)
+    samples = recording.samples
+    found: list[tuple[int, int]] = []
+    last_loud = -gap - 1
+    for index, value in enumerate(samples):
+        if abs(value) >= threshold:
+            if index - last_loud > gap:
+                found.append((index, index))
+            found[-1] = (found[-1][0], index)
+            last_loud = index
+    rate = recording.rate
+    return [
+        Onset(
+            start,
+            end,
+            dominant_hz(samples[start + rate // 100 : start + rate * 8 // 100], rate),
+            dominant_hz(samples[max(start, end - rate * 12 // 100) : end - rate // 25], rate),
+        )
+        for start, end in found
+    ]
+
+
+def dominant_hz(samples: Sequence[int], rate: int, low: int = 150, high: int = 1500) -> float:
+    """The strongest frequency between *low* and *high* Hz (Goertzel scan in 10 Hz steps)."""
+    if len(samples) < rate // 100:
+        return 0.0
+    best, best_power = 0.0, -1.0
+    for hz in range(low, high + 1, 10):
+        coeff = 2 * math.cos(2 * math.pi * hz / rate)
+        s1 = s2 = 0.0
+        for value in samples:
+            s1, s2 = value + coeff * s1 - s2, s1
+        power = s1 * s1 + s2 * s2 - coeff * s1 * s2
+        if power > best_power:
+            best, best_power = float(hz), power
+    return best
+
+
+def delays_ms(onsets: Sequence[Onset], recording: Recording, due: Sequence[float]) -> list[float]:
+    """Each onset's clock time minus the time it was due, in milliseconds."""
+    return [
+        (recording.time_of(onset.start) - when) * 1000
+        for onset, when in zip(onsets, due, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class Walk:
+    """What a walk printed and what the sink heard."""
+
+    boundaries: list[dict[str, object]]
+    footer: dict[str, object]
+    recording: Recording
+    onsets: list[Onset]
+    output: str
+
+    @property
+    def due(self) -> list[float]:
+        """When each boundary was due, on the steady clock."""
+        return [float(str(b["at"])) for b in self.boundaries]
+
+    def delays_ms(self) -> list[float]:
+        """Each cue's onset after its boundary; needs one onset per boundary."""
+        return delays_ms(self.onsets, self.recording, self.due)
+
+    def relative_errors_ms(self) -> list[float]:
+        """Each onset's distance from schedule, measured from the first cue's onset."""
+        first_onset = self.recording.time_of(self.onsets[0].start)
+        first_due = self.due[0]
+        return [
+            (self.recording.time_of(onset.start) - first_onset - (due - first_due)) * 1000
+            for onset, due in zip(self.onsets, self.due, strict=True)
+        ]
+
+
+def walk(server: PulseServer, command: Sequence[str], timeout_s: float = 120.0) -> Walk:
+    """Record the sink while *command* (printing JSON lines, like cue_walk) runs to its end."""
+    recorder = Recorder(server)
+    recorder.start()
+    try:
+        done = subprocess.run(
+            command, env=server.env, capture_output=True, text=True, timeout=timeout_s, check=False
+        )
+    finally:
+        recording = recorder.stop()
+    records = []
+    for line in done.stdout.splitlines():
+        with contextlib.suppress(ValueError):
+            records.append(json.loads(line))
+    boundaries = [r for r in records if isinstance(r, dict) and "at" in r]
+    footers = [r for r in records if isinstance(r, dict) and "engine" in r]
+    output = f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
+    footer = footers[-1] if footers else {}
+    return Walk(boundaries, footer, recording, find_onsets(recording), output)

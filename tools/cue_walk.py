@@ -1,0 +1,126 @@
+"""Walk a plan through the real cue path and print when each cue was due, as JSON lines.
+
+Session -> CuePlanner -> CueListener -> engine, on the steady clock, driven the way a shell
+drives it: ``--driver loop`` sleeps until the next due time like the terminal coach, and
+``--driver qt`` runs a Qt event loop with one single-shot PreciseTimer like the window's
+SessionDriver. Used by the real-audio tests and benchmarks/cue_latency.py, which record the
+sound server and compare the onsets with the times printed here.
+
+    python tools/cue_walk.py --engine qt --plan "forward=2s backward=2s rounds=2 ..."
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import select
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+
+from retrocoach.audio import CueListener, select_engine
+from retrocoach.core.clock import MonotonicClock
+from retrocoach.core.cues import Cue, CuePlanner
+from retrocoach.core.plan import parse_spec
+from retrocoach.core.session import Event, SegmentStarted, Session, SessionFinished
+from retrocoach.resources import asset_path
+
+MAX_SLEEP_S = 0.25
+
+
+class _Printer:
+    """Prints each boundary (the time it was due and its cue) the moment it is reported."""
+
+    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
+        del session
+        for event in events:
+            if isinstance(event, SegmentStarted):
+                _emit({"at": event.at, "now": now, "cue": event.segment.kind.value})
+            elif isinstance(event, SessionFinished):
+                _emit({"at": event.at, "now": now, "cue": Cue.FINISHED.value})
+
+
+def _emit(record: dict[str, object]) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def walk_loop(session: Session, listeners: Sequence[CueListener | _Printer]) -> None:
+    """The terminal coach's way: sleep until due, handle Qt events before each sleep."""
+    clock = MonotonicClock()
+
+    def handle(events: Sequence[Event]) -> None:
+        now = clock.now()
+        for listener in listeners:
+            listener.on_events(session, events, now)
+
+    handle(session.start(clock.now()))
+    while not session.is_over:
+        now = clock.now()
+        due = session.next_due(now)
+        wake = now + MAX_SLEEP_S if due is None else min(due, now + MAX_SLEEP_S)
+        QCoreApplication.processEvents()
+        select.select([], [], [], max(0.0, wake - clock.now()))
+        handle(session.advance(clock.now()))
+
+
+def walk_qt(session: Session, listeners: Sequence[CueListener | _Printer]) -> None:
+    """The window's way: one single-shot PreciseTimer aimed at the next due time."""
+    clock = MonotonicClock()
+    app = QCoreApplication.instance()
+    assert app is not None
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+
+    def handle(events: Sequence[Event]) -> None:
+        now = clock.now()
+        for listener in listeners:
+            listener.on_events(session, events, now)
+        if session.is_over:
+            QTimer.singleShot(1000, app.quit)  # let the last cue ring out
+            return
+        due = session.next_due(now)
+        wait = MAX_SLEEP_S if due is None else min(MAX_SLEEP_S, due - now)
+        timer.start(max(0, round(wait * 1000)))
+
+    timer.timeout.connect(lambda: handle(session.advance(clock.now())))
+    handle(session.start(clock.now()))
+    app.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Walk the plan; print the boundaries, then any fault, as JSON lines."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", default="qt")
+    parser.add_argument("--driver", choices=("loop", "qt"), default="loop")
+    parser.add_argument("--plan", default="forward=2s backward=2s rounds=2 warmup=0s cooldown=0s")
+    parser.add_argument("--pips", type=int, default=0)
+    parser.add_argument("--voice", action="store_true")
+    parser.add_argument("--sounds", type=Path, default=None, help="a sounds folder to use")
+    args = parser.parse_args(argv)
+    app = QCoreApplication(sys.argv[:1])
+    faults: list[str] = []
+    player, fallback = select_engine(
+        args.engine, args.sounds or asset_path("sounds"), args.voice, on_fault=faults.append
+    )
+    if fallback:
+        faults.append(fallback)
+    player.prepare()
+    session = Session(parse_spec(args.plan), countdown_s=max(args.pips, 1))
+    listeners = (_Printer(), CueListener(player, CuePlanner(args.pips)))
+    (walk_qt if args.driver == "qt" else walk_loop)(session, listeners)
+    if args.driver == "loop":
+        end = MonotonicClock().now() + 1.0  # let the last cue ring out
+        while MonotonicClock().now() < end:
+            QCoreApplication.processEvents()
+            select.select([], [], [], 0.05)
+    _emit({"engine": player.engine, "faults": faults})
+    player.close()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
