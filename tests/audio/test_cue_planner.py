@@ -117,6 +117,14 @@ def test_stale_pips_are_dropped_and_a_late_boundary_still_sounds() -> None:
     assert walker.advance(3.8) == [Cue.BACKWARD]
 
 
+def test_a_pip_more_than_half_a_second_late_is_dropped_and_the_next_one_sounds() -> None:
+    walker = Walker(SHORT, pips=3)
+    walker.start()
+    assert walker.advance(1.5) == []
+    assert walker.advance(1.2) == []  # the 3 s pip was due at 2.0 s: 0.7 s late, dropped
+    assert walker.advance(0.35) == [Cue.WAKE, Cue.PIP]  # the 2 s pip, due at 3.0 s
+
+
 def test_a_pip_a_little_late_still_sounds() -> None:
     walker = Walker(SHORT, pips=3)
     walker.start()
