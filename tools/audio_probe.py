@@ -15,7 +15,6 @@ from __future__ import annotations
 import array
 import contextlib
 import json
-import math
 import os
 import shutil
 import signal
@@ -28,10 +27,27 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-RATE = 48_000
+from onsets import RATE, Onset, delays_ms, dominant_hz, find_onsets
+
+__all__ = [
+    "RATE",
+    "SINK",
+    "Onset",
+    "PulseServer",
+    "PulseUnavailable",
+    "Recorder",
+    "Recording",
+    "Walk",
+    "delays_ms",
+    "dominant_hz",
+    "find_onsets",
+    "missing_tools",
+    "pulse_server",
+    "steady_now",
+    "walk",
+]
+
 SINK = "rc_null"
-ONSET_LEVEL = 0.003  # the null sink's silence is digital zero; any cue passes this at once
-MIN_GAP_S = 0.12  # a quiet stretch longer than the longest gap inside one cue separates cues
 
 
 class PulseUnavailable(RuntimeError):
@@ -224,70 +240,6 @@ class Recorder:
         if sys.byteorder == "big":  # pragma: no cover
             samples.byteswap()
         return Recording(samples, min(self._offsets))
-
-
-@dataclass(frozen=True)
-class Onset:
-    """One cue found in a recording: where it starts and ends, and its pitch contour."""
-
-    start: int
-    end: int
-    first_hz: float
-    last_hz: float
-
-    @property
-    def rising(self) -> bool:
-        """Whether the cue ends higher than it starts."""
-        return self.last_hz > self.first_hz
-
-
-def find_onsets(recording: Recording, level: float = ONSET_LEVEL) -> list[Onset]:
-    """Every stretch of sound preceded by at least MIN_GAP_S of quiet, with its pitches."""
-    threshold = level * 32768
-    gap = round(MIN_GAP_S * recording.rate)
-    samples = recording.samples
-    found: list[tuple[int, int]] = []
-    last_loud = -gap - 1
-    for index, value in enumerate(samples):
-        if abs(value) >= threshold:
-            if index - last_loud > gap:
-                found.append((index, index))
-            found[-1] = (found[-1][0], index)
-            last_loud = index
-    rate = recording.rate
-    return [
-        Onset(
-            start,
-            end,
-            dominant_hz(samples[start + rate // 100 : start + rate * 8 // 100], rate),
-            dominant_hz(samples[max(start, end - rate * 12 // 100) : end - rate // 25], rate),
-        )
-        for start, end in found
-    ]
-
-
-def dominant_hz(samples: Sequence[int], rate: int, low: int = 150, high: int = 1500) -> float:
-    """The strongest frequency between *low* and *high* Hz (Goertzel scan in 10 Hz steps)."""
-    if len(samples) < rate // 100:
-        return 0.0
-    best, best_power = 0.0, -1.0
-    for hz in range(low, high + 1, 10):
-        coeff = 2 * math.cos(2 * math.pi * hz / rate)
-        s1 = s2 = 0.0
-        for value in samples:
-            s1, s2 = value + coeff * s1 - s2, s1
-        power = s1 * s1 + s2 * s2 - coeff * s1 * s2
-        if power > best_power:
-            best, best_power = float(hz), power
-    return best
-
-
-def delays_ms(onsets: Sequence[Onset], recording: Recording, due: Sequence[float]) -> list[float]:
-    """Each onset's clock time minus the time it was due, in milliseconds."""
-    return [
-        (recording.time_of(onset.start) - when) * 1000
-        for onset, when in zip(onsets, due, strict=True)
-    ]
 
 
 @dataclass(frozen=True)
