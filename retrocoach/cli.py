@@ -81,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--pips",
         choices=PIP_CHOICES,
-        default="3",
-        help="countdown pips before each switch: off, 3 or 5 seconds (default: 3)",
+        help="countdown pips before each switch: off, 3 or 5 seconds (default: the saved "
+        "setting, 3 unless changed in the window)",
     )
     _add_common(run, with_audio=True)
 

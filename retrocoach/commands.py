@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import MonotonicClock
@@ -21,9 +21,13 @@ from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
 from retrocoach.core.session import Session
+from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.paths import DataPaths
 from retrocoach.recorder import SessionRecorder
 from retrocoach.terminal import TerminalCoach, stdin_keys
+
+if TYPE_CHECKING:
+    from retrocoach.audio.listener import CueListener
 
 __all__ = ["open_stores", "run_history", "run_plans", "run_terminal", "run_window"]
 
@@ -77,35 +81,64 @@ def _resolve(text: str, plans: PlanStore) -> Plan:
 def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach run``: walk a plan in the terminal and keep it in the history."""
     tell = _teller(err)
-    _, history, plans = open_stores(args, err)
+    paths, history, plans = open_stores(args, err)
     plan = _resolve(args.plan, plans)
     if history.load().state is FileState.NEWER:
         tell("history.json comes from a newer RetroCoach: update RetroCoach to record sessions")
         return EXIT_USAGE
+    settings = SettingsStore(paths, warn=tell).load()
+    pips = settings.pips if args.pips is None else (0 if args.pips == "off" else int(args.pips))
+    cues, pump, qt_app = _terminal_cues(args.audio, settings, pips, tell)
     picker: ReminderPicker | None = None
     try:
         picker = ReminderPicker(ReminderBook.default())
     except ReminderDataError as error:
         tell(f"safety reminders are unavailable: {error}")
     recorder = SessionRecorder(history, report=tell)
-    pips = 0 if args.pips == "off" else int(args.pips)
-    session = Session(plan, countdown_s=pips)
+    # Countdown ticks also carry the wake-up a second before each boundary, so at least one.
+    session = Session(plan, countdown_s=max(pips, 1))
     out.write(f"{plan.name}: {plan.describe()}\n")
     coach = TerminalCoach(
         session,
         MonotonicClock(),
         out,
-        listeners=[recorder],
+        listeners=[recorder, cues],
         keys=stdin_keys(),
+        pump=pump,
         reminders=picker,
     )
-    code = coach.run()
+    try:
+        code = coach.run()
+    finally:
+        cues.close()
+        del qt_app
     if recorder.saved is not None:
         out.write("Saved to your history.\n")
     if code == 0:
         return 0
     signalled = coach.stopped_by_signal
     return 128 + signalled if signalled else EXIT_FAILED
+
+
+def _terminal_cues(
+    audio: str, settings: Settings, pips: int, tell: Callable[[str], None]
+) -> tuple[CueListener, Callable[[], None] | None, object]:
+    """The cue listener, what the loop must call to let Qt work, and the Qt app to keep."""
+    # Imported here: 'retrocoach history' and 'plans' need no sound.
+    from retrocoach.audio.setup import build_cue_listener  # noqa: PLC0415
+
+    if audio == "none" or (audio == "auto" and settings.audio_engine == "none"):
+        listener, _ = build_cue_listener("none", settings, pips=pips)
+        return listener, None, None
+    # Imported only when sound is wanted: Qt Multimedia takes a while to load.
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    app = QCoreApplication.instance() or QCoreApplication(["retrocoach"])
+    listener, problem = build_cue_listener(audio, settings, pips=pips, on_fault=tell)
+    if problem is not None:
+        tell(problem)
+    listener.warm_up()
+    return listener, QCoreApplication.processEvents, app
 
 
 def run_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

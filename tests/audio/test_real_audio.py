@@ -85,11 +85,6 @@ def test_every_cue_starts_within_30_ms_of_its_boundary_first_included(
     assert_told_apart(kinds, onsets)
 
 
-@pytest.mark.xfail(
-    reason="retrocoach run does not play cues yet: the lead wires CueListener into the terminal "
-    "coach; strict, so this turns red the moment it passes and the marker must go",
-    strict=True,
-)
 def test_the_terminal_coach_cues_every_boundary_on_time(pulse: PulseServer) -> None:
     """The issue's own check: `retrocoach run` through a real server, relative to the first cue."""
     plan = "forward=5s backward=5s rounds=2 warmup=0s cooldown=0s getready=0s"

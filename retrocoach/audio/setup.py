@@ -1,0 +1,34 @@
+"""Builds the cue listener a coach uses from the --audio choice and the saved settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from retrocoach.audio.listener import CueListener
+from retrocoach.audio.selection import select_engine
+from retrocoach.core.cues import CuePlanner
+from retrocoach.core.settings import Settings
+from retrocoach.resources import asset_path
+
+__all__ = ["build_cue_listener"]
+
+
+def build_cue_listener(
+    audio: str,
+    settings: Settings,
+    *,
+    pips: int | None = None,
+    on_fault: Callable[[str], None] | None = None,
+) -> tuple[CueListener, str | None]:
+    """The cue listener, with the settings' volume and mute, and why its engine fell back.
+
+    *audio* is the command line's choice; ``auto`` defers to the engine saved in the settings
+    (itself ``auto`` unless the walker chose one). *pips* overrides the settings' pips lead.
+    The qt engine needs a QCoreApplication (or QApplication) to exist already.
+    """
+    engine = audio if audio != "auto" else settings.audio_engine
+    player, problem = select_engine(engine, asset_path("sounds"), settings.voice, on_fault=on_fault)
+    listener = CueListener(player, CuePlanner(settings.pips if pips is None else pips))
+    listener.set_volume(settings.volume)
+    listener.set_muted(settings.muted)
+    return listener, problem
