@@ -111,13 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     session = Session(parse_spec(args.plan), countdown_s=max(args.pips, 1))
     listeners = (_Printer(), CueListener(player, CuePlanner(args.pips)))
     (walk_qt if args.driver == "qt" else walk_loop)(session, listeners)
-    if args.driver == "loop":
-        end = MonotonicClock().now() + 1.0  # let the last cue ring out
-        while MonotonicClock().now() < end:
-            QCoreApplication.processEvents()
-            select.select([], [], [], 0.05)
+    player.close()  # lets the finished cue ring out: the loop driver relies on it
     _emit({"engine": player.engine, "faults": faults})
-    player.close()
     del app
     return 0
 

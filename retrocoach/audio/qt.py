@@ -16,6 +16,7 @@ window flashes instead) until the app restarts.
 
 from __future__ import annotations
 
+import time
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -37,12 +38,14 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QIODevice
     from PySide6.QtMultimedia import QAudioSink
 
-__all__ = ["BUFFER_S", "RATE", "WAKE_S", "QtCuePlayer", "check_qt_output"]
+__all__ = ["BUFFER_S", "RATE", "RING_OUT_S", "WAKE_S", "QtCuePlayer", "check_qt_output"]
 
 RATE: Final = 48_000
 """Every cue file is 16-bit mono at this rate (tools/make_sounds.py makes them so)."""
 BUFFER_S: Final = 2.0
 """The sink's buffer: longer than the longest cue, so every cue is written in one go."""
+RING_OUT_S: Final = 1.0
+"""The longest close() waits for queued sound to finish playing."""
 WAKE_S: Final = 0.3
 """Silence written a second before a boundary: the device stays awake (a sound server
 suspends an idle device after a few seconds), and it drains well before the cue is due."""
@@ -94,6 +97,7 @@ class QtCuePlayer:
         self._pcm: dict[Cue, bytes] = {}
         self._sink: QAudioSink | None = None
         self._device: QIODevice | None = None
+        self._drained_at = 0.0  # when what was written should have played, on time.monotonic
         self._volume = 1.0
         self._muted = False
         self._lost = False
@@ -161,8 +165,14 @@ class QtCuePlayer:
         self._muted = muted
 
     def close(self) -> None:
-        """Stop the output and release it; stopping is safe even after the server died."""
+        """Let the last cue ring out (at most RING_OUT_S), then stop and release the output.
+
+        The wait is what lets the finished cue be heard when the terminal coach exits right
+        after it; stopping is safe even after the sound server died.
+        """
         self._closed = True
+        if self._sink is not None and not self._lost:
+            time.sleep(max(0.0, min(self._drained_at - time.monotonic(), RING_OUT_S)))
         if self._sink is not None:
             self._sink.stop()
             self._sink.deleteLater()
@@ -211,6 +221,9 @@ class QtCuePlayer:
         assert sink is not None
         if sink.bytesFree() < len(pcm) or self._device.write(pcm) < len(pcm):
             self._lose("sound not draining")
+            return
+        now = time.monotonic()
+        self._drained_at = max(now, self._drained_at) + len(pcm) / (2 * RATE) + 0.05
 
     def _lose(self, reason: str) -> None:
         self._lost = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import array
 import importlib
 import sys
+import time
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,8 @@ from retrocoach.core.cues import Cue
 __all__ = ["SimpleAudioCuePlayer", "load_simpleaudio"]
 
 INSTALL_HINT = "pip install 'retrocoach[simpleaudio]'"
+RING_OUT_S = 1.0
+"""The longest close() waits for the last cue to finish."""
 
 
 def load_simpleaudio() -> ModuleType:
@@ -85,6 +88,7 @@ class SimpleAudioCuePlayer:
         self._faults = FaultReporter(on_fault)
         self._pcm: dict[Cue, _Pcm] = {}
         self._waves: dict[Cue, Any] = {}  # simpleaudio.WaveObject; the library has no types
+        self._last: Any = None  # the PlayObject of the latest cue
         self._volume = 1.0
         self._muted = False
         self._lost = False
@@ -134,7 +138,7 @@ class SimpleAudioCuePlayer:
         if sound is None:
             return False
         try:
-            sound.play()
+            self._last = sound.play()
         except Exception as error:  # the library raises bare Exception for ALSA errors
             self._lost = True
             self._faults.report(f"simpleaudio cannot play ({error}); cues will flash only")
@@ -151,8 +155,11 @@ class SimpleAudioCuePlayer:
         self._muted = muted
 
     def close(self) -> None:
-        """Stop every sound and release them."""
+        """Let the last cue ring out (at most RING_OUT_S), then stop every sound."""
         self._closed = True
+        deadline = time.monotonic() + RING_OUT_S
+        while self._last is not None and self._last.is_playing() and time.monotonic() < deadline:
+            time.sleep(0.02)
         stop_all = getattr(self._sa, "stop_all", None)
         if callable(stop_all):
             stop_all()
