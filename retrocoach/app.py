@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol
 
@@ -12,10 +11,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
-from retrocoach.audio.listener import CueListener
-from retrocoach.audio.selection import select_engine
 from retrocoach.core.clock import Clock, MonotonicClock
-from retrocoach.core.cues import CuePlanner
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.plan import Plan
 from retrocoach.core.plans_store import PlanStore
@@ -26,17 +22,21 @@ from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.paths import DataPaths
 from retrocoach.recorder import SessionRecorder
 from retrocoach.resources import asset_path
+from retrocoach.ui.late_sound import LateSound
 from retrocoach.ui.lazy_page import LazyPage
 from retrocoach.ui.main_window import MainWindow
-from retrocoach.ui.plan_editor import PlanEditor
 from retrocoach.ui.safety import SafetyPage
-from retrocoach.ui.screensaver import NullInhibitor, ScreenInhibitor, ScreenSaverInhibitor
 from retrocoach.ui.session_driver import SessionDriver, SessionListener
-from retrocoach.ui.settings_dialog import SettingsDialog
 from retrocoach.ui.window_parts import Sound, Walk, WindowPages, WindowServices
 
 if TYPE_CHECKING:
+    # Loaded only when first used, never to show the window: the history view pulls in
+    # QtCharts, the audio engines Qt Multimedia, and the editor and dialogs cost time too.
+    from retrocoach.audio.listener import CueListener
     from retrocoach.ui.history_view import HistoryView
+    from retrocoach.ui.plan_editor import PlanEditor
+    from retrocoach.ui.screensaver import ScreenInhibitor, ScreenSaverInhibitor
+    from retrocoach.ui.settings_dialog import SettingsDialog
 
 __all__ = [
     "APP_ID",
@@ -95,13 +95,29 @@ class WalkMaker:
 
 
 def _history_view(history: HistoryStore, parent: QWidget) -> HistoryView:
-    from retrocoach.ui.history_view import HistoryView  # noqa: PLC0415  (see build_window)
+    from retrocoach.ui.history_view import HistoryView  # noqa: PLC0415  (see TYPE_CHECKING)
 
     return HistoryView(history, parent)
 
 
+def _plan_editor(plans: PlanStore, initial: Plan, parent: QWidget) -> PlanEditor:
+    from retrocoach.ui.plan_editor import PlanEditor  # noqa: PLC0415  (see TYPE_CHECKING)
+
+    return PlanEditor(plans, initial, parent)
+
+
+def _settings_dialog(settings: Settings, parent: QWidget) -> SettingsDialog:
+    from retrocoach.ui.settings_dialog import SettingsDialog  # noqa: PLC0415  (as above)
+
+    return SettingsDialog(settings, parent)
+
+
 def _cue_sound(audio: str, settings: Settings) -> tuple[CueListener, str | None]:
     """The cue player the command line or the settings ask for, and why it fell back."""
+    from retrocoach.audio.listener import CueListener  # noqa: PLC0415  (see TYPE_CHECKING)
+    from retrocoach.audio.selection import select_engine  # noqa: PLC0415
+    from retrocoach.core.cues import CuePlanner  # noqa: PLC0415
+
     engine = audio if audio != "auto" else settings.audio_engine
     player, problem = select_engine(engine, asset_path("sounds"), settings.voice)
     listener = CueListener(player, CuePlanner(settings.pips))
@@ -117,8 +133,25 @@ def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
         return ReminderBook(())
 
 
-def _inhibitor() -> ScreenInhibitor:
-    return ScreenSaverInhibitor() if sys.platform.startswith("linux") else NullInhibitor()
+class _ScreenSaverLater:
+    """The screen saver inhibitor, made at the first session: QtDBus is not needed to show the
+    window. (It does nothing where Qt offers no inhibition.)"""
+
+    def __init__(self) -> None:
+        self._inhibitor: ScreenSaverInhibitor | None = None
+
+    def inhibit(self) -> None:
+        """Hold the screen saver off (see ScreenSaverInhibitor)."""
+        if self._inhibitor is None:
+            from retrocoach.ui.screensaver import ScreenSaverInhibitor  # noqa: PLC0415
+
+            self._inhibitor = ScreenSaverInhibitor()
+        self._inhibitor.inhibit()
+
+    def release(self) -> None:
+        """Let the screen saver work again; nothing to do if it was never held off."""
+        if self._inhibitor is not None:
+            self._inhibitor.release()
 
 
 def first_plan() -> Plan:
@@ -144,16 +177,28 @@ def build_window(
     settings = settings_store.load()
     book = _reminder_book(warn)
     driver = SessionDriver(clock or MonotonicClock())
+    prepare_sound: Callable[[], str | None] | None = None
     if sound is None:
-        cues, sound_problem = _cue_sound(audio, settings)
+        # Built once the window is on screen (MainWindow._finish_start_up), and in any case
+        # before a session starts, so the first cue is as punctual as ever.
+        late = LateSound(
+            lambda: _cue_sound(audio, settings),
+            muted=settings.muted,
+            volume=settings.volume,
+            pips=settings.pips,
+        )
         application = QCoreApplication.instance()
         if application is not None:
-            application.aboutToQuit.connect(cues.close)  # let the audio device go cleanly
-        sound = cues
+            application.aboutToQuit.connect(late.close)  # let the audio device go cleanly
+        sound, prepare_sound = late, late.build
     initial = plan or first_plan()
-    # The history view pulls in QtCharts: built when first shown, not at start-up.
+    # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
+    # reads every session; the plan editor is the costliest page to build.
     history_page: LazyPage[HistoryView] = LazyPage(
         lambda parent: _history_view(history, parent), lambda view: view.refresh()
+    )
+    plan_page: LazyPage[PlanEditor] = LazyPage(
+        lambda parent: _plan_editor(plans, initial, parent), lambda _editor: None
     )
     services = WindowServices(
         driver=driver,
@@ -162,15 +207,16 @@ def build_window(
         reminders=book,
         new_walk=WalkMaker(history, sound),
         sound=sound,
-        inhibitor=inhibitor or _inhibitor(),
+        inhibitor=inhibitor or _ScreenSaverLater(),
         sound_problem=sound_problem,
+        prepare_sound=prepare_sound,
     )
     pages = WindowPages(
-        plan_editor=PlanEditor(plans, initial),
+        plan=plan_page,
         history=history_page,
         refresh_history=history_page.refresh,
         safety=SafetyPage(book.all()),
-        settings_dialog=SettingsDialog,
+        settings_dialog=_settings_dialog,
     )
     window = MainWindow(services, pages, settings, initial)
     driver.setParent(window)

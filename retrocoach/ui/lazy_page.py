@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -14,7 +15,10 @@ W = TypeVar("W", bound=QWidget)
 
 
 class LazyPage(QWidget, Generic[W]):
-    """Holds the place of a page whose module or data is costly (the history and its chart)."""
+    """Holds the place of a page whose module or data is costly (history and chart, plans)."""
+
+    built = Signal(QWidget)
+    """The page was just built: whoever listens to the page can connect to it now."""
 
     def __init__(
         self,
@@ -36,6 +40,7 @@ class LazyPage(QWidget, Generic[W]):
             self._page = self._build(self)
             self._layout.addWidget(self._page)
             self._page.show()  # now, not from the event queue: the page is wanted now
+            self.built.emit(self._page)
         return self._page
 
     @property

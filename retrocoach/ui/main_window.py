@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
@@ -15,8 +15,8 @@ from retrocoach.core.history import StorageError, UnknownSessionError
 from retrocoach.core.plan import Plan
 from retrocoach.core.session import Paused, PauseReason, Progress, SessionFinished, State
 from retrocoach.core.settings import Settings
-from retrocoach.ui.checkin_dialog import CheckinDialog
 from retrocoach.ui.coach_view import segment_label
+from retrocoach.ui.first_frame import after_first_frame
 from retrocoach.ui.keys import Action
 from retrocoach.ui.messages import (
     gap_text,
@@ -25,11 +25,15 @@ from retrocoach.ui.messages import (
     save_problem_text,
     settings_problem_text,
 )
-from retrocoach.ui.safety import SafetyChecklistDialog
 from retrocoach.ui.safety_gate import SafetyGate
-from retrocoach.ui.settings_dialog import SettingsDialog
 from retrocoach.ui.window_frame import WindowFrame, make_shortcuts
 from retrocoach.ui.window_parts import Walk, WindowPages, WindowServices
+
+if TYPE_CHECKING:
+    # Dialogs load when they open: the window shows sooner without them.
+    from retrocoach.ui.checkin_dialog import CheckinDialog
+    from retrocoach.ui.safety import SafetyChecklistDialog
+    from retrocoach.ui.settings_dialog import SettingsDialog
 
 __all__ = ["WINDOW_TITLE", "MainWindow", "default_size"]
 
@@ -65,6 +69,8 @@ class MainWindow(QMainWindow):
         self._paused_text = ""
         self._quitting = False
         self._offered_checklist = False
+        self._started_up = False
+        self._recording = True  # until the history is read, just after the first frame
         self._gate = SafetyGate(services.reminders, self)
         self.checkin: CheckinDialog | None = None
         self.setWindowTitle(WINDOW_TITLE)
@@ -72,11 +78,9 @@ class MainWindow(QMainWindow):
         self._build()
         self.shortcuts = make_shortcuts(self)
         self._connect_signals()
-        loaded = services.history.load()
-        self._recording = recording_allowed(loaded.state)
-        notice = history_notice(loaded, services.history.path)
-        if notice is not None:
-            self.notices.show_notice("history", notice)
+        # The coach view needs nothing from history.json and the sound is not needed before a
+        # session: both are made ready once the window is on screen (see _finish_start_up).
+        after_first_frame(self, self._finish_start_up)
         if services.sound_problem:
             self.notices.show_notice("sound", services.sound_problem)
         self.controls.show_muted(settings.muted)
@@ -109,7 +113,7 @@ class MainWindow(QMainWindow):
             Action.FULL_SCREEN: self._on_full_screen_requested,
             Action.SAFETY: lambda: self.tabs.setCurrentWidget(self._pages.safety),
             Action.COACH: lambda: self.tabs.setCurrentWidget(self.coach),
-            Action.PLAN: lambda: self.tabs.setCurrentWidget(self._pages.plan_editor),
+            Action.PLAN: lambda: self.tabs.setCurrentWidget(self._pages.plan),
             Action.SETTINGS: self._on_settings_requested,
         }
         for action, shortcuts in self.shortcuts.items():
@@ -132,12 +136,33 @@ class MainWindow(QMainWindow):
         # The safety checklist
         self._gate.confirmed.connect(self._on_gate_confirmed)
         self._gate.closed.connect(self._on_gate_closed)
-        # The plan
-        self._pages.plan_editor.plan_changed.connect(self._on_plan_editor_plan_changed)
+        # The plan editor, once it is built
+        self._pages.plan.built.connect(self._on_plan_page_built)
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def _finish_start_up(self) -> None:
+        """Read the history and build the sound: after the first frame, or before a session."""
+        if self._started_up:
+            return
+        self._started_up = True
+        history = self._services.history
+        loaded = history.load()  # kept by the store: saving at the end only splices
+        self._recording = recording_allowed(loaded.state)
+        notice = history_notice(loaded, history.path)
+        if notice is not None:
+            self.notices.show_notice("history", notice)
+        if not self._recording:
+            self._load_walk()  # the walk built for the first frame must not write the history
+        prepare = self._services.prepare_sound
+        problem = prepare() if prepare is not None else None
+        if problem:
+            self.notices.show_notice("sound", problem)
 
     # -- what the walker asks ------------------------------------------------------------------
 
     def _on_toggle_requested(self) -> None:
+        self._finish_start_up()  # a session needs the history read and the sound ready
         session = self._driver.session
         if session is not None and session.state not in _IDLE_STATES:
             self._driver.toggle()
@@ -220,6 +245,9 @@ class MainWindow(QMainWindow):
         )
         self._driver.load(self._walk.session, self._walk.listeners)
 
+    def _on_plan_page_built(self, _editor: QWidget) -> None:
+        self._pages.plan_editor.plan_changed.connect(self._on_plan_editor_plan_changed)
+
     def _on_plan_editor_plan_changed(self, plan: Plan | None) -> None:
         self._plan = plan
         if not self._driver.is_active:
@@ -233,7 +261,7 @@ class MainWindow(QMainWindow):
             self._services.inhibitor.inhibit()
         else:
             self._services.inhibitor.release()
-        self._pages.plan_editor.setEnabled(not active)
+        self._pages.plan.setEnabled(not active)  # the editor too, built or not
         self._show_controls()
         if state is State.IDLE:
             self.coach.set_status("Press Space to start.")
@@ -272,6 +300,8 @@ class MainWindow(QMainWindow):
         self.coach.set_status(saved_text)
         self._pages.refresh_history()
         if not self._quitting:
+            from retrocoach.ui.checkin_dialog import CheckinDialog  # noqa: PLC0415  (see top)
+
             self.checkin = CheckinDialog(record, self)
             self.checkin.accepted.connect(self._on_checkin_accepted)
             self.checkin.open()
@@ -319,6 +349,11 @@ class MainWindow(QMainWindow):
         state = session.state if session is not None else State.IDLE
         can_skip = session is not None and self._driver.is_active
         self.controls.show_state(state, can_start=self._plan is not None, can_skip=can_skip)
+
+    @property
+    def started_up(self) -> bool:
+        """Whether the history is read and the sound built (just after the first frame)."""
+        return self._started_up
 
     @property
     def settings(self) -> Settings:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Final
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,8 @@ CHECKLIST_TITLE: Final = "Safety checklist - RetroCoach"
 
 def reminders_html(reminders: Sequence[Reminder], *, with_detail: bool = True) -> str:
     """The reminders as a list: the advice in bold, then why, then where it comes from."""
+    import html  # noqa: PLC0415  (its entity table is big; the list is rarely shown)
+
     items = []
     for reminder in reminders:
         parts = [f"<b>{html.escape(reminder.text)}</b>"]
@@ -84,17 +86,37 @@ class SafetyPage(QWidget):
     def __init__(self, reminders: Sequence[Reminder], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Safety page")
+        self._reminders = tuple(reminders)
+        self._items: QTextBrowser | None = None
+        self.count = len(reminders)
+
+    @property
+    def items(self) -> QTextBrowser:
+        """The list of reminders, laid out the first time it is wanted: the page opens rarely,
+        and a rich-text list costs the window's start-up several milliseconds and MiB."""
+        if self._items is None:
+            self._items = self._build()
+        return self._items
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
+        self.items  # noqa: B018  (building is the point)
+        super().showEvent(event)
+
+    def _build(self) -> QTextBrowser:
         heading = QLabel(
             "<h2>Safety</h2><p>Everything the coach reminds you of, and where each piece of "
             "advice comes from. Hover a reminder on the coach page to see it in full.</p>",
             self,
         )
         heading.setWordWrap(True)
-        self.items = QTextBrowser(self)
-        self.items.setAccessibleName("Every safety reminder with its source")
-        self.items.setOpenLinks(False)
-        self.items.setHtml(reminders_html(reminders))
+        items = QTextBrowser(self)
+        items.setAccessibleName("Every safety reminder with its source")
+        items.setOpenLinks(False)
+        items.setHtml(reminders_html(self._reminders))
         column = QVBoxLayout(self)
         column.addWidget(heading)
-        column.addWidget(self.items, 1)
-        self.count = len(reminders)
+        column.addWidget(items, 1)
+        if self.isVisible():
+            heading.show()  # children added to a shown page stay hidden until told
+            items.show()
+        return items

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from retrocoach.core.reminders import ReminderBook
 from retrocoach.core.settings import Settings
-from retrocoach.ui.safety import SafetyChecklistDialog
+
+if TYPE_CHECKING:
+    # Loaded when the checklist opens: after the first start, most starts never need it.
+    from retrocoach.ui.safety import SafetyChecklistDialog
 
 __all__ = ["SafetyGate"]
 
@@ -39,6 +44,8 @@ class SafetyGate(QObject):
         """Show the checklist, modal, unless it is already showing."""
         if self.dialog is not None:
             return
+        from retrocoach.ui.safety import SafetyChecklistDialog  # noqa: PLC0415  (see top)
+
         dialog = SafetyChecklistDialog(self._reminders.checklist(), self._window)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(then_start=then_start))
         dialog.finished.connect(self._on_dialog_finished)
@@ -53,4 +60,4 @@ class SafetyGate(QObject):
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = None
-        self.closed.emit(result == SafetyChecklistDialog.DialogCode.Accepted.value)
+        self.closed.emit(result == QDialog.DialogCode.Accepted.value)

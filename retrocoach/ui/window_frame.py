@@ -31,7 +31,7 @@ class WindowFrame(QWidget):
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for page, title, action in (
             (self.coach, "Coach", Action.COACH),
-            (pages.plan_editor, "Plan", Action.PLAN),
+            (pages.plan, "Plan", Action.PLAN),
             (pages.history, "History", Action.HISTORY),
             (pages.safety, "Safety", Action.SAFETY),
         ):

@@ -89,8 +89,10 @@ def make_window(qtbot: QtBot, data_paths: DataPaths) -> Iterator[MakeWindow]:
         )
         kit.warnings = warnings
         if show:
-            window.show()
-            qtbot.waitExposed(window)
+            with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
+                window.show()
+            # The window reads the history and builds its sound just after its first frame.
+            qtbot.waitUntil(lambda: window.started_up, timeout=2000)
             window.activateWindow()
             qtbot.waitUntil(lambda: QApplication.activeWindow() is not None, timeout=2000)
         made.append(kit)
