@@ -24,7 +24,6 @@ from retrocoach.core.session import Session
 from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.paths import DataPaths
 from retrocoach.recorder import SessionRecorder
-from retrocoach.terminal import TerminalCoach, stdin_keys
 
 if TYPE_CHECKING:
     from retrocoach.audio.listener import CueListener
@@ -80,6 +79,8 @@ def _resolve(text: str, plans: PlanStore) -> Plan:
 
 def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach run``: walk a plan in the terminal and keep it in the history."""
+    from retrocoach.terminal import TerminalCoach, stdin_keys  # noqa: PLC0415  (not the window's)
+
     tell = _teller(err)
     paths, history, plans = open_stores(args, err)
     plan = _resolve(args.plan, plans)

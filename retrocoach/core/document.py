@@ -12,8 +12,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import filelock
-
 from retrocoach.core.atomic import (
     PRIVATE_FILE_MODE,
     CorruptFileError,
@@ -253,6 +251,8 @@ class DocumentFile(Generic[T]):
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        import filelock  # noqa: PLC0415  (40 ms at start-up otherwise; only saving locks)
+
         try:
             ensure_private_dir(self.path.parent)
             lock = filelock.FileLock(

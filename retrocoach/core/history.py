@@ -8,9 +8,7 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final, Protocol
-
-import filelock
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from retrocoach.core.atomic import (
     PRIVATE_FILE_MODE,
@@ -35,6 +33,9 @@ from retrocoach.core.document import (
     migrate,
 )
 from retrocoach.core.records import Outcome, RecordError, SessionRecord
+
+if TYPE_CHECKING:
+    import filelock
 
 __all__ = [
     "MIGRATIONS",
@@ -175,6 +176,8 @@ class HistoryStore:
         RetroCoach starting meanwhile knows the session is alive. Raises JournalBusyError if
         another process holds it, and StorageError if the disk refuses the write.
         """
+        import filelock  # noqa: PLC0415  (40 ms at start-up otherwise; only saving locks)
+
         if self._journal_lock is None:
             lock = self._journal_lock_file()
             try:
@@ -215,6 +218,8 @@ class HistoryStore:
         """
         if self._journal_lock is not None or not self.journal_path.exists():
             return None
+        import filelock  # noqa: PLC0415  (as in write_journal)
+
         probe = self._journal_lock_file()
         try:
             probe.acquire(timeout=0)
@@ -273,4 +278,6 @@ class HistoryStore:
             self.journal_path.unlink()
 
     def _journal_lock_file(self) -> filelock.FileLock:
+        import filelock  # noqa: PLC0415  (as in write_journal)
+
         return filelock.FileLock(self.journal_lock_path, mode=PRIVATE_FILE_MODE)
