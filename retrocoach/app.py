@@ -22,6 +22,7 @@ from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.paths import DataPaths
 from retrocoach.recorder import SessionRecorder
 from retrocoach.resources import asset_path
+from retrocoach.ui.cue_alerts import CueAlerts
 from retrocoach.ui.late_sound import LateSound
 from retrocoach.ui.lazy_page import LazyPage
 from retrocoach.ui.main_window import MainWindow
@@ -86,7 +87,8 @@ class WalkMaker:
         self, plan: Plan, settings: Settings, report: Callable[[str], None], *, record: bool
     ) -> Walk:
         """A fresh session of *plan*; *record* False leaves the history alone."""
-        session = Session(plan, countdown_s=settings.pips)
+        # Countdown ticks also carry the wake-up a second before each boundary: at least one.
+        session = Session(plan, countdown_s=max(settings.pips, 1))
         recorder = SessionRecorder(self._history, report=report) if record else None
         listeners: list[SessionListener] = [self._cues]
         if recorder is not None:
@@ -112,17 +114,13 @@ def _settings_dialog(settings: Settings, parent: QWidget) -> SettingsDialog:
     return SettingsDialog(settings, parent)
 
 
-def _cue_sound(audio: str, settings: Settings) -> tuple[CueListener, str | None]:
+def _cue_sound(audio: str, settings: Settings, alerts: CueAlerts) -> tuple[CueListener, str | None]:
     """The cue player the command line or the settings ask for, and why it fell back."""
-    from retrocoach.audio.listener import CueListener  # noqa: PLC0415  (see TYPE_CHECKING)
-    from retrocoach.audio.selection import select_engine  # noqa: PLC0415
-    from retrocoach.core.cues import CuePlanner  # noqa: PLC0415
+    from retrocoach.audio.setup import build_cue_listener  # noqa: PLC0415  (see TYPE_CHECKING)
 
-    engine = audio if audio != "auto" else settings.audio_engine
-    player, problem = select_engine(engine, asset_path("sounds"), settings.voice)
-    listener = CueListener(player, CuePlanner(settings.pips))
-    listener.set_volume(settings.volume)
-    return listener, problem
+    return build_cue_listener(
+        audio, settings, on_fault=alerts.report_fault, on_silent_cue=alerts.report_unheard
+    )
 
 
 def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
@@ -178,11 +176,12 @@ def build_window(
     book = _reminder_book(warn)
     driver = SessionDriver(clock or MonotonicClock())
     prepare_sound: Callable[[], str | None] | None = None
+    alerts = CueAlerts()
     if sound is None:
         # Built once the window is on screen (MainWindow._finish_start_up), and in any case
         # before a session starts, so the first cue is as punctual as ever.
         late = LateSound(
-            lambda: _cue_sound(audio, settings),
+            lambda: _cue_sound(audio, settings, alerts),
             muted=settings.muted,
             volume=settings.volume,
             pips=settings.pips,
@@ -210,6 +209,7 @@ def build_window(
         inhibitor=inhibitor or _ScreenSaverLater(),
         sound_problem=sound_problem,
         prepare_sound=prepare_sound,
+        alerts=alerts,
     )
     pages = WindowPages(
         plan=plan_page,

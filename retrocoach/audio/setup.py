@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from retrocoach.audio.listener import CueListener
 from retrocoach.audio.selection import select_engine
-from retrocoach.core.cues import CuePlanner
+from retrocoach.core.cues import Cue, CuePlanner
 from retrocoach.core.settings import Settings
 from retrocoach.resources import asset_path
 
@@ -19,16 +19,19 @@ def build_cue_listener(
     *,
     pips: int | None = None,
     on_fault: Callable[[str], None] | None = None,
+    on_silent_cue: Callable[[Cue], None] | None = None,
 ) -> tuple[CueListener, str | None]:
     """The cue listener, with the settings' volume and mute, and why its engine fell back.
 
     *audio* is the command line's choice; ``auto`` defers to the engine saved in the settings
     (itself ``auto`` unless the walker chose one). *pips* overrides the settings' pips lead.
-    The qt engine needs a QCoreApplication (or QApplication) to exist already.
+    The qt engine needs a QCoreApplication (or QApplication) to exist already. *on_fault*
+    hears each audio fault once; *on_silent_cue* each cue that nobody will hear.
     """
     engine = audio if audio != "auto" else settings.audio_engine
     player, problem = select_engine(engine, asset_path("sounds"), settings.voice, on_fault=on_fault)
-    listener = CueListener(player, CuePlanner(settings.pips if pips is None else pips))
+    planner = CuePlanner(settings.pips if pips is None else pips)
+    listener = CueListener(player, planner, on_silent_cue=on_silent_cue)
     listener.set_volume(settings.volume)
     listener.set_muted(settings.muted)
     return listener, problem

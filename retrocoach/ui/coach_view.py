@@ -128,6 +128,10 @@ class CoachView(QWidget):
             f"{reminder.detail or reminder.text}\nSource: {reminder.source}" if reminder else ""
         )
 
+    def flash(self) -> None:
+        """Flash the direction band: a cue was due that nobody will hear."""
+        self.band.flash()
+
     def set_status(self, text: str) -> None:
         """The line under the time: how to start, why it paused, where the session went."""
         _set(self.status_label, text)

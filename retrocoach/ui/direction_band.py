@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -21,6 +21,8 @@ __all__ = ["DirectionBand"]
 
 _WIDEST_WORD = "GET READY"  # one size for every word, so the band does not breathe
 _PATTERN_ALPHA = 70
+FLASH_MS = 600
+"""How long the band shows its colours swapped when a cue cannot be heard."""
 
 
 class DirectionBand(QWidget):
@@ -36,6 +38,10 @@ class DirectionBand(QWidget):
         self.setMinimumSize(120, 40)
         self.setAccessibleName("Direction")
         self.setAccessibleDescription(look.word)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self.update)
 
     @property
     def look(self) -> Look:
@@ -49,6 +55,16 @@ class DirectionBand(QWidget):
         self._look = look
         self.setAccessibleDescription(look.word)
         self.update()
+
+    def flash(self) -> None:
+        """Swap the band's colours for a moment: the cue for a switch nobody can hear."""
+        self._flash_timer.start()
+        self.update()
+
+    @property
+    def flashing(self) -> bool:
+        """True while the colours are swapped."""
+        return self._flash_timer.isActive()
 
     def word_pixel_size(self) -> int:
         """The pixel size of the word's font."""
@@ -71,8 +87,10 @@ class DirectionBand(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         band = QRectF(self.rect())
-        painter.fillRect(band, QColor(look.background))
-        ink = QColor(look.ink)
+        background, ink = QColor(look.background), QColor(look.ink)
+        if self.flashing:
+            background, ink = ink, background
+        painter.fillRect(band, background)
         self._paint_pattern(painter, band, look.pattern, ink)
         side = band.height() * 0.7
         margin = band.height() * 0.25

@@ -138,6 +138,17 @@ class MainWindow(QMainWindow):
         self._gate.closed.connect(self._on_gate_closed)
         # The plan editor, once it is built
         self._pages.plan.built.connect(self._on_plan_page_built)
+        # The sound: faults in a banner, a flash for every cue nobody will hear
+        alerts = self._services.alerts
+        if alerts is not None:
+            alerts.fault_reported.connect(self._on_alerts_fault_reported)
+            alerts.cue_unheard.connect(self._on_alerts_cue_unheard)
+
+    def _on_alerts_fault_reported(self, message: str) -> None:
+        self.notices.show_notice("sound", f"{message} The session goes on; the screen flashes.")
+
+    def _on_alerts_cue_unheard(self, _cue: str) -> None:
+        self.coach.flash()
 
     # -- start-up ------------------------------------------------------------------------------
 

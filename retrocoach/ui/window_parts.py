@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     # Types only: these modules load when their objects are first needed, after the window
     # is on screen (the plan editor alone costs about 8 ms and 5 MiB at start-up).
     from retrocoach.recorder import SessionRecorder
+    from retrocoach.ui.cue_alerts import CueAlerts
     from retrocoach.ui.plan_editor import PlanEditor
     from retrocoach.ui.screensaver import ScreenInhibitor
     from retrocoach.ui.settings_dialog import SettingsDialog
@@ -87,6 +88,8 @@ class WindowServices:
     prepare_sound: Callable[[], str | None] | None = None
     """Builds the cue player (run once the window is on screen, and before any session starts);
     returns why there is no sound, to be told in a banner, or None."""
+    alerts: CueAlerts | None = None
+    """Audio faults (a banner) and cues nobody will hear (the window flashes)."""
 
 
 @dataclass(frozen=True, slots=True)

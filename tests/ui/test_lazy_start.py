@@ -71,7 +71,9 @@ def _window_with_late_sound(
     log: list[str] = []
     made: list[LoggedPlayer] = []
 
-    def cue_sound(audio: str, settings: Settings) -> tuple[LoggedPlayer, str | None]:
+    def cue_sound(
+        audio: str, settings: Settings, alerts: object
+    ) -> tuple[LoggedPlayer, str | None]:
         log.append("built")
         made.append(LoggedPlayer(log))
         return made[-1], problem
