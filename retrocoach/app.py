@@ -90,9 +90,11 @@ class WalkMaker:
         # Countdown ticks also carry the wake-up a second before each boundary: at least one.
         session = Session(plan, countdown_s=max(settings.pips, 1))
         recorder = SessionRecorder(self._history, report=report) if record else None
+        # Cues first: writing a cue never blocks, but the journal's fsync can take tens of ms
+        # (the first one also creates its lock file), which would make every switch late.
         listeners: list[SessionListener] = [self._cues]
         if recorder is not None:
-            listeners.insert(0, recorder)  # saved before the end cue sounds
+            listeners.append(recorder)
         return Walk(session, recorder, tuple(listeners))
 
 

@@ -103,7 +103,8 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         session,
         MonotonicClock(),
         out,
-        listeners=[recorder, cues],
+        # Cues first: the journal's fsync must never delay a switch's cue.
+        listeners=[cues, recorder],
         keys=stdin_keys(),
         pump=pump,
         reminders=picker,
