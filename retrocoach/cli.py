@@ -38,11 +38,17 @@ def _date(text: str) -> date:
         ) from None
 
 
-def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool) -> None:
+def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool, top: bool) -> None:
+    """--data-dir (and --audio), accepted before or after the command.
+
+    The command's copies default to SUPPRESS: with a default of their own, argparse would let
+    them overwrite what was given before the command (``retrocoach --data-dir D history``).
+    """
     parser.add_argument(
         "--data-dir",
         type=Path,
         metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
         help="keep history, plans and settings in DIR (default: the platform's user folders, "
         "or $RETROCOACH_DATA_DIR)",
     )
@@ -50,7 +56,7 @@ def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool) -> None:
         parser.add_argument(
             "--audio",
             choices=AUDIO_ENGINES,
-            default="auto",
+            default="auto" if top else argparse.SUPPRESS,
             help="sound engine: auto (Qt when a sound device works, else none), qt, "
             "simpleaudio (optional extra) or none (default: auto)",
         )
@@ -68,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"retrocoach {__version__}")
     parser.add_argument("--plan", metavar="PLAN", help="open the window with this plan loaded")
-    _add_common(parser, with_audio=True)
+    _add_common(parser, with_audio=True, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = commands.add_parser(
@@ -84,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="countdown pips before each switch: off, 3 or 5 seconds (default: the saved "
         "setting, 3 unless changed in the window)",
     )
-    _add_common(run, with_audio=True)
+    _add_common(run, with_audio=True, top=False)
 
     history = commands.add_parser(
         "history",
@@ -99,10 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history.add_argument("--since", type=_date, metavar="DATE", help="from this day (YYYY-MM-DD)")
     history.add_argument("--until", type=_date, metavar="DATE", help="to this day (YYYY-MM-DD)")
-    _add_common(history, with_audio=False)
+    _add_common(history, with_audio=False, top=False)
 
     plans = commands.add_parser("plans", help="list built-in and saved plans")
-    _add_common(plans, with_audio=False)
+    _add_common(plans, with_audio=False, top=False)
     return parser
 
 

@@ -234,3 +234,26 @@ def test_a_leftover_journal_beside_a_newer_history_is_kept_and_told_not_a_crash(
     assert "could not be recovered yet" in result.stderr
     assert "newer RetroCoach" in result.stderr
     assert json.loads((data / "session.journal.json").read_text()) == journal
+
+
+@pytest.mark.parametrize("position", ["before", "after"])
+def test_data_dir_is_honoured_before_or_after_the_command(position: str, tmp_path: Path) -> None:
+    """Given before the command, --data-dir must not fall back to the real user folder."""
+    chosen = tmp_path / "chosen"
+    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "from-env")}
+    option = ["--data-dir", str(chosen)]
+    run = [
+        "run",
+        "--audio",
+        "none",
+        "--plan",
+        "forward=1s backward=1s rounds=1 warmup=0s cooldown=0s getready=0s",
+    ]
+    args = [*option, *run] if position == "before" else [*run, *option]
+    assert retrocoach(*args, env=env).returncode == 0
+    assert (chosen / "history.json").exists()
+    assert not (tmp_path / "from-env").exists()
+    listing = ["--data-dir", str(chosen), "history", "--format", "json"]
+    if position == "after":
+        listing = ["history", "--format", "json", "--data-dir", str(chosen)]
+    assert '"outcome": "completed"' in retrocoach(*listing, env=env).stdout
