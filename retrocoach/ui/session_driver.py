@@ -167,10 +167,10 @@ class SessionDriver(QObject):
     def _handle(self, events: Sequence[Event], now: float) -> None:
         session = self._session
         assert session is not None
-        if events:
-            # Listeners first: the session is in the history before anyone hears it ended.
-            for listener in self._listeners:
-                listener.on_events(session, events, now)
+        # Listeners first: the session is in the history before anyone hears it ended. They
+        # hear empty batches too: the recorder journals every 10 s within a long segment.
+        for listener in self._listeners:
+            listener.on_events(session, events, now)
         for event in events:
             self._emit(event)
         if session.state is not self._state:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from fakes import FakeClock
 from pytestqt.qtbot import QtBot
 
+from retrocoach.core.history import HistoryStore
 from retrocoach.core.plan import parse_spec
 from retrocoach.core.session import (
     Event,
@@ -19,6 +23,7 @@ from retrocoach.core.session import (
     SessionStopped,
     State,
 )
+from retrocoach.recorder import SessionRecorder
 from retrocoach.ui.session_driver import SessionDriver, SessionRunningError
 
 PLAN = parse_spec("getready=3s warmup=0s forward=5s backward=4s rounds=1 cooldown=0s")
@@ -186,3 +191,22 @@ def test_the_timer_firing_reads_the_clock_and_advances(
     clock.advance(1.0)
     driver._timer.timeout.emit()  # what Qt does when the wait is over
     assert shown == pytest.approx([2.0])
+
+
+def test_a_long_segment_is_journalled_at_least_every_ten_seconds(
+    qtbot: QtBot, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A crash nine minutes into a long segment must not lose those nine minutes."""
+    store = HistoryStore(tmp_path, warn=pytest.fail)
+    driver = SessionDriver(clock)
+    plan = parse_spec("getready=0s warmup=0s forward=5m backward=1m rounds=1 cooldown=0s")
+    driver.load(Session(plan, countdown_s=0), [SessionRecorder(store, report=pytest.fail)])
+    driver.toggle()
+    walked: list[float] = []
+    for _ in range(240):  # the driver wakes once a second, at each change of the shown second
+        clock.advance(1)
+        driver.tick()
+        journal = json.loads(store.journal_path.read_text())
+        walked.append(journal["session"]["segments"][0]["actual_s"])
+    assert walked[-1] >= 230
+    assert max(b - a for a, b in itertools.pairwise(walked)) <= 10
