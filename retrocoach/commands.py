@@ -84,9 +84,12 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     tell = _teller(err)
     paths, history, plans = open_stores(args, err)
     plan = _resolve(args.plan, plans)
-    if history.load().state is FileState.NEWER:
+    state = history.load().state
+    if state is FileState.NEWER:
         tell("history.json comes from a newer RetroCoach: update RetroCoach to record sessions")
         return EXIT_USAGE
+    if state is FileState.PROTECTED:
+        return EXIT_FAILED  # told already: walking now would lose the session
     settings = SettingsStore(paths, warn=tell).load()
     pips = settings.pips if args.pips is None else (0 if args.pips == "off" else int(args.pips))
     cues, pump, qt_app = _terminal_cues(args.audio, settings, pips, tell)

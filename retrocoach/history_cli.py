@@ -9,7 +9,7 @@ from typing import Final, TextIO
 
 from retrocoach.core.atomic import StorageError, dump_document
 from retrocoach.core.durations import format_duration
-from retrocoach.core.history import SCHEMA_VERSION, HistoryStore
+from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS, Preset
 from retrocoach.core.records import SessionRecord
@@ -71,11 +71,10 @@ def run_history(
     if since is not None and until is not None and since > until:
         err.write(f"retrocoach: --since {since} is after --until {until}: swap them\n")
         return EXIT_USAGE
-    try:
-        records = select_sessions(store.sessions(), since, until, tz)
-    except StorageError as error:
-        err.write(f"retrocoach: {error}\n")
-        return EXIT_STORAGE
+    loaded = store.load()
+    if loaded.state is FileState.PROTECTED:
+        return EXIT_STORAGE  # the store has told why, through its warn callback
+    records = select_sessions(loaded.items, since, until, tz)
     writers: Mapping[str, Callable[[Sequence[SessionRecord], TextIO, tzinfo | None], None]] = {
         "table": _write_table,
         "csv": _write_csv,

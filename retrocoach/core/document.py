@@ -164,14 +164,21 @@ class DocumentFile(Generic[T]):
         """The lock file held around every read-modify-write."""
         return self.path.with_name(self.path.name + ".lock")
 
-    def load(self) -> Loaded[T]:
+    def load(self) -> Loaded[T]:  # noqa: PLR0911  (one return per way a file can be found)
         """Read the file without ever changing it; problems are told through ``warn``."""
         signature = file_signature(self.path)
         snapshot, self._snapshot = self._snapshot, None
         if snapshot is not None and signature == snapshot.signature:
             self._snapshot = snapshot
             return Loaded(snapshot.items, FileState.CLEAN)
-        raw = read_bytes(self.path)
+        try:
+            raw = read_bytes(self.path)
+        except StorageError as error:
+            # Unreadable as a file (no permission, a folder in its place): nothing can be
+            # copied aside, so it is protected from being written over, and the app goes on.
+            message = f"{error}; nothing will be saved over it"
+            self._tell(message)
+            return Loaded((), FileState.PROTECTED, (message,))
         if raw is None:
             return Loaded((), FileState.MISSING)
         try:

@@ -153,7 +153,11 @@ class SettingsStore:
         An unreadable file is copied aside byte for byte and never changed; each problem is
         told in one line through *warn*.
         """
-        raw = read_bytes(self.path)
+        try:
+            raw = read_bytes(self.path)
+        except StorageError as error:  # no permission, a folder in its place...
+            self._warn(f"{error}; the default settings are used")
+            return DEFAULTS
         if raw is None:
             return DEFAULTS
         try:

@@ -257,3 +257,30 @@ def test_data_dir_is_honoured_before_or_after_the_command(position: str, tmp_pat
     if position == "after":
         listing = ["history", "--format", "json", "--data-dir", str(chosen)]
     assert '"outcome": "completed"' in retrocoach(*listing, env=env).stdout
+
+
+RUN = ("run", "--audio", "none", "--plan", SHORT)
+
+
+@pytest.mark.parametrize(
+    ("name", "commands", "run_status"),
+    [
+        ("history.json", [("history",), RUN], 1),  # walking would lose the session: refused
+        ("plans.json", [("plans",), RUN], 0),
+        ("settings.json", [RUN], 0),
+    ],
+)
+def test_a_data_file_that_cannot_be_read_at_all_is_told_in_one_line_not_a_traceback(
+    name: str, commands: list[tuple[str, ...]], run_status: int, tmp_path: Path
+) -> None:
+    """A folder where the file should be: unreadable, and nothing can be copied aside."""
+    data = tmp_path / "data"
+    (data / name).mkdir(parents=True)
+    for command in commands:
+        result = retrocoach(*command, "--data-dir", str(data))
+        assert "Traceback" not in result.stderr, result.stderr
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+        assert name in result.stderr
+        assert (data / name).is_dir()  # left exactly as it was
+        if command == RUN:
+            assert result.returncode == run_status

@@ -68,6 +68,20 @@ def test_a_newer_history_file_is_left_alone_and_the_walker_is_told_nothing_will_
     assert kit.window.checkin is None  # nothing saved, nothing to check in
 
 
+def test_a_history_that_cannot_be_read_at_all_is_told_and_left_as_it_is(
+    make_window: MakeWindow, data_paths: DataPaths
+) -> None:
+    """A folder where history.json should be: no copy can be made, so nothing is written."""
+    data_paths.history_file.mkdir(parents=True)
+    kit = make_window()
+    notice = kit.window.notices.messages()["history"]
+    assert "history.json" in notice
+    kit.press(Key.Key_Space)
+    kit.walk(60)
+    assert kit.session.state is State.FINISHED
+    assert kit.paths.history_file.is_dir()
+
+
 def test_a_full_disk_at_the_end_is_told_with_where_the_journal_keeps_the_walk(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
