@@ -17,7 +17,7 @@ from typing import Protocol, TextIO
 from retrocoach.core.clock import Clock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.durations import format_duration
-from retrocoach.core.plan import Kind, Segment
+from retrocoach.core.plan import Kind
 from retrocoach.core.reminders import Reminder
 from retrocoach.core.session import (
     Command,
@@ -31,19 +31,12 @@ from retrocoach.core.session import (
     SessionStopped,
     State,
 )
+from retrocoach.core.wording import next_text, round_text, segment_word
 
-__all__ = ["SessionListener", "TerminalCoach", "segment_label"]
+__all__ = ["SessionListener", "TerminalCoach"]
 
 # The loop wakes at least this often to redraw, read keys and write the journal.
 MAX_SLEEP_S = 0.25
-
-LABELS = {
-    Kind.GETREADY: "GET READY",
-    Kind.WARMUP: "WARM-UP",
-    Kind.FORWARD: "FORWARD",
-    Kind.BACKWARD: "BACKWARD",
-    Kind.COOLDOWN: "COOL-DOWN",
-}
 
 
 class SessionListener(Protocol):
@@ -51,11 +44,6 @@ class SessionListener(Protocol):
 
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         """Handle the events that ``advance`` or a command just returned."""
-
-
-def segment_label(segment: Segment) -> str:
-    """The word the walker reads: FORWARD, BACKWARD, WARM-UP, COOL-DOWN or GET READY."""
-    return LABELS[segment.kind]
 
 
 @dataclass
@@ -135,7 +123,7 @@ class TerminalCoach:
                     self._handle(self.session.stop(now))
                 self._read_keys()
         if self.is_tty:
-            self.out.write("\n")
+            self._write("\n")
         self._summary()
         return 0 if self.session.state is State.FINISHED else 1
 
@@ -246,13 +234,12 @@ class TerminalCoach:
     def _segment_line(self, event: SegmentStarted) -> str:
         segment = event.segment
         elapsed = format_duration(event.at - (self.session.started_at or event.at))
-        parts = [f"[{elapsed}] {segment_label(segment)} {format_duration(segment.seconds)}"]
-        if segment.round:
-            parts.append(f"round {segment.round} of {self.session.plan.rounds}")
-        if event.next_segment is not None:
-            nxt = event.next_segment
-            parts.append(f"next: {LABELS[nxt.kind].lower()} {format_duration(nxt.seconds)}")
-        return " - ".join(parts)
+        parts = [
+            f"[{elapsed}] {segment_word(segment)} {format_duration(segment.seconds)}",
+            round_text(segment, self.session.plan.rounds),
+            next_text(event.next_segment, self.session.state),
+        ]
+        return " - ".join(part for part in parts if part)
 
     def _draw(self, now: float) -> None:
         """Redraw the live line in place on a terminal; a pipe gets only the segment lines."""
@@ -263,31 +250,38 @@ class TerminalCoach:
             return
         paused = "  [PAUSED]" if progress.state is State.PAUSED else ""
         text = (
-            f"{segment_label(progress.segment):<9}  {format_duration(progress.remaining_s)}"
+            f"{segment_word(progress.segment):<9}  {format_duration(progress.remaining_s)}"
             f"   {format_duration(progress.total_remaining_s)} left{paused}"
         )
         if text != self._shown:
             self._shown = text
-            self.out.write(f"\r\x1b[2K{text}")
-            self.out.flush()
+            self._write(f"\r\x1b[2K{text}")
 
     def _line(self, text: str) -> None:
         if self.is_tty:
-            self.out.write("\r\x1b[2K")
+            self._write("\r\x1b[2K")
             self._shown = ""
-        self.out.write(text + "\n")
-        self.out.flush()
+        self._write(text + "\n")
+
+    def _write(self, text: str) -> None:
+        """Write and flush; if the reader has gone (a closed pipe), walk on without output."""
+        try:
+            self.out.write(text)
+            self.out.flush()
+        except BrokenPipeError:
+            # The session, its cues and its record matter more than the lines nobody reads.
+            self.out = open(os.devnull, "w")  # noqa: SIM115  (kept for the rest of the walk)
+            self.is_tty = False
 
     def _summary(self) -> None:
         records = self.session.records
         forward = sum(r.actual_s for r in records if r.kind is not Kind.BACKWARD)
         backward = sum(r.actual_s for r in records if r.kind is Kind.BACKWARD)
         outcome = "completed" if self.session.state is State.FINISHED else "stopped"
-        self.out.write(
+        self._write(
             f"Session {outcome}: {format_duration(forward + backward)} walking "
             f"({format_duration(forward)} forward, {format_duration(backward)} backward)\n"
         )
-        self.out.flush()
 
 
 def stdin_keys() -> TextIO | None:

@@ -9,9 +9,11 @@ from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from retrocoach.core.durations import format_duration
-from retrocoach.core.plan import Kind, Segment
+from retrocoach.core.plan import Kind
 from retrocoach.core.reminders import Reminder
 from retrocoach.core.session import Progress, State
+from retrocoach.core.wording import next_text, round_text
+from retrocoach.core.wording import segment_word as segment_label
 from retrocoach.ui.big_text import BigText
 from retrocoach.ui.direction_band import DirectionBand
 from retrocoach.ui.look import FINISHED, PAUSED, READY, STOPPED, Look, look_for
@@ -26,32 +28,6 @@ def _set(label: QLabel, text: str) -> None:
     """Change a label only when its text changes: no needless repaint, no flicker."""
     if label.text() != text:
         label.setText(text)
-
-
-def segment_label(segment: Segment) -> str:
-    """The word for a segment, as the band shows it: FORWARD, WARM-UP, GET READY..."""
-    return look_for(segment.kind).word
-
-
-def round_text(segment: Segment | None, rounds: int) -> str:
-    """Where the walker is among the rounds, e.g. 'round 2 of 3'."""
-    if segment is None:
-        return ""
-    if segment.round:
-        return f"round {segment.round} of {rounds}"
-    if segment.kind is Kind.COOLDOWN:
-        return f"all {rounds} rounds done"
-    return f"before round 1 of {rounds}"
-
-
-def next_text(following: Segment | None, state: State) -> str:
-    """What comes next, e.g. 'next: backward 1:00'."""
-    if state in (State.FINISHED, State.STOPPED):
-        return ""
-    if following is None:
-        return "next: the end"
-    word = look_for(following.kind).word.lower()
-    return f"next: {word} {format_duration(following.seconds)}"
 
 
 class CoachView(QWidget):

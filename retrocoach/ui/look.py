@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Final
 
 from retrocoach.core.plan import Kind
+from retrocoach.core.wording import SEGMENT_WORDS
 
 __all__ = [
     "FINISHED",
@@ -59,11 +60,19 @@ class Look:
 # dark themes. Forward is blue and backward vermilion: the pair that is never confused.
 LOOKS: Final = MappingProxyType(
     {
-        Kind.GETREADY: Look("GET READY", "#F0E442", "#000000", Arrow.DOT, Pattern.CHECKS),
-        Kind.WARMUP: Look("WARM-UP", "#56B4E9", "#000000", Arrow.UP, Pattern.DOTS),
-        Kind.FORWARD: Look("FORWARD", "#0072B2", "#FFFFFF", Arrow.UP, Pattern.SOLID),
-        Kind.BACKWARD: Look("BACKWARD", "#D55E00", "#000000", Arrow.DOWN, Pattern.STRIPES),
-        Kind.COOLDOWN: Look("COOL-DOWN", "#CC79A7", "#000000", Arrow.UP, Pattern.BARS),
+        Kind.GETREADY: Look(
+            SEGMENT_WORDS[Kind.GETREADY], "#F0E442", "#000000", Arrow.DOT, Pattern.CHECKS
+        ),
+        Kind.WARMUP: Look(SEGMENT_WORDS[Kind.WARMUP], "#56B4E9", "#000000", Arrow.UP, Pattern.DOTS),
+        Kind.FORWARD: Look(
+            SEGMENT_WORDS[Kind.FORWARD], "#0072B2", "#FFFFFF", Arrow.UP, Pattern.SOLID
+        ),
+        Kind.BACKWARD: Look(
+            SEGMENT_WORDS[Kind.BACKWARD], "#D55E00", "#000000", Arrow.DOWN, Pattern.STRIPES
+        ),
+        Kind.COOLDOWN: Look(
+            SEGMENT_WORDS[Kind.COOLDOWN], "#CC79A7", "#000000", Arrow.UP, Pattern.BARS
+        ),
     }
 )
 # Before Start: neutral, so an idle window is never mistaken for a call to walk.

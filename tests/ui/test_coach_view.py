@@ -176,5 +176,6 @@ def test_showing_the_same_second_again_repaints_nothing(view: CoachView, qtbot: 
 def test_round_and_next_words() -> None:
     assert round_text(Segment(Kind.WARMUP, 60), 3) == "before round 1 of 3"
     assert round_text(Segment(Kind.COOLDOWN, 60), 3) == "all 3 rounds done"
+    assert round_text(Segment(Kind.COOLDOWN, 60), 1) == "the round is done"
     assert next_text(None, State.RUNNING) == "next: the end"
     assert next_text(Segment(Kind.COOLDOWN, 120), State.RUNNING) == "next: cool-down 2:00"
