@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -124,6 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.write("retrocoach: interrupted\n")
         return 130
+    except BrokenPipeError:
+        # The reader went away (retrocoach history | head): stop quietly, as other tools do;
+        # anything still buffered must not trip over the closed pipe at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -284,3 +284,22 @@ def test_a_data_file_that_cannot_be_read_at_all_is_told_in_one_line_not_a_traceb
         assert (data / name).is_dir()  # left exactly as it was
         if command == RUN:
             assert result.returncode == run_status
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    """retrocoach run | head: no traceback when the pipe closes, and the session is kept."""
+    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()  # as head does once it has its lines
+    _, err = process.communicate(timeout=60)
+    assert b"Traceback" not in err
+    assert process.returncode in (0, 141)
+    assert '"outcome": "completed"' in (tmp_path / "data" / "history.json").read_text()
