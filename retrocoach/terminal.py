@@ -12,7 +12,7 @@ import tty
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import Protocol, TextIO
+from typing import TextIO
 
 from retrocoach.core.clock import Clock
 from retrocoach.core.coaching import ReminderPicker
@@ -28,22 +28,16 @@ from retrocoach.core.session import (
     SegmentStarted,
     Session,
     SessionFinished,
+    SessionListener,
     SessionStopped,
     State,
 )
 from retrocoach.core.wording import next_text, round_text, segment_word
 
-__all__ = ["SessionListener", "TerminalCoach"]
+__all__ = ["TerminalCoach"]
 
 # The loop wakes at least this often to redraw, read keys and write the journal.
 MAX_SLEEP_S = 0.25
-
-
-class SessionListener(Protocol):
-    """Anything that reacts to a batch of session events: cues, the journal, reminders."""
-
-    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
-        """Handle the events that ``advance`` or a command just returned."""
 
 
 @dataclass

@@ -9,10 +9,10 @@ process) is not walked through: the session pauses at the moment the gap began.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, Protocol
 
 from retrocoach.core.plan import Kind, Plan, Segment
 
@@ -30,6 +30,7 @@ __all__ = [
     "SegmentStarted",
     "Session",
     "SessionFinished",
+    "SessionListener",
     "SessionStarted",
     "SessionStopped",
     "State",
@@ -175,6 +176,17 @@ Event = (
     | SessionFinished
     | SessionStopped
 )
+
+
+class SessionListener(Protocol):
+    """Anything that reacts to a batch of session events: the recorder, the cue player.
+
+    Both drivers (the window's and the terminal's) hand every batch to their listeners,
+    empty ones included, so a listener can also act on the passing of time.
+    """
+
+    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
+        """Handle the events that ``advance`` or a command just returned at *now*."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from retrocoach.core.session import Event, Session
-from retrocoach.ui.session_driver import SessionListener
+from retrocoach.core.session import Event, Session, SessionListener
 from retrocoach.ui.window_parts import Sound
 
 __all__ = ["LateSound", "Player"]

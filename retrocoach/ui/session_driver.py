@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Final, Protocol
+from typing import Final
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -20,22 +20,17 @@ from retrocoach.core.session import (
     SegmentStarted,
     Session,
     SessionFinished,
+    SessionListener,
     SessionStopped,
     State,
 )
 
+# SessionListener is the core's; named here too for the modules that build the driver.
 __all__ = ["MAX_WAIT_S", "SessionDriver", "SessionListener", "SessionRunningError"]
 
 MAX_WAIT_S: Final = 1.0
 """The longest sleep while running: a suspend shows up as a gap within a second of waking."""
 _FRACTION_EPSILON: Final = 0.0005  # format_duration rounds to the millisecond before ceil
-
-
-class SessionListener(Protocol):
-    """Anything that reacts to a batch of session events: the recorder, the cue player."""
-
-    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
-        """Handle the events that ``advance`` or a command just returned."""
 
 
 class SessionRunningError(RuntimeError):

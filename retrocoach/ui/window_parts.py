@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QWidget
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.plan import Plan
 from retrocoach.core.reminders import ReminderBook
-from retrocoach.core.session import Session
+from retrocoach.core.session import Session, SessionListener
 from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.ui.lazy_page import LazyPage
-from retrocoach.ui.session_driver import SessionDriver, SessionListener
+from retrocoach.ui.session_driver import SessionDriver
 
 if TYPE_CHECKING:
     # Types only: these modules load when their objects are first needed, after the window
