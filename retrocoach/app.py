@@ -26,6 +26,7 @@ from retrocoach.ui.cue_alerts import CueAlerts
 from retrocoach.ui.late_sound import LateSound
 from retrocoach.ui.lazy_page import LazyPage
 from retrocoach.ui.main_window import MainWindow
+from retrocoach.ui.quit_signals import quit_signals
 from retrocoach.ui.safety import SafetyPage
 from retrocoach.ui.session_driver import SessionDriver, SessionListener
 from retrocoach.ui.window_parts import Sound, Walk, WindowPages, WindowServices
@@ -248,5 +249,17 @@ def run_app(
     app = QApplication.instance() or QApplication(["retrocoach", *argv])
     configure_application(app)
     window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn)
-    window.show()
-    return app.exec()
+    received: list[int] = []
+
+    def quit_on_signal(number: int) -> None:
+        # As Ctrl+Q does: a running session is kept as stopped before the process exits.
+        received.append(number)
+        window.close()
+        app.exit(128 + number)
+
+    with quit_signals() as signals:
+        signals.received.connect(quit_on_signal)
+        window.show()
+        status = app.exec()
+    # Like the terminal coach: a signal is told by the status, 143 for SIGTERM.
+    return 128 + received[0] if received else status

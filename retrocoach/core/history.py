@@ -32,6 +32,7 @@ from retrocoach.core.document import (
     NewerSchemaError,
     migrate,
 )
+from retrocoach.core.durations import format_duration
 from retrocoach.core.records import Outcome, RecordError, SessionRecord
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ __all__ = [
     "SessionRecord",
     "StorageError",
     "UnknownSessionError",
+    "describe_recovered",
     "migrate_history",
 ]
 
@@ -75,6 +77,13 @@ class DataFolder(Protocol):
     def data_dir(self) -> Path:
         """The folder that holds history.json and the journal."""
         ...
+
+
+def describe_recovered(record: SessionRecord) -> str:
+    """How a session recovered from a journal is told: when it began and what was walked."""
+    walked = format_duration(record.forward_s + record.backward_s)
+    when = record.started_at.strftime("%Y-%m-%d %H:%M")
+    return f"kept the session interrupted on {when} ({walked} walked) as 'interrupted'"
 
 
 def migrate_history(document: dict[str, Any]) -> dict[str, Any]:
@@ -169,30 +178,48 @@ class HistoryStore:
 
     # -- the journal ---------------------------------------------------------------------------
 
-    def write_journal(self, record: SessionRecord) -> None:
-        """Save the session in progress, atomically; call at each segment start and every 10 s.
+    def claim_journal(self) -> SessionRecord | None:
+        """Take the journal lock for a session about to start, until clear_journal().
 
-        The first call takes the journal lock for this store until clear_journal(), so another
-        RetroCoach starting meanwhile knows the session is alive. Raises JournalBusyError if
-        another process holds it, and StorageError if the disk refuses the write.
+        Raises JournalBusyError if another RetroCoach process is walking a session in this
+        folder, and StorageError if the lock cannot be made. A journal left by a process that
+        died after this one started is recovered first, never overwritten: the recovered
+        session is returned (None if there was none). Claiming twice is harmless.
         """
         import filelock  # noqa: PLC0415  (40 ms at start-up otherwise; only saving locks)
 
-        if self._journal_lock is None:
-            lock = self._journal_lock_file()
-            try:
-                ensure_private_dir(self.folder)
-                lock.acquire(timeout=0)
-            except filelock.Timeout:  # before OSError: Timeout is a TimeoutError
-                raise JournalBusyError(
-                    f"another RetroCoach session is running with the data folder {self.folder}"
-                ) from None
-            except OSError as error:
-                raise storage_error(
-                    self.journal_path, error, "write", "the session goes on"
-                ) from error
-            self._journal_lock = lock
-            remove_stale_temps(self.journal_path)
+        if self._journal_lock is not None:
+            return None
+        lock = self._journal_lock_file()
+        try:
+            ensure_private_dir(self.folder)
+            lock.acquire(timeout=0)
+        except filelock.Timeout:  # before OSError: Timeout is a TimeoutError
+            raise JournalBusyError(
+                f"another RetroCoach session is running with the data folder {self.folder}"
+            ) from None
+        except OSError as error:
+            raise storage_error(self.journal_path, error, "write", "the session goes on") from error
+        self._journal_lock = lock
+        try:
+            return self._recover_locked()
+        except (StorageError, NewerSchemaError) as error:
+            # Told, not raised: the walk goes on, and its own journal replaces the leftover
+            # only if the disk takes writes again, as it did before this claim existed.
+            self._warn(f"an interrupted session could not be recovered yet: {error}")
+            return None
+
+    def write_journal(self, record: SessionRecord) -> None:
+        """Save the session in progress, atomically; call at each segment start and every 10 s.
+
+        The first call claims the journal (see claim_journal), so another RetroCoach starting
+        meanwhile knows the session is alive. Raises JournalBusyError if another process holds
+        it, and StorageError if the disk refuses the write.
+        """
+        recovered = self.claim_journal()
+        if recovered is not None:
+            # The recorder has no words of its own for another process's session: tell here.
+            self._warn(f"another RetroCoach ended without saving: {describe_recovered(recovered)}")
         self._journal_id = record.id
         document = {"schema_version": self._version, "session": record.to_json()}
         data = (json.dumps(document, allow_nan=False) + "\n").encode("ascii")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QSize
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.document import NewerSchemaError
-from retrocoach.core.history import StorageError, UnknownSessionError
+from retrocoach.core.history import JournalBusyError, StorageError, UnknownSessionError
 from retrocoach.core.plan import Plan
 from retrocoach.core.session import Paused, PauseReason, Progress, SessionFinished, State
 from retrocoach.core.settings import Settings
@@ -19,9 +20,11 @@ from retrocoach.ui.coach_view import segment_label
 from retrocoach.ui.first_frame import after_first_frame
 from retrocoach.ui.keys import Action
 from retrocoach.ui.messages import (
+    busy_text,
     gap_text,
     history_notice,
     recording_allowed,
+    recovered_text,
     save_problem_text,
     settings_problem_text,
 )
@@ -40,6 +43,7 @@ __all__ = ["WINDOW_TITLE", "MainWindow", "default_size"]
 WINDOW_TITLE: Final = "RetroCoach"
 _SAVE_ERRORS: Final = (StorageError, NewerSchemaError, UnknownSessionError)
 _IDLE_STATES: Final = (State.IDLE, State.FINISHED, State.STOPPED)
+log = logging.getLogger(__name__)
 
 
 def default_size(available: QSize) -> QSize:
@@ -190,9 +194,31 @@ class MainWindow(QMainWindow):
         session = self._driver.session
         if session is None or session.is_over or session.plan != self._plan:
             self._load_walk()
+        if not self._claim_journal():
+            return
         self._gate.started()
         self._services.sound.warm_up()
         self._driver.toggle()
+
+    def _claim_journal(self) -> bool:
+        """One session at a time per data folder: False, and told, if another is under way."""
+        walk = self._walk
+        if walk is None or walk.recorder is None:
+            return True  # this session writes nothing
+        history = self._services.history
+        try:
+            recovered = history.claim_journal()
+        except JournalBusyError:
+            self.notices.show_notice("busy", busy_text(history.folder))
+            self.coach.set_status("Another RetroCoach is walking a session: see the notice.")
+            return False
+        except StorageError:
+            return True  # the recorder tells, once, when the journal cannot be written
+        self.notices.dismiss("busy")
+        if recovered is not None:  # another window or terminal died mid-session meanwhile
+            self.notices.show_notice("recovered", recovered_text(recovered))
+            self._pages.refresh_history()
+        return True
 
     def _on_stop_requested(self) -> None:
         if self._driver.is_active:
@@ -292,6 +318,8 @@ class MainWindow(QMainWindow):
 
     def _on_driver_paused(self, event: Paused) -> None:
         self._paused_text = gap_text(event.gap_s) if event.reason is PauseReason.GAP else ""
+        if self._paused_text:
+            log.warning("%s", self._paused_text)  # stderr, where the desktop session keeps it
 
     def _on_driver_resumed(self, _event: object) -> None:
         self._paused_text = ""

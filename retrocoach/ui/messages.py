@@ -6,12 +6,15 @@ from pathlib import Path
 
 from retrocoach.core.document import FileState, Loaded
 from retrocoach.core.durations import format_duration
+from retrocoach.core.history import describe_recovered
 from retrocoach.core.records import SessionRecord
 
 __all__ = [
+    "busy_text",
     "gap_text",
     "history_notice",
     "recording_allowed",
+    "recovered_text",
     "save_problem_text",
     "settings_problem_text",
 ]
@@ -69,3 +72,17 @@ def gap_text(gap_s: float) -> str:
         f"Paused: the computer was asleep or busy for {format_duration(gap_s)}. "
         "The session waits where you were: press Space to go on."
     )
+
+
+def busy_text(folder: Path) -> str:
+    """The banner when another RetroCoach is walking a session with the same data folder."""
+    return (
+        f"Another RetroCoach window or terminal is walking a session with your data in {folder}. "
+        "One session at a time keeps each one safe from a crash: finish or stop that one, "
+        "then press Space here."
+    )
+
+
+def recovered_text(record: SessionRecord) -> str:
+    """The banner when a session another RetroCoach left unfinished was put in the history."""
+    return f"Another RetroCoach ended without saving its session: {describe_recovered(record)}."

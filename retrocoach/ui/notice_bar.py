@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 __all__ = ["NoticeBar"]
+
+log = logging.getLogger(__name__)
 
 # Amber with dark ink: reads as "attention" in light and dark themes without alarming red.
 _STYLE = (
@@ -49,15 +53,18 @@ class NoticeBar(QWidget):
         self.setVisible(False)
 
     def show_notice(self, key: str, text: str) -> None:
-        """Show *text* under *key*."""
+        """Show *text* under *key*; a new text also goes to the log (stderr), where a desktop
+        session keeps what the window told the walker."""
         notice = self._notices.get(key)
         if notice is None:
             notice = _Notice(key, text, self)
             notice.close_button.clicked.connect(lambda: self.dismiss(key))
             self._notices[key] = notice
             self._column.addWidget(notice)
+            log.warning("%s", text)
         elif notice.label.text() != text:
             notice.label.setText(text)
+            log.warning("%s", text)
         self.setVisible(True)
 
     def dismiss(self, key: str) -> None:
