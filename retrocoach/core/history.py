@@ -220,10 +220,27 @@ class HistoryStore:
         if recovered is not None:
             # The recorder has no words of its own for another process's session: tell here.
             self._warn(f"another RetroCoach ended without saving: {describe_recovered(recovered)}")
+        if self._journal_id not in (None, record.id) and self.journal_path.exists():
+            self._keep_unsaved_journal()
         self._journal_id = record.id
         document = {"schema_version": self._version, "session": record.to_json()}
         data = (json.dumps(document, allow_nan=False) + "\n").encode("ascii")
         write_bytes_atomic(self.journal_path, data, keep_backup=False)
+
+    def _keep_unsaved_journal(self) -> None:
+        """This store's previous session could not be saved: recover it before journalling anew.
+
+        Its journal is the only copy. If it still cannot be saved, it stays as it is and the new
+        session goes unjournalled (StorageError) rather than writing over it.
+        """
+        try:
+            self._recover_locked()
+        except (StorageError, NewerSchemaError) as error:
+            raise StorageError(
+                f"the previous session is still only in {self.journal_path.name}, which is kept "
+                f"({error}); this session will be saved when it ends, but not journalled",
+                self.journal_path,
+            ) from None
 
     def clear_journal(self) -> None:
         """Remove the journal (the session is saved or abandoned) and release its lock."""

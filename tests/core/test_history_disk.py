@@ -156,7 +156,7 @@ def test_a_full_disk_during_the_journal_raises_and_keeps_the_last_journal(
     store.write_journal(first)
     refuse_writes_to_temp_files(monkeypatch, errno.ENOSPC)
     with pytest.raises(DiskFullError):
-        store.write_journal(make_record(notes="later"))
+        store.write_journal(make_record(id=first.id, notes="later"))  # the same session, later
     monkeypatch.undo()
     assert json.loads(store.journal_path.read_bytes())["session"] == first.to_json()
     store.clear_journal()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -10,12 +11,14 @@ from pathlib import Path
 import pytest
 from fakes import FakeClock
 
+from retrocoach.core import atomic
 from retrocoach.core.history import (
     HistoryStore,
     JournalBusyError,
     NewerSchemaError,
     Outcome,
     SessionRecord,
+    StorageError,
 )
 from retrocoach.core.plan import Kind, parse_spec
 from retrocoach.core.session import Session
@@ -170,3 +173,37 @@ def test_a_journal_is_kept_when_the_history_is_newer(
     with pytest.raises(NewerSchemaError):
         new_store(tmp_path).recover_journal()
     assert json.loads((tmp_path / "session.journal.json").read_text()) == journal
+
+
+def test_a_session_whose_save_failed_is_recovered_before_the_next_one_is_journalled(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    """In one window: the save at the end failed, then the walker starts another session."""
+    store = new_store(tmp_path)
+    unsaved, following = make_record(), make_record()
+    store.write_journal(unsaved)  # ... and store.add(unsaved) failed, so the journal stays
+    store.write_journal(following)
+    (recovered,) = store.sessions()
+    assert recovered.id == unsaved.id
+    assert recovered.outcome is Outcome.INTERRUPTED
+    assert json.loads(store.journal_path.read_text())["session"]["id"] == following.id
+
+
+def test_an_unsaved_journal_is_never_written_over_while_the_disk_still_refuses(
+    tmp_path: Path, make_record: RecordFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = new_store(tmp_path)
+    unsaved = make_record()
+    store.write_journal(unsaved)
+    kept = store.journal_path.read_bytes()
+    real = atomic._write_temp
+
+    def full_for_history(folder: Path, name: str, data: bytes) -> Path:
+        if name == "history.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(folder, name, data)
+
+    monkeypatch.setattr(atomic, "_write_temp", full_for_history)
+    with pytest.raises(StorageError, match=r"still only in session\.journal\.json"):
+        store.write_journal(make_record())
+    assert store.journal_path.read_bytes() == kept
