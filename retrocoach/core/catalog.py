@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from retrocoach.core.durations import quoted
 from retrocoach.core.plan import Plan, PlanError, parse_spec
 from retrocoach.core.presets import PRESETS, find_preset
 
@@ -30,6 +31,6 @@ def resolve_plan(text: str, saved: Sequence[Plan] = ()) -> Plan:
             return plan
     names = [*PRESETS, *(plan.name for plan in saved)]
     raise PlanError(
-        f"'{text}' is not a plan: use one of {', '.join(names)}, "
+        f"{quoted(text)} is not a plan: use one of {', '.join(names)}, "
         "or key=value words such as forward=5m backward=1m rounds=3"
     )

@@ -6,7 +6,7 @@ import math
 import re
 from typing import Final
 
-__all__ = ["DurationError", "format_duration", "parse_duration"]
+__all__ = ["DurationError", "format_duration", "parse_duration", "quoted"]
 
 ALLOWED_FORMS: Final = "a number with a unit (90s, 5m, 1m30s, 1h, 1h5m) or m:ss (1:30)"
 
@@ -14,6 +14,18 @@ ALLOWED_FORMS: Final = "a number with a unit (90s, 5m, 1m30s, 1h, 1h5m) or m:ss 
 # non-ASCII digits that \d and int() would otherwise accept (fullwidth or Arabic-Indic digits).
 _UNITS = re.compile(r"(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?", re.ASCII)
 _CLOCK = re.compile(r"(?:([0-9]+):([0-9]{2}):|([0-9]+):)([0-9]{2})", re.ASCII)
+
+
+MAX_DIGITS: Final = 6
+"""More digits than any allowed length needs; int() itself refuses past 4,300 digits."""
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """*text* in quotes for a one-line message: control characters escaped, long text cut."""
+    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    if len(shown) > limit:
+        shown = shown[: limit - 3] + "..."
+    return f"'{shown}'"
 
 
 class DurationError(ValueError):
@@ -25,12 +37,14 @@ def parse_duration(text: str) -> int:
     word = text.strip().lower()
     if not word:
         raise DurationError(f"empty duration: use {ALLOWED_FORMS}")
+    if any(len(run) > MAX_DIGITS for run in re.findall(r"[0-9]+", word, re.ASCII)):
+        raise DurationError(f"{quoted(text)} has a number far too long: use {ALLOWED_FORMS}")
     if word.isascii() and word.isdigit():
         raise DurationError(
-            f"'{text}' has no unit: write {text}m for minutes or {text}s for seconds"
+            f"{quoted(text)} has no unit: write {word}m for minutes or {word}s for seconds"
         )
     if word.startswith("-"):
-        raise DurationError(f"'{text}' is negative: durations are {ALLOWED_FORMS}")
+        raise DurationError(f"{quoted(text)} is negative: durations are {ALLOWED_FORMS}")
     match = _UNITS.fullmatch(word)
     if match and any(match.groups()):
         hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
@@ -40,16 +54,18 @@ def parse_duration(text: str) -> int:
         h_part, m_of_hms, m_part, s_part = match.groups()
         seconds = int(s_part)
         if seconds >= 60:
-            raise DurationError(f"'{text}' has {seconds} seconds: the seconds after ':' run 00-59")
+            raise DurationError(
+                f"{quoted(text)} has {seconds} seconds: the seconds after ':' run 00-59"
+            )
         if h_part is not None:
             minutes = int(m_of_hms)
             if minutes >= 60:
                 raise DurationError(
-                    f"'{text}' has {minutes} minutes: in h:mm:ss the minutes run 00-59"
+                    f"{quoted(text)} has {minutes} minutes: in h:mm:ss the minutes run 00-59"
                 )
             return int(h_part) * 3600 + minutes * 60 + seconds
         return int(m_part) * 60 + seconds
-    raise DurationError(f"'{text}' is not a duration: use {ALLOWED_FORMS}")
+    raise DurationError(f"{quoted(text)} is not a duration: use {ALLOWED_FORMS}")
 
 
 def format_duration(seconds: float) -> str:

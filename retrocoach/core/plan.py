@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from retrocoach.core.durations import DurationError, format_duration, parse_duration
+from retrocoach.core.durations import (
+    MAX_DIGITS,
+    DurationError,
+    format_duration,
+    parse_duration,
+    quoted,
+)
 
 __all__ = [
     "DEFAULT_PLAN",
@@ -227,15 +233,17 @@ def parse_spec(text: str, name: str = "custom", base: Plan = DEFAULT_PLAN) -> Pl
         key, sep, raw = word.partition("=")
         key = key.lower()
         if not sep:
-            raise PlanError(f"'{word}' is not key=value: write e.g. forward=5m ({_key_list()})")
+            raise PlanError(
+                f"{quoted(word)} is not key=value: write e.g. forward=5m ({_key_list()})"
+            )
         if not key:
-            raise PlanError(f"'{word}' has no key before '=': the keys are {_key_list()}")
+            raise PlanError(f"{quoted(word)} has no key before '=': the keys are {_key_list()}")
         if key not in SPEC_KEYS:
-            raise PlanError(f"'{word}': unknown key '{key}'; the keys are {_key_list()}")
+            raise PlanError(f"{quoted(word)}: unknown key '{key}'; the keys are {_key_list()}")
         if key in values:
-            raise PlanError(f"'{word}': {key} is given twice; give each key once")
+            raise PlanError(f"{quoted(word)}: {key} is given twice; give each key once")
         if not raw:
-            raise PlanError(f"'{word}' has no value: {key} is {LIMITS[key].describe()}")
+            raise PlanError(f"{quoted(word)} has no value: {key} is {LIMITS[key].describe()}")
         values[key] = _parse_value(word, key, raw)
     fields = {SPEC_KEYS[key]: value for key, value in values.items()}
     plan = dataclasses.replace(base, name=name, **fields)
@@ -248,13 +256,14 @@ def _parse_value(word: str, key: str, raw: str) -> int:
         try:
             value = parse_duration(raw)
         except DurationError as error:
-            raise PlanError(f"'{word}': {error}") from None
+            raise PlanError(f"{quoted(word)}: {error}") from None
     elif raw.isascii() and raw.isdigit():
-        value = int(raw)
+        # A few digits at most: int() itself refuses numbers of thousands of digits.
+        value = int(raw) if len(raw) <= MAX_DIGITS else limit.high + 1
     else:
-        raise PlanError(f"'{word}': {key} is {limit.describe()}")
+        raise PlanError(f"{quoted(word)}: {key} is {limit.describe()}")
     if not limit.low <= value <= limit.high:
-        raise PlanError(f"'{word}' is out of range: {key} is {limit.describe()}")
+        raise PlanError(f"{quoted(word)} is out of range: {key} is {limit.describe()}")
     return value
 
 
