@@ -4,7 +4,9 @@ Session -> CuePlanner -> CueListener -> engine, on the steady clock, driven the 
 drives it: ``--driver loop`` sleeps until the next due time like the terminal coach, and
 ``--driver qt`` runs a Qt event loop with one single-shot PreciseTimer like the window's
 SessionDriver. Used by the real-audio tests and benchmarks/cue_latency.py, which record the
-sound server and compare the onsets with the times printed here.
+sound server and compare the onsets with the times printed here. ``--rest S`` opens the output
+and lets it idle S seconds before the session starts, as in a window's second session: the
+first cue then meets an output the player has suspended, not a freshly opened one.
 
     python tools/cue_walk.py --engine qt --plan "forward=2s backward=2s rounds=2 ..."
 """
@@ -15,6 +17,7 @@ import argparse
 import json
 import select
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -90,6 +93,14 @@ def walk_qt(session: Session, listeners: Sequence[CueListener | _Printer]) -> No
     app.exec()
 
 
+def _idle(seconds: float) -> None:
+    """Run Qt's events for *seconds*, so the player's timers (its suspension) can fire."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        select.select([], [], [], min(0.02, max(0.0, deadline - time.monotonic())))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Walk the plan; print the boundaries, then any fault, as JSON lines."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -98,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--plan", default="forward=2s backward=2s rounds=2 warmup=0s cooldown=0s")
     parser.add_argument("--pips", type=int, default=0)
     parser.add_argument("--voice", action="store_true")
+    parser.add_argument("--rest", type=float, default=0.0, help="seconds to idle, output open")
     parser.add_argument("--sounds", type=Path, default=None, help="a sounds folder to use")
     args = parser.parse_args(argv)
     app = QCoreApplication(sys.argv[:1])
@@ -110,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     player.prepare()
     session = Session(parse_spec(args.plan), countdown_s=max(args.pips, 1))
     listeners = (_Printer(), CueListener(player, CuePlanner(args.pips)))
+    if args.rest > 0:
+        listeners[1].warm_up()
+        _idle(args.rest)
     (walk_qt if args.driver == "qt" else walk_loop)(session, listeners)
     player.close()  # lets the finished cue ring out: the loop driver relies on it
     _emit({"engine": player.engine, "faults": faults})

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import wave
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Final, Protocol, runtime_checkable
+from typing import ClassVar, Final, Generic, Protocol, TypeVar, runtime_checkable
 
 from retrocoach.core.cues import Cue
 
 __all__ = [
+    "RING_OUT_S",
     "SOUND_CUES",
     "WARM_UP_FILE",
     "AudioUnavailable",
     "CuePlayer",
     "FaultReporter",
+    "SoundingPlayer",
     "clamp_volume",
     "cue_file",
     "volume_gain",
@@ -22,6 +26,10 @@ __all__ = [
 SOUND_CUES: Final = tuple(cue for cue in Cue if cue.audible)
 WARM_UP_FILE: Final = "silence.wav"
 """Digital silence in the cues' own format: playing it opens (or keeps) the output running."""
+RING_OUT_S: Final = 1.0
+"""The longest close() waits for the last cue to finish playing."""
+
+SoundT = TypeVar("SoundT")
 
 
 class AudioUnavailable(RuntimeError):
@@ -99,3 +107,99 @@ def volume_gain(volume: float) -> float:
     """The sample gain for a slider position: cubic, like PulseAudio's own volume sliders,
     so equal slider steps sound like roughly equal steps in loudness."""
     return clamp_volume(volume) ** 3
+
+
+class SoundingPlayer(ABC, Generic[SoundT]):
+    """What the engines that make sound share: cues loaded once, volume, mute and faults.
+
+    An engine says how to read one cue file (``_load``, into its own *SoundT*) and how to play;
+    it calls ``_lose`` once its output is gone for good. The none engine plays nothing and
+    needs none of this.
+    """
+
+    engine: ClassVar[str]
+
+    def __init__(
+        self, sounds_dir: Path, *, voice: bool, on_fault: Callable[[str], None] | None
+    ) -> None:
+        self._sounds_dir = sounds_dir
+        self._voice = voice
+        self._faults = FaultReporter(on_fault)
+        self._sounds: dict[Cue, SoundT] = {}
+        self._prepared = False
+        self._volume = 1.0
+        self._muted = False
+        self._lost = False
+        self._closed = False
+
+    @property
+    def silent(self) -> bool:
+        """True once the output is lost or the player closed: nothing will be heard."""
+        return self._lost or self._closed
+
+    @property
+    def last_error(self) -> str | None:
+        """The last fault, or None."""
+        return self._faults.last_error
+
+    def prepare(self) -> None:
+        """Read every cue file into memory once; a file that cannot be used is reported once."""
+        if self._prepared or self._closed:
+            return
+        self._prepared = True
+        for cue, path in self._cue_files():
+            try:
+                self._sounds[cue] = self._load(path)
+            except (OSError, EOFError, wave.Error) as error:
+                self._faults.report(
+                    f"the {cue.value} cue could not be loaded ({path.name}: {error}): "
+                    "it will flash only"
+                )
+        self._loaded()
+
+    def set_volume(self, volume: float) -> None:
+        """Loudness 0.0..1.0 on the slider's scale (see volume_gain)."""
+        self._volume = clamp_volume(volume)
+        self._volume_changed()
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute or unmute every cue."""
+        self._muted = muted
+
+    @abstractmethod
+    def warm_up(self) -> None:
+        """Open the output, so the session's first cue is not the one that waits for it."""
+
+    @abstractmethod
+    def play(self, cue: Cue) -> bool:
+        """Start *cue* and return at once; False when it will not be heard."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Let the last cue ring out (at most RING_OUT_S), then release the output."""
+
+    # -- for the engines -------------------------------------------------------------------------
+
+    def _hushed(self, cue: Cue) -> bool:
+        """Whether *cue* would make a sound nobody hears: muted, or at volume zero."""
+        return cue.audible and (self._muted or self._volume == 0.0)
+
+    def _cue_files(self) -> Iterator[tuple[Cue, Path]]:
+        """Each cue to load and its file; an engine that plays something for WAKE adds it."""
+        for cue in SOUND_CUES:
+            yield cue, cue_file(self._sounds_dir, cue, voice=self._voice)
+
+    @abstractmethod
+    def _load(self, path: Path) -> SoundT:
+        """One cue file, ready to play; OSError, EOFError or wave.Error if it cannot be."""
+
+    def _loaded(self) -> None:
+        """Called once every cue file has been tried."""
+
+    def _volume_changed(self) -> None:
+        """Called after every volume change, to apply ``self._volume``."""
+
+    def _lose(self, message: str) -> None:
+        """The output is gone for good: say so once and stay silent from now on."""
+        self._lost = True
+        self._faults.report(message)

@@ -12,43 +12,47 @@ Starting a new stream after the sound server has died aborts the process inside 
 the server dies: written sound simply stops draining, so a cue that no longer fits in the
 2-second buffer means the output is lost. The player then reports it once and stays silent (the
 window flashes instead) until the app restarts.
+
+Between cues the sink is suspended (the stream corked), not left running: a running sink
+fills every gap with silence in small periods, and each period wakes Qt's audio thread and the
+UI thread (about 200 wake-ups a second on PulseAudio, over 1% of a core). Cue.WAKE, a second
+before each boundary, resumes it, so the boundary's cue meets a running stream; a cue with no
+WAKE before it (the session's first, pause and resume) resumes it as it is written. Suspending
+and resuming a stream whose server has died only fails quietly in libpulse; neither opens a
+new stream.
 """
 
 from __future__ import annotations
 
+import math
 import time
 import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QLoggingCategory
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, Qt, QTimer
 
-from retrocoach.audio.base import (
-    SOUND_CUES,
-    AudioUnavailable,
-    FaultReporter,
-    clamp_volume,
-    cue_file,
-    volume_gain,
-)
+from retrocoach.audio.base import RING_OUT_S, AudioUnavailable, SoundingPlayer, volume_gain
 from retrocoach.core.cues import Cue
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QIODevice
     from PySide6.QtMultimedia import QAudioSink
 
-__all__ = ["BUFFER_S", "RATE", "RING_OUT_S", "WAKE_S", "QtCuePlayer", "check_qt_output"]
+__all__ = ["BUFFER_S", "HOLD_S", "RATE", "REST_AFTER_S", "QtCuePlayer", "check_qt_output"]
 
 RATE: Final = 48_000
 """Every cue file is 16-bit mono at this rate (tools/make_sounds.py makes them so)."""
 BUFFER_S: Final = 2.0
 """The sink's buffer: longer than the longest cue, so every cue is written in one go."""
-RING_OUT_S: Final = 1.0
-"""The longest close() waits for queued sound to finish playing."""
-WAKE_S: Final = 0.3
-"""Silence written a second before a boundary: the device stays awake (a sound server
-suspends an idle device after a few seconds), and it drains well before the cue is due."""
+HOLD_S: Final = 1.5
+"""How long a WAKE (or a warm-up) keeps the sink running: its boundary is due a second later,
+and a late tick may bring it a little after that."""
+REST_AFTER_S: Final = 0.25
+"""How long the sink runs on once its last sound should have played, before it is suspended:
+the sound server's own buffer (about 20 ms) is played out by then, so no cue's tail waits in
+the corked stream to be heard at the next resume."""
 
 # Qt warns on every start when the PipeWire client library is missing and then uses
 # PulseAudio, which is what we want; and it announces its FFmpeg version. Neither helps a
@@ -78,8 +82,13 @@ def read_cue(path: Path) -> bytes:
         return wav.readframes(wav.getnframes())
 
 
-class QtCuePlayer:
-    """Plays cues through one QAudioSink; create it after the QCoreApplication (or QApplication)."""
+class QtCuePlayer(SoundingPlayer[bytes]):
+    """Plays cues through one QAudioSink; create it after the QCoreApplication (or QApplication).
+
+    The suspension is timed by a QTimer, so it needs the Qt event loop to run (the window's,
+    or the terminal coach's processEvents between sleeps); where it does not, the sink simply
+    keeps running.
+    """
 
     engine = "qt"
 
@@ -91,78 +100,48 @@ class QtCuePlayer:
         on_fault: Callable[[str], None] | None = None,
     ) -> None:
         check_qt_output()
-        self._sounds_dir = sounds_dir
-        self._voice = voice
-        self._faults = FaultReporter(on_fault)
-        self._pcm: dict[Cue, bytes] = {}
+        super().__init__(sounds_dir, voice=voice, on_fault=on_fault)
         self._sink: QAudioSink | None = None
         self._device: QIODevice | None = None
         self._drained_at = 0.0  # when what was written should have played, on time.monotonic
-        self._volume = 1.0
-        self._muted = False
-        self._lost = False
-        self._closed = False
-
-    @property
-    def silent(self) -> bool:
-        """True once the output is lost or the player closed: nothing will be heard."""
-        return self._lost or self._closed
-
-    @property
-    def last_error(self) -> str | None:
-        """The last fault, or None."""
-        return self._faults.last_error
-
-    def prepare(self) -> None:
-        """Read every cue file into memory; a file that cannot be used is reported once."""
-        if self._pcm or self._closed:
-            return
-        for cue in (*SOUND_CUES, Cue.WAKE):
-            if cue is Cue.WAKE:
-                self._pcm[cue] = bytes(2 * round(WAKE_S * RATE))
-                continue
-            path = cue_file(self._sounds_dir, cue, voice=self._voice)
-            try:
-                self._pcm[cue] = read_cue(path)
-            except (OSError, EOFError, wave.Error) as error:
-                self._faults.report(
-                    f"the {cue.value} cue could not be loaded ({path.name}: {error}): "
-                    "it will flash only"
-                )
+        self._busy_until = 0.0  # the sink runs at least until then (plus REST_AFTER_S)
+        self._suspended = False
+        self._rest_timer = QTimer()
+        self._rest_timer.setSingleShot(True)
+        # A suspension a few ms late costs nothing; coarse timers let Qt batch the wake-up.
+        self._rest_timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._rest_timer.timeout.connect(self._rest)
 
     def warm_up(self) -> None:
-        """Open the output (once): the stream exists before the first cue is written.
+        """Open the output (once) or resume it: the stream runs before the first cue is written.
 
         Nothing is written here: anything queued now would delay a cue due right away.
         """
         if self._closed:
             return
         self.prepare()
-        self._open()
+        if self._open():
+            self._keep_running(time.monotonic() + HOLD_S)
 
     def play(self, cue: Cue) -> bool:
-        """Queue *cue* on the open output and return at once; False when it will not be heard."""
-        if self._closed:
-            return False
-        hushed = self._muted or self._volume == 0.0
-        if hushed and cue.audible:
+        """Queue *cue* on the open output and return at once; False when it will not be heard.
+
+        WAKE writes nothing (a silence queued now would delay a pip due with it): it resumes
+        the sink and keeps it running until its boundary.
+        """
+        if self._closed or self._hushed(cue):
             return False
         self.prepare()
-        pcm = self._pcm.get(cue)
+        if cue is Cue.WAKE:
+            if not self._open():
+                return False
+            self._keep_running(time.monotonic() + HOLD_S)
+            return True
+        pcm = self._sounds.get(cue)
         if pcm is None or not self._open():
             return False
         self._write(pcm)
         return not self._lost
-
-    def set_volume(self, volume: float) -> None:
-        """Loudness 0.0..1.0 on the slider's scale (see volume_gain)."""
-        self._volume = clamp_volume(volume)
-        if self._sink is not None:
-            self._sink.setVolume(volume_gain(self._volume))
-
-    def set_muted(self, muted: bool) -> None:
-        """Mute or unmute every cue."""
-        self._muted = muted
 
     def close(self) -> None:
         """Let the last cue ring out (at most RING_OUT_S), then stop and release the output.
@@ -171,6 +150,7 @@ class QtCuePlayer:
         after it; stopping is safe even after the sound server died.
         """
         self._closed = True
+        self._rest_timer.stop()
         if self._sink is not None and not self._lost:
             time.sleep(max(0.0, min(self._drained_at - time.monotonic(), RING_OUT_S)))
         if self._sink is not None:
@@ -181,8 +161,15 @@ class QtCuePlayer:
 
     # -- inside --------------------------------------------------------------------------------
 
+    def _load(self, path: Path) -> bytes:
+        return read_cue(path)
+
+    def _volume_changed(self) -> None:
+        if self._sink is not None:
+            self._sink.setVolume(volume_gain(self._volume))
+
     def _open(self) -> bool:
-        """Start the sink the first time; afterwards say whether it still plays."""
+        """Start the sink the first time, else resume it; say whether it still plays."""
         if self._lost:
             return False
         if self._sink is None:
@@ -201,6 +188,9 @@ class QtCuePlayer:
             sink.setVolume(volume_gain(self._volume))
             self._sink = sink
             self._device = sink.start()
+        elif self._suspended:
+            self._sink.resume()
+            self._suspended = False
         return self._check_output()
 
     def _check_output(self) -> bool:
@@ -210,7 +200,7 @@ class QtCuePlayer:
         from PySide6.QtMultimedia import QtAudio  # noqa: PLC0415 - loaded with the sink
 
         if self._device is None or sink.error() is not QtAudio.Error.NoError:
-            self._lose(f"Qt audio error {sink.error().name}")
+            self._lose_output(f"Qt audio error {sink.error().name}")
             return False
         return True
 
@@ -220,14 +210,33 @@ class QtCuePlayer:
         sink = self._sink
         assert sink is not None
         if sink.bytesFree() < len(pcm) or self._device.write(pcm) < len(pcm):
-            self._lose("sound not draining")
+            self._lose_output("sound not draining")
             return
         now = time.monotonic()
         self._drained_at = max(now, self._drained_at) + len(pcm) / (2 * RATE) + 0.05
+        self._keep_running(self._drained_at)
 
-    def _lose(self, reason: str) -> None:
-        self._lost = True
-        self._faults.report(
+    def _keep_running(self, until: float) -> None:
+        """Keep the sink running until *until* (and REST_AFTER_S more), then suspend it."""
+        self._busy_until = max(self._busy_until, until)
+        self._rest_later()
+
+    def _rest_later(self) -> None:
+        left = self._busy_until + REST_AFTER_S - time.monotonic()
+        self._rest_timer.start(max(1, math.ceil(left * 1000)))
+
+    def _rest(self) -> None:
+        """Suspend the sink once nothing is due: a sound or a WAKE since then defers it."""
+        if self._sink is None or self._lost or self._closed or self._suspended:
+            return
+        if time.monotonic() < self._busy_until + REST_AFTER_S:
+            self._rest_later()  # the timer fired early (it is coarse)
+            return
+        self._sink.suspend()
+        self._suspended = True
+
+    def _lose_output(self, reason: str) -> None:
+        self._lose(
             f"the sound output stopped ({reason}: sound server or device gone); "
             "cues will flash on screen until RetroCoach restarts"
         )

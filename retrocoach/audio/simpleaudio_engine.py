@@ -13,18 +13,16 @@ import importlib
 import sys
 import time
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from retrocoach.audio.base import (
-    SOUND_CUES,
+    RING_OUT_S,
     WARM_UP_FILE,
     AudioUnavailable,
-    FaultReporter,
-    clamp_volume,
-    cue_file,
+    SoundingPlayer,
     volume_gain,
 )
 from retrocoach.core.cues import Cue
@@ -32,8 +30,6 @@ from retrocoach.core.cues import Cue
 __all__ = ["SimpleAudioCuePlayer", "load_simpleaudio"]
 
 INSTALL_HINT = "pip install 'retrocoach[simpleaudio]'"
-RING_OUT_S = 1.0
-"""The longest close() waits for the last cue to finish."""
 
 
 def load_simpleaudio() -> ModuleType:
@@ -69,7 +65,7 @@ class _Pcm:
         return data.tobytes()
 
 
-class SimpleAudioCuePlayer:
+class SimpleAudioCuePlayer(SoundingPlayer[_Pcm]):
     """Plays cues through simpleaudio (ALSA on Linux)."""
 
     engine = "simpleaudio"
@@ -83,45 +79,9 @@ class SimpleAudioCuePlayer:
         module: ModuleType | None = None,
     ) -> None:
         self._sa = module if module is not None else load_simpleaudio()
-        self._sounds_dir = sounds_dir
-        self._voice = voice
-        self._faults = FaultReporter(on_fault)
-        self._pcm: dict[Cue, _Pcm] = {}
+        super().__init__(sounds_dir, voice=voice, on_fault=on_fault)
         self._waves: dict[Cue, Any] = {}  # simpleaudio.WaveObject; the library has no types
         self._last: Any = None  # the PlayObject of the latest cue
-        self._volume = 1.0
-        self._muted = False
-        self._lost = False
-        self._closed = False
-
-    @property
-    def silent(self) -> bool:
-        """True once playback has failed or the player closed."""
-        return self._lost or self._closed
-
-    @property
-    def last_error(self) -> str | None:
-        """The last fault, or None."""
-        return self._faults.last_error
-
-    def prepare(self) -> None:
-        """Read every cue file; a file that cannot be read is reported and flashes only."""
-        if self._pcm or self._closed:
-            return
-        for cue in (*SOUND_CUES, Cue.WAKE):
-            path = (
-                self._sounds_dir / WARM_UP_FILE
-                if cue is Cue.WAKE
-                else cue_file(self._sounds_dir, cue, voice=self._voice)
-            )
-            try:
-                self._pcm[cue] = _Pcm(path)
-            except (OSError, EOFError, wave.Error) as error:
-                self._faults.report(
-                    f"the {cue.value} cue could not be loaded ({path.name}: {error}): "
-                    "it will flash only"
-                )
-        self._build()
 
     def warm_up(self) -> None:
         """Open the output once with a short silence."""
@@ -130,8 +90,7 @@ class SimpleAudioCuePlayer:
 
     def play(self, cue: Cue) -> bool:
         """Start *cue*; False when it will not be heard."""
-        hushed = self._muted or self._volume == 0.0
-        if self._closed or self._lost or (hushed and cue.audible):
+        if self._closed or self._lost or self._hushed(cue):
             return False
         self.prepare()
         sound = self._waves.get(cue)
@@ -140,19 +99,9 @@ class SimpleAudioCuePlayer:
         try:
             self._last = sound.play()
         except Exception as error:  # the library raises bare Exception for ALSA errors
-            self._lost = True
-            self._faults.report(f"simpleaudio cannot play ({error}); cues will flash only")
+            self._lose(f"simpleaudio cannot play ({error}); cues will flash only")
             return False
         return True
-
-    def set_volume(self, volume: float) -> None:
-        """Loudness 0.0..1.0 on the slider's scale (see volume_gain)."""
-        self._volume = clamp_volume(volume)
-        self._build()
-
-    def set_muted(self, muted: bool) -> None:
-        """Mute or unmute every cue."""
-        self._muted = muted
 
     def close(self) -> None:
         """Let the last cue ring out (at most RING_OUT_S), then stop every sound."""
@@ -164,7 +113,22 @@ class SimpleAudioCuePlayer:
         if callable(stop_all):
             stop_all()
         self._waves.clear()
-        self._pcm.clear()
+        self._sounds.clear()
+
+    def _cue_files(self) -> Iterator[tuple[Cue, Path]]:
+        # Each simpleaudio play opens its own stream, so WAKE really plays: a short silence
+        # that wakes a suspended device before the boundary's cue needs it.
+        yield from super()._cue_files()
+        yield Cue.WAKE, self._sounds_dir / WARM_UP_FILE
+
+    def _load(self, path: Path) -> _Pcm:
+        return _Pcm(path)
+
+    def _loaded(self) -> None:
+        self._build()
+
+    def _volume_changed(self) -> None:
+        self._build()
 
     def _build(self) -> None:
         gain = volume_gain(self._volume)
@@ -172,5 +136,5 @@ class SimpleAudioCuePlayer:
             cue: self._sa.WaveObject(
                 pcm.scaled(1.0 if cue is Cue.WAKE else gain), pcm.channels, 2, pcm.rate
             )
-            for cue, pcm in self._pcm.items()
+            for cue, pcm in self._sounds.items()
         }

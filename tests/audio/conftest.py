@@ -25,15 +25,20 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
-@pytest.fixture(scope="session")
-def pulse_server() -> Iterator[audio_probe.PulseServer]:
-    """A private PulseAudio server (null sink rc_null) for the whole test session."""
+def _need_tools() -> None:
+    """Skip the test when pulseaudio or parec is missing; fail it instead in CI."""
     missing = audio_probe.missing_tools()
     if missing:
         reason = f"real-audio test needs {', '.join(missing)} (apt-get install pulseaudio)"
         if _in_ci():
             pytest.fail(f"{reason}: CI must run it", pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pulse_server() -> Iterator[audio_probe.PulseServer]:
+    """A private PulseAudio server (null sink rc_null) for the whole test session."""
+    _need_tools()
     try:
         with audio_probe.pulse_server() as server:
             yield server
@@ -52,12 +57,7 @@ def pulse(pulse_server: audio_probe.PulseServer) -> audio_probe.PulseServer:
 @pytest.fixture
 def own_pulse() -> Iterator[audio_probe.PulseServer]:
     """A private server of this test's own, for tests that kill it."""
-    missing = audio_probe.missing_tools()
-    if missing:
-        reason = f"real-audio test needs {', '.join(missing)}"
-        if _in_ci():
-            pytest.fail(f"{reason}: CI must run it", pytrace=False)
-        pytest.skip(reason)
+    _need_tools()
     with audio_probe.pulse_server() as server:
         yield server
 

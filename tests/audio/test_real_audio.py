@@ -10,7 +10,10 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import audio_probe
@@ -56,6 +59,55 @@ def errors_ms(walk: Walk, onsets: Sequence[Onset], offsets: Sequence[float]) -> 
     ]
 
 
+def pips_ms(walk: Walk, onsets: Sequence[Onset]) -> list[float]:
+    """How late the pip a second before each boundary (the first aside) sounded, in ms."""
+    first = walk.recording.time_of(onsets[0].start)
+    late = []
+    for due in walk.due[1:]:
+        expected = first + (due - walk.due[0]) - 1.0
+        heard = min(
+            (walk.recording.time_of(o.start) for o in walk.onsets),
+            key=lambda t: abs(t - expected),
+        )
+        late.append((heard - expected) * 1000)
+    return late
+
+
+def corked(server: PulseServer) -> list[bool]:
+    """Whether each playback stream on *server* is corked (suspended), as pactl reports it."""
+    listing = subprocess.run(
+        ["pactl", "list", "sink-inputs"],
+        env={**server.env, "LC_ALL": "C"},
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    return [
+        line.split(":", 1)[1].strip() == "yes"
+        for line in listing.splitlines()
+        if line.strip().startswith("Corked:")
+    ]
+
+
+@contextmanager
+def corking_seen(server: PulseServer) -> Iterator[set[bool]]:
+    """The cork states the server's streams were seen in, polled while the block runs."""
+    seen: set[bool] = set()
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.wait(0.05):
+            seen.update(corked(server))
+
+    poller = threading.Thread(target=poll, daemon=True)
+    poller.start()
+    try:
+        yield seen
+    finally:
+        done.set()
+        poller.join(timeout=5)
+
+
 def assert_told_apart(kinds: Sequence[str], onsets: Sequence[Onset]) -> None:
     """Turning backward falls and sits lower; turning forward rises and sits higher."""
     forward = [o for kind, o in zip(kinds, onsets, strict=True) if kind == "forward"]
@@ -82,7 +134,26 @@ def test_every_cue_starts_within_30_ms_of_its_boundary_first_included(
     relative = errors_ms(walk, onsets, offsets)
     assert all(-5.0 < d < LIMIT_MS for d in delays), delays  # measured on the steady clock
     assert all(abs(e) < LIMIT_MS for e in relative), relative
+    # The pips too: the wake-up a second before a boundary once queued silence ahead of them.
+    pips = pips_ms(walk, onsets)
+    assert all(abs(p) < LIMIT_MS for p in pips), pips
     assert_told_apart(kinds, onsets)
+
+
+def test_between_cues_the_stream_is_suspended_and_the_cue_after_a_rest_is_on_time(
+    pulse: PulseServer,
+) -> None:
+    """The qt engine corks its stream once its sound has played and nothing is due, so no
+    silence is fed between cues; it resumes for each cue in time, the session's first (after
+    the output idled, as in a window's second session) included, and replays nothing."""
+    plan = "forward=4s backward=4s rounds=1 warmup=0s cooldown=0s getready=0s"
+    with corking_seen(pulse) as seen:
+        walk = audio_probe.walk(pulse, cue_walk("--plan", plan, "--rest", "2.5"))
+    assert walk.footer == {"engine": "qt", "faults": []}, walk.output
+    assert seen == {True, False}, seen  # suspended at times, and running at others
+    assert len(walk.onsets) == len(walk.boundaries) == 3, walk.output  # nothing but the cues
+    delays = walk.delays_ms()
+    assert all(-5.0 < d < LIMIT_MS for d in delays), delays
 
 
 def test_the_terminal_coach_cues_every_boundary_on_time(pulse: PulseServer) -> None:
@@ -98,31 +169,65 @@ def test_the_terminal_coach_cues_every_boundary_on_time(pulse: PulseServer) -> N
     assert_told_apart(["forward", "backward", "forward", "backward", "finished"], onsets)
 
 
+def assert_a_kill_is_survived(
+    server: PulseServer,
+    plan: str,
+    *,
+    boundaries: int,
+    heard_first: int,
+    before_kill: Callable[[], None] | None = None,
+) -> None:
+    """Walk *plan*; kill the server once *heard_first* boundaries are out (and *before_kill*
+    returns): every boundary is still walked, nothing stalls, the loss is told exactly once."""
+    child = subprocess.Popen(
+        cue_walk("--plan", plan),
+        env=server.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    lines = [child.stdout.readline() for _ in range(heard_first)]
+    if before_kill is not None:
+        before_kill()
+    server.kill()
+    out, err = child.communicate(timeout=60)
+    records = [json.loads(line) for line in [*lines, *out.splitlines()] if line.strip()]
+    walked = [r for r in records if "at" in r]
+    footer = records[-1]
+    assert child.returncode == 0, err
+    assert len(walked) == boundaries  # every boundary of the plan was still walked
+    assert all(r["now"] - r["at"] < 0.1 for r in walked)  # and nothing stalled
+    assert len(footer["faults"]) == 1, footer
+    assert "sound output stopped" in footer["faults"][0]
+
+
 def test_a_sound_server_killed_mid_session_is_reported_once_and_the_walk_goes_on(
     own_pulse: PulseServer,
 ) -> None:
     # Qt reports nothing when the server dies; the player notices once its 2-second buffer
     # no longer takes a cue, so walk long enough for that: 13 boundaries a second apart.
     plan = "forward=1s backward=1s rounds=6 warmup=0s cooldown=0s getready=0s"
-    child = subprocess.Popen(
-        cue_walk("--plan", plan),
-        env=own_pulse.env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    assert_a_kill_is_survived(own_pulse, plan, boundaries=13, heard_first=2)
+
+
+def test_a_sound_server_killed_while_the_stream_is_suspended_is_reported_once(
+    own_pulse: PulseServer,
+) -> None:
+    """Resuming and suspending a stream whose server died must neither abort nor stall."""
+    # 4 s segments: the stream rests from about 0.7 s to 3 s after each cue. After the kill,
+    # 2.7 s of cues no longer fit in the 2 s buffer: that is how the loss shows.
+    plan = "forward=4s backward=4s rounds=3 warmup=0s cooldown=0s getready=0s"
+
+    def until_suspended() -> None:
+        deadline = time.monotonic() + 5
+        while corked(own_pulse) != [True] and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert corked(own_pulse) == [True]  # the scenario: killed while suspended
+
+    assert_a_kill_is_survived(
+        own_pulse, plan, boundaries=7, heard_first=1, before_kill=until_suspended
     )
-    assert child.stdout is not None
-    lines = [child.stdout.readline(), child.stdout.readline()]  # two cues played: now kill
-    own_pulse.kill()
-    out, err = child.communicate(timeout=60)
-    records = [json.loads(line) for line in [*lines, *out.splitlines()] if line.strip()]
-    boundaries = [r for r in records if "at" in r]
-    footer = records[-1]
-    assert child.returncode == 0, err
-    assert len(boundaries) == 13  # every boundary of the plan was still walked
-    assert all(r["now"] - r["at"] < 0.1 for r in boundaries)  # and nothing stalled
-    assert len(footer["faults"]) == 1, footer
-    assert "sound output stopped" in footer["faults"][0]
 
 
 def test_a_cue_file_that_fails_to_load_is_reported_and_the_others_still_sound(
