@@ -15,6 +15,7 @@ import argparse
 import importlib.util
 import statistics
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,9 @@ PLAN = "forward=2s backward=2s rounds=3 warmup=0s cooldown=0s getready=0s"
 TARGET_MS = 30.0
 
 
-def measure(server: audio_probe.PulseServer, engine: str, driver: str) -> tuple[float, list[float]]:
+def measure_walk(
+    server: audio_probe.PulseServer, engine: str, driver: str
+) -> tuple[float, list[float]]:
     """One walk: the first cue's delay and the later cues' delays, in ms."""
     command = [sys.executable, str(ROOT / "tools" / "cue_walk.py"), "--engine", engine]
     command += ["--driver", driver, "--plan", PLAN, "--pips", "3"]
@@ -42,38 +45,69 @@ def measure(server: audio_probe.PulseServer, engine: str, driver: str) -> tuple[
     return delays[0], delays[1:]
 
 
+@dataclass(frozen=True)
+class CueRow:
+    """Every walk of one engine and driver: the first cue's delays and the later cues'."""
+
+    engine: str
+    driver: str
+    firsts_ms: tuple[float, ...]
+    later_ms: tuple[float, ...]
+    """Sorted."""
+
+    @property
+    def p95_ms(self) -> float:
+        later = self.later_ms
+        return later[min(len(later) - 1, round(0.95 * (len(later) - 1)))]
+
+    @property
+    def worst_ms(self) -> float:
+        return max(*self.firsts_ms, *self.later_ms)
+
+
+def engines() -> list[str]:
+    """The engines measured: qt always, simpleaudio when it is installed."""
+    found = ["qt"]
+    if importlib.util.find_spec("simpleaudio") is not None:
+        found.append("simpleaudio")
+    return found
+
+
+def measure(runs: int = 3) -> list[CueRow]:
+    """*runs* walks per engine and driver on a private server; raises PulseUnavailable."""
+    rows = []
+    with audio_probe.pulse_server() as server:
+        for engine in engines():
+            for driver in ("loop", "qt"):
+                firsts: list[float] = []
+                later: list[float] = []
+                for _ in range(runs):
+                    first, rest = measure_walk(server, engine, driver)
+                    firsts.append(first)
+                    later.extend(rest)
+                rows.append(CueRow(engine, driver, tuple(firsts), tuple(sorted(later))))
+    return rows
+
+
 def main() -> int:
     """Print the table; exit 1 if any cue missed the target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="walks per engine and driver")
     args = parser.parse_args()
-    engines = ["qt"]
-    if importlib.util.find_spec("simpleaudio") is not None:
-        engines.append("simpleaudio")
     print(f"plan: {PLAN}, pips 3; {args.runs} walks each; delay = onset - boundary (ms)")
     header = f"{'engine':<12} {'driver':<6} {'first cue':>22} {'later cues':>26} {'worst':>7}"
     print(header)
     print(f"{'':<12} {'':<6} {'min / median / max':>22} {'median / p95 / max':>26}")
-    missed = False
-    with audio_probe.pulse_server() as server:
-        for engine in engines:
-            for driver in ("loop", "qt"):
-                firsts: list[float] = []
-                later: list[float] = []
-                for _ in range(args.runs):
-                    first, rest = measure(server, engine, driver)
-                    firsts.append(first)
-                    later.extend(rest)
-                later.sort()
-                p95 = later[min(len(later) - 1, round(0.95 * (len(later) - 1)))]
-                worst = max(*firsts, *later)
-                missed |= worst >= TARGET_MS
-                print(
-                    f"{engine:<12} {driver:<6} "
-                    f"{min(firsts):>8.1f} / {statistics.median(firsts):>4.1f} / {max(firsts):>4.1f}"
-                    f" {statistics.median(later):>14.1f} / {p95:>4.1f} / {later[-1]:>4.1f}"
-                    f" {worst:>7.1f}"
-                )
+    rows = measure(args.runs)
+    for row in rows:
+        firsts, later = row.firsts_ms, row.later_ms
+        print(
+            f"{row.engine:<12} {row.driver:<6} "
+            f"{min(firsts):>8.1f} / {statistics.median(firsts):>4.1f} / {max(firsts):>4.1f}"
+            f" {statistics.median(later):>14.1f} / {row.p95_ms:>4.1f} / {later[-1]:>4.1f}"
+            f" {row.worst_ms:>7.1f}"
+        )
+    missed = any(row.worst_ms >= TARGET_MS for row in rows)
     print(f"{'none':<12} {'-':<6} {'n/a (silent: the window flashes)':>49}")
     if importlib.util.find_spec("simpleaudio") is None:
         print("simpleaudio   not installed (optional extra): not measured")

@@ -17,6 +17,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path
@@ -106,26 +107,57 @@ CASES: tuple[tuple[str, Callable[[HistoryStore], Callable[[], object]]], ...] = 
 )
 
 
+@dataclass(frozen=True)
+class Row:
+    """One operation: (median, worst) seconds on the empty history and on the big one."""
+
+    empty: tuple[float, float]
+    big: tuple[float, float]
+
+    @property
+    def extra_s(self) -> float:
+        """What the big history adds to the median."""
+        return self.big[0] - self.empty[0]
+
+
+@dataclass(frozen=True)
+class ScaleFigures:
+    """Every operation of CASES, by its label, on a history of *sessions* sessions."""
+
+    sessions: int
+    size_bytes: int
+    rows: dict[str, Row]
+
+
+def measure(sessions: int = 10_000, repeats: int = 7) -> ScaleFigures:
+    """Time every operation of CASES on an empty history and on one of *sessions* sessions."""
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = build(Path(tmp) / "empty", 0)
+        big = build(Path(tmp) / "big", sessions)
+        rows = {
+            label: Row(
+                timed(partial(prepare, empty), repeats), timed(partial(prepare, big), repeats)
+            )
+            for label, prepare in CASES
+        }
+        return ScaleFigures(sessions, big.path.stat().st_size, rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = build(Path(tmp) / "empty", 0)
-        big = build(Path(tmp) / "big", args.sessions)
-        size = big.path.stat().st_size
-        print(f"history.json with {args.sessions} sessions: {size / 1e6:.1f} MB")
-        print(f"{'operation (median, worst)':<32} {'empty':>16} {'big':>18} {'extra':>10}")
-        for label, prepare in CASES:
-            (small_med, small_max), (big_med, big_max) = (
-                timed(partial(prepare, store), args.repeats) for store in (empty, big)
-            )
-            print(
-                f"{label:<32} {small_med * 1e3:7.1f} ms ({small_max * 1e3:5.1f})"
-                f" {big_med * 1e3:8.1f} ms ({big_max * 1e3:6.1f})"
-                f" {(big_med - small_med) * 1e3:7.1f} ms"
-            )
+    figures = measure(args.sessions, args.repeats)
+    print(f"history.json with {figures.sessions} sessions: {figures.size_bytes / 1e6:.1f} MB")
+    print(f"{'operation (median, worst)':<32} {'empty':>16} {'big':>18} {'extra':>10}")
+    for label, row in figures.rows.items():
+        (small_med, small_max), (big_med, big_max) = row.empty, row.big
+        print(
+            f"{label:<32} {small_med * 1e3:7.1f} ms ({small_max * 1e3:5.1f})"
+            f" {big_med * 1e3:8.1f} ms ({big_max * 1e3:6.1f})"
+            f" {row.extra_s * 1e3:7.1f} ms"
+        )
 
 
 def listing(store: HistoryStore, fmt: str) -> None:

@@ -19,6 +19,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -99,48 +100,65 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
+    figures = measure(args.sessions, args.runs)
+    print(
+        f"{args.sessions} sessions, history.json {figures.size_bytes / 1e6:.1f} MB, "
+        f"platform {figures.platform}, {args.runs} runs"
+    )
+    for label, values in figures.steps.items():
+        print(summary(label, values))
+
+
+@dataclass(frozen=True)
+class ViewFigures:
+    """Milliseconds of each step, every run, by the step's label (see STEPS)."""
+
+    platform: str
+    size_bytes: int
+    steps: dict[str, list[float]]
+
+
+STEPS = {
+    "load": "history.json first read (load)",
+    "cold": "open, store not read yet",
+    "warm": "open, store already read (the app)",
+    "refresh": "refresh, file unchanged",
+    "sort": "sort by one column",
+}
+
+
+def measure(sessions: int = 10_000, runs: int = 5) -> ViewFigures:
+    """Write a history of *sessions* sessions to a temporary folder and time each step."""
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="retrocoach-bench-") as name:
-        run(Path(name), args.sessions, args.runs, str(app.platformName()))  # type: ignore[union-attr]
+        return run(Path(name), sessions, runs, str(app.platformName()))  # type: ignore[union-attr]
 
 
-def run(folder: Path, sessions: int, runs: int, platform: str) -> None:
+def run(folder: Path, sessions: int, runs: int, platform: str) -> ViewFigures:
     """Write the history into *folder*, then time each step *runs* times."""
     records = synthetic_history(sessions)
     data = dump_document(
         {"schema_version": SCHEMA_VERSION}, "sessions", (r.to_json() for r in records)
     )
     (folder / "history.json").write_bytes(data)
-    print(
-        f"{sessions} sessions, history.json {len(data) / 1e6:.1f} MB, "
-        f"platform {platform}, {runs} runs"
-    )
 
     warm_store = HistoryStore(folder, warn=print)
     warm_store.load()  # as the app's store is: the window reads the history when it starts
-    cold_load: list[float] = []
-    cold_open: list[float] = []
-    warm_open: list[float] = []
-    refresh: list[float] = []
-    sorts: list[float] = []
+    steps: dict[str, list[float]] = {label: [] for label in STEPS.values()}
     for _ in range(runs):
-        cold_load.append(timed(HistoryStore(folder, warn=print).load))
-        cold_open.append(open_view(HistoryStore(folder, warn=print), sessions)[0])
+        steps[STEPS["load"]].append(timed(HistoryStore(folder, warn=print).load))
+        steps[STEPS["cold"]].append(open_view(HistoryStore(folder, warn=print), sessions)[0])
         took, view = open_view(warm_store, sessions)
-        warm_open.append(took)
-        refresh.append(timed(view.refresh))
+        steps[STEPS["warm"]].append(took)
+        steps[STEPS["refresh"]].append(timed(view.refresh))
         for column in range(len(COLUMNS)):
-            sorts.append(
+            steps[STEPS["sort"]].append(
                 timed(lambda c=column, v=view: v.table.sortByColumn(c, Qt.SortOrder.AscendingOrder))
             )
         view.close()
         view.deleteLater()
         QApplication.processEvents()
-    print(summary("history.json first read (load)", cold_load))
-    print(summary("open, store not read yet", cold_open))
-    print(summary("open, store already read (the app)", warm_open))
-    print(summary("refresh, file unchanged", refresh))
-    print(summary("sort by one column", sorts))
+    return ViewFigures(platform, len(data), steps)
 
 
 def open_view(store: HistoryStore, sessions: int) -> tuple[float, HistoryView]:

@@ -13,6 +13,7 @@ import argparse
 import io
 import statistics
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.plan import Plan
@@ -53,39 +54,79 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--segments", type=int, default=600)
-    parser.add_argument("--speed", type=float, default=10.0)
-    args = parser.parse_args()
+@dataclass(frozen=True)
+class DriftFigures:
+    """One run: how late each boundary was reported, in real milliseconds."""
 
-    rounds = max(1, args.segments // 2)
+    segments: int
+    speed: float
+    exit_status: int
+    errors_ms: tuple[float, ...]
+    drift_ms: float
+
+    @property
+    def p50_ms(self) -> float:
+        return statistics.median(self.errors_ms)
+
+    @property
+    def p99_ms(self) -> float:
+        return percentile(self.errors_ms, 0.99)
+
+    @property
+    def max_ms(self) -> float:
+        return max(self.errors_ms)
+
+    @property
+    def halves_ms(self) -> tuple[float, float]:
+        """Mean error of the first and of the second half of the boundaries."""
+        half = len(self.errors_ms) // 2
+        return statistics.mean(self.errors_ms[:half]), statistics.mean(self.errors_ms[half:])
+
+
+def measure(segments: int = 600, speed: float = 10.0) -> DriftFigures:
+    """Walk *segments* one-second segments at *speed* times real time; return the errors."""
+    rounds = max(1, segments // 2)
     # Built directly: the benchmark needs more rounds than a user plan may have (100).
     plan = Plan(forward_s=1, backward_s=1, rounds=rounds, warmup_s=0, cooldown_s=0, getready_s=0)
-    clock = ScaledClock(args.speed)
+    clock = ScaledClock(speed)
     probe = BoundaryProbe()
     coach = TerminalCoach(
         Session(plan, countdown_s=3),
         clock,
         io.StringIO(),
         listeners=[probe],
-        clock_rate=args.speed,
+        clock_rate=speed,
     )
     code = coach.run()
 
-    to_ms = 1000.0 / args.speed
-    errors = [late * to_ms for late in probe.lateness]
+    to_ms = 1000.0 / speed
     span_reported = probe.reported[-1] - probe.reported[0]
     span_scheduled = probe.scheduled[-1] - probe.scheduled[0]
-    drift_ms = (span_reported - span_scheduled) * to_ms
-    print(f"timer drift: {len(errors)} boundaries, {2 * rounds} segments, speed x{args.speed:g}")
-    print(f"  exit status            {code}")
-    print(f"  boundary error p50     {statistics.median(errors):8.3f} ms")
-    print(f"  boundary error p99     {percentile(errors, 0.99):8.3f} ms")
-    print(f"  boundary error max     {max(errors):8.3f} ms   (target <= 20 ms)")
-    print(f"  drift first -> last    {drift_ms:8.3f} ms   (target: none cumulative)")
-    first_half = statistics.mean(errors[: len(errors) // 2])
-    second_half = statistics.mean(errors[len(errors) // 2 :])
+    return DriftFigures(
+        segments=2 * rounds,
+        speed=speed,
+        exit_status=code,
+        errors_ms=tuple(late * to_ms for late in probe.lateness),
+        drift_ms=(span_reported - span_scheduled) * to_ms,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", type=int, default=600)
+    parser.add_argument("--speed", type=float, default=10.0)
+    args = parser.parse_args()
+    figures = measure(args.segments, args.speed)
+    print(
+        f"timer drift: {len(figures.errors_ms)} boundaries, {figures.segments} segments, "
+        f"speed x{figures.speed:g}"
+    )
+    print(f"  exit status            {figures.exit_status}")
+    print(f"  boundary error p50     {figures.p50_ms:8.3f} ms")
+    print(f"  boundary error p99     {figures.p99_ms:8.3f} ms")
+    print(f"  boundary error max     {figures.max_ms:8.3f} ms   (target <= 20 ms)")
+    print(f"  drift first -> last    {figures.drift_ms:8.3f} ms   (target: none cumulative)")
+    first_half, second_half = figures.halves_ms
     print(f"  mean error 1st / 2nd half {first_half:.3f} / {second_half:.3f} ms")
 
 

@@ -169,20 +169,17 @@ def _launch(kind: str, env: dict[str, str], data_dir: str, audio: str) -> dict[s
     return report
 
 
-def main() -> None:
-    """Measure both windows alternately and print the medians and ratios."""
-    import argparse  # noqa: PLC0415
+def measure(runs: int = RUNS, audio: str = "auto") -> dict[str, float | str]:
+    """Start both windows alternately *runs* times each; return medians, ratios and CPU.
+
+    Times are in ms and memory in MiB, by kind ("bare", "app") and figure ("mapped",
+    "frame", "rss", "idle_rss"), e.g. ``app_frame_ms``; ratios are app over bare.
+    """
     import json  # noqa: PLC0415
     import statistics  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=RUNS)
-    parser.add_argument(
-        "--audio", default="auto", help="the app's --audio: auto loads QtMultimedia, none does not"
-    )
-    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data, _display() as display:
         env = {**os.environ, **display, "PYTHONPYCACHEPREFIX": str(Path(data, "pycache"))}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -190,37 +187,63 @@ def main() -> None:
             json.dumps({"schema_version": 1, "checklist_confirmed": True}), encoding="utf-8"
         )
         # Warm the file cache and the bytecode cache for both.
-        _launch("bare", env, data, args.audio)
-        _launch("app", env, data, args.audio)
+        _launch("bare", env, data, audio)
+        _launch("app", env, data, audio)
         figures: dict[str, list[dict[str, float]]] = {"bare": [], "app": []}
-        for _ in range(args.runs):
+        for _ in range(runs):
             for kind in ("bare", "app"):
-                figures[kind].append(_launch(kind, env, data, args.audio))
-        walk = _launch("walk", env, data, args.audio)
+                figures[kind].append(_launch(kind, env, data, audio))
+        walk = _launch("walk", env, data, audio)
 
-    def median(kind: str, key: str) -> float:
-        return statistics.median(run[key] for run in figures[kind])
+    result: dict[str, float | str] = {"platform": display["QT_QPA_PLATFORM"], "runs": runs}
+    for kind in ("bare", "app"):
+        runs_of = figures[kind]
+        result[f"{kind}_mapped_ms"] = statistics.median(r["mapped_s"] for r in runs_of) * 1000
+        result[f"{kind}_frame_ms"] = statistics.median(r["startup_s"] for r in runs_of) * 1000
+        result[f"{kind}_rss_mib"] = statistics.median(r["rss_kib"] for r in runs_of) / 1024
+        result[f"{kind}_idle_rss_mib"] = (
+            statistics.median(r["idle_rss_kib"] for r in runs_of) / 1024
+        )
+    for figure in ("mapped_ms", "frame_ms", "rss_mib", "idle_rss_mib"):
+        app, bare = result[f"app_{figure}"], result[f"bare_{figure}"]
+        assert isinstance(app, float)
+        assert isinstance(bare, float)
+        result[f"{figure.rsplit('_', 1)[0]}_ratio"] = app / bare
+    result["cpu_percent"] = walk["cpu_s"] / walk["wall_s"] * 100
+    result["walk_s"] = walk["wall_s"]
+    return result
 
-    print(
-        f"platform: {display['QT_QPA_PLATFORM']}, audio {args.audio}, "
-        f"{args.runs} runs each, medians"
+
+def main() -> None:
+    """Measure both windows alternately and print the medians and ratios."""
+    import argparse  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument(
+        "--audio", default="auto", help="the app's --audio: auto loads QtMultimedia, none does not"
     )
+    args = parser.parse_args()
+    result = measure(args.runs, args.audio)
+    print(f"platform: {result['platform']}, audio {args.audio}, {args.runs} runs each, medians")
     print(f"{'':>14}  {'mapped':>7}  {'frame':>7}  {'RSS at frame':>12}  {'RSS idle':>8}")
     for kind, label in (("bare", "bare QWidget"), ("app", "RetroCoach")):
         print(
-            f"{label:>14}: {median(kind, 'mapped_s') * 1000:4.0f} ms  "
-            f"{median(kind, 'startup_s') * 1000:4.0f} ms  "
-            f"{median(kind, 'rss_kib') / 1024:8.1f} MiB  "
-            f"{median(kind, 'idle_rss_kib') / 1024:4.1f} MiB"
+            f"{label:>14}: {result[f'{kind}_mapped_ms']:4.0f} ms  "
+            f"{result[f'{kind}_frame_ms']:4.0f} ms  "
+            f"{result[f'{kind}_rss_mib']:8.1f} MiB  "
+            f"{result[f'{kind}_idle_rss_mib']:4.1f} MiB"
         )
     print(
-        f"{'ratio':>14}: {median('app', 'mapped_s') / median('bare', 'mapped_s'):5.2f} x  "
-        f"{median('app', 'startup_s') / median('bare', 'startup_s'):5.2f} x  "
-        f"{median('app', 'rss_kib') / median('bare', 'rss_kib'):9.2f} x  "
-        f"{median('app', 'idle_rss_kib') / median('bare', 'idle_rss_kib'):5.2f} x"
+        f"{'ratio':>14}: {result['mapped_ratio']:5.2f} x  "
+        f"{result['frame_ratio']:5.2f} x  "
+        f"{result['rss_ratio']:9.2f} x  "
+        f"{result['idle_rss_ratio']:5.2f} x"
     )
-    share = walk["cpu_s"] / walk["wall_s"] * 100
-    print(f"CPU while a session runs: {share:.2f}% of one core over {walk['wall_s']:.0f} s")
+    print(
+        f"CPU while a session runs: {result['cpu_percent']:.2f}% of one core "
+        f"over {result['walk_s']:.0f} s"
+    )
 
 
 if __name__ == "__main__":

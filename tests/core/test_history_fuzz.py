@@ -1,136 +1,64 @@
-"""Fuzzing the loader: no input makes the store raise, and no input is ever written over."""
+"""Fuzzing the loader: no input makes the store raise, and no input is ever written over.
+
+Each kind of input runs RETROCOACH_FUZZ_EXAMPLES times (150 unless set); benchmarks/fuzz.py
+runs the same checks on 10,000 inputs. The strategies and the check are in tests/fuzzing.py.
+"""
 
 from __future__ import annotations
 
 import json
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import jsonschema
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from retrocoach.core.document import FileState
-from retrocoach.core.history import HistoryStore, NewerSchemaError, SessionRecord
-from retrocoach.core.plan import Plan
-
-FUZZ = settings(
-    deadline=None, max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-MOMENT = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)
-NEW_RECORD = SessionRecord("f" * 32, MOMENT, MOMENT, "completed", Plan(), (), 0.0, 0.0)
-VALID_SESSION: dict[str, Any] = {
-    "id": "0123abcd",
-    "started_at": "2026-11-21T07:00:00+01:00",
-    "ended_at": "2026-11-21T07:20:00+01:00",
-    "outcome": "stopped",
-    "plan": Plan(name="fuzz").to_dict(),
-    "segments": [{"kind": "warmup", "round": 0, "planned_s": 120, "actual_s": 120.0}],
-    "forward_s": 120.0,
-    "backward_s": 0.0,
-    "notes": "n",
-    "effort": 3,
-}
-
-json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=20),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
-    ),
-    max_leaves=20,
+import pytest
+from fuzzing import (
+    LOADER_INPUTS,
+    NEW_RECORD,
+    VALID_HISTORY,
+    check_store_on,
+    examples,
+    fuzz,
+    history_schema,
 )
 
-
-@st.composite
-def mutated_session(draw: st.DrawFn) -> Any:
-    """A valid session with one field replaced, removed, or nested deeper."""
-    session = json.loads(json.dumps(VALID_SESSION))
-    session["id"] = draw(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True))
-    path = draw(st.sampled_from([*VALID_SESSION, "plan.rounds", "plan.name", "segments.0.kind"]))
-    target, key = session, path
-    while "." in key:
-        head, key = key.split(".", 1)
-        target = target[int(head)] if isinstance(target, list) else target[head]
-    action = draw(st.sampled_from(["replace", "delete", "keep"]))
-    if action == "replace":
-        target[key] = draw(json_values)
-    elif action == "delete":
-        del target[key]
-    return session
+from retrocoach.core.atomic import write_bytes_atomic
+from retrocoach.core.history import FileState, HistoryStore
 
 
-documents = st.builds(
-    lambda version, sessions, extra: {"schema_version": version, "sessions": sessions, **extra},
-    st.one_of(st.just(1), st.integers(-2, 3), json_values),
-    st.one_of(st.lists(mutated_session(), max_size=5), json_values),
-    st.dictionaries(st.sampled_from(["goals", "x"]), json_values, max_size=1),
+@pytest.mark.parametrize("kind", LOADER_INPUTS)
+def test_no_history_file_makes_the_store_raise_or_write_over_it(kind: str) -> None:
+    assert fuzz(check_store_on, LOADER_INPUTS[kind], examples()) > 0
+
+
+def test_the_check_sees_a_loader_that_writes_to_the_file_it_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same bytes written back still change the file's mtime and inode: the check fails."""
+    load = HistoryStore.load
+
+    def load_and_rewrite(self: HistoryStore) -> object:
+        result = load(self)
+        write_bytes_atomic(self.path, self.path.read_bytes(), keep_backup=False)
+        return result
+
+    monkeypatch.setattr(HistoryStore, "load", load_and_rewrite)
+    with pytest.raises(AssertionError):
+        check_store_on(b'{"schema_version": 1, "sessions": []}')
+
+
+@pytest.mark.leaves_bad_history
+@pytest.mark.xfail(
+    strict=True,
+    raises=jsonschema.ValidationError,
+    reason="found by fuzzing: the loader ignores keys it does not know and saving splices the "
+    "new session into the file's own bytes, so a key added by hand stays and the saved file "
+    "fails the shipped schema (additionalProperties: false); the schema and the loader "
+    "disagree on such keys",
 )
-
-
-def check_store_on(raw: bytes, schema: dict[str, Any]) -> None:
-    """Load and then save over *raw*; the store must cope and the bytes must survive."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        path = folder / "history.json"
-        path.write_bytes(raw)
-        told: list[str] = []
-        store = HistoryStore(folder, warn=told.append, wall_clock=lambda: datetime(2026, 1, 1))
-        loaded = store.load()
-        assert path.read_bytes() == raw
-        assert (told == []) == (loaded.state is FileState.CLEAN)
-        assert all("\n" not in line for line in told)
-        if loaded.state is FileState.DAMAGED:
-            assert loaded.corrupt_copy is not None
-            assert loaded.corrupt_copy.read_bytes() == raw
-        try:
-            store.add(NEW_RECORD)
-        except NewerSchemaError:
-            assert loaded.state is FileState.NEWER
-            assert path.read_bytes() == raw
-            return
-        kept = {p.read_bytes() for p in folder.iterdir() if p.name != "history.json"}
-        assert raw in kept  # as history.json.bak or as a corrupt copy
-        saved = json.loads(path.read_bytes())
-        jsonschema.validate(saved, schema)
-        assert [s["id"] for s in saved["sessions"]][-1] == NEW_RECORD.id
-
-
-@FUZZ
-@given(raw=st.binary(max_size=3000))
-def test_random_bytes_never_raise_past_the_store(
-    raw: bytes, history_schema: dict[str, Any]
-) -> None:
-    check_store_on(raw, history_schema)
-
-
-@FUZZ
-@given(value=json_values)
-def test_random_json_never_raises_past_the_store(
-    value: Any, history_schema: dict[str, Any]
-) -> None:
-    check_store_on(json.dumps(value).encode(), history_schema)
-
-
-@FUZZ
-@given(document=documents)
-def test_random_shapes_never_raise_past_the_store(
-    document: dict[str, Any], history_schema: dict[str, Any]
-) -> None:
-    check_store_on(json.dumps(document).encode(), history_schema)
-
-
-@FUZZ
-@given(
-    depth=st.integers(min_value=1, max_value=200_000),
-    opener=st.sampled_from([b"[", b'{"a":', b'{"schema_version": 1, "sessions": [']),
-)
-def test_deep_nesting_never_raises_past_the_store(
-    depth: int, opener: bytes, history_schema: dict[str, Any]
-) -> None:
-    check_store_on(opener * depth, history_schema)
+def test_a_history_read_as_clean_is_saved_valid_against_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    path.write_bytes(VALID_HISTORY.replace(b'"round": 0', b'"round": 0, "sound": 0', 1))
+    store = HistoryStore(tmp_path, warn=print)
+    assert store.load().state is FileState.CLEAN
+    store.add(NEW_RECORD)
+    jsonschema.validate(json.loads(path.read_bytes()), history_schema())
