@@ -119,6 +119,8 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         del qt_app
     if recorder.saved is not None:
         out.write("Saved to your history.\n")
+    elif recorder.nothing_walked:
+        out.write("Stopped before any walking: nothing was saved.\n")
     if code == 0:
         return 0
     signalled = coach.stopped_by_signal

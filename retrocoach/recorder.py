@@ -60,6 +60,8 @@ class SessionRecorder:
         self._told: set[str] = set()
         self.saved: SessionRecord | None = None
         """The record saved when the session ended (None until then, or if saving failed)."""
+        self.nothing_walked = False
+        """True when the session was stopped before any walking: there was nothing to keep."""
 
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         """Journal or save as the events require."""
@@ -92,6 +94,15 @@ class SessionRecorder:
 
     def _save(self, session: Session, now: float, outcome: Outcome) -> None:
         record = self._record(session, now, outcome)
+        if outcome is Outcome.STOPPED and not any(s.actual_s > 0 for s in record.segments):
+            # Stopped during the get-ready countdown (or at once): an empty entry would only
+            # clutter the history, so the journal goes and nothing is recorded.
+            self.nothing_walked = True
+            try:
+                self.store.clear_journal()
+            except _SAVE_ERRORS as error:
+                self._tell(f"The empty session's journal could not be removed: {error}")
+            return
         try:
             self.store.add(record)
         except _SAVE_ERRORS as error:

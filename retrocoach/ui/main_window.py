@@ -332,9 +332,13 @@ class MainWindow(QMainWindow):
 
     def _session_ended(self, saved_text: str, _event: object) -> None:
         walk = self._walk
-        record = walk.recorder.saved if walk is not None and walk.recorder is not None else None
+        recorder = walk.recorder if walk is not None else None
+        record = recorder.saved if recorder is not None else None
         if record is None:
-            self.coach.set_status("The session ended; it could not be saved (see the notice).")
+            if recorder is not None and recorder.nothing_walked:
+                self.coach.set_status("Stopped before any walking: nothing to keep.")
+            else:
+                self.coach.set_status("The session ended; it could not be saved (see the notice).")
             return
         self.coach.set_status(saved_text)
         self._pages.refresh_history()

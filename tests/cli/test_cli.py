@@ -122,8 +122,8 @@ def test_sigterm_stops_the_session_and_keeps_it_as_stopped(tmp_path: Path) -> No
         env=env,
     )
     assert process.stdout is not None
-    assert "forward" in process.stdout.readline()  # the plan summary
-    assert "GET READY" in process.stdout.readline()  # the session is under way
+    while "FORWARD" not in process.stdout.readline():  # walking has begun
+        pass
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
     assert "Traceback" not in err
@@ -131,6 +131,27 @@ def test_sigterm_stops_the_session_and_keeps_it_as_stopped(tmp_path: Path) -> No
     assert "Session stopped" in out
     history = (tmp_path / "data" / "history.json").read_text()
     assert '"outcome": "stopped"' in history
+
+
+def test_a_session_stopped_in_the_get_ready_saves_nothing(tmp_path: Path) -> None:
+    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", "getready=30s"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    while "GET READY" not in process.stdout.readline():
+        pass
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert "Traceback" not in err
+    assert "nothing was saved" in out
+    assert not (tmp_path / "data" / "history.json").exists()
+    assert not (tmp_path / "data" / "session.journal.json").exists()
 
 
 def test_a_stopped_process_pauses_at_the_gap_says_so_and_resumes_by_itself(

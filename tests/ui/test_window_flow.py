@@ -67,11 +67,21 @@ def test_the_checklist_comes_at_every_start_when_the_setting_asks(make_window: M
     assert kit.window.checklist is not None
     kit.press(Key.Key_Return, target=kit.window.checklist)
     assert kit.session.state is State.GET_READY
-    kit.press(Key.Key_Escape)
-    assert kit.window.checkin is not None
-    kit.press(Key.Key_Escape, target=kit.window.checkin)
+    kit.press(Key.Key_Escape)  # stopped in the get-ready: nothing walked, nothing to check in
+    assert kit.window.checkin is None
     kit.press(Key.Key_Space)
     assert kit.window.checklist is not None  # again, before the next session
+
+
+def test_a_session_stopped_before_any_walking_leaves_no_entry(make_window: MakeWindow) -> None:
+    kit = make_window()
+    kit.press(Key.Key_Space)
+    assert kit.session.state is State.GET_READY
+    kit.press(Key.Key_Escape)
+    assert kit.window.checkin is None
+    assert kit.history() == []
+    assert not kit.paths.journal_file.exists()
+    assert "nothing to keep" in kit.window.coach.status_label.text()
 
 
 def test_the_check_in_is_saved_into_history_json(make_window: MakeWindow) -> None:
