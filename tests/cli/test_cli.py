@@ -32,6 +32,25 @@ def retrocoach(
     )
 
 
+def start_run(plan: str, data: Path) -> subprocess.Popen[str]:
+    """``retrocoach run`` as a live process on pipes, its data in *data*."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", plan],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "RETROCOACH_DATA_DIR": str(data)},
+    )
+
+
+def read_until(process: subprocess.Popen[str], marker: str) -> None:
+    """Read the coach's lines until one holds *marker*."""
+    assert process.stdout is not None
+    while marker not in process.stdout.readline():
+        pass
+
+
 def test_version_prints_the_package_version() -> None:
     result = retrocoach("--version")
     assert result.returncode == 0
@@ -112,18 +131,8 @@ def test_a_short_plan_walks_in_its_time_and_prints_each_segment_change() -> None
 
 
 def test_sigterm_stops_the_session_and_keeps_it_as_stopped(tmp_path: Path) -> None:
-    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", "forward=1m"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    assert process.stdout is not None
-    while "FORWARD" not in process.stdout.readline():  # walking has begun
-        pass
+    process = start_run("forward=1m", tmp_path / "data")
+    read_until(process, "FORWARD")  # walking has begun
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
     assert "Traceback" not in err
@@ -134,18 +143,8 @@ def test_sigterm_stops_the_session_and_keeps_it_as_stopped(tmp_path: Path) -> No
 
 
 def test_a_session_stopped_in_the_get_ready_saves_nothing(tmp_path: Path) -> None:
-    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", "getready=30s"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    assert process.stdout is not None
-    while "GET READY" not in process.stdout.readline():
-        pass
+    process = start_run("getready=30s", tmp_path / "data")
+    read_until(process, "GET READY")
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert "Traceback" not in err
@@ -158,18 +157,8 @@ def test_a_stopped_process_pauses_at_the_gap_says_so_and_resumes_by_itself(
     tmp_path: Path,
 ) -> None:
     """SIGSTOP then SIGCONT, as a suspended laptop looks to the process: no walking is lost."""
-    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    assert process.stdout is not None
-    while "FORWARD" not in process.stdout.readline():
-        pass
+    process = start_run(SHORT, tmp_path / "data")
+    read_until(process, "FORWARD")
     process.send_signal(signal.SIGSTOP)
     time.sleep(6.5)  # longer than the 5 s a late tick may catch up
     process.send_signal(signal.SIGCONT)
@@ -309,18 +298,11 @@ def test_a_data_file_that_cannot_be_read_at_all_is_told_in_one_line_not_a_traceb
 
 def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
     """retrocoach run | head: no traceback when the pipe closes, and the session is kept."""
-    env = {**os.environ, "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=env,
-    )
+    process = start_run(SHORT, tmp_path / "data")
     assert process.stdout is not None
     process.stdout.readline()
     process.stdout.close()  # as head does once it has its lines
     _, err = process.communicate(timeout=60)
-    assert b"Traceback" not in err
+    assert "Traceback" not in err
     assert process.returncode in (0, 141)
     assert '"outcome": "completed"' in (tmp_path / "data" / "history.json").read_text()
