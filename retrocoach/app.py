@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
 from retrocoach.core.clock import Clock, MonotonicClock
+from retrocoach.core.cues import countdown_for
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.plan import Plan
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
-from retrocoach.core.session import Event, Session
+from retrocoach.core.session import Session
 from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.paths import DataPaths
 from retrocoach.recorder import SessionRecorder
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 __all__ = [
     "APP_ID",
     "CueSound",
-    "Silence",
     "WalkMaker",
     "build_window",
     "configure_application",
@@ -52,25 +52,6 @@ __all__ = [
 
 APP_ID: Final = "retrocoach"
 """The .desktop file's name: desktops match the running window to its icon by it."""
-
-
-class Silence:
-    """The sound of a window without an audio engine: every call does nothing."""
-
-    def warm_up(self) -> None:
-        """Nothing to open."""
-
-    def set_muted(self, muted: bool) -> None:
-        """Nothing to mute."""
-
-    def set_volume(self, volume: float) -> None:
-        """Nothing to turn up or down."""
-
-    def set_pips(self, pips: int) -> None:
-        """No pips to time."""
-
-    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
-        """No cues to play."""
 
 
 class CueSound(Sound, SessionListener, Protocol):
@@ -88,8 +69,7 @@ class WalkMaker:
         self, plan: Plan, settings: Settings, report: Callable[[str], None], *, record: bool
     ) -> Walk:
         """A fresh session of *plan*; *record* False leaves the history alone."""
-        # Countdown ticks also carry the wake-up a second before each boundary: at least one.
-        session = Session(plan, countdown_s=max(settings.pips, 1))
+        session = Session(plan, countdown_s=countdown_for(settings.pips))
         recorder = SessionRecorder(self._history, report=report) if record else None
         # Cues first: writing a cue never blocks, but the journal's fsync can take tens of ms
         # (the first one also creates its lock file), which would make every switch late.

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Final, TextIO
 from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.coaching import ReminderPicker
-from retrocoach.core.durations import format_duration
+from retrocoach.core.cues import countdown_for
 from retrocoach.core.history import (
     FileState,
     HistoryStore,
     JournalBusyError,
     NewerSchemaError,
     StorageError,
+    describe_recovered,
 )
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanStore
@@ -62,9 +63,7 @@ def open_stores(args: argparse.Namespace, err: TextIO) -> tuple[DataPaths, Histo
         if not isinstance(error, JournalBusyError):
             tell(f"an interrupted session could not be recovered yet: {error}")
     if recovered is not None:
-        walked = format_duration(recovered.forward_s + recovered.backward_s)
-        when = recovered.started_at.strftime("%Y-%m-%d %H:%M")
-        tell(f"kept the session interrupted on {when} ({walked} walked) as 'interrupted'")
+        tell(describe_recovered(recovered))
     return paths, history, plans
 
 
@@ -99,8 +98,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ReminderDataError as error:
         tell(f"safety reminders are unavailable: {error}")
     recorder = SessionRecorder(history, report=tell)
-    # Countdown ticks also carry the wake-up a second before each boundary, so at least one.
-    session = Session(plan, countdown_s=max(pips, 1))
+    session = Session(plan, countdown_s=countdown_for(pips))
     out.write(f"{plan.name}: {plan.describe()}\n")
     coach = TerminalCoach(
         session,

@@ -24,6 +24,7 @@ from retrocoach.core.session import (
     Event,
     Paused,
     PauseReason,
+    Progress,
     Resumed,
     SegmentStarted,
     Session,
@@ -194,14 +195,16 @@ class TerminalCoach:
             self._line(f"Resuming by itself after the {gap.gap_s:.0f} s gap.")
             self._handle(self.session.resume(now))
             return
-        self._remind(now)
-        self._draw(now)
+        if not self.session.is_over:
+            progress = self.session.progress(now)  # once per wake, for both
+            self._remind(progress)
+            self._draw(progress)
 
-    def _remind(self, now: float) -> None:
+    def _remind(self, progress: Progress) -> None:
         """Show the safety reminder when the one that fits the moment changes."""
-        if self.reminders is None or self.session.is_over:
+        if self.reminders is None:
             return
-        reminder = self.reminders.pick(self.session, now)
+        reminder = self.reminders.pick(progress)
         if reminder is not None and reminder != self._reminder:
             self._reminder = reminder
             self._line(f"  Safety: {reminder.text}")
@@ -235,12 +238,9 @@ class TerminalCoach:
         ]
         return " - ".join(part for part in parts if part)
 
-    def _draw(self, now: float) -> None:
+    def _draw(self, progress: Progress) -> None:
         """Redraw the live line in place on a terminal; a pipe gets only the segment lines."""
-        if not self.is_tty or self.session.is_over:
-            return
-        progress = self.session.progress(now)
-        if progress.segment is None:
+        if not self.is_tty or progress.segment is None:
             return
         paused = "  [PAUSED]" if progress.state is State.PAUSED else ""
         text = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from retrocoach.core.reminders import Reminder, ReminderBook
-from retrocoach.core.session import Session
+from retrocoach.core.session import Progress
 
 __all__ = ["ReminderPicker"]
 
@@ -23,9 +23,8 @@ class ReminderPicker:
         self.book = book
         self.rotate_every_s = rotate_every_s
 
-    def pick(self, session: Session, now: float) -> Reminder | None:
-        """The reminder to show at *now*, or None when there is nothing to show."""
-        progress = session.progress(now)
+    def pick(self, progress: Progress) -> Reminder | None:
+        """The reminder for the moment *progress* describes, or None when there is none."""
         if progress.segment is None:
             return None
         into_segment = progress.segment.seconds - progress.remaining_s

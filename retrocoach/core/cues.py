@@ -24,7 +24,7 @@ from retrocoach.core.session import (
     SessionStarted,
 )
 
-__all__ = ["PIPS_CHOICES", "STALE_S", "Cue", "CuePlanner"]
+__all__ = ["PIPS_CHOICES", "STALE_S", "Cue", "CuePlanner", "countdown_for"]
 
 PIPS_CHOICES: Final = (0, 3, 5)
 STALE_S: Final = 0.5
@@ -67,11 +67,16 @@ SEGMENT_CUES: Final[Mapping[Kind, Cue]] = {
 _END: Final = (1 << 31, None)
 
 
+def countdown_for(pips: int) -> int:
+    """The session's countdown_s for a pips lead: at least 1, for the WAKE before a boundary."""
+    return max(pips, 1)
+
+
 class CuePlanner:
     """Turns each batch of session events into the cues to play, in order.
 
     One planner may serve many sessions: a SessionStarted event begins afresh. The session
-    needs ``countdown_s >= max(pips, 1)``: its CountdownTick events drive both the pips and
+    needs ``countdown_s >= countdown_for(pips)``: its CountdownTick events drive both the pips and
     the WAKE a second before each boundary.
     """
 

@@ -310,11 +310,7 @@ class MainWindow(QMainWindow):
             self.coach.set_status(self._paused_text or f"Paused{where}: press Space to resume.")
 
     def _on_driver_display_changed(self, progress: Progress) -> None:
-        session = self._driver.session
-        reminder = None
-        if session is not None:
-            reminder = self._picker.pick(session, self._driver.clock.now())
-        self.coach.show_progress(progress, reminder)
+        self.coach.show_progress(progress, self._picker.pick(progress))
 
     def _on_driver_paused(self, event: Paused) -> None:
         self._paused_text = gap_text(event.gap_s) if event.reason is PauseReason.GAP else ""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from fuzzing import valid_plans
 from hypothesis import given
-from hypothesis import strategies as st
 
 from retrocoach.core.plan import DEFAULT_PLAN, Kind, Plan, PlanError, parse_spec
 
@@ -78,16 +78,7 @@ def test_validate_refuses_out_of_range_values_built_in_code() -> None:
         Plan(rounds=True).validate()
 
 
-plans = st.builds(
-    Plan,
-    forward_s=st.integers(1, 7200),
-    backward_s=st.integers(1, 7200),
-    rounds=st.integers(1, 100),
-    warmup_s=st.integers(0, 3600),
-    cooldown_s=st.integers(0, 3600),
-    getready_s=st.integers(0, 60),
-    name=st.just("custom"),
-).filter(lambda p: p.total_s <= 8 * 3600)
+plans = valid_plans
 
 
 @given(plans)
