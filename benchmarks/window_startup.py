@@ -20,14 +20,19 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
+
     from PySide6.QtWidgets import QWidget
 
 RUNS = 7
+KINDS = ("bare", "floor", "app")
+"""Started in turn: the smallest window, the least a coach view draws, and RetroCoach."""
 WALK_S = 20.0
 SETTLE_S = 2.0
 IDLE_S = 1.0
@@ -49,10 +54,14 @@ def _say(**figures: float) -> None:
     print("figures " + " ".join(f"{key}={value!r}" for key, value in figures.items()), flush=True)
 
 
-def _child(kind: str, data_dir: str, audio: str) -> int:
-    """In the measured process: build the window, report its first frame, idle, quit."""
+def _watch_first_frame(kind: str) -> None:
+    """Patch QApplication.exec, once PySide6.QtWidgets is loaded, to report the first frame.
+
+    The hook waits for the app's own import of Qt: importing Qt here first would change what
+    the app pays (PySide6 reads the source of every module imported after it, PYSIDE-2029).
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: PLC0415
 
     class FrameWatch(QObject):
         """Sees the window's first Expose; reports once Qt has handled it (painted, flushed)."""
@@ -81,25 +90,106 @@ def _child(kind: str, data_dir: str, audio: str) -> int:
             _say(idle_rss_kib=_rss_kib())
             QApplication.quit()
 
-    class WatchedApplication(QApplication):
-        """run_app reuses this instance (QApplication.instance()) and ends in its exec()."""
+    run = QApplication.exec
+    watches: list[FrameWatch] = []
 
-        def exec(self) -> int:  # type: ignore[override]
-            shown = [w for w in self.topLevelWidgets() if w.isVisible()]
-            window = next((w for w in shown if isinstance(w, QMainWindow)), shown[0])
-            self.watch = FrameWatch(window)
-            window.windowHandle().installEventFilter(self.watch)
-            return super().exec()
+    def exec_watched() -> int:
+        application = QApplication.instance()
+        assert isinstance(application, QApplication)
+        shown = [w for w in application.topLevelWidgets() if w.isVisible()]
+        window = next((w for w in shown if isinstance(w, QMainWindow)), shown[0])
+        watches.append(FrameWatch(window))
+        window.windowHandle().installEventFilter(watches[-1])
+        return run()
 
-    app = WatchedApplication([sys.argv[0]])
+    # exec is static in Qt; the app calls it on its instance, which finds this one.
+    QApplication.exec = staticmethod(exec_watched)  # type: ignore[method-assign]
+
+
+class _OnQtWidgets:
+    """A finder that lets PySide6.QtWidgets load as usual, then calls *then* once."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        self.then = then
+
+    def find_spec(self, name: str, path: object, target: object = None) -> ModuleSpec | None:
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec  # noqa: PLC0415
+
+        spec = find_spec(name)
+        assert spec is not None
+        assert spec.loader is not None
+        loader, then = spec.loader, self.then
+
+        class Loader:
+            def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+                return loader.create_module(spec)
+
+            def exec_module(self, module: ModuleType) -> None:
+                loader.exec_module(module)
+                sys.modules[name] = module
+                then()
+
+        spec.loader = Loader()  # type: ignore[assignment]
+        return spec
+
+
+def _child(kind: str, data_dir: str, audio: str) -> int:
+    """In the measured process: build the window, report its first frame, idle, quit."""
+    sys.meta_path.insert(0, _OnQtWidgets(lambda: _watch_first_frame(kind)))
     if kind == "bare":
-        window = QWidget()
-        window.resize(WIDTH, HEIGHT)
-        window.show()
-        return app.exec()
+        return _bare()
+    if kind == "floor":
+        return _floor()
+    # As the console script starts: its first line imports retrocoach.cli.
     from retrocoach.cli import main  # noqa: PLC0415
 
     return main(["--data-dir", data_dir, "--audio", audio])
+
+
+def _bare() -> int:
+    """The smallest PySide6 window: an empty QWidget."""
+    from PySide6.QtWidgets import QApplication, QWidget  # noqa: PLC0415
+
+    app = QApplication([sys.argv[0]])
+    window = QWidget()
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    return app.exec()
+
+
+def _floor() -> int:
+    """The least any coach view draws: a coloured band with a word, and m:ss in large type.
+
+    Nothing of RetroCoach's: it tells what touching Qt's enums and fonts costs by itself.
+    """
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+    from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QWidget  # noqa: PLC0415
+
+    class Floor(QWidget):
+        def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+            painter = QPainter(self)
+            band = self.rect().adjusted(0, 0, 0, -self.height() * 3 // 4)
+            painter.fillRect(band, QColor("#d55e00"))
+            font = QFont()
+            font.setBold(True)
+            font.setPixelSize(band.height() // 2)
+            painter.setFont(font)
+            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, "BACKWARD")
+            font.setPixelSize(self.height() // 3)
+            painter.setFont(font)
+            rest = self.rect().adjusted(0, band.height(), 0, 0)
+            painter.drawText(rest, Qt.AlignmentFlag.AlignCenter, "0:54")
+            painter.end()
+
+    app = QApplication([sys.argv[0]])
+    window = Floor()
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    return app.exec()
 
 
 def _walk(window: QWidget) -> None:
@@ -170,10 +260,12 @@ def _launch(kind: str, env: dict[str, str], data_dir: str, audio: str) -> dict[s
 
 
 def measure(runs: int = RUNS, audio: str = "auto") -> dict[str, float | str]:
-    """Start both windows alternately *runs* times each; return medians, ratios and CPU.
+    """Start the three windows in turn *runs* times each; return medians, ratios and CPU.
 
-    Times are in ms and memory in MiB, by kind ("bare", "app") and figure ("mapped",
-    "frame", "rss", "idle_rss"), e.g. ``app_frame_ms``; ratios are app over bare.
+    Times are in ms and memory in MiB, by kind ("bare", "floor", "app") and figure
+    ("mapped", "frame", "rss", "idle_rss"), e.g. ``app_frame_ms``. Ratios are app over bare
+    (``frame_ratio``), floor over bare (``floor_frame_ratio``) and app over floor
+    (``app_floor_frame_ratio``).
     """
     import json  # noqa: PLC0415
     import statistics  # noqa: PLC0415
@@ -186,17 +278,17 @@ def measure(runs: int = RUNS, audio: str = "auto") -> dict[str, float | str]:
         Path(data, "settings.json").write_text(
             json.dumps({"schema_version": 1, "checklist_confirmed": True}), encoding="utf-8"
         )
-        # Warm the file cache and the bytecode cache for both.
-        _launch("bare", env, data, audio)
-        _launch("app", env, data, audio)
-        figures: dict[str, list[dict[str, float]]] = {"bare": [], "app": []}
+        # Warm the file cache and the bytecode cache for all.
+        for kind in KINDS:
+            _launch(kind, env, data, audio)
+        figures: dict[str, list[dict[str, float]]] = {kind: [] for kind in KINDS}
         for _ in range(runs):
-            for kind in ("bare", "app"):
+            for kind in KINDS:
                 figures[kind].append(_launch(kind, env, data, audio))
         walk = _launch("walk", env, data, audio)
 
     result: dict[str, float | str] = {"platform": display["QT_QPA_PLATFORM"], "runs": runs}
-    for kind in ("bare", "app"):
+    for kind in KINDS:
         runs_of = figures[kind]
         result[f"{kind}_mapped_ms"] = statistics.median(r["mapped_s"] for r in runs_of) * 1000
         result[f"{kind}_frame_ms"] = statistics.median(r["startup_s"] for r in runs_of) * 1000
@@ -205,10 +297,16 @@ def measure(runs: int = RUNS, audio: str = "auto") -> dict[str, float | str]:
             statistics.median(r["idle_rss_kib"] for r in runs_of) / 1024
         )
     for figure in ("mapped_ms", "frame_ms", "rss_mib", "idle_rss_mib"):
-        app, bare = result[f"app_{figure}"], result[f"bare_{figure}"]
-        assert isinstance(app, float)
-        assert isinstance(bare, float)
-        result[f"{figure.rsplit('_', 1)[0]}_ratio"] = app / bare
+        name = figure.rsplit("_", 1)[0]
+        for prefix, over, under in (
+            ("", "app", "bare"),
+            ("floor_", "floor", "bare"),
+            ("app_floor_", "app", "floor"),
+        ):
+            top, bottom = result[f"{over}_{figure}"], result[f"{under}_{figure}"]
+            assert isinstance(top, float)
+            assert isinstance(bottom, float)
+            result[f"{prefix}{name}_ratio"] = top / bottom
     result["cpu_percent"] = walk["cpu_s"] / walk["wall_s"] * 100
     result["walk_s"] = walk["wall_s"]
     return result
@@ -227,19 +325,24 @@ def main() -> None:
     result = measure(args.runs, args.audio)
     print(f"platform: {result['platform']}, audio {args.audio}, {args.runs} runs each, medians")
     print(f"{'':>14}  {'mapped':>7}  {'frame':>7}  {'RSS at frame':>12}  {'RSS idle':>8}")
-    for kind, label in (("bare", "bare QWidget"), ("app", "RetroCoach")):
+    for kind, label in (("bare", "bare QWidget"), ("floor", "floor"), ("app", "RetroCoach")):
         print(
             f"{label:>14}: {result[f'{kind}_mapped_ms']:4.0f} ms  "
             f"{result[f'{kind}_frame_ms']:4.0f} ms  "
             f"{result[f'{kind}_rss_mib']:8.1f} MiB  "
             f"{result[f'{kind}_idle_rss_mib']:4.1f} MiB"
         )
-    print(
-        f"{'ratio':>14}: {result['mapped_ratio']:5.2f} x  "
-        f"{result['frame_ratio']:5.2f} x  "
-        f"{result['rss_ratio']:9.2f} x  "
-        f"{result['idle_rss_ratio']:5.2f} x"
-    )
+    for prefix, label in (
+        ("", "app / bare"),
+        ("floor_", "floor / bare"),
+        ("app_floor_", "app / floor"),
+    ):
+        print(
+            f"{label:>14}: {result[f'{prefix}mapped_ratio']:5.2f} x  "
+            f"{result[f'{prefix}frame_ratio']:5.2f} x  "
+            f"{result[f'{prefix}rss_ratio']:9.2f} x  "
+            f"{result[f'{prefix}idle_rss_ratio']:5.2f} x"
+        )
     print(
         f"CPU while a session runs: {result['cpu_percent']:.2f}% of one core "
         f"over {result['walk_s']:.0f} s"
