@@ -123,6 +123,20 @@ class _Snapshot(Generic[T]):
     raw: bytes
     appendable: bool
     """Written in the current version with the list last, so records can be spliced in."""
+    header: Mapping[str, Any]
+    """The file's other top-level keys, besides schema_version and the list."""
+
+
+def _writable(value: object) -> bool:
+    """Whether *value* can be written back as strict JSON (1e400 reads as infinity, say).
+
+    A key that cannot is left out when the file is written whole; the .bak copy keeps it.
+    """
+    try:
+        json.dumps(value, allow_nan=False)
+    except ValueError:
+        return False
+    return True
 
 
 class DocumentFile(Generic[T]):
@@ -158,6 +172,8 @@ class DocumentFile(Generic[T]):
         # Kept so that a store that has read the file (the coach does, at start) can record a
         # session without parsing thousands of sessions again while the file is unchanged.
         self._snapshot: _Snapshot[T] | None = None
+        # Top-level keys this version does not know, from the last read: written back on save.
+        self._header: Mapping[str, Any] = {}
 
     @property
     def lock_path(self) -> Path:
@@ -170,7 +186,9 @@ class DocumentFile(Generic[T]):
         snapshot, self._snapshot = self._snapshot, None
         if snapshot is not None and signature == snapshot.signature:
             self._snapshot = snapshot
+            self._header = snapshot.header
             return Loaded(snapshot.items, FileState.CLEAN)
+        self._header = {}
         try:
             raw = read_bytes(self.path)
         except StorageError as error:
@@ -189,7 +207,7 @@ class DocumentFile(Generic[T]):
             if isinstance(found, int) and not isinstance(found, bool) and found > self._version:
                 return self._newer(document, found)
             appendable = found == self._version and next(reversed(document)) == self._list_key
-            entries = self._entries(document)
+            entries, self._header = self._entries(document)
         except (CorruptFileError, MigrationError) as error:
             return self._damaged(raw, str(error), ())
         items, bad = self._parse_all(entries)
@@ -197,10 +215,11 @@ class DocumentFile(Generic[T]):
             reason = f"{bad} of its {len(entries)} {self._noun} are unreadable"
             return self._damaged(raw, reason, items)
         if signature is not None:  # taken before reading: a change since then forces a reread
-            self._snapshot = _Snapshot(signature, items, raw, appendable)
+            self._snapshot = _Snapshot(signature, items, raw, appendable, self._header)
         return Loaded(items, FileState.CLEAN)
 
-    def _entries(self, document: dict[str, Any]) -> list[Any]:
+    def _entries(self, document: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+        """The list of records, and the other top-level keys (kept, to be written back)."""
         try:
             document = migrate(document, current=self._version, steps=self._migrations)
         except RECORD_ERRORS as error:  # a migration step tripped over a bad shape
@@ -208,7 +227,12 @@ class DocumentFile(Generic[T]):
         entries = document.get(self._list_key)
         if not isinstance(entries, list):
             raise CorruptFileError(f"it has no list of {self._noun}")
-        return entries
+        header = {
+            key: value
+            for key, value in document.items()
+            if key not in ("schema_version", self._list_key) and _writable(value)
+        }
+        return entries, header
 
     @contextlib.contextmanager
     def editing(self) -> Iterator[list[T]]:
@@ -245,13 +269,17 @@ class DocumentFile(Generic[T]):
                 data = splice_items(snapshot.raw, [self._line(item) for item in items[kept:]])
             if data is None:
                 data = dump_document(
-                    {"schema_version": self._version}, self._list_key, map(self._dump_item, items)
+                    {"schema_version": self._version, **self._header},
+                    self._list_key,
+                    map(self._dump_item, items),
                 )
             self._snapshot = None
             write_bytes_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
             signature = file_signature(self.path)  # under the lock: no one else wrote since
             if signature is not None:
-                self._snapshot = _Snapshot(signature, tuple(items), data, appendable=True)
+                self._snapshot = _Snapshot(
+                    signature, tuple(items), data, appendable=True, header=self._header
+                )
 
     def _line(self, item: T) -> bytes:
         return json.dumps(self._dump_item(item), allow_nan=False).encode("ascii")

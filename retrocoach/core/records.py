@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import re
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Final
@@ -28,6 +29,11 @@ _KIND_BY_NAME: Final = {
 }
 _PLAN_FIELDS: Final = ("name", *SPEC_KEYS.values())
 _MISSING: Final = object()
+_SESSION_KEYS: Final = frozenset(
+    ("id", "started_at", "ended_at", "outcome", "plan", "segments", "forward_s", "backward_s")
+)
+"""The keys every session has; "notes" and "effort" are the only others this version knows."""
+_SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s"))
 
 
 class RecordError(ValueError):
@@ -62,6 +68,13 @@ class SessionRecord:
     notes: str | None = None
     effort: int | None = None
     """How hard it felt, 0 to 10, from the window's check-in."""
+    unknown: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+    """Keys this version does not know, kept to be written back as they were (None: none).
+
+    The file's contract names the keys a session has at least; another tool, or the walker
+    by hand, may add more. Keys of the session are kept by their name, keys of its plan under
+    "plan", keys of its segments under "segments" as a mapping from the segment's index.
+    """
 
     def __post_init__(self) -> None:
         # Accept "completed" as well as Outcome.COMPLETED; an unknown word raises ValueError.
@@ -146,13 +159,15 @@ class SessionRecord:
             data["notes"] = self.notes
         if self.effort is not None:
             data["effort"] = self.effort
+        if self.unknown:
+            _restore_unknown(data, self.unknown)
         return data
 
     @classmethod
     def from_json(cls, data: object) -> SessionRecord:
         """Read a record written by to_json(); raise RecordError (or PlanError) if it is bad.
 
-        Keys this version does not know are ignored.
+        Keys this version does not know are kept in ``unknown``, for to_json() to write back.
         """
         fields = _mapping(data, "a session")
         segments = fields.get("segments")
@@ -175,7 +190,52 @@ class SessionRecord:
             backward_s=_seconds(fields.get("backward_s"), "backward_s"),
             notes=notes,
             effort=effort,
+            unknown=_unknown(fields, segments),
         )
+
+
+def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] | None:
+    """The keys of a valid session's JSON that this version does not know, or None.
+
+    Quick for the usual record, which has none: every known key but notes and effort is
+    required, so counting the keys tells, except in a segment without its round.
+    """
+    found: dict[str, Any] = {}
+    if len(fields) > len(_SESSION_KEYS) + ("notes" in fields) + ("effort" in fields):
+        found.update(
+            (key, value)
+            for key, value in fields.items()
+            if key not in _SESSION_KEYS and key not in ("notes", "effort")
+        )
+    plan = fields["plan"]
+    if len(plan) > len(_PLAN_FIELDS):
+        found["plan"] = {key: value for key, value in plan.items() if key not in _PLAN_FIELDS}
+    in_segments = {
+        index: {key: value for key, value in entry.items() if key not in _SEGMENT_KEYS}
+        for index, entry in enumerate(segments)
+        if len(entry) > 3 + ("round" in entry)
+    }
+    if in_segments:
+        found["segments"] = in_segments
+    if not found:
+        return None
+    try:  # what cannot be written back would make every later save fail
+        json.dumps(found, allow_nan=False)
+    except ValueError:
+        raise RecordError("a key this version does not know holds a number out of range") from None
+    return found
+
+
+def _restore_unknown(data: dict[str, Any], unknown: Mapping[str, Any]) -> None:
+    """Put the keys from_json() kept back where they were found (see SessionRecord.unknown)."""
+    for key, value in unknown.items():
+        if key == "plan":
+            data["plan"].update(value)
+        elif key == "segments":
+            for index, keys in value.items():
+                data["segments"][index].update(keys)
+        else:
+            data[key] = value
 
 
 def _total(segments: tuple[SegmentRecord, ...], direction: Direction) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -46,19 +47,60 @@ def test_the_check_sees_a_loader_that_writes_to_the_file_it_reads(
         check_store_on(b'{"schema_version": 1, "sessions": []}')
 
 
-@pytest.mark.leaves_bad_history
-@pytest.mark.xfail(
-    strict=True,
-    raises=jsonschema.ValidationError,
-    reason="found by fuzzing: the loader ignores keys it does not know and saving splices the "
-    "new session into the file's own bytes, so a key added by hand stays and the saved file "
-    "fails the shipped schema (additionalProperties: false); the schema and the loader "
-    "disagree on such keys",
-)
-def test_a_history_read_as_clean_is_saved_valid_against_the_schema(tmp_path: Path) -> None:
+def _with_keys_added_by_hand() -> bytes:
+    """VALID_HISTORY with a key of its own at every level: file, session, plan and segment."""
+    document = json.loads(VALID_HISTORY)
+    document["synced_by"] = {"app": "a watch", "at": 3}
+    first = document["sessions"][0]
+    first["heart_rate"] = [101, 99]
+    first["plan"]["speed_kmh"] = 2.5
+    first["segments"][0]["sound"] = 0
+    return json.dumps(document).encode()
+
+
+def _keys_added_by_hand(document: dict[str, Any]) -> list[object]:
+    first = next(s for s in document["sessions"] if s["id"] == f"{0:032x}")
+    return [
+        document["synced_by"],
+        first["heart_rate"],
+        first["plan"]["speed_kmh"],
+        first["segments"][0]["sound"],
+    ]
+
+
+@pytest.mark.parametrize("change", ["append", "update", "delete another"])
+def test_keys_added_by_hand_are_kept_by_every_save_and_the_file_stays_valid(
+    tmp_path: Path, change: str
+) -> None:
+    """Found by fuzzing: the loader ignored such keys; appending kept them, the other saves
+    dropped them, and the shipped schema refused them, though the contract names the keys a
+    session has at least."""
     path = tmp_path / "history.json"
-    path.write_bytes(VALID_HISTORY.replace(b'"round": 0', b'"round": 0, "sound": 0', 1))
+    path.write_bytes(_with_keys_added_by_hand())
     store = HistoryStore(tmp_path, warn=print)
-    assert store.load().state is FileState.CLEAN
-    store.add(NEW_RECORD)
-    jsonschema.validate(json.loads(path.read_bytes()), history_schema())
+    loaded = store.load()
+    assert loaded.state is FileState.CLEAN
+    if change == "append":
+        store.add(NEW_RECORD)
+    elif change == "update":
+        store.update(loaded.items[0].with_checkin("felt good", 4))
+    else:
+        store.delete(loaded.items[1].id)
+    saved = json.loads(path.read_bytes())
+    assert _keys_added_by_hand(saved) == [{"app": "a watch", "at": 3}, [101, 99], 2.5, 0]
+    jsonschema.validate(saved, history_schema())
+    # A fresh store (another process) reads the same sessions back, and keeps the keys too.
+    again = HistoryStore(tmp_path, warn=print)
+    assert again.load().items == store.load().items
+    again.update(again.sessions()[-1].with_checkin(None, 2))
+    assert _keys_added_by_hand(json.loads(path.read_bytes()))[1:] == [[101, 99], 2.5, 0]
+
+
+@pytest.mark.leaves_bad_history  # its 1e400 is the point
+def test_a_key_that_cannot_be_written_back_makes_its_session_unreadable(tmp_path: Path) -> None:
+    """1e400 reads as infinity, which strict JSON cannot hold: keeping it would break saving."""
+    path = tmp_path / "history.json"
+    path.write_bytes(VALID_HISTORY.replace(b'"round": 0', b'"round": 0, "x": 1e400', 1))
+    loaded = HistoryStore(tmp_path, warn=lambda _message: None).load()
+    assert loaded.state is FileState.DAMAGED
+    assert len(loaded.items) == 2
