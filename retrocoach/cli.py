@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from retrocoach import __version__
+from retrocoach.core.options import AUDIO_ENGINES, PIPS_CHOICES
 
 __all__ = ["UsageError", "build_parser", "main"]
 
-AUDIO_ENGINES = ("auto", "qt", "simpleaudio", "none")
-PIP_CHOICES = ("off", "3", "5")
+PIP_CHOICES = tuple(str(seconds) if seconds else "off" for seconds in PIPS_CHOICES)
 EXIT_USAGE = 2
+"""Bad input on the command line (argparse's own status)."""
 
 
 class UsageError(Exception):

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TextIO
 
+from retrocoach.cli import EXIT_USAGE
 from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.coaching import ReminderPicker
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["open_stores", "run_history", "run_plans", "run_terminal", "run_window"]
 
-EXIT_USAGE: Final = 2
 EXIT_FAILED: Final = 1
 
 

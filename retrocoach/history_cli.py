@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, tzinfo
 from typing import Final, TextIO
 
+from retrocoach.cli import EXIT_USAGE
 from retrocoach.core.atomic import StorageError, dump_document
 from retrocoach.core.durations import format_duration
 from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore
@@ -33,7 +34,6 @@ CSV_COLUMNS: Final = (
 )
 EXIT_OK: Final = 0
 EXIT_STORAGE: Final = 1
-EXIT_USAGE: Final = 2
 _PLAN_WIDTH: Final = 24
 
 

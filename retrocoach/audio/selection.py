@@ -8,10 +8,11 @@ from typing import Final
 
 from retrocoach.audio.base import AudioUnavailable, CuePlayer
 from retrocoach.audio.null import NullCuePlayer
+from retrocoach.core.options import AUDIO_ENGINES
 
 __all__ = ["ENGINES", "FACTORIES", "EngineFactory", "select_engine"]
 
-ENGINES: Final = ("auto", "qt", "simpleaudio", "none")
+ENGINES: Final = AUDIO_ENGINES
 
 FaultListener = Callable[[str], None]
 EngineFactory = Callable[[Path, bool, FaultListener | None], CuePlayer]

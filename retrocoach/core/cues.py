@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Final
 
+from retrocoach.core.options import PIPS_CHOICES
 from retrocoach.core.plan import Kind
 from retrocoach.core.session import (
     CountdownTick,
@@ -26,7 +27,6 @@ from retrocoach.core.session import (
 
 __all__ = ["PIPS_CHOICES", "STALE_S", "Cue", "CuePlanner", "countdown_for"]
 
-PIPS_CHOICES: Final = (0, 3, 5)
 STALE_S: Final = 0.5
 """A pip due longer ago than this is dropped: a late count is worse than none."""
 

@@ -21,6 +21,7 @@ from retrocoach.core.atomic import (
 )
 from retrocoach.core.clock import local_now
 from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.options import AUDIO_ENGINES, PIPS_CHOICES
 
 __all__ = [
     "AUDIO_ENGINES",
@@ -33,8 +34,6 @@ __all__ = [
 ]
 
 SETTINGS_SCHEMA_VERSION: Final = 1
-AUDIO_ENGINES: Final = ("auto", "qt", "simpleaudio", "none")
-PIPS_CHOICES: Final = (0, 3, 5)
 ROTATION_CHOICES: Final = (0, 20, 30, 60)
 """The reminder rotations the settings dialog offers; any value in ROTATION_RANGE is allowed."""
 ROTATION_RANGE: Final = (10, 3600)

@@ -1,0 +1,15 @@
+"""The choices the command line, the settings file and the settings dialog share.
+
+A leaf module: the command line imports it without loading the rest of the core.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["AUDIO_ENGINES", "PIPS_CHOICES"]
+
+AUDIO_ENGINES: Final = ("auto", "qt", "simpleaudio", "none")
+"""auto: Qt when a sound device works, else none; simpleaudio is an optional extra."""
+PIPS_CHOICES: Final = (0, 3, 5)
+"""Seconds of countdown pips before a switch; 0 is off."""
