@@ -128,13 +128,9 @@ class TerminalCoach:
         """Sleep until the next event, the next change of the shown second, or a key/signal."""
         now = self.clock.now()
         wake = now + MAX_SLEEP_S
-        due = self.session.next_due(now)
+        due = self.session.next_wake(now)
         if due is not None:
             wake = min(wake, due)
-        if self.session.state in (State.RUNNING, State.GET_READY):
-            # The shown m:ss changes when the remaining time crosses a whole second.
-            fraction = self.session.remaining(now) % 1.0
-            wake = min(wake, now + (fraction or 1.0))
         if self.pump is not None:
             self.pump()
         timeout = max(0.0, wake - self.clock.now()) / self.clock_rate
@@ -160,10 +156,7 @@ class TerminalCoach:
             command = Command.STOP
         else:
             return
-        events = self.session.advance(now)
-        if self.session.can(command):
-            events += getattr(self.session, command.value)(now)
-        self._handle(events)
+        self._handle(self.session.command(command, now))
 
     @contextlib.contextmanager
     def _cbreak(self) -> Iterator[None]:

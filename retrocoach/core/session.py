@@ -71,6 +71,10 @@ TRANSITIONS: Final[Mapping[tuple[State, Command], State]] = {
 }
 
 
+_SHOWN_ROUNDING_S: Final = 0.0005
+"""format_duration rounds to the millisecond before it rounds up to the second."""
+
+
 class InvalidTransition(Exception):
     """A command that the session's current state does not allow."""
 
@@ -301,7 +305,31 @@ class Session:
             due = min(due, self._deadline - self._next_tick)
         return max(due, now)
 
+    def next_wake(self, now: float) -> float | None:
+        """When a driver should next look: ``next_due``, or sooner when the shown m:ss changes.
+
+        None while the clock is off (nothing changes until a command).
+        """
+        due = self.next_due(now)
+        if due is None:
+            return None
+        # The shown figure changes when the time left crosses a whole second. A fraction
+        # within format_duration's millisecond rounding has already shown: wait a whole second.
+        fraction = self.remaining(now) % 1.0
+        return min(due, now + (fraction if fraction > _SHOWN_ROUNDING_S else 1.0))
+
     # -- commands ----------------------------------------------------------------------------
+
+    def command(self, command: Command, now: float) -> list[Event]:
+        """Catch up to *now*, then carry out *command* if the state then allows it.
+
+        A driver's late tick must not make a key act on the segment that has already ended,
+        and a key the state no longer allows (Space after the end) is no error.
+        """
+        events = self.advance(now)
+        if self.can(command):
+            events += getattr(self, command.value)(now)
+        return events
 
     def start(self, now: float) -> list[Event]:
         """Start the session at *now*."""

@@ -30,7 +30,6 @@ __all__ = ["MAX_WAIT_S", "SessionDriver", "SessionListener", "SessionRunningErro
 
 MAX_WAIT_S: Final = 1.0
 """The longest sleep while running: a suspend shows up as a gap within a second of waking."""
-_FRACTION_EPSILON: Final = 0.0005  # format_duration rounds to the millisecond before ceil
 
 
 class SessionRunningError(RuntimeError):
@@ -153,11 +152,7 @@ class SessionDriver(QObject):
         if session is None:
             return
         now = self._clock.now()
-        # Catch up first, so a command after a late tick acts on the right segment.
-        events = session.advance(now)
-        if session.can(command):
-            events += getattr(session, command.value)(now)
-        self._handle(events, now)
+        self._handle(session.command(command, now), now)
 
     def _handle(self, events: Sequence[Event], now: float) -> None:
         session = self._session
@@ -201,12 +196,10 @@ class SessionDriver(QObject):
     def _schedule(self, now: float) -> None:
         session = self._session
         assert session is not None
-        due = session.next_due(now)
-        if due is None:
+        wake = session.next_wake(now)
+        if wake is None:
             self._timer.stop()
             return
-        fraction = session.remaining(now) % 1.0
-        to_next_second = fraction if fraction > _FRACTION_EPSILON else 1.0
-        wait = min(due - now, to_next_second, MAX_WAIT_S)
+        wait = min(wake - now, MAX_WAIT_S)
         # Rounding up: a timer that fires a hair early would find nothing to report.
         self._timer.start(max(1, math.ceil(wait * 1000)))

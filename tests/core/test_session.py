@@ -365,3 +365,28 @@ def test_pauses_and_suspend_gaps_never_count_as_walking(
     assert session.ended_at == pytest.approx(T0 + plan.total_s + away)
     started = starts(events)
     assert [e.index for e in started] == list(range(len(plan.segments())))
+
+
+def test_next_wake_is_when_the_shown_second_changes_or_something_is_due() -> None:
+    session = Session(SHORT, countdown_s=0)
+    assert session.next_wake(T0) is None  # idle: nothing changes until Space
+    session.start(T0)
+    assert session.next_wake(T0 + 0.25) == pytest.approx(T0 + 1.0)  # 2.75 s left shows 0:03
+    assert session.next_wake(T0 + 1.0) == pytest.approx(T0 + 2.0)  # 0:02 has just shown
+    assert session.next_wake(T0 + 2.6) == pytest.approx(T0 + 3.0)  # the get-ready ends
+    session.pause(T0 + 2.6)
+    assert session.next_wake(T0 + 5.0) is None
+
+
+def test_a_command_after_a_late_tick_acts_on_the_segment_under_way_then() -> None:
+    session = Session(SHORT, countdown_s=0)
+    session.start(T0)
+    # No tick since the start: the get-ready ended at T0 + 3 and forward runs at T0 + 3.5.
+    events = session.command(Command.SKIP, T0 + 3.5)
+    assert [(e.at, e.segment.kind) for e in starts(events)] == [
+        (T0 + 3.0, Kind.FORWARD),
+        (T0 + 3.5, Kind.BACKWARD),
+    ]
+    session.command(Command.STOP, T0 + 4.0)
+    assert session.command(Command.RESUME, T0 + 5.0) == []  # not allowed now: no error
+    assert session.state is State.STOPPED
