@@ -25,6 +25,7 @@ from retrocoach.core.atomic import StorageError
 from retrocoach.core.document import FileState, NewerSchemaError
 from retrocoach.core.history import HistoryStore, UnknownSessionError
 from retrocoach.core.records import MAX_NOTES_CHARS, RecordError, SessionRecord
+from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.history_chart import CHART_WEEKS, WeeklyChart
 from retrocoach.ui.history_figures import ExportError, export_csv, figures
 from retrocoach.ui.history_model import RECORD_ROLE, HistorySortProxy, HistoryTableModel
@@ -137,12 +138,7 @@ class HistoryView(QWidget):
         return label
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(f"history_{name}_button")
-        button.setAccessibleName(text.replace("&", "").rstrip("."))
-        button.setToolTip(f"{tip} (Alt+{text[text.index('&') + 1].upper()})")
-        button.setAutoDefault(False)
-        return button
+        return mnemonic_button(self, f"history_{name}_button", text, tip)
 
     def _connect_signals(self) -> None:
         # The table

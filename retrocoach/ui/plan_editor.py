@@ -20,6 +20,7 @@ from retrocoach.core.document import NewerSchemaError
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanNameTakenError, PlanStore, UnknownPlanError
 from retrocoach.core.presets import PRESETS, find_preset
+from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.plan_choice import PlanChoice, preset_key, saved_key
 from retrocoach.ui.plan_fields import PlanFields, describe_totals
 from retrocoach.ui.prompts import DialogPrompts, Prompts
@@ -113,13 +114,7 @@ class PlanEditor(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(f"plan_{name}_button")
-        key = text[text.index("&") + 1].upper()
-        button.setToolTip(f"{tip} (Alt+{key})")
-        button.setAccessibleName(text.replace("&", "").rstrip("."))
-        button.setAutoDefault(False)  # Enter in a field must not press Save
-        return button
+        return mnemonic_button(self, f"plan_{name}_button", text, tip)
 
     def _connect_signals(self) -> None:
         # The plan list
