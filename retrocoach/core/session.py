@@ -9,6 +9,7 @@ process) is not walked through: the session pauses at the moment the gap began.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -213,6 +214,9 @@ class Session:
     def __init__(self, plan: Plan, countdown_s: int = 3, max_late_s: float = 5.0) -> None:
         self.plan = plan
         self.segments: tuple[Segment, ...] = plan.segments()
+        # Seconds planned after each segment: progress() is read at every shown second.
+        ends = tuple(itertools.accumulate(segment.seconds for segment in self.segments))
+        self._seconds_after = tuple(ends[-1] - end for end in ends)
         self.countdown_s = countdown_s
         self.max_late_s = max_late_s
         self._state = State.IDLE
@@ -279,7 +283,7 @@ class Session:
     def progress(self, now: float) -> Progress:
         """A snapshot for the views."""
         remaining = self.remaining(now)
-        later = sum(s.seconds for s in self.segments[self._index + 1 :])
+        later = self._seconds_after[self._index]
         total_remaining = 0.0 if self.is_over else remaining + later
         total = self.plan.total_s
         return Progress(

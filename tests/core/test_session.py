@@ -390,3 +390,16 @@ def test_a_command_after_a_late_tick_acts_on_the_segment_under_way_then() -> Non
     session.command(Command.STOP, T0 + 4.0)
     assert session.command(Command.RESUME, T0 + 5.0) == []  # not allowed now: no error
     assert session.state is State.STOPPED
+
+
+def test_the_time_left_in_all_counts_every_later_segment_in_full() -> None:
+    session = Session(SHORT)
+    session.start(T0)
+    now = T0
+    while not session.is_over:
+        progress = session.progress(now)
+        later = sum(s.seconds for s in session.segments[progress.index + 1 :])
+        assert progress.total_remaining_s == pytest.approx(progress.remaining_s + later)
+        now += 0.75
+        session.advance(now)
+    assert session.progress(now).total_remaining_s == 0.0
