@@ -16,7 +16,7 @@ from retrocoach.core.presets import PRESETS, Preset
 from retrocoach.core.records import SessionRecord
 from retrocoach.core.stats import local_day, totals
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "run_history", "run_plans", "select_sessions"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "run_history", "run_plans", "select_sessions", "write_csv"]
 
 FORMATS: Final = ("table", "csv", "json")
 CSV_COLUMNS: Final = (
@@ -77,7 +77,7 @@ def run_history(
     records = select_sessions(loaded.items, since, until, tz)
     writers: Mapping[str, Callable[[Sequence[SessionRecord], TextIO, tzinfo | None], None]] = {
         "table": _write_table,
-        "csv": _write_csv,
+        "csv": write_csv,
         "json": _write_json,
     }
     if fmt == "table" and not records:
@@ -131,7 +131,9 @@ def _cell(text: str) -> str:
 _FORMULA_STARTS: Final = frozenset("=+-@\t\r")
 
 
-def _write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+def write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+    """*records* as CSV_COLUMNS, times in *tz* (local if None): the command line's and the
+    history view's export."""
     # "\n" endings: a text stream on Windows would turn csv's "\r\n" into "\r\r\n".
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

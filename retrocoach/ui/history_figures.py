@@ -11,9 +11,9 @@ from pathlib import Path
 from retrocoach.core import stats
 from retrocoach.core.atomic import StorageError, write_bytes_atomic
 from retrocoach.core.durations import format_duration
-from retrocoach.core.history import HistoryStore
+from retrocoach.core.history import FileState, HistoryStore
 from retrocoach.core.records import SessionRecord
-from retrocoach.history_cli import run_history
+from retrocoach.history_cli import select_sessions, write_csv
 
 __all__ = ["ExportError", "Figures", "export_csv", "figures"]
 
@@ -73,10 +73,12 @@ def figures(
 
 def export_csv(store: HistoryStore, path: Path, tz: tzinfo | None) -> None:
     """Write every session to *path* as `retrocoach history --format csv` does, privately."""
-    out, err = io.StringIO(), io.StringIO()
-    # The command line's own writer, so both exports always match.
-    if run_history(store, "csv", out, err, tz=tz) != 0:
-        raise ExportError(err.getvalue().strip().removeprefix("retrocoach: "))
+    loaded = store.load()  # the store's copy while the file is unchanged: no second read
+    if loaded.state is FileState.PROTECTED:
+        raise ExportError(f"{store.path.name} cannot be read")
+    out = io.StringIO()
+    # The command line's own choice and writer, so both exports always match.
+    write_csv(select_sessions(loaded.items, None, None, tz), out, tz)
     try:
         write_bytes_atomic(path, out.getvalue().encode("utf-8"), keep_backup=False)
     except StorageError as error:

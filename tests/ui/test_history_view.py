@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import stat
@@ -21,7 +22,7 @@ from retrocoach.core.plan import Kind, Plan
 from retrocoach.core.presets import PRESETS
 from retrocoach.core.records import Outcome, SessionRecord
 from retrocoach.core.session import SegmentRecord
-from retrocoach.history_cli import CSV_COLUMNS
+from retrocoach.history_cli import CSV_COLUMNS, run_history
 from retrocoach.ui.history_chart import CHART_WEEKS
 from retrocoach.ui.history_model import COLUMNS, RECORD_ROLE
 from retrocoach.ui.history_view import HistoryView
@@ -370,3 +371,33 @@ def test_the_history_is_read_when_first_shown_and_keys_delete_and_undo(
     assert "s002" not in file_ids(store)
     qtbot.keyClick(lazy.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "s002" in file_ids(store)
+
+
+def test_the_export_is_the_command_lines_csv_byte_for_byte(
+    qtbot: QtBot, view: HistoryView, store: HistoryStore, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    target = tmp_path / "walks.csv"
+    prompts.paths.append(target)
+    click(qtbot, view, "export")
+    out, err = io.StringIO(), io.StringIO()
+    assert run_history(store, "csv", out, err, tz=TZ) == 0
+    assert target.read_text(encoding="utf-8") == out.getvalue()
+
+
+def test_an_export_after_the_history_became_unreadable_says_why(
+    qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    told: list[str] = []
+    history = HistoryStore(tmp_path / "data", warn=told.append)
+    history.add(RECORDS[0])
+    widget = HistoryView(history, prompts=prompts, today=lambda: TODAY, tz=TZ)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    history.path.unlink()
+    history.path.mkdir()  # a folder where the file was: it cannot be read, nor copied aside
+    target = tmp_path / "walks.csv"
+    prompts.paths.append(target)
+    click(qtbot, widget, "export")
+    assert widget.banner() == "Nothing was exported: history.json cannot be read"
+    assert not target.exists()
+    assert told  # the store said why, too
