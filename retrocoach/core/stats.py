@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from retrocoach.core.plan import Direction, Kind
 from retrocoach.core.records import SessionRecord
 
 __all__ = [
@@ -20,8 +19,6 @@ __all__ = [
     "WeekTotals",
     "backward_minutes_this_week",
     "local_day",
-    "longest_backward_bout",
-    "minutes_by_direction",
     "streak_days",
     "totals",
     "week_start",
@@ -83,12 +80,6 @@ def totals(records: Iterable[SessionRecord]) -> Totals:
     return result
 
 
-def minutes_by_direction(records: Iterable[SessionRecord]) -> dict[Direction, float]:
-    """Minutes walked facing each way; forward includes warm-up and cool-down."""
-    summed = totals(records)
-    return {Direction.FORWARD: summed.forward_s / 60, Direction.BACKWARD: summed.backward_s / 60}
-
-
 def backward_minutes_this_week(
     records: Iterable[SessionRecord], today: date, tz: tzinfo | None = None
 ) -> float:
@@ -136,11 +127,3 @@ def weekly_series(
     count = (last - first).days // 7 + 1
     mondays = (first + timedelta(weeks=n) for n in range(count))
     return tuple(WeekTotals(monday, by_week.get(monday, Totals())) for monday in mondays)
-
-
-def longest_backward_bout(records: Iterable[SessionRecord]) -> float:
-    """The longest single stretch of backward walking, in seconds (0.0 with none)."""
-    return max(
-        (s.actual_s for r in records for s in r.segments if s.kind is Kind.BACKWARD),
-        default=0.0,
-    )

@@ -9,7 +9,7 @@ from typing import Final, Protocol
 
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 
-__all__ = ["NullInhibitor", "ScreenInhibitor", "ScreenSaverInhibitor"]
+__all__ = ["ScreenInhibitor", "ScreenSaverInhibitor"]
 
 log = logging.getLogger(__name__)
 
@@ -28,16 +28,6 @@ class ScreenInhibitor(Protocol):
 
     def release(self) -> None:
         """Let the screen saver work again."""
-
-
-class NullInhibitor:
-    """For platforms Qt offers no inhibition on: does nothing."""
-
-    def inhibit(self) -> None:
-        """Nothing to hold off."""
-
-    def release(self) -> None:
-        """Nothing to release."""
 
 
 class ScreenSaverInhibitor:

@@ -11,14 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrocoach.core.history import SessionRecord
-from retrocoach.core.plan import Direction, Kind, Plan
-from retrocoach.core.session import SegmentRecord
+from retrocoach.core.plan import Plan
 from retrocoach.core.stats import (
     Totals,
     backward_minutes_this_week,
     local_day,
-    longest_backward_bout,
-    minutes_by_direction,
     streak_days,
     totals,
     week_start,
@@ -34,13 +31,12 @@ def on(day: date, hour: int = 8, tz: timezone | ZoneInfo = UTC_PLUS_1) -> dateti
     return datetime(day.year, day.month, day.day, hour, tzinfo=tz)
 
 
-def test_totals_and_minutes_per_direction_count_warmup_and_cooldown_as_forward(
+def test_totals_count_warmup_and_cooldown_as_forward(
     make_record: RecordFactory,
 ) -> None:
     plan = Plan(warmup_s=120, forward_s=300, backward_s=60, rounds=3, cooldown_s=120)
     records = [make_record(plan=plan), make_record(plan=plan)]
     assert totals(records) == Totals(2, 2 * (240 + 900), 2 * 180)
-    assert minutes_by_direction(records) == {Direction.FORWARD: 38.0, Direction.BACKWARD: 6.0}
     assert totals([]) == Totals(0, 0.0, 0.0)
     assert totals(records).walking_s == 2 * 1320
 
@@ -128,20 +124,6 @@ def test_the_weekly_series_can_be_cut_to_the_last_weeks(make_record: RecordFacto
     assert series[-1].monday == date(2026, 3, 2)
     assert all(point.totals.sessions == 0 for point in series)
     assert [p.monday for p in weekly_series([], date(2026, 3, 4), UTC_PLUS_1)] == [date(2026, 3, 2)]
-
-
-def test_the_longest_backward_bout_is_the_longest_backward_segment(
-    make_record: RecordFactory,
-) -> None:
-    segments = (
-        SegmentRecord(Kind.WARMUP, 600, 600.0),
-        SegmentRecord(Kind.BACKWARD, 60, 75.5, 1),
-        SegmentRecord(Kind.FORWARD, 300, 300.0, 2),
-        SegmentRecord(Kind.BACKWARD, 60, 60.0, 2),
-    )
-    records = [make_record(), make_record(segments=segments)]
-    assert longest_backward_bout(records) == 75.5
-    assert longest_backward_bout([]) == 0.0
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 1, 1)))

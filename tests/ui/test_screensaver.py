@@ -8,7 +8,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from retrocoach.ui.screensaver import NullInhibitor, ScreenSaverInhibitor
+from retrocoach.ui.screensaver import ScreenSaverInhibitor
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="freedesktop D-Bus is Linux's")
@@ -23,9 +23,3 @@ def test_without_a_session_bus_it_logs_one_line_and_the_session_goes_on(
     assert not inhibitor.active
     assert any("screen saver not held off" in line for line in caplog.messages)
     inhibitor.release()  # harmless when nothing is held
-
-
-def test_the_null_inhibitor_does_nothing() -> None:
-    inhibitor = NullInhibitor()
-    inhibitor.inhibit()
-    inhibitor.release()
