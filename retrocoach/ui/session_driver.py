@@ -14,7 +14,6 @@ from retrocoach.core.session import (
     Command,
     Event,
     Paused,
-    PauseReason,
     Progress,
     Resumed,
     SegmentStarted,
@@ -49,11 +48,9 @@ class SessionDriver(QObject):
     segment_started = Signal(object)  # SegmentStarted
     display_changed = Signal(object)  # Progress: the shown second, segment or state moved
     paused = Signal(object)  # Paused (by the walker or by a gap)
-    gap_paused = Signal(float)  # seconds the clock was away: suspend or a stalled process
     resumed = Signal(object)  # Resumed
     finished = Signal(object)  # SessionFinished
     stopped = Signal(object)  # SessionStopped
-    session_loaded = Signal(object)  # Session, a fresh one waiting for Start
 
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +106,6 @@ class SessionDriver(QObject):
         self._listeners = tuple(listeners)
         self._shown = None
         self._state = session.state
-        self.session_loaded.emit(session)
         self.state_changed.emit(session.state)
         self._refresh(self._clock.now())
 
@@ -174,8 +170,6 @@ class SessionDriver(QObject):
             self.segment_started.emit(event)
         elif isinstance(event, Paused):
             self.paused.emit(event)
-            if event.reason is PauseReason.GAP:
-                self.gap_paused.emit(event.gap_s)
         elif isinstance(event, Resumed):
             self.resumed.emit(event)
         elif isinstance(event, SessionFinished):
