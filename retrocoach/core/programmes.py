@@ -1,0 +1,269 @@
+"""Built-in programmes: weeks of session plans, loaded from the shipped data file."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from retrocoach.core.plan import Plan, PlanError, parse_spec
+
+__all__ = [
+    "MAX_SESSIONS_A_WEEK",
+    "MAX_WEEKS",
+    "PROGRAMMES_FILE_ENV",
+    "SCHEMA_VERSION",
+    "Position",
+    "Programme",
+    "ProgrammeBook",
+    "ProgrammeDataError",
+    "ProgrammeMark",
+    "programmes_file",
+]
+
+SCHEMA_VERSION: Final = 1
+PROGRAMMES_FILE_ENV: Final = "RETROCOACH_PROGRAMMES_FILE"
+"""For tests and trials: a programmes file used instead of the shipped one."""
+MAX_WEEKS: Final = 52
+MAX_SESSIONS_A_WEEK: Final = 7
+_NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_MAX_NAME: Final = 30
+_MAX_TEXT: Final = 600
+_REQUIRED: Final = ("name", "title", "audience", "about", "build_up", "reference", "weeks")
+_FIELDS: Final = frozenset((*_REQUIRED, "caution"))
+
+
+class ProgrammeDataError(ValueError):
+    """A programmes file that cannot be used; the message names the file and the fault."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A session of a programme: week and session within the week, both from 1."""
+
+    week: int
+    session: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeMark:
+    """Which programme session a walked session was: the history's optional ``programme``."""
+
+    name: str
+    week: int
+    session: int
+
+    @property
+    def position(self) -> Position:
+        """The week and session, without the programme's name."""
+        return Position(self.week, self.session)
+
+    def to_json(self) -> dict[str, Any]:
+        """The mark as history.json stores it."""
+        return {"name": self.name, "week": self.week, "session": self.session}
+
+    @classmethod
+    def from_json(cls, data: object) -> ProgrammeMark:
+        """Read a mark; ValueError names what is wrong."""
+        if not isinstance(data, dict):
+            raise ValueError("a session's programme must be a JSON object")
+        name, week, session = data.get("name"), data.get("week"), data.get("session")
+        if not isinstance(name, str) or not 0 < len(name) <= _MAX_NAME * 2:
+            raise ValueError("a session's programme name must be text")
+        for value in (week, session):
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+                raise ValueError("a session's programme week and session are whole numbers from 1")
+        return cls(name, week, session)  # type: ignore[arg-type]  # both checked above
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """Weeks of sessions, each a plan, with who it is for and the source it rests on."""
+
+    name: str
+    """The short name typed on the command line and kept in the history."""
+    title: str
+    audience: str
+    about: str
+    build_up: str
+    """How the sessions grow, and whose rule that is."""
+    reference: str
+    weeks: tuple[tuple[Plan, ...], ...]
+    caution: str | None = None
+    """Shown before starting: who to ask first."""
+
+    @property
+    def positions(self) -> tuple[Position, ...]:
+        """Every session of the programme in the order they are walked."""
+        return tuple(
+            Position(week, session)
+            for week, plans in enumerate(self.weeks, start=1)
+            for session in range(1, len(plans) + 1)
+        )
+
+    def sessions_in(self, week: int) -> int:
+        """How many sessions week *week* has: that week's target."""
+        return len(self.weeks[week - 1])
+
+    def plan_at(self, position: Position) -> Plan:
+        """The plan of the session at *position*; IndexError if the programme has none there."""
+        if not (1 <= position.week <= len(self.weeks)):
+            raise IndexError(f"{self.name} has no week {position.week}")
+        plans = self.weeks[position.week - 1]
+        if not 1 <= position.session <= len(plans):
+            raise IndexError(f"week {position.week} of {self.name} has no {position.session}")
+        return plans[position.session - 1]
+
+    def has(self, position: Position) -> bool:
+        """Whether the programme has a session at *position*."""
+        return 1 <= position.week <= len(self.weeks) and 1 <= position.session <= len(
+            self.weeks[position.week - 1]
+        )
+
+    def describe(self) -> str:
+        """A short summary, e.g. '6 weeks, 3 sessions a week'."""
+        counts = sorted({len(plans) for plans in self.weeks})
+        a_week = "-".join(map(str, (counts[0], counts[-1]) if len(counts) > 1 else counts))
+        weeks = len(self.weeks)
+        return f"{weeks} week{'s' * (weeks != 1)}, {a_week} sessions a week"
+
+
+def programmes_file(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The programmes file named by $RETROCOACH_PROGRAMMES_FILE, or None for the shipped one."""
+    value = (os.environ if environ is None else environ).get(PROGRAMMES_FILE_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+class ProgrammeBook:
+    """Every programme, in the order of the data file."""
+
+    def __init__(self, programmes: Iterable[Programme]) -> None:
+        self._all = tuple(programmes)
+        self._by_name: Mapping[str, Programme] = {item.name: item for item in self._all}
+
+    @classmethod
+    def load(cls, path: Path) -> ProgrammeBook:
+        """Read a programmes file; raise ProgrammeDataError naming the file and the fault."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ProgrammeDataError(f"cannot read the programmes file {path}: {error}") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ProgrammeDataError(
+                f"the programmes file {path} is not valid JSON: {error.msg} "
+                f"at line {error.lineno}, column {error.colno}"
+            ) from None
+        except RecursionError:
+            raise ProgrammeDataError(f"the programmes file {path} is nested too deeply") from None
+        try:
+            return cls.from_data(data)
+        except ProgrammeDataError as error:
+            raise ProgrammeDataError(f"the programmes file {path}: {error}") from None
+
+    @classmethod
+    def from_data(cls, data: object) -> ProgrammeBook:
+        """Build a book from the parsed JSON document; raise ProgrammeDataError if it is wrong."""
+        if not isinstance(data, dict):
+            raise ProgrammeDataError("the top level must be a JSON object")
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION or isinstance(version, bool):
+            raise ProgrammeDataError(
+                f"schema_version is {version!r}; this RetroCoach reads version {SCHEMA_VERSION}"
+            )
+        unknown = set(data) - {"schema_version", "programmes"}
+        if unknown:
+            raise ProgrammeDataError(f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+        items = data.get("programmes")
+        if not isinstance(items, list) or not items:
+            raise ProgrammeDataError("'programmes' must be a non-empty list")
+        programmes = [_programme(item, f"programmes[{index}]") for index, item in enumerate(items)]
+        seen: set[str] = set()
+        for programme in programmes:
+            if programme.name in seen:
+                raise ProgrammeDataError(f"the name '{programme.name}' is used twice")
+            seen.add(programme.name)
+        return cls(programmes)
+
+    @classmethod
+    def default(cls, environ: Mapping[str, str] | None = None) -> ProgrammeBook:
+        """The shipped programmes, or those of $RETROCOACH_PROGRAMMES_FILE when it is set."""
+        from retrocoach.resources import asset_path  # noqa: PLC0415  (core stays import-light)
+
+        chosen = programmes_file(environ)
+        return cls.load(chosen or asset_path("data", "programmes.json"))
+
+    def all(self) -> tuple[Programme, ...]:
+        """Every programme in file order."""
+        return self._all
+
+    def names(self) -> tuple[str, ...]:
+        """Every programme's name in file order."""
+        return tuple(self._by_name)
+
+    def get(self, name: str) -> Programme | None:
+        """The programme called *name* (any letter case, spaces around ignored), or None."""
+        return self._by_name.get(name.strip().lower())
+
+
+def _programme(item: object, where: str) -> Programme:
+    if not isinstance(item, dict):
+        raise ProgrammeDataError(f"{where} must be a JSON object")
+    unknown = set(item) - _FIELDS
+    if unknown:
+        raise ProgrammeDataError(f"{where} has unknown key(s): {', '.join(sorted(unknown))}")
+    missing = [key for key in _REQUIRED if key not in item]
+    if missing:
+        raise ProgrammeDataError(f"{where} has no {', '.join(missing)}")
+    name = _text(item, "name", where, _MAX_NAME)
+    if not _NAME.fullmatch(name):
+        raise ProgrammeDataError(
+            f"{where}.name '{name}' must be lowercase letters and digits joined by hyphens"
+        )
+    where = f"{where} ('{name}')"
+    weeks = item["weeks"]
+    if not isinstance(weeks, list) or not 1 <= len(weeks) <= MAX_WEEKS:
+        raise ProgrammeDataError(f"{where}.weeks must be a list of 1 to {MAX_WEEKS} weeks")
+    caution = item.get("caution")
+    return Programme(
+        name=name,
+        title=_text(item, "title", where, 80),
+        audience=_text(item, "audience", where, _MAX_TEXT),
+        about=_text(item, "about", where, _MAX_TEXT),
+        build_up=_text(item, "build_up", where, _MAX_TEXT),
+        reference=_text(item, "reference", where, _MAX_TEXT),
+        weeks=tuple(_week(week, name, number, where) for number, week in enumerate(weeks, 1)),
+        caution=None if caution is None else _text(item, "caution", where, _MAX_TEXT),
+    )
+
+
+def _week(week: object, name: str, number: int, where: str) -> tuple[Plan, ...]:
+    here = f"{where}.weeks[{number - 1}]"
+    if not isinstance(week, dict) or set(week) != {"sessions"}:
+        raise ProgrammeDataError(f'{here} must be an object {{"sessions": [plan, ...]}}')
+    sessions = week["sessions"]
+    if not isinstance(sessions, list) or not 1 <= len(sessions) <= MAX_SESSIONS_A_WEEK:
+        raise ProgrammeDataError(f"{here}.sessions must list 1 to {MAX_SESSIONS_A_WEEK} plans")
+    plans: list[Plan] = []
+    for session, spec in enumerate(sessions, 1):
+        if not isinstance(spec, str):
+            raise ProgrammeDataError(f"{here}.sessions[{session - 1}] must be a plan spec (text)")
+        try:
+            plans.append(parse_spec(spec, name=f"{name} week {number} session {session}"))
+        except PlanError as error:
+            raise ProgrammeDataError(f"{here}.sessions[{session - 1}]: {error}") from None
+    return tuple(plans)
+
+
+def _text(item: Mapping[str, object], key: str, where: str, limit: int) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ProgrammeDataError(f"{where}.{key} must be non-empty text")
+    if len(value) > limit:
+        raise ProgrammeDataError(f"{where}.{key} is {len(value)} characters; the limit is {limit}")
+    return value
