@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from retrocoach.core.plan import SPEC_KEYS, Direction, Kind, Plan
+from retrocoach.core.programmes import ProgrammeMark
 from retrocoach.core.session import SegmentRecord, Session
 
 __all__ = ["MAX_EFFORT", "MAX_NOTES_CHARS", "Outcome", "RecordError", "SessionRecord"]
@@ -32,7 +33,8 @@ _MISSING: Final = object()
 _SESSION_KEYS: Final = frozenset(
     ("id", "started_at", "ended_at", "outcome", "plan", "segments", "forward_s", "backward_s")
 )
-"""The keys every session has; "notes" and "effort" are the only others this version knows."""
+"""The keys every session has; _OPTIONAL_KEYS are the only others this version knows."""
+_OPTIONAL_KEYS: Final = ("notes", "effort", "programme")
 _SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s"))
 
 
@@ -68,6 +70,8 @@ class SessionRecord:
     notes: str | None = None
     effort: int | None = None
     """How hard it felt, 0 to 10, from the window's check-in."""
+    programme: ProgrammeMark | None = None
+    """The programme session this was, when walked from a programme."""
     unknown: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
     """Keys this version does not know, kept to be written back as they were (None: none).
 
@@ -159,6 +163,8 @@ class SessionRecord:
             data["notes"] = self.notes
         if self.effort is not None:
             data["effort"] = self.effort
+        if self.programme is not None:
+            data["programme"] = self.programme.to_json()
         if self.unknown:
             _restore_unknown(data, self.unknown)
         return data
@@ -179,6 +185,7 @@ class SessionRecord:
         effort = fields.get("effort")
         if effort is not None:
             effort = _whole(effort, "effort", MAX_EFFORT)
+        programme = fields.get("programme")
         return cls(
             id=_text(fields, "id"),
             started_at=_moment(fields, "started_at"),
@@ -190,6 +197,7 @@ class SessionRecord:
             backward_s=_seconds(fields.get("backward_s"), "backward_s"),
             notes=notes,
             effort=effort,
+            programme=None if programme is None else ProgrammeMark.from_json(programme),
             unknown=_unknown(fields, segments),
         )
 
@@ -197,15 +205,15 @@ class SessionRecord:
 def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] | None:
     """The keys of a valid session's JSON that this version does not know, or None.
 
-    Quick for the usual record, which has none: every known key but notes and effort is
+    Quick for the usual record, which has none: every known key but the optional ones is
     required, so counting the keys tells, except in a segment without its round.
     """
     found: dict[str, Any] = {}
-    if len(fields) > len(_SESSION_KEYS) + ("notes" in fields) + ("effort" in fields):
+    if len(fields) > len(_SESSION_KEYS) + sum(key in fields for key in _OPTIONAL_KEYS):
         found.update(
             (key, value)
             for key, value in fields.items()
-            if key not in _SESSION_KEYS and key not in ("notes", "effort")
+            if key not in _SESSION_KEYS and key not in _OPTIONAL_KEYS
         )
     plan = fields["plan"]
     if len(plan) > len(_PLAN_FIELDS):

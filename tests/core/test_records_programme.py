@@ -1,0 +1,64 @@
+"""The history's optional programme key: kept on save, read back, and left alone by every edit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from retrocoach.core.history import HistoryStore, SessionRecord
+from retrocoach.core.programmes import ProgrammeMark
+
+RecordFactory = Callable[..., SessionRecord]
+
+
+def test_a_programme_session_keeps_its_mark_in_history_json(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    store = HistoryStore(tmp_path, warn=pytest.fail)
+    marked = make_record(programme=ProgrammeMark("beginners", 2, 1))
+    plain = make_record()
+    store.add(marked)
+    store.add(plain)
+    sessions = json.loads(store.path.read_text())["sessions"]
+    assert sessions[0]["programme"] == {"name": "beginners", "week": 2, "session": 1}
+    assert "programme" not in sessions[1]
+    again = HistoryStore(tmp_path, warn=pytest.fail).sessions()
+    assert again[0].programme == ProgrammeMark("beginners", 2, 1)
+    assert again[1].programme is None
+
+
+def test_a_check_in_keeps_the_programme_mark(tmp_path: Path, make_record: RecordFactory) -> None:
+    store = HistoryStore(tmp_path, warn=pytest.fail)
+    record = make_record(programme=ProgrammeMark("knee-oa", 1, 3))
+    store.add(record)
+    store.update(record.with_checkin("fine", 4))
+    (saved,) = HistoryStore(tmp_path, warn=pytest.fail).sessions()
+    assert saved.programme == ProgrammeMark("knee-oa", 1, 3)
+    assert saved.effort == 4
+
+
+@pytest.mark.leaves_bad_history
+def test_a_session_with_a_bad_programme_mark_is_set_aside_not_misread(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    told: list[str] = []
+    data = make_record().to_json()
+    data["programme"] = {"name": "beginners", "week": "two", "session": 1}
+    (tmp_path / "history.json").write_text(json.dumps({"schema_version": 1, "sessions": [data]}))
+    assert HistoryStore(tmp_path, warn=told.append).sessions() == ()
+    assert len(told) == 1
+    assert "unreadable" in told[0]
+
+
+def test_a_session_without_the_key_and_with_other_keys_reads_as_before(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    data = make_record(notes="n", effort=3).to_json()
+    data["walked_with"] = "a friend"
+    (tmp_path / "history.json").write_text(json.dumps({"schema_version": 1, "sessions": [data]}))
+    (record,) = HistoryStore(tmp_path, warn=pytest.fail).sessions()
+    assert record.programme is None
+    assert record.to_json() == data
