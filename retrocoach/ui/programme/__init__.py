@@ -1,0 +1,1 @@
+"""The programme's parts of the window: today's session on the Coach page and the Programme page."""

@@ -1,0 +1,75 @@
+"""Today's programme session, said on the Coach page, with a button to load it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from retrocoach.core.programme_words import rest_text, today_text, week_text
+from retrocoach.core.progression import Today
+from retrocoach.ui.buttons import mnemonic_button
+
+__all__ = ["TodayStrip"]
+
+
+class TodayStrip(QFrame):
+    """'Week 2, session 1 of 3: 6 min backward in all', hidden when no programme is followed."""
+
+    today_chosen = Signal()
+    """The walker asked for today's session to be loaded in place of the current plan."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Today's programme session")
+        self.title = QLabel(self)
+        self.title.setAccessibleName("Programme")
+        self.headline = QLabel(self)
+        self.headline.setAccessibleName("Today's session")
+        self.headline.setWordWrap(True)
+        font = QFont(self.headline.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.note = QLabel(self)
+        self.note.setAccessibleName("About today's session")
+        self.note.setWordWrap(True)
+        self.load_button = mnemonic_button(
+            self, "load-today", "Load &today's session", "Walk today's programme session"
+        )
+        self.load_button.clicked.connect(self.today_chosen)
+        text = QVBoxLayout()
+        text.addWidget(self.title)
+        text.addWidget(self.headline)
+        text.addWidget(self.note)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addLayout(text, 1)
+        row.addWidget(self.load_button)
+        self.hide()
+
+    def show_today(self, today: Today | None, *, loaded: bool) -> None:
+        """Say *today*'s session (None: no programme, the strip hides).
+
+        *loaded* tells whether the plan on the Coach page is today's session: if not, the
+        button offers to load it.
+        """
+        if today is None:
+            self.hide()
+            return
+        self.title.setText(f"Programme: {today.programme.title}")
+        self.headline.setText(today_text(today))
+        notes = [week_text(today)]
+        rest = rest_text(today)
+        if rest is not None:
+            notes.append(rest)
+        if today.finished:
+            notes.append("Start it again or choose another on the Programme page.")
+        elif loaded:
+            notes.append("Press Space to walk it.")
+        else:
+            notes.append("Another plan is loaded: press the button to walk today's session.")
+        self.note.setText(" ".join(notes))
+        self.load_button.setVisible(not loaded and not today.finished)
+        self.show()
