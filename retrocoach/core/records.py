@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from retrocoach.core.plan import SPEC_KEYS, Direction, Kind, Plan
+from retrocoach.core.plan_limits import OPTIONAL_FIELDS
 from retrocoach.core.programmes import ProgrammeMark
 from retrocoach.core.session import SegmentRecord, Session
 
@@ -28,7 +29,8 @@ _ID: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _KIND_BY_NAME: Final = {
     kind.value: kind for kind in (Kind.WARMUP, Kind.FORWARD, Kind.BACKWARD, Kind.COOLDOWN)
 }
-_PLAN_FIELDS: Final = ("name", *SPEC_KEYS.values())
+_PLAN_FIELDS: Final = ("name", *SPEC_KEYS.values(), *OPTIONAL_FIELDS)
+_PLAN_FIELD_SET: Final = frozenset(_PLAN_FIELDS)
 _MISSING: Final = object()
 _SESSION_KEYS: Final = frozenset(
     ("id", "started_at", "ended_at", "outcome", "plan", "segments", "forward_s", "backward_s")
@@ -216,7 +218,7 @@ def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] |
             if key not in _SESSION_KEYS and key not in _OPTIONAL_KEYS
         )
     plan = fields["plan"]
-    if len(plan) > len(_PLAN_FIELDS):
+    if not plan.keys() <= _PLAN_FIELD_SET:
         found["plan"] = {key: value for key, value in plan.items() if key not in _PLAN_FIELDS}
     in_segments = {
         index: {key: value for key, value in entry.items() if key not in _SEGMENT_KEYS}
