@@ -19,6 +19,7 @@ from retrocoach.core.programmes import (
     ProgrammeMark,
     programmes_file,
 )
+from retrocoach.core.speeds import BEGINNER_BACKWARD_KMH
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "assets" / "data" / "programmes.json"
@@ -203,3 +204,15 @@ def test_a_programme_mark_reads_back_what_it_wrote() -> None:
     mark = ProgrammeMark("beginners", 2, 3)
     assert ProgrammeMark.from_json(mark.to_json()) == mark
     assert mark.position == Position(2, 3)
+
+
+def test_every_shipped_session_names_belt_speeds_within_the_beginners_backward_range() -> None:
+    low, high = BEGINNER_BACKWARD_KMH
+    for programme in ProgrammeBook.default(environ={}).all():
+        speeds = [week[0].backward_speed_kmh for week in programme.weeks]
+        for plan in (plan for week in programme.weeks for plan in week):
+            assert plan.forward_speed_kmh is not None
+            assert plan.backward_speed_kmh is not None
+            assert low <= plan.backward_speed_kmh <= high
+            assert plan.backward_speed_kmh < plan.forward_speed_kmh
+        assert speeds == sorted(speeds)  # type: ignore[type-var]  # none is None (above)
