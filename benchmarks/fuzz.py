@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "tests") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests"))
+if str(ROOT / "tests" / "support") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from fuzzing import LOADER_INPUTS, SPEC_INPUTS, check_plan_text, check_store_on, fuzz  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

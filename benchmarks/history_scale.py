@@ -22,11 +22,11 @@ from datetime import datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path
 
+from retrocoach.cli.history import run_history
 from retrocoach.core.atomic import dump_document, write_bytes_atomic
 from retrocoach.core.history import SCHEMA_VERSION, HistoryStore, Outcome, SessionRecord
 from retrocoach.core.plan import Kind, Plan
 from retrocoach.core.session import SegmentRecord
-from retrocoach.history_cli import run_history
 
 ZONE = timezone(timedelta(hours=1))
 PLANS = (

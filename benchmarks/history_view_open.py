@@ -35,8 +35,8 @@ from retrocoach.core.plan import Kind
 from retrocoach.core.presets import PRESETS
 from retrocoach.core.records import Outcome, SessionRecord
 from retrocoach.core.session import SegmentRecord
-from retrocoach.ui.history_model import COLUMNS
-from retrocoach.ui.history_view import HistoryView
+from retrocoach.ui.history.model import COLUMNS
+from retrocoach.ui.history.view import HistoryView
 
 
 def synthetic_history(count: int, seed: int = 7) -> list[SessionRecord]:

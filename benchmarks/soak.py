@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-for folder in (ROOT / "tests", ROOT / "tests" / "soak"):
+for folder in (ROOT / "tests" / "support",):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):

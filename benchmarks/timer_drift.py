@@ -15,10 +15,10 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrocoach.cli.terminal import TerminalCoach
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.plan import Plan
 from retrocoach.core.session import Event, SegmentStarted, Session, SessionFinished
-from retrocoach.terminal import TerminalCoach
 
 
 class ScaledClock:

@@ -4,10 +4,10 @@ Run ``python benchmarks/window_startup.py`` (it starts its own Xvfb when it can,
 the offscreen platform). Each start is a fresh process, timed from just before it is spawned to
 its window's first frame: the first Expose of the window on the X server, handled (Qt paints and
 flushes the window while it handles that event). The app is started the way ``retrocoach``
-starts (``retrocoach.cli.main``: argument parsing, the data folder, the window), the baseline is
-a bare ``QApplication`` + ``QWidget`` of the same size; both are caught by the same hook, at
-``QApplication.exec``, so "on screen" means the same for both. Memory is the process's resident
-set at that frame, and again after a second of idling (what the app builds after its first
+starts (``retrocoach.app.main.main``: argument parsing, the data folder, the window), the
+baseline is a bare ``QApplication`` + ``QWidget`` of the same size; both are caught by the same
+hook, at ``QApplication.exec``, so "on screen" means the same for both. Memory is the process's
+resident set at that frame, and again after a second of idling (what the app builds after its first
 frame shows there). The two are started alternately in the same run, so the ratios cancel out
 the machine's mood. Python's bytecode cache is on (in a temporary folder), as it is for an
 installed program: compiling the app's sources at every start is no cost a user pays.
@@ -143,8 +143,8 @@ def _child(kind: str, data_dir: str, audio: str) -> int:
         return _bare()
     if kind == "floor":
         return _floor()
-    # As the console script starts: its first line imports retrocoach.cli.
-    from retrocoach.cli import main  # noqa: PLC0415
+    # As the console script starts: its first line imports retrocoach.app.main.
+    from retrocoach.app.main import main  # noqa: PLC0415
 
     return main(["--data-dir", data_dir, "--audio", audio])
 

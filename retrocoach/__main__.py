@@ -2,7 +2,7 @@
 
 import sys
 
-from retrocoach.cli import main
+from retrocoach.app.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -27,8 +27,8 @@ from retrocoach.audio import CueListener, select_engine
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.cues import Cue, CuePlanner
 from retrocoach.core.plan import parse_spec
+from retrocoach.core.resources import asset_path
 from retrocoach.core.session import Event, SegmentStarted, Session, SessionFinished
-from retrocoach.resources import asset_path
 
 MAX_SLEEP_S = 0.25
 

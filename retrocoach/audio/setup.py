@@ -7,8 +7,8 @@ from collections.abc import Callable
 from retrocoach.audio.listener import CueListener
 from retrocoach.audio.selection import select_engine
 from retrocoach.core.cues import Cue, CuePlanner
+from retrocoach.core.resources import asset_path
 from retrocoach.core.settings import Settings
-from retrocoach.resources import asset_path
 
 __all__ = ["build_cue_listener"]
 

@@ -71,7 +71,7 @@ class JournalBusyError(Exception):
 
 
 class DataFolder(Protocol):
-    """Anything that names the data folder, such as retrocoach.paths.DataPaths."""
+    """Anything that names the data folder, such as retrocoach.core.paths.DataPaths."""
 
     @property
     def data_dir(self) -> Path:

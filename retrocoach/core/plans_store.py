@@ -31,7 +31,7 @@ class PlanNameTakenError(ValueError):
 
 
 class ConfigFolder(Protocol):
-    """Anything that names the config folder, such as retrocoach.paths.DataPaths."""
+    """Anything that names the config folder, such as retrocoach.core.paths.DataPaths."""
 
     @property
     def config_dir(self) -> Path:

@@ -27,7 +27,7 @@ _NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 
 
 class ConfigFolder(Protocol):
-    """Anything that names the config folder, such as retrocoach.paths.DataPaths."""
+    """Anything that names the config folder, such as retrocoach.core.paths.DataPaths."""
 
     @property
     def config_dir(self) -> Path:

@@ -193,7 +193,7 @@ class ProgrammeBook:
     @classmethod
     def default(cls, environ: Mapping[str, str] | None = None) -> ProgrammeBook:
         """The shipped programmes, or those of $RETROCOACH_PROGRAMMES_FILE when it is set."""
-        from retrocoach.resources import asset_path  # noqa: PLC0415  (core stays import-light)
+        from retrocoach.core.resources import asset_path  # noqa: PLC0415  (core stays import-light)
 
         chosen = programmes_file(environ)
         return cls.load(chosen or asset_path("data", "programmes.json"))

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Final
 
 from retrocoach.core.plan import Kind
+from retrocoach.core.resources import asset_path
 from retrocoach.core.session import Progress, State
-from retrocoach.resources import asset_path
 
 __all__ = [
     "NEAR_END_S",

@@ -123,7 +123,7 @@ DEFAULTS: Final = Settings()
 
 
 class ConfigFolder(Protocol):
-    """Anything that names the config folder, such as retrocoach.paths.DataPaths."""
+    """Anything that names the config folder, such as retrocoach.core.paths.DataPaths."""
 
     @property
     def config_dir(self) -> Path:

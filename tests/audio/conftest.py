@@ -7,18 +7,11 @@ Elsewhere they skip and say what to install.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
+import audio_probe
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-# The measuring kit lives in tools/ (shared with benchmarks/cue_latency.py), not in the package.
-sys.path.insert(0, str(ROOT / "tools"))
-
-import audio_probe  # noqa: E402
-from audio_doubles import RecordingCuePlayer  # noqa: E402
+from audio_doubles import RecordingCuePlayer
 
 
 def _in_ci() -> bool:

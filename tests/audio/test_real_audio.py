@@ -20,7 +20,7 @@ import audio_probe
 import pytest
 from audio_probe import Onset, PulseServer, Walk
 
-from retrocoach.resources import asset_path
+from retrocoach.core.resources import asset_path
 
 pytestmark = pytest.mark.slow
 

@@ -12,13 +12,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from retrocoach.cli.history import run_history, run_plans
+from retrocoach.core.export import CSV_COLUMNS
 from retrocoach.core.history import HistoryStore, Outcome, SessionRecord
 from retrocoach.core.plan import Kind, Plan
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import Preset
+from retrocoach.core.resources import asset_path
 from retrocoach.core.session import SegmentRecord
-from retrocoach.history_cli import CSV_COLUMNS, run_history, run_plans
-from retrocoach.resources import asset_path
 
 ZONE = timezone(timedelta(hours=1))
 PLAN = Plan(forward_s=300, backward_s=60, rounds=3, warmup_s=120, cooldown_s=120, name="daily")

@@ -13,8 +13,8 @@ import pytest
 
 from retrocoach.core.history import Outcome, SessionRecord
 from retrocoach.core.plan import Kind, Plan
+from retrocoach.core.resources import asset_path
 from retrocoach.core.session import SegmentRecord
-from retrocoach.resources import asset_path
 
 RecordFactory = Callable[..., SessionRecord]
 BERLIN_WINTER = timezone(timedelta(hours=1))

@@ -19,8 +19,8 @@ from retrocoach.core.reminders import (
     ReminderDataError,
     moment_for,
 )
+from retrocoach.core.resources import asset_path
 from retrocoach.core.session import Progress, Session, State
-from retrocoach.resources import asset_path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "assets" / "data" / "reminders.json"

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.paths import DataPaths
 from retrocoach.core.settings import (
     SETTINGS_SCHEMA_VERSION,
     Settings,
     SettingsError,
     SettingsStore,
 )
-from retrocoach.paths import DataPaths
 
 WHEN = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 

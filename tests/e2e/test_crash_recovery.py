@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from retrocoach.resources import asset_path
+from retrocoach.core.resources import asset_path
 
 SPEC = "forward=1s backward=1s rounds=3 warmup=0s cooldown=0s getready=0s"
 SESSION_S = 6.0

@@ -1,23 +1,16 @@
 """Fault-injection test set-up: an Xvfb display and a PulseAudio server of the test's own.
 
-The helpers live beside the tests they came from: the real-window kit in tests/e2e, the audio
-probe in tools/. With CI set a missing tool fails the test; elsewhere it skips and says why.
+The helpers live in tests/support (the real-window kit) and tools/ (the audio probe), on the
+path by the pytest config. With CI set a missing tool fails the test; elsewhere it skips.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
+import audio_probe
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-
-import audio_probe  # noqa: E402
-from xdesktop import need_tools, xvfb  # noqa: E402
+from xdesktop import need_tools, xvfb
 
 
 @pytest.fixture

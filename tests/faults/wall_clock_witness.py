@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 
-from retrocoach.cli import main
+from retrocoach.app.main import main
 
 STEADY = getattr(time, "CLOCK_BOOTTIME", time.CLOCK_MONOTONIC)
 

@@ -56,4 +56,4 @@ def test_the_wheel_holds_the_reminders_and_the_history_schema(wheel: zipfile.Zip
 def test_the_wheel_declares_the_console_script(wheel: zipfile.ZipFile) -> None:
     entry_points = next(n for n in wheel.namelist() if n.endswith("entry_points.txt"))
     text = wheel.read(entry_points).decode()
-    assert "retrocoach = retrocoach.cli:main" in text
+    assert "retrocoach = retrocoach.app.main:main" in text

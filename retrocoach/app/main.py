@@ -1,0 +1,52 @@
+"""The console entry point: parses the command line and hands over to the window or a command.
+
+The composition root: the only place that sees the window, the terminal coach and the command
+line together, and imports each only when its command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from retrocoach.cli.errors import EXIT_USAGE, UsageError
+from retrocoach.cli.parser import build_parser
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    out, err = sys.stdout, sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args, out, err)
+    except UsageError as error:
+        err.write(f"retrocoach: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        err.write("retrocoach: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (retrocoach history | head): stop quietly, as other tools do;
+        # anything still buffered must not trip over the closed pipe at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Imported here so 'retrocoach --help' and '--version' stay quick and Qt-free.
+    if args.command == "run":
+        from retrocoach.app.terminal import run_terminal  # noqa: PLC0415
+
+        return run_terminal(args, out, err)
+    if args.command in ("history", "plans"):
+        from retrocoach.cli.commands import run_history, run_plans  # noqa: PLC0415
+
+        return (run_history if args.command == "history" else run_plans)(args, out, err)
+    from retrocoach.app.window import run_window  # noqa: PLC0415
+
+    return run_window(args, out, err)

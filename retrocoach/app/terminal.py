@@ -1,0 +1,93 @@
+"""``retrocoach run``: the terminal coach wired to the history, the reminders and the sound."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+from retrocoach.cli.commands import open_stores, resolve, teller
+from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
+from retrocoach.core.clock import MonotonicClock
+from retrocoach.core.coaching import ReminderPicker
+from retrocoach.core.cues import countdown_for
+from retrocoach.core.history import FileState
+from retrocoach.core.recorder import SessionRecorder
+from retrocoach.core.reminders import ReminderBook, ReminderDataError
+from retrocoach.core.session import Session
+from retrocoach.core.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from retrocoach.audio.listener import CueListener
+
+__all__ = ["run_terminal"]
+
+
+def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach run``: walk a plan in the terminal and keep it in the history."""
+    from retrocoach.cli.terminal import TerminalCoach, stdin_keys  # noqa: PLC0415  (not the window's)
+
+    tell = teller(err)
+    paths, history, plans = open_stores(args, err)
+    plan = resolve(args.plan, plans)
+    state = history.load().state
+    if state is FileState.NEWER:
+        tell("history.json comes from a newer RetroCoach: update RetroCoach to record sessions")
+        return EXIT_USAGE
+    if state is FileState.PROTECTED:
+        return EXIT_FAILED  # told already: walking now would lose the session
+    settings = SettingsStore(paths, warn=tell).load()
+    pips = settings.pips if args.pips is None else (0 if args.pips == "off" else int(args.pips))
+    cues, pump, qt_app = _terminal_cues(args.audio, settings, pips, tell)
+    picker: ReminderPicker | None = None
+    try:
+        picker = ReminderPicker(ReminderBook.default())
+    except ReminderDataError as error:
+        tell(f"safety reminders are unavailable: {error}")
+    recorder = SessionRecorder(history, report=tell)
+    session = Session(plan, countdown_s=countdown_for(pips))
+    out.write(f"{plan.name}: {plan.describe()}\n")
+    coach = TerminalCoach(
+        session,
+        MonotonicClock(),
+        out,
+        # Cues first: the journal's fsync must never delay a switch's cue.
+        listeners=[cues, recorder],
+        keys=stdin_keys(),
+        pump=pump,
+        reminders=picker,
+    )
+    try:
+        code = coach.run()
+    finally:
+        cues.close()
+        del qt_app
+    if recorder.saved is not None:
+        out.write("Saved to your history.\n")
+    elif recorder.nothing_walked:
+        out.write("Stopped before any walking: nothing was saved.\n")
+    if code == 0:
+        return 0
+    signalled = coach.stopped_by_signal
+    return 128 + signalled if signalled else EXIT_FAILED
+
+
+def _terminal_cues(
+    audio: str, settings: Settings, pips: int, tell: Callable[[str], None]
+) -> tuple[CueListener, Callable[[], None] | None, object]:
+    """The cue listener, what the loop must call to let Qt work, and the Qt app to keep."""
+    # Imported here: 'retrocoach history' and 'plans' need no sound.
+    from retrocoach.audio.setup import build_cue_listener  # noqa: PLC0415
+
+    if audio == "none" or (audio == "auto" and settings.audio_engine == "none"):
+        listener, _ = build_cue_listener("none", settings, pips=pips)
+        return listener, None, None
+    # Imported only when sound is wanted: Qt Multimedia takes a while to load.
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    app = QCoreApplication.instance() or QCoreApplication(["retrocoach"])
+    listener, problem = build_cue_listener(audio, settings, pips=pips, on_fault=tell)
+    if problem is not None:
+        tell(problem)
+    listener.warm_up()
+    return listener, QCoreApplication.processEvents, app

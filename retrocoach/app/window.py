@@ -1,0 +1,254 @@
+"""The composition root: builds the core objects and the Qt adapters once, wires them, runs."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Final, Protocol, TextIO
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from retrocoach import __version__
+from retrocoach.cli.commands import open_stores, resolve, teller
+from retrocoach.core.clock import Clock, MonotonicClock
+from retrocoach.core.cues import countdown_for
+from retrocoach.core.history import HistoryStore
+from retrocoach.core.paths import DataPaths
+from retrocoach.core.plan import Plan
+from retrocoach.core.plans_store import PlanStore
+from retrocoach.core.presets import PRESETS
+from retrocoach.core.recorder import SessionRecorder
+from retrocoach.core.reminders import ReminderBook, ReminderDataError
+from retrocoach.core.resources import asset_path
+from retrocoach.core.session import Session
+from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.ui.coach.cue_alerts import CueAlerts
+from retrocoach.ui.coach.late_sound import LateSound
+from retrocoach.ui.coach.session_driver import SessionDriver, SessionListener
+from retrocoach.ui.dialogs.safety import SafetyPage
+from retrocoach.ui.window.lazy_page import LazyPage
+from retrocoach.ui.window.main_window import MainWindow
+from retrocoach.ui.window.parts import Sound, Walk, WindowPages, WindowServices
+from retrocoach.ui.window.quit_signals import quit_signals
+
+if TYPE_CHECKING:
+    # Loaded only when first used, never to show the window: the history view pulls in
+    # QtCharts, the audio engines Qt Multimedia, and the editor and dialogs cost time too.
+    from retrocoach.audio.listener import CueListener
+    from retrocoach.ui.dialogs.settings import SettingsDialog
+    from retrocoach.ui.history.view import HistoryView
+    from retrocoach.ui.plan.editor import PlanEditor
+    from retrocoach.ui.window.screensaver import ScreenInhibitor, ScreenSaverInhibitor
+
+__all__ = [
+    "APP_ID",
+    "CueSound",
+    "WalkMaker",
+    "build_window",
+    "configure_application",
+    "run_app",
+]
+
+APP_ID: Final = "retrocoach"
+"""The .desktop file's name: desktops match the running window to its icon by it."""
+
+
+class CueSound(Sound, SessionListener, Protocol):
+    """A cue player as the window uses it: it hears the events and can be muted."""
+
+
+class WalkMaker:
+    """Builds each session with its recorder and the cue listener (the window's WalkFactory)."""
+
+    def __init__(self, history: HistoryStore, cues: SessionListener) -> None:
+        self._history = history
+        self._cues = cues
+
+    def __call__(
+        self, plan: Plan, settings: Settings, report: Callable[[str], None], *, record: bool
+    ) -> Walk:
+        """A fresh session of *plan*; *record* False leaves the history alone."""
+        session = Session(plan, countdown_s=countdown_for(settings.pips))
+        recorder = SessionRecorder(self._history, report=report) if record else None
+        # Cues first: writing a cue never blocks, but the journal's fsync can take tens of ms
+        # (the first one also creates its lock file), which would make every switch late.
+        listeners: list[SessionListener] = [self._cues]
+        if recorder is not None:
+            listeners.append(recorder)
+        return Walk(session, recorder, tuple(listeners))
+
+
+def _history_view(history: HistoryStore, parent: QWidget) -> HistoryView:
+    from retrocoach.ui.history.view import HistoryView  # noqa: PLC0415  (see TYPE_CHECKING)
+
+    return HistoryView(history, parent)
+
+
+def _plan_editor(plans: PlanStore, initial: Plan, parent: QWidget) -> PlanEditor:
+    from retrocoach.ui.plan.editor import PlanEditor  # noqa: PLC0415  (see TYPE_CHECKING)
+
+    return PlanEditor(plans, initial, parent)
+
+
+def _settings_dialog(settings: Settings, parent: QWidget) -> SettingsDialog:
+    from retrocoach.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415  (as above)
+
+    return SettingsDialog(settings, parent)
+
+
+def _cue_sound(audio: str, settings: Settings, alerts: CueAlerts) -> tuple[CueListener, str | None]:
+    """The cue player the command line or the settings ask for, and why it fell back."""
+    from retrocoach.audio.setup import build_cue_listener  # noqa: PLC0415  (see TYPE_CHECKING)
+
+    return build_cue_listener(
+        audio, settings, on_fault=alerts.report_fault, on_silent_cue=alerts.report_unheard
+    )
+
+
+def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
+    try:
+        return ReminderBook.default()
+    except ReminderDataError as error:
+        warn(f"safety reminders are unavailable: {error}")
+        return ReminderBook(())
+
+
+class _ScreenSaverLater:
+    """The screen saver inhibitor, made at the first session: QtDBus is not needed to show the
+    window. (It does nothing where Qt offers no inhibition.)"""
+
+    def __init__(self) -> None:
+        self._inhibitor: ScreenSaverInhibitor | None = None
+
+    def inhibit(self) -> None:
+        """Hold the screen saver off (see ScreenSaverInhibitor)."""
+        if self._inhibitor is None:
+            from retrocoach.ui.window.screensaver import ScreenSaverInhibitor  # noqa: PLC0415
+
+            self._inhibitor = ScreenSaverInhibitor()
+        self._inhibitor.inhibit()
+
+    def release(self) -> None:
+        """Let the screen saver work again; nothing to do if it was never held off."""
+        if self._inhibitor is not None:
+            self._inhibitor.release()
+
+
+def first_plan() -> Plan:
+    """The plan shown when none is named: the first preset, meant for beginners."""
+    return next(iter(PRESETS.values())).plan
+
+
+def build_window(
+    paths: DataPaths,
+    history: HistoryStore,
+    plans: PlanStore,
+    *,
+    plan: Plan | None,
+    audio: str = "auto",
+    warn: Callable[[str], None],
+    clock: Clock | None = None,
+    inhibitor: ScreenInhibitor | None = None,
+    sound: CueSound | None = None,
+    sound_problem: str | None = None,
+) -> MainWindow:
+    """Every object the window needs, built once; a QApplication must exist."""
+    settings_store = SettingsStore(paths, warn=warn)
+    settings = settings_store.load()
+    book = _reminder_book(warn)
+    driver = SessionDriver(clock or MonotonicClock())
+    prepare_sound: Callable[[], str | None] | None = None
+    alerts = CueAlerts()
+    if sound is None:
+        # Built once the window is on screen (MainWindow._finish_start_up), and in any case
+        # before a session starts, so the first cue is as punctual as ever.
+        late = LateSound(
+            lambda: _cue_sound(audio, settings, alerts),
+            muted=settings.muted,
+            volume=settings.volume,
+            pips=settings.pips,
+        )
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(late.close)  # let the audio device go cleanly
+        sound, prepare_sound = late, late.build
+    initial = plan or first_plan()
+    # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
+    # reads every session; the plan editor is the costliest page to build.
+    history_page: LazyPage[HistoryView] = LazyPage(
+        lambda parent: _history_view(history, parent), lambda view: view.refresh()
+    )
+    plan_page: LazyPage[PlanEditor] = LazyPage(
+        lambda parent: _plan_editor(plans, initial, parent), lambda _editor: None
+    )
+    services = WindowServices(
+        driver=driver,
+        history=history,
+        settings_store=settings_store,
+        reminders=book,
+        new_walk=WalkMaker(history, sound),
+        sound=sound,
+        inhibitor=inhibitor or _ScreenSaverLater(),
+        sound_problem=sound_problem,
+        prepare_sound=prepare_sound,
+        alerts=alerts,
+    )
+    pages = WindowPages(
+        plan=plan_page,
+        history=history_page,
+        refresh_history=history_page.refresh,
+        safety=SafetyPage(book.all()),
+        settings_dialog=_settings_dialog,
+    )
+    window = MainWindow(services, pages, settings, initial)
+    driver.setParent(window)
+    return window
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Name the application for the desktop: its .desktop file, icon and version."""
+    app.setApplicationName("RetroCoach")
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    QGuiApplication.setWindowIcon(QIcon(str(asset_path("icons", "retrocoach.svg"))))
+
+
+def run_app(
+    paths: DataPaths,
+    history: HistoryStore,
+    plans: PlanStore,
+    *,
+    plan: Plan | None,
+    audio: str,
+    warn: Callable[[str], None],
+    argv: Sequence[str] = (),
+) -> int:
+    """Open the window and run until it closes; returns the exit status."""
+    logging.basicConfig(level=logging.WARNING, format="retrocoach: %(message)s")
+    app = QApplication.instance() or QApplication(["retrocoach", *argv])
+    configure_application(app)
+    window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn)
+    received: list[int] = []
+
+    def quit_on_signal(number: int) -> None:
+        # As Ctrl+Q does: a running session is kept as stopped before the process exits.
+        received.append(number)
+        window.close()
+        app.exit(128 + number)
+
+    with quit_signals() as signals:
+        signals.received.connect(quit_on_signal)
+        window.show()
+        status = app.exec()
+    # Like the terminal coach: a signal is told by the status, 143 for SIGTERM.
+    return 128 + received[0] if received else status
+
+
+def run_window(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach``: the coach window."""
+    paths, history, plans = open_stores(args, err)
+    plan = resolve(args.plan, plans) if args.plan is not None else None
+    return run_app(paths, history, plans, plan=plan, audio=args.audio, warn=teller(err))

@@ -1,0 +1,80 @@
+"""The listing commands and what every command shares: the data folders and the plan asked for."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TextIO
+
+from retrocoach.cli.errors import EXIT_FAILED, UsageError
+from retrocoach.core.catalog import resolve_plan
+from retrocoach.core.history import (
+    HistoryStore,
+    JournalBusyError,
+    NewerSchemaError,
+    StorageError,
+    describe_recovered,
+)
+from retrocoach.core.paths import DataPaths
+from retrocoach.core.plan import Plan, PlanError
+from retrocoach.core.plans_store import PlanStore
+
+__all__ = ["open_stores", "resolve", "run_history", "run_plans", "teller"]
+
+
+def teller(err: TextIO) -> Callable[[str], None]:
+    def tell(message: str) -> None:
+        err.write(f"retrocoach: {message}\n")
+        err.flush()
+
+    return tell
+
+
+def open_stores(args: argparse.Namespace, err: TextIO) -> tuple[DataPaths, HistoryStore, PlanStore]:
+    """The data folders, the history and the saved plans; a leftover journal is recovered."""
+    paths = DataPaths.resolve(args.data_dir)
+    tell = teller(err)
+    try:
+        paths.ensure()
+    except StorageError as error:
+        tell(str(error))
+        raise SystemExit(EXIT_FAILED) from None
+    history = HistoryStore(paths, warn=tell)
+    plans = PlanStore(paths, warn=tell)
+    try:
+        recovered = history.recover_journal()
+    except (StorageError, JournalBusyError, NewerSchemaError) as error:
+        # A running session owns the journal, the folder is unwritable, or a newer RetroCoach
+        # wrote the history: the journal stays where it is for a later start to recover.
+        recovered = None
+        if not isinstance(error, JournalBusyError):
+            tell(f"an interrupted session could not be recovered yet: {error}")
+    if recovered is not None:
+        tell(describe_recovered(recovered))
+    return paths, history, plans
+
+
+def resolve(text: str, plans: PlanStore) -> Plan:
+    """The plan *text* names (preset, saved plan or inline spec); a bad one is a usage error."""
+    try:
+        return resolve_plan(text, plans.plans())
+    except PlanError as error:
+        raise UsageError(str(error)) from None
+
+
+def run_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach history``: list or export past sessions."""
+    from retrocoach.cli import history as history_cli  # noqa: PLC0415
+
+    _, history, _ = open_stores(args, err)
+    return history_cli.run_history(
+        history, args.format, out, err, since=args.since, until=args.until
+    )
+
+
+def run_plans(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach plans``: list the built-in and saved plans."""
+    from retrocoach.cli import history as history_cli  # noqa: PLC0415
+
+    _, _, plans = open_stores(args, err)
+    return history_cli.run_plans(plans, out, err)

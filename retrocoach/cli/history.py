@@ -1,0 +1,125 @@
+"""The ``retrocoach history`` and ``retrocoach plans`` commands: review, export, plan list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, tzinfo
+from typing import Final, TextIO
+
+from retrocoach.cli.errors import EXIT_USAGE
+from retrocoach.core.atomic import StorageError, dump_document
+from retrocoach.core.durations import format_duration
+from retrocoach.core.export import select_sessions, write_csv
+from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore
+from retrocoach.core.plans_store import PlanStore
+from retrocoach.core.presets import PRESETS, Preset
+from retrocoach.core.records import SessionRecord
+from retrocoach.core.stats import totals
+
+__all__ = ["FORMATS", "run_history", "run_plans"]
+
+FORMATS: Final = ("table", "csv", "json")
+EXIT_OK: Final = 0
+EXIT_STORAGE: Final = 1
+_PLAN_WIDTH: Final = 24
+
+
+def run_history(
+    store: HistoryStore,
+    fmt: str,
+    out: TextIO,
+    err: TextIO,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    tz: tzinfo | None = None,
+) -> int:
+    """List or export the history; returns the exit status (2 for bad input, 1 if unreadable)."""
+    if fmt not in FORMATS:
+        err.write(f"retrocoach: unknown format '{fmt}': use {', '.join(FORMATS)}\n")
+        return EXIT_USAGE
+    if since is not None and until is not None and since > until:
+        err.write(f"retrocoach: --since {since} is after --until {until}: swap them\n")
+        return EXIT_USAGE
+    loaded = store.load()
+    if loaded.state is FileState.PROTECTED:
+        return EXIT_STORAGE  # the store has told why, through its warn callback
+    records = select_sessions(loaded.items, since, until, tz)
+    writers: Mapping[str, Callable[[Sequence[SessionRecord], TextIO, tzinfo | None], None]] = {
+        "table": _write_table,
+        "csv": write_csv,
+        "json": _write_json,
+    }
+    if fmt == "table" and not records:
+        out.write(_nothing_found(since, until))
+        return EXIT_OK
+    writers[fmt](records, out, tz)
+    return EXIT_OK
+
+
+def _nothing_found(since: date | None, until: date | None) -> str:
+    if since is None and until is None:
+        return "No sessions recorded yet.\n"
+    span = f"from {since or 'the start'} to {until or 'today'}"
+    return f"No sessions {span}.\n"
+
+
+def _printable(text: str, width: int) -> str:
+    # A hand-edited plan name may hold tabs or newlines that would break the table's columns.
+    flat = "".join(char if char.isprintable() else " " for char in text)
+    return flat if len(flat) <= width else flat[: width - 3] + "..."
+
+
+def _write_table(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+    names = [_printable(record.plan.name, _PLAN_WIDTH) for record in records]
+    width = max(len("Plan"), *map(len, names))
+    out.write(f"{'Date':<16}  {'Plan':<{width}}  {'Walked':>8}  {'Backward':>9}  Outcome\n")
+    for record, name in zip(records, names, strict=True):
+        started = record.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        out.write(
+            f"{started:<16}  {name:<{width}}  {format_duration(record.walking_s):>8}  "
+            f"{record.backward_s / 60:>5.1f} min  {record.outcome.value}\n"
+        )
+    summed = totals(records)
+    noun = "session" if summed.sessions == 1 else "sessions"
+    out.write("-" * (width + 50) + "\n")
+    out.write(
+        f"{summed.sessions} {noun}, {format_duration(summed.walking_s)} walked: "
+        f"{summed.forward_s / 60:.1f} min forward, {summed.backward_s / 60:.1f} min backward\n"
+    )
+
+
+def _write_json(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+    # The same shape as history.json, so scripts can use the shipped schema on it.
+    data = dump_document(
+        {"schema_version": SCHEMA_VERSION}, "sessions", (r.to_json() for r in records)
+    )
+    out.write(data.decode("ascii"))
+
+
+def run_plans(
+    plans: PlanStore,
+    out: TextIO,
+    err: TextIO,
+    *,
+    presets: Mapping[str, Preset] = PRESETS,
+) -> int:
+    """List the built-in presets and the saved plans; returns the exit status."""
+    try:
+        saved = plans.plans()
+    except StorageError as error:
+        err.write(f"retrocoach: {error}\n")
+        return EXIT_STORAGE
+    names = [*presets, *(plan.name for plan in saved)]
+    width = min(max(map(len, names), default=4), _PLAN_WIDTH)
+    out.write("Built-in plans:\n")
+    for key, preset in presets.items():
+        out.write(f"  {_printable(key, _PLAN_WIDTH):<{width}}  {preset.plan.describe()}\n")
+        out.write(f"  {'':<{width}}  {preset.description} [{preset.source}]\n")
+    out.write("\nSaved plans:\n")
+    if not saved:
+        out.write("  none yet\n")
+    for plan in saved:
+        out.write(f"  {_printable(plan.name, _PLAN_WIDTH):<{width}}  {plan.describe()}\n")
+        out.write(f"  {'':<{width}}  {plan.spec()}\n")
+    return EXIT_OK

@@ -1,0 +1,106 @@
+"""The command line's grammar: every command and option, as ``retrocoach --help`` documents it."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from retrocoach import __version__
+from retrocoach.cli.errors import UsageError
+from retrocoach.core.options import AUDIO_ENGINES, PIPS_CHOICES
+
+__all__ = ["PIP_CHOICES", "build_parser"]
+
+PIP_CHOICES = tuple(str(seconds) if seconds else "off" for seconds in PIPS_CHOICES)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad input in one line, exit status 2, never a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21"
+        ) from None
+
+
+def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool, top: bool) -> None:
+    """--data-dir (and --audio), accepted before or after the command.
+
+    The command's copies default to SUPPRESS: with a default of their own, argparse would let
+    them overwrite what was given before the command (``retrocoach --data-dir D history``).
+    """
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
+        help="keep history, plans and settings in DIR (default: the platform's user folders, "
+        "or $RETROCOACH_DATA_DIR)",
+    )
+    if with_audio:
+        parser.add_argument(
+            "--audio",
+            choices=AUDIO_ENGINES,
+            default="auto" if top else argparse.SUPPRESS,
+            help="sound engine: auto (Qt when a sound device works, else none), qt, "
+            "simpleaudio (optional extra) or none (default: auto)",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, as ``retrocoach --help`` documents it."""
+    parser = _Parser(
+        prog="retrocoach",
+        description="An interval coach for retro walking: forward and backward segments, "
+        "sound cues at every switch, and a history of your sessions.",
+        epilog="PLAN is a preset or saved plan name (see 'retrocoach plans') or key=value words: "
+        "warmup=2m forward=5m backward=1m rounds=3 cooldown=2m getready=5s. Durations take a "
+        "unit (90s, 5m, 1m30s, 1h) or m:ss; keys left out take these defaults.",
+    )
+    parser.add_argument("--version", action="version", version=f"retrocoach {__version__}")
+    parser.add_argument("--plan", metavar="PLAN", help="open the window with this plan loaded")
+    _add_common(parser, with_audio=True, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = commands.add_parser(
+        "run",
+        help="walk a session in the terminal, without a window",
+        description="Walk a session in the terminal. Space pauses and resumes, N skips to the "
+        "next segment, Q or Ctrl+C stops (the session is kept as 'stopped').",
+    )
+    run.add_argument("--plan", metavar="PLAN", required=True, help="the plan to walk")
+    run.add_argument(
+        "--pips",
+        choices=PIP_CHOICES,
+        help="countdown pips before each switch: off, 3 or 5 seconds (default: the saved "
+        "setting, 3 unless changed in the window)",
+    )
+    _add_common(run, with_audio=True, top=False)
+
+    history = commands.add_parser(
+        "history",
+        help="list past sessions with totals",
+        description="List past sessions with totals underneath, or export them.",
+    )
+    history.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table for reading, csv for spreadsheets, json for scripts (default: table)",
+    )
+    history.add_argument("--since", type=_date, metavar="DATE", help="from this day (YYYY-MM-DD)")
+    history.add_argument("--until", type=_date, metavar="DATE", help="to this day (YYYY-MM-DD)")
+    _add_common(history, with_audio=False, top=False)
+
+    plans = commands.add_parser("plans", help="list built-in and saved plans")
+    _add_common(plans, with_audio=False, top=False)
+    return parser

@@ -1,0 +1,80 @@
+"""The history's selection by day and its CSV form: shared by the command line and the window."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from datetime import date, tzinfo
+from typing import Final, TextIO
+
+from retrocoach.core.records import SessionRecord
+from retrocoach.core.stats import local_day
+
+__all__ = ["CSV_COLUMNS", "select_sessions", "write_csv"]
+
+CSV_COLUMNS: Final = (
+    "id",
+    "date",
+    "started_at",
+    "ended_at",
+    "plan",
+    "outcome",
+    "walking_s",
+    "forward_s",
+    "backward_s",
+    "effort",
+    "notes",
+)
+
+
+def select_sessions(
+    records: Iterable[SessionRecord],
+    since: date | None,
+    until: date | None,
+    tz: tzinfo | None = None,
+) -> list[SessionRecord]:
+    """Sessions started on a local day from *since* to *until* (both included), oldest first."""
+    chosen = [
+        record
+        for record in records
+        if (since is None or local_day(record, tz) >= since)
+        and (until is None or local_day(record, tz) <= until)
+    ]
+    chosen.sort(key=lambda record: record.started_at)
+    return chosen
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def _cell(text: str) -> str:
+    """Free text for a CSV cell; a leading = + - @ would make a spreadsheet run it as a formula."""
+    return f"'{text}" if text[:1] in _FORMULA_STARTS else text
+
+
+_FORMULA_STARTS: Final = frozenset("=+-@\t\r")
+
+
+def write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+    """*records* as CSV_COLUMNS, times in *tz* (local if None): the command line's and the
+    history view's export."""
+    # "\n" endings: a text stream on Windows would turn csv's "\r\n" into "\r\r\n".
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        writer.writerow(
+            (
+                record.id,
+                local_day(record, tz).isoformat(),
+                record.started_at.isoformat(),
+                record.ended_at.isoformat(),
+                _cell(record.plan.name),
+                record.outcome.value,
+                _seconds(record.walking_s),
+                _seconds(record.forward_s),
+                _seconds(record.backward_s),
+                "" if record.effort is None else record.effort,
+                _cell(record.notes or ""),
+            )
+        )

@@ -1,0 +1,85 @@
+"""The history view's figures in words, and its CSV export: no widgets, so tests call them."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+from retrocoach.core import stats
+from retrocoach.core.atomic import StorageError, write_bytes_atomic
+from retrocoach.core.durations import format_duration
+from retrocoach.core.export import select_sessions, write_csv
+from retrocoach.core.history import FileState, HistoryStore
+from retrocoach.core.records import SessionRecord
+
+__all__ = ["ExportError", "Figures", "export_csv", "figures"]
+
+
+class ExportError(Exception):
+    """The CSV could not be written; the message says why, in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What the view shows above the table."""
+
+    totals: str
+    week: str
+    streak: str
+    weeks: tuple[stats.WeekTotals, ...]
+
+
+def _minutes(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _since(records: Sequence[SessionRecord], day: date) -> list[SessionRecord]:
+    """The records that may fall on *day* or later in any time zone (a day early is kept)."""
+    cutoff = datetime.combine(day - timedelta(days=1), time.min, tzinfo=UTC)
+    return [record for record in records if record.started_at >= cutoff]
+
+
+def figures(
+    records: Sequence[SessionRecord], today: date, tz: tzinfo | None, chart_weeks: int
+) -> Figures:
+    """Totals, this week's backward minutes, the streak, and the last *chart_weeks* weeks."""
+    summed = stats.totals(records)
+    noun = "session" if summed.sessions == 1 else "sessions"
+    totals = (
+        f"{summed.sessions} {noun}, {format_duration(summed.walking_s)} walking: "
+        f"{_minutes(summed.forward_s / 60)} min forward, "
+        f"{_minutes(summed.backward_s / 60)} min backward"
+    )
+    # The chart and the week need only the last weeks; cutting the rest off first spares a
+    # time-zone conversion per session for each of them (10,000 of them add up).
+    first_monday = stats.week_start(today) - timedelta(weeks=chart_weeks - 1)
+    recent = _since(records, first_monday)
+    week = stats.backward_minutes_this_week(recent, today, tz)
+    streak = stats.streak_days(records, today, tz)
+    return Figures(
+        totals=totals,
+        week=f"This week: {_minutes(week)} backward minutes",
+        streak=(
+            f"Streak: {streak} day{'' if streak == 1 else 's'} in a row"
+            if streak
+            else "No streak right now: a session today starts one"
+        ),
+        weeks=stats.weekly_series(recent, today, tz, weeks=chart_weeks),
+    )
+
+
+def export_csv(store: HistoryStore, path: Path, tz: tzinfo | None) -> None:
+    """Write every session to *path* as `retrocoach history --format csv` does, privately."""
+    loaded = store.load()  # the store's copy while the file is unchanged: no second read
+    if loaded.state is FileState.PROTECTED:
+        raise ExportError(f"{store.path.name} cannot be read")
+    out = io.StringIO()
+    # The command line's own choice and writer, so both exports always match.
+    write_csv(select_sessions(loaded.items, None, None, tz), out, tz)
+    try:
+        write_bytes_atomic(path, out.getvalue().encode("utf-8"), keep_backup=False)
+    except StorageError as error:
+        raise ExportError(str(error)) from error

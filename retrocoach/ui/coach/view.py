@@ -1,0 +1,155 @@
+"""The coach view: what the walker reads from the treadmill, large enough for a few metres."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from retrocoach.core.durations import format_duration
+from retrocoach.core.plan import Kind
+from retrocoach.core.reminders import Reminder
+from retrocoach.core.session import Progress, State
+from retrocoach.core.wording import next_text, round_text
+from retrocoach.core.wording import segment_word as segment_label
+from retrocoach.ui.coach.big_text import BigText
+from retrocoach.ui.coach.direction_band import DirectionBand
+from retrocoach.ui.coach.look import FINISHED, PAUSED, READY, STOPPED, Look, look_for
+
+__all__ = ["CoachView", "next_text", "round_text", "segment_label"]
+
+_BAR_STEPS: Final = 1000
+_DIM_INK: Final = QColor("#808080")  # mid grey reads on both light and dark backgrounds
+
+
+def _set(label: QLabel, text: str) -> None:
+    """Change a label only when its text changes: no needless repaint, no flicker."""
+    if label.text() != text:
+        label.setText(text)
+
+
+class CoachView(QWidget):
+    """Direction band, remaining time, what comes next, the whole session, and a reminder.
+
+    The view is told what to show (:meth:`show_progress`, :meth:`set_status`); it keeps no
+    session of its own. Every label changes only when its text does.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.band = DirectionBand(look_for(Kind.GETREADY), self)
+        self.time = BigText("88:88", accessible_name="Time left in this segment", parent=self)
+        self.next_label = QLabel(self)
+        self.next_label.setAccessibleName("Next segment")
+        self.round_label = QLabel(self)
+        self.round_label.setAccessibleName("Round")
+        self.round_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, _BAR_STEPS)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName("Whole session done")
+        # Painted, not a QLabel: a label's new text re-lays out the view every second.
+        self.total_label = BigText(
+            "8:88:88 left in all", accessible_name="Time left in the whole session", parent=self
+        )
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Status")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setWordWrap(True)
+        self.reminder_label = QLabel(self)
+        self.reminder_label.setAccessibleName("Safety reminder")
+        self.reminder_label.setWordWrap(True)
+        self.reminder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._reminder: Reminder | None = None
+        self._layout()
+
+    def _layout(self) -> None:
+        info = QHBoxLayout()
+        info.addWidget(self.next_label, 1)
+        info.addWidget(self.round_label, 1)
+        whole = QHBoxLayout()
+        whole.addWidget(self.bar, 1)
+        whole.addWidget(self.total_label)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 12, 12, 4)
+        column.addWidget(self.band, 22)
+        column.addWidget(self.time, 44)
+        column.addWidget(self.status_label, 6)
+        column.addLayout(info, 7)
+        column.addLayout(whole, 5)
+        column.addWidget(self.reminder_label, 10)
+
+    # -- what the window calls ---------------------------------------------------------------
+
+    def show_progress(self, progress: Progress, reminder: Reminder | None) -> None:
+        """Draw the session as *progress* describes it, with *reminder* beneath."""
+        state = progress.state
+        self.band.set_look(self._look(progress))
+        remaining = progress.remaining_s
+        self.time.set_sample("8:88:88" if remaining >= 3600 else "88:88")
+        self.time.set_text(format_duration(remaining))
+        self.time.set_ink(_DIM_INK if state is State.PAUSED else None)
+        _set(self.next_label, next_text(progress.next_segment, state))
+        _set(self.round_label, round_text(progress.segment, progress.rounds))
+        value = round(progress.fraction_done * _BAR_STEPS)
+        if self.bar.value() != value:
+            self.bar.setValue(value)
+        total = format_duration(progress.total_remaining_s)
+        self.total_label.set_text(f"{total} left in all")
+        self._reminder = reminder
+        _set(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
+        self.reminder_label.setToolTip(
+            f"{reminder.detail or reminder.text}\nSource: {reminder.source}" if reminder else ""
+        )
+
+    def flash(self) -> None:
+        """Flash the direction band: a cue was due that nobody will hear."""
+        self.band.flash()
+
+    def set_status(self, text: str) -> None:
+        """The line under the time: how to start, why it paused, where the session went."""
+        _set(self.status_label, text)
+
+    @property
+    def reminder(self) -> Reminder | None:
+        """The safety reminder shown now."""
+        return self._reminder
+
+    # -- inside ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _look(progress: Progress) -> Look:
+        if progress.state is State.IDLE:
+            return READY
+        if progress.state is State.PAUSED:
+            return PAUSED
+        if progress.state is State.FINISHED:
+            return FINISHED
+        if progress.state is State.STOPPED:
+            return STOPPED
+        kind = progress.segment.kind if progress.segment is not None else Kind.GETREADY
+        return look_for(kind)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        # The small lines grow with the window too: about 4% of its height, never below 14 px.
+        size = max(14, round(self.height() * 0.04))
+        for label, share in (
+            (self.next_label, 1.0),
+            (self.round_label, 1.0),
+            (self.status_label, 0.9),
+            (self.reminder_label, 0.8),
+        ):
+            font = label.font()
+            pixels = max(14, round(size * share))
+            if font.pixelSize() != pixels:
+                font.setPixelSize(pixels)
+                font.setBold(label is not self.reminder_label)
+                label.setFont(font)
+        self.bar.setFixedHeight(max(12, size // 2))
+        metrics = QFontMetrics(self.next_label.font())
+        self.total_label.setFixedSize(
+            metrics.horizontalAdvance("8:88:88 left in all"), metrics.height() + 4
+        )
+        super().resizeEvent(event)

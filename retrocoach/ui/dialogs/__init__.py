@@ -1,0 +1,1 @@
+"""The window's dialogs: safety, check-in, settings, and the questions a page asks."""

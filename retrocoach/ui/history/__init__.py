@@ -1,0 +1,1 @@
+"""The history page: the sessions table, totals, weekly chart, notes and export."""

@@ -1,0 +1,317 @@
+"""The history view: a sortable table of sessions, totals, streak, weekly chart, notes, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retrocoach.core.atomic import StorageError
+from retrocoach.core.document import FileState, NewerSchemaError
+from retrocoach.core.history import HistoryStore, UnknownSessionError
+from retrocoach.core.history_figures import ExportError, export_csv, figures
+from retrocoach.core.records import MAX_NOTES_CHARS, RecordError, SessionRecord
+from retrocoach.ui.buttons import mnemonic_button
+from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
+from retrocoach.ui.history.chart import CHART_WEEKS, WeeklyChart
+from retrocoach.ui.history.model import RECORD_ROLE, HistorySortProxy, HistoryTableModel
+
+__all__ = ["HistoryView"]
+
+_EMPTY: Final = (
+    "No sessions yet.\n\nWhen you finish or stop a session it is kept here, with your minutes "
+    "facing each way, your streak and a chart of the last weeks."
+)
+_CHANGE_ERRORS: Final = (StorageError, NewerSchemaError, RecordError)
+# Widths in characters, so the table never measures 10,000 rows to size its columns.
+_WIDTHS: Final = (17, 18, 8, 10, 14, 9)
+
+
+class HistoryView(QWidget):
+    """Review past sessions. Reads the history when first shown; refresh() reads it again."""
+
+    history_changed = Signal()
+    """A note was saved, or a session deleted or restored, in history.json."""
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        parent: QWidget | None = None,
+        *,
+        prompts: Prompts | None = None,
+        today: Callable[[], date] | None = None,
+        tz: tzinfo | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._prompts: Prompts = prompts or DialogPrompts()
+        self._tz = tz
+        self._today = today or (lambda: datetime.now(tz).date())
+        self._loaded = False
+        self._read_only = False
+        self._deleted: list[SessionRecord] = []
+        """Deleted sessions, the last one on top, for undo."""
+        self.model = HistoryTableModel(tz, self)
+        self._proxy = HistorySortProxy(self)
+        self._proxy.setSourceModel(self.model)
+        self._build()
+        self._connect_signals()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._empty = QLabel("Reading the history...", self)
+        self._empty.setObjectName("history_empty")
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._totals = self._label("history_totals", "Totals")
+        self._week = self._label("history_week", "This week's backward minutes")
+        self._streak = self._label("history_streak", "Streak")
+        self.chart = WeeklyChart(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("history_table")
+        self.table.setAccessibleName("Sessions")
+        self.table.setModel(self._proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        char = self.table.fontMetrics().horizontalAdvance("0")
+        for column, width in enumerate(_WIDTHS):
+            header.resizeSection(column, width * char)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.setSortingEnabled(True)
+        self._note = self._button("note", "Edit &note...", "Edit the selected session's note")
+        self._delete = self._button("delete", "&Delete session", "Delete the selected session")
+        self._undo = self._button("undo", "&Undo delete", "Bring back the last deleted session")
+        self._export = self._button("export", "E&xport CSV...", "Save every session as CSV")
+        self._banner = self._label("history_banner", "History message")
+        self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        figures = QHBoxLayout()
+        for label in (self._totals, self._week, self._streak):
+            figures.addWidget(label, 1)
+        buttons = QHBoxLayout()
+        for button in (self._note, self._delete, self._undo, self._export):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        content = QWidget(self)
+        stack = QVBoxLayout(content)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addLayout(figures)
+        stack.addWidget(self.chart, 2)
+        stack.addWidget(self.table, 3)
+        stack.addLayout(buttons)
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self._empty)
+        self._pages.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self._banner)
+        self._update_buttons()
+
+    def _label(self, name: str, accessible: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setAccessibleName(accessible)
+        label.setWordWrap(True)
+        return label
+
+    def _button(self, name: str, text: str, tip: str) -> QPushButton:
+        return mnemonic_button(self, f"history_{name}_button", text, tip)
+
+    def _connect_signals(self) -> None:
+        # The table
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        # The buttons, and their keys while the view has the focus
+        self._note.clicked.connect(self._on_note_clicked)
+        self._delete.clicked.connect(self._on_delete_clicked)
+        self._undo.clicked.connect(self._on_undo_clicked)
+        self._export.clicked.connect(self._on_export_clicked)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for sequence, slot in (
+            (QKeySequence.StandardKey.Delete, self._on_delete_clicked),
+            (QKeySequence.StandardKey.Undo, self._on_undo_clicked),
+        ):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    # -- public --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read history.json again and redraw the table, the figures and the chart."""
+        self._loaded = True
+        try:
+            loaded = self._store.load()
+        except StorageError as error:
+            self.model.set_records(())
+            self._read_only = True
+            self._say(f"The history could not be read: {error}")
+        else:
+            self.model.set_records(loaded.items)
+            self._read_only = loaded.state in (FileState.NEWER, FileState.PROTECTED)
+            self._say(" ".join(loaded.warnings))
+        self._update_summary()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  # Qt's API
+        """Read the history the first time the view is shown, not when it is built."""
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def banner(self) -> str:
+        """The message under the view: what was done, or what went wrong."""
+        return self._banner.text()
+
+    def select_session(self, record_id: str) -> bool:
+        """Select the row of *record_id*; False if it is not shown."""
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = self._proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
+        self._on_note_clicked()
+
+    def _on_selection_changed(self) -> None:
+        self._update_buttons()
+
+    def _on_note_clicked(self) -> None:
+        record = self._selected()
+        if record is None or self._read_only:
+            return
+        label = f"Note for the session of {self._when(record)}:"
+        answer = self._prompts.ask_note(self, "Session note", label, record.notes or "")
+        if answer is None:
+            return
+        notes = answer.strip() or None
+        if notes is not None and len(notes) > MAX_NOTES_CHARS:
+            self._say(f"A note is at most {MAX_NOTES_CHARS} characters; nothing was changed.")
+            return
+        edited = record.with_checkin(notes, record.effort)
+        if self._change(lambda: self._store.update(edited), record, self.model.replace, edited):
+            self._say("Note saved." if notes else "Note removed.")
+
+    def _on_delete_clicked(self) -> None:
+        record = self._selected()
+        if record is None or self._read_only:
+            return
+        if self._change(lambda: self._store.delete(record.id), record, self._forget, record):
+            self._say(f"Deleted the session of {self._when(record)}. Undo brings it back.")
+
+    def _on_undo_clicked(self) -> None:
+        if not self._deleted or self._read_only:
+            return
+        record = self._deleted[-1]
+        if self._change(lambda: self._store.add(record), record, self._restore, record):
+            self._say(f"Restored the session of {self._when(record)}.")
+
+    def _on_export_clicked(self) -> None:
+        suggested = Path.home() / f"retrocoach-history-{self._today().isoformat()}.csv"
+        path = self._prompts.ask_save_path(self, "Export the history as CSV", suggested)
+        if path is None:
+            return
+        try:
+            export_csv(self._store, path, self._tz)
+        except ExportError as error:
+            self._say(f"Nothing was exported: {error}")
+            return
+        self._say(f"Exported the history to {path}.")
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _forget(self, record: SessionRecord) -> None:
+        self._deleted.append(record)
+        self.model.remove(record.id)
+
+    def _restore(self, record: SessionRecord) -> None:
+        self._deleted.pop()
+        self.model.insert(record)
+        self.select_session(record.id)
+
+    def _change(
+        self,
+        action: Callable[[], None],
+        record: SessionRecord,
+        then: Callable[[SessionRecord], None],
+        shown: SessionRecord,
+    ) -> bool:
+        """Change history.json, then the table with *then*(*shown*); or say why nothing changed."""
+        try:
+            action()
+        except UnknownSessionError:
+            self.refresh()
+            self._say(f"The session of {self._when(record)} is no longer in the history file.")
+            return False
+        except _CHANGE_ERRORS as error:
+            self._say(f"Nothing was changed: {error}")
+            return False
+        then(shown)
+        self._update_summary()
+        self.history_changed.emit()
+        return True
+
+    def _selected(self) -> SessionRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        record = rows[0].data(RECORD_ROLE)
+        return record if isinstance(record, SessionRecord) else None
+
+    def _when(self, record: SessionRecord) -> str:
+        return record.started_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M")
+
+    def _update_summary(self) -> None:
+        records = self.model.records()
+        # After deleting the last session the table stays, so its Undo button is still there.
+        self._pages.setCurrentIndex(1 if records or self._deleted else 0)
+        self._empty.setText(_EMPTY)
+        shown = figures(records, self._today(), self._tz, CHART_WEEKS)
+        self._totals.setText(shown.totals)
+        self._week.setText(shown.week)
+        self._streak.setText(shown.streak)
+        self.chart.show_weeks(shown.weeks)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        can_change = not self._read_only
+        chosen = self.table.selectionModel().hasSelection()
+        self._note.setEnabled(can_change and chosen)
+        self._delete.setEnabled(can_change and chosen)
+        self._undo.setEnabled(can_change and bool(self._deleted))
+        self._export.setEnabled(self.model.rowCount() > 0)
+        self._undo.setToolTip(
+            f"Bring back the session of {self._when(self._deleted[-1])} (Alt+U, Ctrl+Z)"
+            if self._deleted
+            else "Bring back the last deleted session (Alt+U, Ctrl+Z)"
+        )
+
+    def _say(self, text: str) -> None:
+        self._banner.setText(text)

@@ -1,0 +1,1 @@
+"""The plan page: choosing, editing and saving plans."""

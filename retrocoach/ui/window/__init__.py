@@ -1,0 +1,1 @@
+"""The main window: its frame, pages, keys, banners and the desktop around it."""

@@ -1,0 +1,85 @@
+"""The row of big buttons under the pages: Start/Pause/Resume, Skip, Stop, Mute and friends."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from retrocoach.core.session import State
+from retrocoach.ui.window.keys import Action, key_hint
+
+__all__ = ["ControlBar"]
+
+_TOGGLE_WORDS = {
+    State.IDLE: ("Start", "Start the session"),
+    State.GET_READY: ("Pause", "Pause the session"),
+    State.RUNNING: ("Pause", "Pause the session"),
+    State.PAUSED: ("Resume", "Resume the session"),
+    State.FINISHED: ("Start again", "Start the plan again"),
+    State.STOPPED: ("Start again", "Start the plan again"),
+}
+
+
+class ControlBar(QWidget):
+    """Big buttons for the same actions as the keys; none takes keyboard focus.
+
+    A focused push button would take Space as a click on itself; with no focus on any of
+    them, Space always reaches the window's Start/Pause shortcut.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggle_button = self._button(Action.TOGGLE, "Start", "Start the session", big=True)
+        self.skip_button = self._button(Action.SKIP, "Skip", "Skip to the next segment", big=True)
+        self.stop_button = self._button(
+            Action.STOP, "Stop", "Stop the session; it is kept as stopped", big=True
+        )
+        self.mute_button = self._button(Action.MUTE, "Mute", "Mute the sound cues", big=True)
+        self.mute_button.setCheckable(True)
+        self.full_screen_button = self._button(
+            Action.FULL_SCREEN, "Full screen", "Fill the screen, or leave full screen"
+        )
+        self.settings_button = self._button(Action.SETTINGS, "Settings", "Open the settings")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 8)
+        for button in (self.toggle_button, self.skip_button, self.stop_button, self.mute_button):
+            row.addWidget(button, 2)
+        row.addStretch(1)
+        row.addWidget(self.full_screen_button)
+        row.addWidget(self.settings_button)
+
+    def _button(self, action: Action, text: str, tip: str, *, big: bool = False) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(f"{action.value}_button")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAccessibleName(tip)
+        button.setToolTip(tip + key_hint(action))
+        if big:
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setBold(True)
+            button.setFont(font)
+            button.setMinimumHeight(56)
+        return button
+
+    def show_state(self, state: State, *, can_start: bool, can_skip: bool) -> None:
+        """Name the toggle after what Space will do now, and enable what can be done."""
+        text, tip = _TOGGLE_WORDS[state]
+        if self.toggle_button.text() != text:
+            self.toggle_button.setText(text)
+            self.toggle_button.setAccessibleName(tip)
+            self.toggle_button.setToolTip(tip + key_hint(Action.TOGGLE))
+        starting = state in (State.IDLE, State.FINISHED, State.STOPPED)
+        self.toggle_button.setEnabled(can_start or not starting)
+        self.skip_button.setEnabled(can_skip)
+        self.stop_button.setEnabled(not starting)
+
+    def show_muted(self, muted: bool) -> None:
+        """Show whether the cues are muted."""
+        self.mute_button.setChecked(muted)
+        text = "Unmute" if muted else "Mute"
+        if self.mute_button.text() != text:
+            self.mute_button.setText(text)
+            tip = "Turn the sound cues back on" if muted else "Mute the sound cues"
+            self.mute_button.setAccessibleName(tip)
+            self.mute_button.setToolTip(tip + key_hint(Action.MUTE))

@@ -1,0 +1,59 @@
+"""The main window body: notices on top, pages in tabs, big buttons below; and its keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from retrocoach.ui.coach.view import CoachView
+from retrocoach.ui.window.control_bar import ControlBar
+from retrocoach.ui.window.keys import BINDINGS, Action, key_hint
+from retrocoach.ui.window.notice_bar import NoticeBar
+from retrocoach.ui.window.parts import WindowPages
+
+__all__ = ["WindowFrame", "make_shortcuts"]
+
+
+class WindowFrame(QWidget):
+    """Lays the window out; the window itself does the wiring."""
+
+    def __init__(self, pages: WindowPages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notices = NoticeBar(self)
+        self.coach = CoachView(self)
+        self.controls = ControlBar(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Pages")
+        # Tabs change by click or by their keys; keyboard focus on them would only get in the
+        # way of Space.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for page, title, action in (
+            (self.coach, "Coach", Action.COACH),
+            (pages.plan, "Plan", Action.PLAN),
+            (pages.history, "History", Action.HISTORY),
+            (pages.safety, "Safety", Action.SAFETY),
+        ):
+            index = self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(index, f"{title} page{key_hint(action)}")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notices)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.controls)
+
+
+def make_shortcuts(window: QWidget) -> dict[Action, list[QShortcut]]:
+    """One shortcut per key of every action, working whatever widget has the focus."""
+    made: dict[Action, list[QShortcut]] = {}
+    for action, binding in BINDINGS.items():
+        for keys in binding.keys:
+            shortcut = QShortcut(QKeySequence(keys), window)
+            # Application-wide, so a focused widget on any page cannot swallow the key;
+            # a modal dialog still blocks it, so Esc closes the dialog, not the session.
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.setAutoRepeat(False)
+            made.setdefault(action, []).append(shortcut)
+    return made

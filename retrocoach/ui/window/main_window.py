@@ -1,0 +1,408 @@
+"""The main window: coach view, plan, history and safety pages, big buttons and global keys."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from retrocoach.core.coaching import ReminderPicker
+from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.history import JournalBusyError, StorageError, UnknownSessionError
+from retrocoach.core.plan import Plan
+from retrocoach.core.session import Paused, PauseReason, Progress, SessionFinished, State
+from retrocoach.core.settings import Settings
+from retrocoach.ui.coach.view import segment_label
+from retrocoach.ui.dialogs.safety_gate import SafetyGate
+from retrocoach.ui.window.first_frame import after_first_frame
+from retrocoach.ui.window.frame import WindowFrame, make_shortcuts
+from retrocoach.ui.window.keys import Action
+from retrocoach.ui.window.messages import (
+    busy_text,
+    gap_text,
+    history_notice,
+    recording_allowed,
+    recovered_text,
+    save_problem_text,
+    settings_problem_text,
+)
+from retrocoach.ui.window.parts import Walk, WindowPages, WindowServices
+
+if TYPE_CHECKING:
+    # Dialogs load when they open: the window shows sooner without them.
+    from retrocoach.ui.dialogs.checkin import CheckinDialog
+    from retrocoach.ui.dialogs.safety import SafetyChecklistDialog
+    from retrocoach.ui.dialogs.settings import SettingsDialog
+
+__all__ = ["WINDOW_TITLE", "MainWindow", "default_size"]
+
+WINDOW_TITLE: Final = "RetroCoach"
+_SAVE_ERRORS: Final = (StorageError, NewerSchemaError, UnknownSessionError)
+_IDLE_STATES: Final = (State.IDLE, State.FINISHED, State.STOPPED)
+log = logging.getLogger(__name__)
+
+
+def default_size(available: QSize) -> QSize:
+    """Three quarters of the screen: large figures from the treadmill, room for other windows."""
+    return QSize(max(800, available.width() * 3 // 4), max(600, available.height() * 3 // 4))
+
+
+class MainWindow(QMainWindow):
+    """Wires the session driver to the views; every key works whatever has focus."""
+
+    def __init__(
+        self,
+        services: WindowServices,
+        pages: WindowPages,
+        settings: Settings,
+        plan: Plan | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._pages = pages
+        self._driver = services.driver
+        self._settings = settings
+        self._picker = ReminderPicker(services.reminders, settings.reminder_rotation_s)
+        self._plan = plan
+        self._walk: Walk | None = None
+        self._paused_text = ""
+        self._quitting = False
+        self._offered_checklist = False
+        self._started_up = False
+        self._recording = True  # until the history is read, just after the first frame
+        self._gate = SafetyGate(services.reminders, self)
+        self.checkin: CheckinDialog | None = None
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setAccessibleName("RetroCoach coach window")
+        self._build()
+        self.shortcuts = make_shortcuts(self)
+        self._connect_signals()
+        # The coach view needs nothing from history.json and the sound is not needed before a
+        # session: both are made ready once the window is on screen (see _finish_start_up).
+        after_first_frame(self, self._finish_start_up)
+        if services.sound_problem:
+            self.notices.show_notice("sound", services.sound_problem)
+        self.controls.show_muted(settings.muted)
+        services.sound.set_muted(settings.muted)
+        self._load_walk()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        frame = WindowFrame(self._pages, self)
+        self.notices = frame.notices
+        self.coach = frame.coach
+        self.controls = frame.controls
+        self.tabs = frame.tabs
+        self.setCentralWidget(frame)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.resize(default_size(screen.availableGeometry().size()))
+        self.setMinimumSize(640, 480)
+
+    def _connect_signals(self) -> None:
+        # Keys and the buttons that do the same
+        handlers = {
+            Action.TOGGLE: self._on_toggle_requested,
+            Action.SKIP: self._driver.skip,
+            Action.STOP: self._on_stop_requested,
+            Action.MUTE: self._on_mute_requested,
+            Action.HISTORY: lambda: self.tabs.setCurrentWidget(self._pages.history),
+            Action.QUIT: self.close,
+            Action.FULL_SCREEN: self._on_full_screen_requested,
+            Action.SAFETY: lambda: self.tabs.setCurrentWidget(self._pages.safety),
+            Action.COACH: lambda: self.tabs.setCurrentWidget(self.coach),
+            Action.PLAN: lambda: self.tabs.setCurrentWidget(self._pages.plan),
+            Action.SETTINGS: self._on_settings_requested,
+        }
+        for action, shortcuts in self.shortcuts.items():
+            for shortcut in shortcuts:
+                shortcut.activated.connect(handlers[action])
+        self.controls.toggle_button.clicked.connect(self._on_toggle_requested)
+        self.controls.skip_button.clicked.connect(self._driver.skip)
+        self.controls.stop_button.clicked.connect(self._on_stop_requested)
+        self.controls.mute_button.clicked.connect(self._on_mute_requested)
+        self.controls.full_screen_button.clicked.connect(self._on_full_screen_requested)
+        self.controls.settings_button.clicked.connect(self._on_settings_requested)
+        self.controls.settings_button.setVisible(self._pages.settings_dialog is not None)
+        # The session
+        self._driver.state_changed.connect(self._on_driver_state_changed)
+        self._driver.display_changed.connect(self._on_driver_display_changed)
+        self._driver.paused.connect(self._on_driver_paused)
+        self._driver.resumed.connect(self._on_driver_resumed)
+        self._driver.finished.connect(self._on_driver_finished)
+        self._driver.stopped.connect(self._on_driver_stopped)
+        # The safety checklist
+        self._gate.confirmed.connect(self._on_gate_confirmed)
+        self._gate.closed.connect(self._on_gate_closed)
+        # The plan editor, once it is built
+        self._pages.plan.built.connect(self._on_plan_page_built)
+        # The sound: faults in a banner, a flash for every cue nobody will hear
+        alerts = self._services.alerts
+        if alerts is not None:
+            alerts.fault_reported.connect(self._on_alerts_fault_reported)
+            alerts.cue_unheard.connect(self._on_alerts_cue_unheard)
+
+    def _on_alerts_fault_reported(self, message: str) -> None:
+        self.notices.show_notice("sound", f"{message} The session goes on; the screen flashes.")
+
+    def _on_alerts_cue_unheard(self, _cue: str) -> None:
+        self.coach.flash()
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def _finish_start_up(self) -> None:
+        """Read the history and build the sound: after the first frame, or before a session."""
+        if self._started_up:
+            return
+        self._started_up = True
+        history = self._services.history
+        loaded = history.load()  # kept by the store: saving at the end only splices
+        self._recording = recording_allowed(loaded.state)
+        notice = history_notice(loaded, history.path)
+        if notice is not None:
+            self.notices.show_notice("history", notice)
+        if not self._recording:
+            self._load_walk()  # the walk built for the first frame must not write the history
+        prepare = self._services.prepare_sound
+        problem = prepare() if prepare is not None else None
+        if problem:
+            self.notices.show_notice("sound", problem)
+
+    # -- what the walker asks ------------------------------------------------------------------
+
+    def _on_toggle_requested(self) -> None:
+        self._finish_start_up()  # a session needs the history read and the sound ready
+        session = self._driver.session
+        if session is not None and session.state not in _IDLE_STATES:
+            self._driver.toggle()
+            return
+        if self._plan is None:
+            self.coach.set_status("The plan has a mistake: correct it on the Plan page (Ctrl+P).")
+            return
+        if self._gate.needed(self._settings):
+            self._gate.open(then_start=True)
+            return
+        self._start()
+
+    def _start(self) -> None:
+        session = self._driver.session
+        if session is None or session.is_over or session.plan != self._plan:
+            self._load_walk()
+        if not self._claim_journal():
+            return
+        self._gate.started()
+        self._services.sound.warm_up()
+        self._driver.toggle()
+
+    def _claim_journal(self) -> bool:
+        """One session at a time per data folder: False, and told, if another is under way."""
+        walk = self._walk
+        if walk is None or walk.recorder is None:
+            return True  # this session writes nothing
+        history = self._services.history
+        try:
+            recovered = history.claim_journal()
+        except JournalBusyError:
+            self.notices.show_notice("busy", busy_text(history.folder))
+            self.coach.set_status("Another RetroCoach is walking a session: see the notice.")
+            return False
+        except StorageError:
+            return True  # the recorder tells, once, when the journal cannot be written
+        self.notices.dismiss("busy")
+        if recovered is not None:  # another window or terminal died mid-session meanwhile
+            self.notices.show_notice("recovered", recovered_text(recovered))
+            self._pages.refresh_history()
+        return True
+
+    def _on_stop_requested(self) -> None:
+        if self._driver.is_active:
+            self._driver.stop()
+        elif self.isFullScreen():
+            self.showNormal()  # nothing to stop: Esc does what it does in other programs
+
+    def _on_mute_requested(self) -> None:
+        muted = not self._settings.muted
+        self._services.sound.set_muted(muted)
+        self.controls.show_muted(muted)
+        self._save_settings(dataclasses.replace(self._settings, muted=muted))
+
+    def _on_full_screen_requested(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def _on_settings_requested(self) -> None:
+        make = self._pages.settings_dialog
+        if make is None:
+            return
+        dialog = make(self._settings, self)
+        dialog.accepted.connect(lambda: self._on_settings_dialog_accepted(dialog))
+        dialog.open()
+
+    def _on_settings_dialog_accepted(self, dialog: SettingsDialog) -> None:
+        self._apply_settings(dialog.result_settings())
+
+    # -- the safety checklist ------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
+        super().showEvent(event)
+        if not self._offered_checklist and not self._settings.checklist_confirmed:
+            self._offered_checklist = True
+            self._gate.open(then_start=False)
+
+    @property
+    def checklist(self) -> SafetyChecklistDialog | None:
+        """The safety checklist while it is open."""
+        return self._gate.dialog
+
+    def _on_gate_confirmed(self, then_start: bool) -> None:
+        if not self._settings.checklist_confirmed:
+            self._save_settings(dataclasses.replace(self._settings, checklist_confirmed=True))
+        if then_start:
+            self._start()
+
+    def _on_gate_closed(self, confirmed: bool) -> None:
+        if not confirmed and not self._settings.checklist_confirmed:
+            self.coach.set_status("Confirm the safety checklist to start: press Space.")
+
+    # -- the session ---------------------------------------------------------------------------
+
+    def _load_walk(self) -> None:
+        if self._plan is None or self._driver.is_active:
+            return
+        self._walk = self._services.new_walk(
+            self._plan, self._settings, self._on_recorder_reported, record=self._recording
+        )
+        self._driver.load(self._walk.session, self._walk.listeners)
+
+    def _on_plan_page_built(self, _editor: QWidget) -> None:
+        self._pages.plan_editor.plan_changed.connect(self._on_plan_editor_plan_changed)
+
+    def _on_plan_editor_plan_changed(self, plan: Plan | None) -> None:
+        self._plan = plan
+        if not self._driver.is_active:
+            if plan is not None:
+                self._load_walk()
+            self._show_controls()
+
+    def _on_driver_state_changed(self, state: State) -> None:
+        active = self._driver.is_active
+        if active:
+            self._services.inhibitor.inhibit()
+        else:
+            self._services.inhibitor.release()
+        self._pages.plan.setEnabled(not active)  # the editor too, built or not
+        self._show_controls()
+        if state is State.IDLE:
+            self.coach.set_status("Press Space to start.")
+        elif state in (State.RUNNING, State.GET_READY):
+            self.coach.set_status("Space pauses, N skips, Esc stops.")
+        elif state is State.PAUSED:
+            session = self._driver.session
+            where = f" in {segment_label(session.segment).lower()}" if session is not None else ""
+            self.coach.set_status(self._paused_text or f"Paused{where}: press Space to resume.")
+
+    def _on_driver_display_changed(self, progress: Progress) -> None:
+        self.coach.show_progress(progress, self._picker.pick(progress))
+
+    def _on_driver_paused(self, event: Paused) -> None:
+        self._paused_text = gap_text(event.gap_s) if event.reason is PauseReason.GAP else ""
+        if self._paused_text:
+            log.warning("%s", self._paused_text)  # stderr, where the desktop session keeps it
+
+    def _on_driver_resumed(self, _event: object) -> None:
+        self._paused_text = ""
+
+    def _on_driver_finished(self, event: SessionFinished) -> None:
+        self._session_ended("Well done: the session is saved in your history.", event)
+
+    def _on_driver_stopped(self, event: object) -> None:
+        self._session_ended("Stopped: what you walked is saved as stopped.", event)
+
+    def _session_ended(self, saved_text: str, _event: object) -> None:
+        walk = self._walk
+        recorder = walk.recorder if walk is not None else None
+        record = recorder.saved if recorder is not None else None
+        if record is None:
+            if recorder is not None and recorder.nothing_walked:
+                self.coach.set_status("Stopped before any walking: nothing to keep.")
+            else:
+                self.coach.set_status("The session ended; it could not be saved (see the notice).")
+            return
+        self.coach.set_status(saved_text)
+        self._pages.refresh_history()
+        if not self._quitting:
+            from retrocoach.ui.dialogs.checkin import CheckinDialog  # noqa: PLC0415  (see top)
+
+            self.checkin = CheckinDialog(record, self)
+            self.checkin.accepted.connect(self._on_checkin_accepted)
+            self.checkin.open()
+
+    def _on_checkin_accepted(self) -> None:
+        dialog = self.checkin
+        if dialog is None:
+            return
+        record = dialog.checked_in()
+        if record != dialog.record:
+            try:
+                self._services.history.update(record)
+            except _SAVE_ERRORS as error:
+                self.notices.show_notice(
+                    "checkin", f"Your check-in could not be saved ({error}); the session is kept."
+                )
+            self._pages.refresh_history()
+
+    def _on_recorder_reported(self, message: str) -> None:
+        self.notices.show_notice(
+            "save", save_problem_text(message, self._services.history.journal_path)
+        )
+
+    # -- settings, controls, closing -----------------------------------------------------------
+
+    def _apply_settings(self, settings: Settings) -> None:
+        # The engine and voice are chosen at start-up; the rest applies at once.
+        self._services.sound.set_muted(settings.muted)
+        self._services.sound.set_volume(settings.volume)
+        self._services.sound.set_pips(settings.pips)
+        self.controls.show_muted(settings.muted)
+        self._picker = ReminderPicker(self._services.reminders, settings.reminder_rotation_s)
+        self._save_settings(settings)
+        self._load_walk()  # a new pips lead applies from the next session
+
+    def _save_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        try:
+            self._services.settings_store.save(settings)
+        except (StorageError, NewerSchemaError) as error:
+            self.notices.show_notice("settings", settings_problem_text(error))
+
+    def _show_controls(self) -> None:
+        session = self._driver.session
+        state = session.state if session is not None else State.IDLE
+        can_skip = session is not None and self._driver.is_active
+        self.controls.show_state(state, can_start=self._plan is not None, can_skip=can_skip)
+
+    @property
+    def started_up(self) -> bool:
+        """Whether the history is read and the sound built (just after the first frame)."""
+        return self._started_up
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in force."""
+        return self._settings
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
+        if self._driver.is_active:
+            # Quitting mid-session keeps what was walked, as Esc does, without the check-in.
+            self._quitting = True
+            self._driver.stop()
+        self._services.inhibitor.release()
+        event.accept()

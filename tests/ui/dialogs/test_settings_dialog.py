@@ -1,0 +1,162 @@
+"""The settings dialog: shows every setting, returns the walker's changes, Cancel keeps none."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QRadioButton,
+    QSlider,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from retrocoach.core.settings import Settings
+from retrocoach.ui.dialogs.settings import SettingsDialog
+
+CHOSEN = Settings(
+    audio_engine="none",
+    voice=True,
+    volume=0.35,
+    muted=True,
+    pips=5,
+    reminder_rotation_s=60,
+    checklist_every_start=True,
+    checklist_confirmed=True,
+)
+
+
+def find(dialog: SettingsDialog, kind: type, name: str) -> QWidget:
+    found = dialog.findChild(kind, name)
+    assert found is not None, name
+    return found  # type: ignore[no-any-return]
+
+
+def combo(dialog: SettingsDialog, name: str) -> QComboBox:
+    return find(dialog, QComboBox, f"{name}_combo")  # type: ignore[return-value]
+
+
+def check(dialog: SettingsDialog, name: str) -> QCheckBox:
+    return find(dialog, QCheckBox, f"{name}_check")  # type: ignore[return-value]
+
+
+def slider(dialog: SettingsDialog) -> QSlider:
+    return find(dialog, QSlider, "volume_slider")  # type: ignore[return-value]
+
+
+def radio(dialog: SettingsDialog, name: str) -> QRadioButton:
+    return find(dialog, QRadioButton, f"{name}_radio")  # type: ignore[return-value]
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot) -> SettingsDialog:
+    """A dialog on the default settings, the checklist already confirmed once."""
+    widget = SettingsDialog(Settings(checklist_confirmed=True))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_the_dialog_shows_the_settings_it_was_given(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(CHOSEN)
+    qtbot.addWidget(dialog)
+    assert combo(dialog, "engine").currentData() == "none"
+    assert radio(dialog, "voice").isChecked()
+    assert not radio(dialog, "tones").isChecked()
+    assert slider(dialog).value() == 35
+    assert check(dialog, "mute").isChecked()
+    assert combo(dialog, "pips").currentData() == 5
+    assert combo(dialog, "rotation").currentData() == 60
+    assert check(dialog, "checklist").isChecked()
+    assert dialog.result_settings() == CHOSEN, "unchanged, it gives back what it was given"
+
+
+def test_every_setting_the_walker_changes_comes_back_in_result_settings(
+    qtbot: QtBot, dialog: SettingsDialog
+) -> None:
+    engine = combo(dialog, "engine")
+    engine.setCurrentIndex(engine.findData("qt"))
+    qtbot.mouseClick(radio(dialog, "voice"), Qt.MouseButton.LeftButton)
+    slider(dialog).setFocus()
+    for _ in range(5):
+        qtbot.keyClick(slider(dialog), Qt.Key.Key_Left)
+    qtbot.mouseClick(check(dialog, "mute"), Qt.MouseButton.LeftButton)
+    pips = combo(dialog, "pips")
+    pips.setCurrentIndex(pips.findData(0))
+    rotation = combo(dialog, "rotation")
+    rotation.setCurrentIndex(rotation.findData(0))
+    qtbot.mouseClick(check(dialog, "checklist"), Qt.MouseButton.LeftButton)
+    assert dialog.result_settings() == Settings(
+        audio_engine="qt",
+        voice=True,
+        volume=0.75,
+        muted=True,
+        pips=0,
+        reminder_rotation_s=0,
+        checklist_every_start=True,
+        checklist_confirmed=True,
+    )
+
+
+def test_the_volume_readout_follows_the_slider(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    slider(dialog).setValue(42)
+    assert any(label.text() == "42 %" for label in dialog.findChildren(QLabel))
+    assert slider(dialog).accessibleDescription() == "42 percent"
+
+
+def test_a_rotation_not_in_the_list_is_kept_and_offered(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(reminder_rotation_s=45, volume=1 / 3))
+    qtbot.addWidget(dialog)
+    assert combo(dialog, "rotation").currentData() == 45
+    assert combo(dialog, "rotation").currentText() == "Every 45 seconds"
+    assert dialog.result_settings() == Settings(reminder_rotation_s=45, volume=1 / 3)
+
+
+def test_ok_accepts_and_cancel_rejects(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with qtbot.waitSignal(dialog.rejected, timeout=1000):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_enter_is_ok_and_escape_is_cancel(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.rejected, timeout=1000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_every_control_has_a_name_a_tooltip_and_a_key(dialog: SettingsDialog) -> None:
+    controls: list[QWidget] = [
+        combo(dialog, "engine"),
+        radio(dialog, "tones"),
+        radio(dialog, "voice"),
+        slider(dialog),
+        check(dialog, "mute"),
+        combo(dialog, "pips"),
+        combo(dialog, "rotation"),
+        check(dialog, "checklist"),
+    ]
+    buddies = {label.buddy() for label in dialog.findChildren(QLabel) if "&" in label.text()}
+    for control in controls:
+        assert control.toolTip(), control.objectName()
+        assert control.focusPolicy() & Qt.FocusPolicy.TabFocus, control.objectName()
+        has_mnemonic = "&" in getattr(control, "text", lambda: "")()
+        assert has_mnemonic or control in buddies, control.objectName()
+        assert control.accessibleName() or has_mnemonic, control.objectName()
+    assert "RetroCoach" in dialog.windowTitle()
