@@ -17,7 +17,9 @@ from typing import TextIO
 from retrocoach.core.clock import Clock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.durations import format_duration
+from retrocoach.core.outcome import outcome_of
 from retrocoach.core.plan import Kind
+from retrocoach.core.records import Outcome
 from retrocoach.core.reminders import Reminder
 from retrocoach.core.session import (
     Command,
@@ -120,7 +122,7 @@ class TerminalCoach:
         if self.is_tty:
             self._write("\n")
         self._summary()
-        return 0 if self.session.state is State.FINISHED else 1
+        return 0 if self._outcome() is Outcome.COMPLETED else 1
 
     # -- the loop ----------------------------------------------------------------------------
 
@@ -260,13 +262,15 @@ class TerminalCoach:
             self.out = open(os.devnull, "w")  # noqa: SIM115  (kept for the rest of the walk)
             self.is_tty = False
 
+    def _outcome(self) -> Outcome:
+        return outcome_of(self.session.state is State.FINISHED, self.session.records)
+
     def _summary(self) -> None:
         records = self.session.records
         forward = sum(r.actual_s for r in records if r.kind is not Kind.BACKWARD)
         backward = sum(r.actual_s for r in records if r.kind is Kind.BACKWARD)
-        outcome = "completed" if self.session.state is State.FINISHED else "stopped"
         self._write(
-            f"Session {outcome}: {format_duration(forward + backward)} walking "
+            f"Session {self._outcome().value}: {format_duration(forward + backward)} walking "
             f"({format_duration(forward)} forward, {format_duration(backward)} backward)\n"
         )
 

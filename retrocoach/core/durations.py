@@ -1,4 +1,4 @@
-"""Durations as people type them ("90s", "5m", "1m30s", "1h5m", "1:30") to and from seconds."""
+"""Durations as people type them ("90s", "5 min", "1.5m", "1h5m", "1:30") to and from seconds."""
 
 from __future__ import annotations
 
@@ -6,13 +6,27 @@ import math
 import re
 from typing import Final
 
-__all__ = ["DurationError", "format_duration", "parse_duration", "quoted"]
+__all__ = [
+    "DurationError",
+    "continues_duration",
+    "format_duration",
+    "parse_duration",
+    "quoted",
+    "rejoin_split_durations",
+]
 
-ALLOWED_FORMS: Final = "a number with a unit (90s, 5m, 1m30s, 1h, 1h5m) or m:ss (1:30)"
+ALLOWED_FORMS: Final = "a number with a unit (90s, 5m, 5 min, 1.5m, 1m30s, 1h) or m:ss (1:30)"
 
-# Units must come in order h, m, s, each at most once. [0-9] and re.ASCII keep out the
-# non-ASCII digits that \d and int() would otherwise accept (fullwidth or Arabic-Indic digits).
-_UNITS = re.compile(r"(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?", re.ASCII)
+# The words a unit may be written as, each naming its length in seconds.
+_UNIT_WORDS: Final = {
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 3600),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 60),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),
+}
+# One part: a number (a decimal point or comma allowed) and a unit word, spaces allowed
+# between them. [0-9] and re.ASCII keep out the non-ASCII digits that \d and int() would
+# otherwise accept (fullwidth or Arabic-Indic digits).
+_PART = re.compile(r"[ \t]*([0-9]+(?:[.,][0-9]+)?)[ \t]*([a-z]+)[ \t]*", re.ASCII)
 _CLOCK = re.compile(r"(?:([0-9]+):([0-9]{2}):|([0-9]+):)([0-9]{2})", re.ASCII)
 
 
@@ -45,10 +59,9 @@ def parse_duration(text: str) -> int:
         )
     if word.startswith("-"):
         raise DurationError(f"{quoted(text)} is negative: durations are {ALLOWED_FORMS}")
-    match = _UNITS.fullmatch(word)
-    if match and any(match.groups()):
-        hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-        return hours * 3600 + minutes * 60 + seconds
+    parts = _unit_parts(word)
+    if parts is not None:
+        return _sum_parts(text, parts)
     match = _CLOCK.fullmatch(word)
     if match:
         h_part, m_of_hms, m_part, s_part = match.groups()
@@ -66,6 +79,69 @@ def parse_duration(text: str) -> int:
             return int(h_part) * 3600 + minutes * 60 + seconds
         return int(m_part) * 60 + seconds
     raise DurationError(f"{quoted(text)} is not a duration: use {ALLOWED_FORMS}")
+
+
+def continues_duration(word: str) -> bool:
+    """Whether *word* reads as the rest of a duration split at a space ("min" of "5 min")."""
+    lowered = word.lower()
+    return lowered in _UNIT_WORDS or bool(
+        (parts := _unit_parts(lowered)) and all(unit in _UNIT_WORDS for _, unit in parts)
+    )
+
+
+def rejoin_split_durations(words: list[str]) -> list[str]:
+    """``key=value`` words with a value split at spaces joined back ('forward=5', 'min').
+
+    A number is joined only together with the unit after it: '5' alone stays its own word.
+    """
+    joined: list[str] = []
+    pending = list(words)
+    while pending:
+        word = pending.pop(0)
+        if joined and "=" in joined[-1] and "=" not in word:
+            pair = f"{word} {pending[0]}" if pending and "=" not in pending[0] else word
+            for tail in (word, pair):
+                if continues_duration(tail):
+                    joined[-1] = f"{joined[-1]} {tail}"
+                    del pending[: tail.count(" ")]
+                    break
+            else:
+                joined.append(word)
+            continue
+        joined.append(word)
+    return joined
+
+
+def _unit_parts(word: str) -> list[tuple[str, str]] | None:
+    """The (number, unit word) pairs that make up *word*, or None if it is not made of them."""
+    parts: list[tuple[str, str]] = []
+    position = 0
+    while position < len(word):
+        match = _PART.match(word, position)
+        if not match:
+            return None
+        parts.append((match.group(1), match.group(2)))
+        position = match.end()
+    return parts or None
+
+
+def _sum_parts(text: str, parts: list[tuple[str, str]]) -> int:
+    """Whole seconds of the parts, largest unit first, each unit once; fractions round."""
+    total = 0.0
+    last_size = 3600 * 2
+    for number, unit in parts:
+        size = _UNIT_WORDS.get(unit)
+        if size is None:
+            raise DurationError(f"{quoted(text)} has an unknown unit '{unit}': use {ALLOWED_FORMS}")
+        if size >= last_size:
+            raise DurationError(
+                f"{quoted(text)} is not a duration: give hours, minutes, seconds in that order, "
+                "each once"
+            )
+        last_size = size
+        total += float(number.replace(",", ".")) * size
+    # Half a second rounds up: "0.5s" is a second, not nothing.
+    return math.floor(total + 0.5)
 
 
 def format_duration(seconds: float) -> str:

@@ -13,6 +13,7 @@ from retrocoach.core.durations import (
     format_duration,
     parse_duration,
     quoted,
+    rejoin_split_durations,
 )
 from retrocoach.core.plan_limits import (
     LIMITS,
@@ -226,7 +227,7 @@ def parse_spec(text: str, name: str = "custom", base: Plan = DEFAULT_PLAN) -> Pl
     Keys left out take their values from *base*. Unknown, repeated or empty keys and bad values
     raise PlanError with a message that names the word at fault and what is allowed.
     """
-    words = join_units(text.split(), SPEED_KEYS)
+    words = rejoin_split_durations(join_units(text.split(), SPEED_KEYS))
     if not words:
         raise PlanError(f"the plan is empty: write key=value words with keys {_key_list()}")
     values: dict[str, object] = {}

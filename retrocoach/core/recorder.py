@@ -16,6 +16,7 @@ from retrocoach.core.history import (
     SessionRecord,
     StorageError,
 )
+from retrocoach.core.outcome import outcome_of
 from retrocoach.core.session import (
     Event,
     Paused,
@@ -72,7 +73,7 @@ class SessionRecorder:
         if self._started_at is None:
             return
         if any(isinstance(e, SessionFinished | SessionStopped) for e in events):
-            outcome = Outcome.COMPLETED if session.state is State.FINISHED else Outcome.STOPPED
+            outcome = outcome_of(session.state is State.FINISHED, session.walked(now))
             self._save(session, now, outcome)
             return
         due = self._journalled_at is None or now - self._journalled_at >= self._every

@@ -24,15 +24,41 @@ from retrocoach.core.durations import DurationError, format_duration, parse_dura
         ("12:00", 720),
         ("1:05:00", 3900),
         (" 5M ", 300),
+        ("5min", 300),
+        ("5 min", 300),
+        ("1.5m", 90),
+        ("90 sec", 90),
+        ("2 minutes", 120),
+        ("1 hour", 3600),
+        ("1h 30min", 5400),
+        ("1 hr 5 mins 3 secs", 3903),
+        ("1,5 min", 90),
+        ("0.5s", 1),
+        ("5 m", 300),
     ],
 )
 def test_every_contract_form_parses(text: str, seconds: int) -> None:
     assert parse_duration(text) == seconds
 
 
-def test_a_bare_number_is_refused_with_a_hint_for_minutes_and_seconds() -> None:
-    with pytest.raises(DurationError, match=r"5m for minutes or 5s for seconds"):
-        parse_duration("5")
+@pytest.mark.parametrize("text", ["5", " 5 ", "90"])
+def test_a_bare_number_is_refused_with_a_hint_for_minutes_and_seconds(text: str) -> None:
+    word = text.strip()
+    with pytest.raises(DurationError, match=rf"{word}m for minutes or {word}s for seconds"):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize("text", ["1.5", "5,5"])
+def test_a_bare_decimal_is_refused_as_not_a_duration(text: str) -> None:
+    with pytest.raises(DurationError, match="not a duration"):
+        parse_duration(text)
+
+
+def test_every_refusal_is_one_line() -> None:
+    for text in ("5", "5 parsecs", "5m5m", "1:75", "x" * 500, "5\nmin"):
+        with pytest.raises(DurationError) as caught:
+            parse_duration(text)
+        assert "\n" not in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -44,12 +70,16 @@ def test_a_bare_number_is_refused_with_a_hint_for_minutes_and_seconds() -> None:
         ("1:75", "75 seconds"),
         ("1:60:00", "60 minutes"),
         ("1:5", "not a duration"),
-        ("5s5m", "not a duration"),
-        ("5m5m", "not a duration"),
-        ("1.5m", "not a duration"),
+        ("5s5m", "in that order"),
+        ("5m5m", "in that order"),
+        ("5 min 5 min", "in that order"),
+        ("1.5.5m", "not a duration"),
+        (".5m", "not a duration"),
+        ("5 parsecs", "unknown unit 'parsecs'"),
+        ("5 5m", "not a duration"),
         ("\uff15m", "not a duration"),  # fullwidth five
         ("\u0665m", "not a duration"),  # Arabic-Indic five
-        ("5 m", "not a duration"),
+        ("min", "not a duration"),
     ],
 )
 def test_malformed_durations_are_refused_naming_the_text(text: str, reason: str) -> None:

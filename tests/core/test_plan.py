@@ -96,3 +96,16 @@ def test_from_dict_names_a_missing_field() -> None:
     del data["rounds"]
     with pytest.raises(PlanError, match="rounds"):
         Plan.from_dict(data)
+
+
+def test_a_spec_accepts_a_duration_written_with_a_space_before_its_unit() -> None:
+    plan = parse_spec("forward=5 min backward=90 sec warmup=1.5m cooldown=1 h 0 min rounds=2")
+    assert (plan.forward_s, plan.backward_s, plan.warmup_s) == (300, 90, 90)
+    assert plan.cooldown_s == 3600
+
+
+def test_a_spec_word_after_a_value_that_is_no_unit_is_still_refused() -> None:
+    with pytest.raises(PlanError, match="'bogus' is not key=value"):
+        parse_spec("forward=5m bogus")
+    with pytest.raises(PlanError, match="forward=5'"):
+        parse_spec("forward=5")

@@ -1,0 +1,121 @@
+"""What a finished or stopped walk amounted to, and how it compares with the last few."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from retrocoach.core.durations import format_duration
+from retrocoach.core.outcome import segment_done
+from retrocoach.core.plan import Kind
+from retrocoach.core.records import MAX_EFFORT, Outcome, SessionRecord
+
+__all__ = ["COMPARED_WALKS", "Summary", "summarise"]
+
+COMPARED_WALKS: Final = 5
+_OUTCOME_TITLES: Final = {
+    Outcome.COMPLETED: "Session completed",
+    Outcome.STOPPED: "Session stopped early",
+    Outcome.INTERRUPTED: "Session interrupted",
+}
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The figures of one walk, and the average walking time of the walks before it."""
+
+    outcome: Outcome
+    forward_s: float
+    backward_s: float
+    planned_s: int
+    """The plan's walking time (get-ready countdown left out)."""
+    done: int
+    skipped: int
+    not_reached: int
+    effort: int | None
+    earlier: int
+    """How many earlier walks the comparison is over (0: this is the first)."""
+    earlier_average_s: float
+
+    @property
+    def walked_s(self) -> float:
+        return self.forward_s + self.backward_s
+
+    @property
+    def title(self) -> str:
+        return _OUTCOME_TITLES[self.outcome]
+
+    def lines(self) -> list[str]:
+        """The summary as the window and the terminal show it, one fact a line."""
+        lines = [
+            f"Walked {format_duration(self.walked_s)} of {format_duration(self.planned_s)}: "
+            f"{format_duration(self.forward_s)} forward, "
+            f"{format_duration(self.backward_s)} backward",
+            self._segments_line(),
+            "Effort: not rated"
+            if self.effort is None
+            else f"Effort: {self.effort} of {MAX_EFFORT}",
+            self._comparison_line(),
+        ]
+        return lines
+
+    def _segments_line(self) -> str:
+        parts = [f"{self.done} done"]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped or cut short")
+        if self.not_reached:
+            parts.append(f"{self.not_reached} not reached")
+        return "Segments: " + ", ".join(parts)
+
+    def _comparison_line(self) -> str:
+        if not self.earlier:
+            return "Your first walk in the history"
+        walks = "your last walk" if self.earlier == 1 else f"your last {self.earlier} walks"
+        difference = self.walked_s - self.earlier_average_s
+        average = format_duration(self.earlier_average_s)
+        if abs(difference) < 1:
+            return f"As long as {walks} (average {average})"
+        how = "longer" if difference > 0 else "shorter"
+        return f"{format_duration(abs(difference))} {how} than {walks} (average {average})"
+
+
+def summarise(
+    record: SessionRecord, history: Sequence[SessionRecord], compared: int = COMPARED_WALKS
+) -> Summary:
+    """The summary of *record*, compared with up to *compared* walks started before it.
+
+    *history* may hold *record* itself and walks after it; they are left out of the comparison.
+    """
+    earlier = (
+        sorted(
+            (
+                other
+                for other in history
+                if other.id != record.id and other.started_at < record.started_at
+            ),
+            key=lambda other: other.started_at,
+        )[-compared:]
+        if compared > 0
+        else []
+    )
+    planned = [s for s in record.plan.segments() if s.kind is not Kind.GETREADY]
+    done = sum(1 for walked in record.segments if segment_done(walked))
+    return Summary(
+        outcome=record.outcome,
+        forward_s=record.forward_s,
+        backward_s=record.backward_s,
+        planned_s=record.plan.walking_s,
+        done=done,
+        skipped=len(record.segments) - done,
+        not_reached=max(0, len(planned) - len(record.segments)),
+        effort=record.effort,
+        earlier=len(earlier),
+        earlier_average_s=(
+            sum(other.walking_s for other in earlier) / len(earlier) if earlier else 0.0
+        ),
+    )
