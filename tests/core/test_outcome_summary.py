@@ -12,10 +12,10 @@ import pytest
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.outcome import outcome_of
 from retrocoach.core.plan import Kind, Plan
+from retrocoach.core.recorder import SessionRecorder
 from retrocoach.core.records import Outcome, SessionRecord
 from retrocoach.core.session import Command, SegmentRecord, Session
 from retrocoach.core.summary import summarise
-from retrocoach.recorder import SessionRecorder
 
 RecordFactory = Callable[..., SessionRecord]
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)
