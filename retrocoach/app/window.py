@@ -21,6 +21,7 @@ from retrocoach.core.plan import Plan
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS
 from retrocoach.core.recorder import SessionRecorder
+from retrocoach.core.references import ReferenceList
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
 from retrocoach.core.resources import asset_path
 from retrocoach.core.session import Session
@@ -113,7 +114,7 @@ def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
         return ReminderBook.default()
     except ReminderDataError as error:
         warn(f"safety reminders are unavailable: {error}")
-        return ReminderBook(())
+        return ReminderBook((), ReferenceList(()))
 
 
 class _ScreenSaverLater:

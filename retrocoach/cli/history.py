@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, tzinfo
 from typing import Final, TextIO
 
@@ -14,6 +15,7 @@ from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS, Preset
 from retrocoach.core.records import SessionRecord
+from retrocoach.core.references import ReferenceDataError, ReferenceList
 from retrocoach.core.stats import totals
 
 __all__ = ["FORMATS", "run_history", "run_plans"]
@@ -22,6 +24,7 @@ FORMATS: Final = ("table", "csv", "json")
 EXIT_OK: Final = 0
 EXIT_STORAGE: Final = 1
 _PLAN_WIDTH: Final = 24
+_TEXT_WIDTH: Final = 96
 
 
 def run_history(
@@ -103,23 +106,51 @@ def run_plans(
     err: TextIO,
     *,
     presets: Mapping[str, Preset] = PRESETS,
+    references: ReferenceList | None = None,
 ) -> int:
-    """List the built-in presets and the saved plans; returns the exit status."""
+    """List the built-in presets with their sources, the saved plans, then the references."""
     try:
         saved = plans.plans()
     except StorageError as error:
         err.write(f"retrocoach: {error}\n")
         return EXIT_STORAGE
+    if references is None:
+        try:
+            references = ReferenceList.default()
+        except ReferenceDataError as error:
+            err.write(f"retrocoach: the plans' sources are unavailable: {error}\n")
     names = [*presets, *(plan.name for plan in saved)]
     width = min(max(map(len, names), default=4), _PLAN_WIDTH)
+    pad = " " * (width + 4)
     out.write("Built-in plans:\n")
     for key, preset in presets.items():
         out.write(f"  {_printable(key, _PLAN_WIDTH):<{width}}  {preset.plan.describe()}\n")
-        out.write(f"  {'':<{width}}  {preset.description} [{preset.source}]\n")
+        out.write(f"{pad}{preset.description}\n")
+        for line in textwrap.wrap(preset.details, max(40, _TEXT_WIDTH - len(pad))):
+            out.write(f"{pad}{line}\n")
+        if references is not None:
+            label = "Source" if len(preset.references) == 1 else "Sources"
+            out.write(f"{pad}{label}: {references.cite(preset.references)}\n")
     out.write("\nSaved plans:\n")
     if not saved:
         out.write("  none yet\n")
     for plan in saved:
         out.write(f"  {_printable(plan.name, _PLAN_WIDTH):<{width}}  {plan.describe()}\n")
-        out.write(f"  {'':<{width}}  {plan.spec()}\n")
+        out.write(f"{pad}{plan.spec()}\n")
+    if references is not None:
+        _write_references(references, presets.values(), out)
     return EXIT_OK
+
+
+def _write_references(references: ReferenceList, presets: Iterable[Preset], out: TextIO) -> None:
+    """The full citation of every source the presets cite, for looking them up."""
+    cited = {ref_id for preset in presets for ref_id in preset.references}
+    listed = [ref for ref in references.all() if ref.id in cited]
+    if not listed:
+        return
+    out.write("\nReferences (RetroCoach is not medical advice):\n")
+    for ref in listed:
+        lines = textwrap.wrap(ref.full(), _TEXT_WIDTH - 4) or [""]
+        out.write(f"  - {lines[0]}\n")
+        for line in lines[1:]:
+            out.write(f"    {line}\n")

@@ -1,4 +1,4 @@
-"""Built-in plans, each resting on a seed article or a study noted in seeds/."""
+"""Built-in plans, each citing the references it rests on from the shipped references list."""
 
 from __future__ import annotations
 
@@ -14,20 +14,23 @@ __all__ = ["PRESETS", "Preset", "find_preset"]
 
 @dataclass(frozen=True, slots=True)
 class Preset:
-    """A ready-made plan with a one-line description and the source it rests on."""
+    """A ready-made plan with a one-line description, what it rests on, and its references."""
 
     key: str
     """The short name typed on the command line; also the plan's name."""
     plan: Plan
     description: str
-    source: str
-    """A seed note ("seed 001: <title>") or a paper citation as seeds/README.md gives it."""
+    details: str
+    """Where the plan comes from and who it suits, in a few sentences for the plan list."""
+    references: tuple[str, ...]
+    """Ids from the shipped references list; 'retrocoach-own' marks a choice of our own."""
 
 
 def _preset(
     key: str,
     description: str,
-    source: str,
+    details: str,
+    references: tuple[str, ...],
     *,
     forward_s: int,
     backward_s: int,
@@ -46,12 +49,8 @@ def _preset(
         getready_s=getready_s,
         name=key,
     ).validate()
-    return Preset(key=key, plan=plan, description=description, source=source)
+    return Preset(key, plan, description, details, references)
 
-
-_SEED_000: Final = "seed 000: 7 Surprising Health Benefits of Walking Backwards Daily"
-_SEED_001: Final = "seed 001: Retro Walking: The Remarkable Benefits of Walking Backwards"
-_SEED_003: Final = "seed 003: The Surprising Health Benefits Of Walking Backward"
 
 # Ten seconds of get-ready gives time to stand on the side rails and start the belt.
 # Order matters: it is the order `retrocoach plans` and the window list them in.
@@ -59,7 +58,10 @@ _ALL: Final = (
     _preset(
         "first-steps",
         "Beginner intervals: five minutes facing forward, then one minute backward, three times.",
-        _SEED_001,
+        "The interval comes from a popular article on treadmill retro walking, not from a "
+        "study. The article starts backward walking with the belt at 1.0 to 2.0 km/h, "
+        "holding the rails.",
+        ("article-retro-walking-treadmill",),
         warmup_s=0,  # the first five-minute forward stretch already warms the walker up
         forward_s=5 * 60,
         backward_s=60,
@@ -69,7 +71,9 @@ _ALL: Final = (
     _preset(
         "gentle-start",
         "Five minutes of backward walking in all, one minute at a time, for the first weeks.",
-        _SEED_003,
+        "A popular fitness article suggests about five minutes, several times a week, built up "
+        "gradually. Splitting them into one-minute stretches is RetroCoach's own choice.",
+        ("article-walking-backward-fitness", "retrocoach-own"),
         warmup_s=2 * 60,
         forward_s=60,
         backward_s=60,
@@ -79,7 +83,9 @@ _ALL: Final = (
     _preset(
         "daily-ten",
         "A daily ten: ten backward minutes in two-minute stretches with forward breaks between.",
-        _SEED_000,
+        "Ten minutes a day comes from a popular article; no study is given for it. The "
+        "two-minute stretches are RetroCoach's own split. Build up to it from a shorter plan.",
+        ("article-walking-backwards-daily", "retrocoach-own"),
         warmup_s=3 * 60,
         forward_s=60,
         backward_s=2 * 60,
@@ -88,8 +94,11 @@ _ALL: Final = (
     ),
     _preset(
         "knee-10",
-        "One unbroken ten-minute backward stretch, the dose of a knee osteoarthritis trial.",
-        "Alghadir 2019, BMC Musculoskelet Disord 20:159",
+        "One unbroken ten-minute backward stretch, the session of a knee osteoarthritis trial.",
+        "In the trial, people diagnosed with knee osteoarthritis walked backwards for 10 "
+        "minutes, 3 days a week for 6 weeks, supervised, on top of their usual physiotherapy. "
+        "Agree a plan like this with a clinician or physiotherapist before you use it.",
+        ("alghadir-2019",),
         warmup_s=0,  # the forward segment before the backward one is the warm-up
         forward_s=3 * 60,
         backward_s=10 * 60,
@@ -98,8 +107,13 @@ _ALL: Final = (
     ),
     _preset(
         "study-30",
-        "Thirty backward minutes in five-minute blocks, as in two stroke trials; build up first.",
-        "Chang 2021, IJERPH 18:2376; Michaelsen 2014, Int J Stroke 9:529",
+        "Thirty backward minutes, the session length of two stroke trials; build up to it first.",
+        "In the trials, people with stroke walked backwards on a treadmill for 30 minutes, "
+        "supervised: 3 times a week for 4 weeks (8 people, on top of physiotherapy), and in a "
+        "trial protocol 3 days a week for 6 weeks. The six 5-minute blocks with forward "
+        "breaks are RetroCoach's own split, not the trials'. Agree a plan like this with a "
+        "clinician or physiotherapist before you use it.",
+        ("chang-2021", "michaelsen-2014", "retrocoach-own"),
         warmup_s=3 * 60,
         forward_s=60,
         backward_s=5 * 60,

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Final
 
-from retrocoach.core.plan import Kind
+from retrocoach.core.references import (
+    OWN_RULE,
+    Reference,
+    ReferenceDataError,
+    ReferenceList,
+    reference_ids,
+)
+from retrocoach.core.reminder_rules import (
+    NEAR_END_S,
+    SWITCH_LEAD_S,
+    Condition,
+    ConditionError,
+    Moment,
+    facts_for,
+    moments_for,
+)
 from retrocoach.core.resources import asset_path
-from retrocoach.core.session import Progress, State
+from retrocoach.core.session import Progress
 
 __all__ = [
     "NEAR_END_S",
@@ -25,34 +40,20 @@ __all__ = [
     "moment_for",
 ]
 
-SCHEMA_VERSION: Final = 1
-NEAR_END_S: Final = 60.0
-"""In the session's last minute the walker needs the ways to stop the belt safely."""
-SWITCH_LEAD_S: Final = 10.0
-"""The lead before a change of direction: enough to read a line and slow the belt."""
+SCHEMA_VERSION: Final = 2
 
 _ID: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
-_MAX_TEXT: Final = 120
+_MAX_TEXT: Final = 300
 _MAX_DETAIL: Final = 400
-_FIELDS: Final = frozenset({"id", "text", "detail", "source", "moments"})
+_FIELDS: Final = frozenset({"id", "text", "detail", "references", "moments", "when"})
+_CHECKLIST: Final = (Moment.CHECKLIST_FIRST, Moment.CHECKLIST_SETUP, Moment.CHECKLIST_STOP)
+
+
+_ANY_TIME: Final = Condition()
 
 
 class ReminderDataError(ValueError):
     """The reminders file cannot be used; the message names the file and what is wrong."""
-
-
-class Moment(StrEnum):
-    """When a reminder applies."""
-
-    CHECKLIST_SETUP = "checklist-setup"
-    CHECKLIST_STOP = "checklist-stop"
-    BEFORE_FIRST_BACKWARD = "before-first-backward"
-    BACKWARD = "backward"
-    FORWARD = "forward"
-    SWITCH = "switch"
-    NEAR_END = "near-end"
-    OUTDOORS = "outdoors"
-    GENERAL = "general"
 
 
 _MOMENTS: Final = frozenset(moment.value for moment in Moment)
@@ -60,62 +61,53 @@ _MOMENTS: Final = frozenset(moment.value for moment in Moment)
 
 @dataclass(frozen=True, slots=True)
 class Reminder:
-    """One piece of safety advice, short enough to read from the treadmill, with its source."""
+    """One piece of safety advice, with the references it rests on and when it may be shown."""
 
     id: str
     text: str
-    source: str
+    references: tuple[str, ...]
     moments: tuple[Moment, ...]
     detail: str | None = None
+    when: Condition = _ANY_TIME
+    citation: str = ""
+    """The references as one line a person can look up, filled in by the book."""
 
     def applies(self, moment: Moment) -> bool:
         """Whether this reminder belongs to *moment*."""
         return moment in self.moments
 
+    @property
+    def own_rule(self) -> bool:
+        """Whether the advice is, in part at least, RetroCoach's own rule of thumb."""
+        return OWN_RULE in self.references
+
 
 def moment_for(progress: Progress) -> Moment | None:
-    """The moment of the session that *progress* shows, or None if nothing is under way.
-
-    The rules run from the most to the least urgent: getting on the belt, the end of the
-    session, the first backward stretch, a change of direction, then the direction walked.
-    """
-    if progress.state in (State.FINISHED, State.STOPPED):
-        # Getting off the machine safely and pulling the key still matter after the end.
-        return Moment.NEAR_END
-    segment = progress.segment
-    if segment is None:
-        return None
-    following = progress.next_segment
-    # Rounds come after the warm-up, so the first backward segment is always round 1's.
-    before_first_backward = segment.kind is Kind.WARMUP or (
-        segment.kind is Kind.FORWARD and segment.round == 1
-    )
-    switch_soon = (
-        following is not None
-        and following.kind.direction is not segment.kind.direction
-        and progress.remaining_s <= SWITCH_LEAD_S
-    )
-    not_walking_yet = progress.state is State.IDLE or segment.kind is Kind.GETREADY
-    rules = (
-        # A plan shorter than the near-end window still starts with getting on the belt.
-        (not_walking_yet, Moment.BEFORE_FIRST_BACKWARD),
-        (progress.total_remaining_s <= NEAR_END_S, Moment.NEAR_END),
-        (before_first_backward, Moment.BEFORE_FIRST_BACKWARD),
-        (switch_soon, Moment.SWITCH),
-        (segment.kind is Kind.BACKWARD, Moment.BACKWARD),
-    )
-    return next((moment for applies, moment in rules if applies), Moment.FORWARD)
+    """The most urgent group of reminders for *progress*, or None if nothing is under way."""
+    moments = moments_for(progress)
+    return moments[0] if moments else None
 
 
 class ReminderBook:
-    """Every reminder, in the order of the data file."""
+    """Every reminder, in the order of the data file, and the references they cite."""
 
-    def __init__(self, reminders: Iterable[Reminder]) -> None:
-        self._reminders = tuple(reminders)
+    def __init__(self, reminders: Iterable[Reminder], references: ReferenceList) -> None:
+        self.references = references
+        self._reminders = tuple(self._cite(reminder) for reminder in reminders)
         self._by_id: Mapping[str, Reminder] = {item.id: item for item in self._reminders}
 
+    def _cite(self, reminder: Reminder) -> Reminder:
+        """*reminder* with its citation line; ReminderDataError if it cites an unknown id."""
+        try:
+            self.references.resolve(reminder.references, f"the reminder '{reminder.id}'")
+        except ReferenceDataError as error:
+            raise ReminderDataError(str(error)) from None
+        label = "Source" if len(reminder.references) == 1 else "Sources"
+        citation = f"{label}: {self.references.cite(reminder.references)}"
+        return dataclasses.replace(reminder, citation=citation)
+
     @classmethod
-    def load(cls, path: Path) -> ReminderBook:
+    def load(cls, path: Path, references: ReferenceList | None = None) -> ReminderBook:
         """Read a reminders file; raise ReminderDataError naming the file and the fault."""
         try:
             text = path.read_text(encoding="utf-8")
@@ -129,13 +121,16 @@ class ReminderBook:
                 f"at line {error.lineno}, column {error.colno}"
             ) from None
         try:
-            return cls.from_data(data)
+            return cls.from_data(data, references)
         except ReminderDataError as error:
             raise ReminderDataError(f"the reminders file {path}: {error}") from None
 
     @classmethod
-    def from_data(cls, data: object) -> ReminderBook:
-        """Build a book from the parsed JSON document; raise ReminderDataError if it is wrong."""
+    def from_data(cls, data: object, references: ReferenceList | None = None) -> ReminderBook:
+        """Build a book from the parsed JSON document; raise ReminderDataError if it is wrong.
+
+        Without *references*, the shipped list is used to check what each reminder cites.
+        """
         if not isinstance(data, dict):
             raise ReminderDataError("the top level must be a JSON object")
         version = data.get("schema_version")
@@ -155,11 +150,16 @@ class ReminderBook:
             if reminder.id in seen:
                 raise ReminderDataError(f"the id '{reminder.id}' is used twice")
             seen.add(reminder.id)
-        return cls(reminders)
+        if references is None:
+            try:
+                references = ReferenceList.default()
+            except ReferenceDataError as error:
+                raise ReminderDataError(str(error)) from None
+        return cls(reminders, references)
 
     @classmethod
     def default(cls) -> ReminderBook:
-        """The reminders that ship with RetroCoach."""
+        """The reminders and references that ship with RetroCoach."""
         return cls.load(asset_path("data", "reminders.json"))
 
     def all(self) -> tuple[Reminder, ...]:
@@ -170,36 +170,42 @@ class ReminderBook:
         """The reminder with this id, or None."""
         return self._by_id.get(reminder_id)
 
+    def cited(self, reminder: Reminder) -> tuple[Reference, ...]:
+        """The references *reminder* rests on, in the order it cites them."""
+        return self.references.resolve(reminder.references, f"the reminder '{reminder.id}'")
+
     def for_moment(self, moment: Moment) -> tuple[Reminder, ...]:
         """The reminders that belong to *moment*, in file order."""
         return tuple(item for item in self._reminders if item.applies(moment))
 
     def checklist(self) -> tuple[Reminder, ...]:
-        """The first-start checklist: the treadmill set-up, then the signs to stop."""
-        setup = self.for_moment(Moment.CHECKLIST_SETUP)
-        stop = tuple(item for item in self.for_moment(Moment.CHECKLIST_STOP) if item not in setup)
-        return setup + stop
+        """The first-start checklist: who should ask first, the set-up, then the signs to stop."""
+        found: list[Reminder] = []
+        for moment in _CHECKLIST:
+            found.extend(item for item in self.for_moment(moment) if item not in found)
+        return tuple(found)
 
     def for_progress(self, progress: Progress, rotation: int) -> Reminder | None:
         """The reminder to show now; *rotation* (bumped by the caller) steps through the choices.
 
-        The same progress and rotation always give the same reminder, so the window and the
-        terminal coach agree, and a test can name the one it expects.
+        Only a reminder whose own condition holds is ever chosen, so the text cannot contradict
+        what the coach shows; the same progress and rotation always give the same reminder, so
+        the window and the terminal coach agree, and a test can name the one it expects.
         """
-        moment = moment_for(progress)
-        if moment is None:
-            return None
-        choices = self.for_moment(moment)
-        if moment is Moment.FORWARD:
-            # Forward stretches are the calm part of a session: room for the general advice too.
-            choices += tuple(
-                item for item in self.for_moment(Moment.GENERAL) if item not in choices
-            )
-        if not choices:
-            choices = self.for_moment(Moment.GENERAL)
-        if not choices:
-            return None
-        return choices[rotation % len(choices)]
+        facts = facts_for(progress)
+        for moment in moments_for(progress):
+            choices = tuple(item for item in self.for_moment(moment) if item.when.holds(facts))
+            if not choices:
+                continue
+            if moment is Moment.FORWARD:
+                # Forward stretches are the calm part of a session: room for general advice too.
+                choices += tuple(
+                    item
+                    for item in self.for_moment(Moment.GENERAL)
+                    if item not in choices and item.when.holds(facts)
+                )
+            return choices[rotation % len(choices)]
+        return None
 
 
 def _reminder(item: object, where: str) -> Reminder:
@@ -215,8 +221,12 @@ def _reminder(item: object, where: str) -> Reminder:
         )
     where = f"{where} ('{reminder_id}')"
     text = _text(item, "text", where, _MAX_TEXT)
-    source = _text(item, "source", where, None)
     detail = _text(item, "detail", where, _MAX_DETAIL) if "detail" in item else None
+    try:
+        cited = reference_ids(item.get("references"), f"{where}.references")
+        when = Condition.from_data(item["when"], f"{where}.when") if "when" in item else Condition()
+    except (ReferenceDataError, ConditionError) as error:
+        raise ReminderDataError(str(error)) from None
     raw_moments = item.get("moments")
     if not isinstance(raw_moments, list) or not raw_moments:
         raise ReminderDataError(f"{where}.moments must be a non-empty list")
@@ -228,7 +238,7 @@ def _reminder(item: object, where: str) -> Reminder:
         if Moment(raw) in moments:
             raise ReminderDataError(f"{where}.moments lists '{raw}' twice")
         moments.append(Moment(raw))
-    return Reminder(reminder_id, text, source, tuple(moments), detail)
+    return Reminder(reminder_id, text, cited, tuple(moments), detail, when)
 
 
 def _text(item: Mapping[str, object], key: str, where: str, limit: int | None) -> str:

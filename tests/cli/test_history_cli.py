@@ -185,7 +185,9 @@ def test_an_unreadable_folder_exits_1_in_one_line(tmp_path: Path) -> None:
 
 def test_plans_lists_built_in_presets_and_saved_plans(tmp_path: Path) -> None:
     presets: Mapping[str, Preset] = {
-        "stroll": Preset("stroll", Plan(name="stroll"), "An easy start.", "seed 000: test"),
+        "stroll": Preset(
+            "stroll", Plan(name="stroll"), "An easy start.", "From a study.", ("hooper-2004",)
+        ),
     }
     plans = PlanStore(tmp_path, warn=pytest.fail)
     plans.save(Plan(forward_s=60, backward_s=30, rounds=2, name="Lunch break"))
@@ -194,7 +196,11 @@ def test_plans_lists_built_in_presets_and_saved_plans(tmp_path: Path) -> None:
     text = out.getvalue()
     assert err.getvalue() == ""
     assert text.startswith("Built-in plans:\n  stroll ")
-    assert "An easy start. [seed 000: test]" in text
+    assert "An easy start.\n" in text
+    assert "From a study.\n" in text
+    assert "Source: Hooper et al. 2004\n" in text
+    assert "\nReferences (RetroCoach is not medical advice):\n  - Hooper TL" in text
+    assert "https://doi.org/10.2519/jospt.2004.34.2.65" in text
     assert "\nSaved plans:\n  Lunch break  2 x (1:00 forward, 0:30 backward)" in text
     assert "forward=1m backward=30s rounds=2" in text
 
@@ -203,4 +209,4 @@ def test_plans_says_when_nothing_is_saved_and_lists_the_real_presets(tmp_path: P
     out = io.StringIO()
     assert run_plans(PlanStore(tmp_path, warn=pytest.fail), out, io.StringIO()) == 0
     assert "first-steps" in out.getvalue()
-    assert out.getvalue().endswith("Saved plans:\n  none yet\n")
+    assert "Saved plans:\n  none yet\n" in out.getvalue()

@@ -1,43 +1,26 @@
-"""The built-in presets: valid plans, named for the command line, each resting on a cited source."""
+"""The built-in presets: valid plans, named for the command line, each citing its references."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 
 import pytest
 
 from retrocoach.core.plan import Kind, Plan, parse_spec
 from retrocoach.core.presets import PRESETS, Preset, find_preset
-
-REPO = Path(__file__).resolve().parents[2]
-SEED_NOTES = REPO / "seeds"
-DOMAIN = REPO.parent / "shared" / "DOMAIN.md"
-
-_SEED_REF = re.compile(r"seed (\d{3}): (.+)")
-_PAPER_REF = re.compile(r"([A-Z][A-Za-z-]+(?: & [A-Z][A-Za-z-]+)?(?: et al\.)?) ((?:19|20)\d\d)\b")
+from retrocoach.core.references import OWN_RULE, ReferenceList
 
 ALL = list(PRESETS.values())
 
 
+@pytest.fixture(scope="module")
+def references() -> ReferenceList:
+    return ReferenceList.default()
+
+
 def _ids(preset: Preset) -> str:
     return preset.key
-
-
-def seed_note(number: str) -> Path:
-    """The repository's note on seed article *number*; fails the test if there is none."""
-    notes = sorted(SEED_NOTES.glob(f"{number}-*.md"))
-    assert len(notes) == 1, f"expected one note seeds/{number}-*.md, found {notes}"
-    return notes[0]
-
-
-def reference_texts() -> list[str]:
-    """Where a paper citation must be found: the seeds index, and DOMAIN.md when present."""
-    texts = [(SEED_NOTES / "README.md").read_text(encoding="utf-8")]
-    if DOMAIN.is_file():
-        texts.append(DOMAIN.read_text(encoding="utf-8"))
-    return texts
 
 
 def test_the_required_presets_exist_in_the_order_they_are_listed() -> None:
@@ -69,27 +52,41 @@ def test_every_description_is_one_short_sentence(preset: Preset) -> None:
 
 
 @pytest.mark.parametrize("preset", ALL, ids=_ids)
-def test_every_preset_source_resolves_to_a_seed_note_or_a_cited_paper(preset: Preset) -> None:
-    """A seed reference has a note in seeds/ that lists the preset; a paper is in the index."""
-    seed = _SEED_REF.fullmatch(preset.source)
-    if seed:
-        note = seed_note(seed.group(1)).read_text(encoding="utf-8")
-        assert seed.group(2) in note, "the title in the source must match the note's title"
-        assert f"`{preset.key}`" in note, "the seed note must list the presets resting on it"
-        return
-    papers = _PAPER_REF.findall(preset.source)
-    assert papers, f"{preset.key}: source {preset.source!r} names neither a seed nor a paper"
-    for author, year in papers:
-        for text in reference_texts():
-            assert f"{author} {year}" in text, f"{author} {year} is not cited in the references"
-    index = (SEED_NOTES / "README.md").read_text(encoding="utf-8")
-    assert f"`{preset.key}`" in index, "the seeds index must say which preset a paper supports"
+def test_every_preset_cites_references_that_resolve(
+    preset: Preset, references: ReferenceList
+) -> None:
+    """Each preset names at least one source a person can look up, from the shipped list."""
+    cited = references.resolve(preset.references, preset.key)
+    assert any(ref.id != OWN_RULE for ref in cited), "a preset needs a source besides our own"
 
 
-def test_the_source_check_rejects_a_preset_without_a_source() -> None:
-    """The pattern that reads sources finds nothing in free text, so the check above can fail."""
-    assert not _SEED_REF.fullmatch("a blog I read once")
-    assert not _PAPER_REF.findall("a blog I read once")
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_every_preset_says_where_it_comes_from_in_a_few_sentences(preset: Preset) -> None:
+    assert "\n" not in preset.details
+    assert 40 <= len(preset.details) <= 500
+    assert preset.details.endswith(".")
+
+
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_a_preset_split_of_our_own_is_labelled_and_cites_our_rule(preset: Preset) -> None:
+    """Wherever the details call a choice RetroCoach's own, the references say so too."""
+    assert ("RetroCoach's own" in preset.details) == (OWN_RULE in preset.references)
+
+
+@pytest.mark.parametrize("key", ["knee-10", "study-30"])
+def test_trial_plans_give_the_full_dose_the_patients_and_ask_for_a_clinician(key: str) -> None:
+    """The trials were supervised groups of patients, several times a week for weeks."""
+    details = PRESETS[key].details
+    assert re.search(r"3 (days|times) a week for \d+ weeks", details)
+    assert "supervised" in details
+    assert "Agree a plan like this with a clinician or physiotherapist" in details
+
+
+def test_study_30_says_its_five_minute_blocks_are_our_own_split() -> None:
+    details = PRESETS["study-30"].details
+    assert "5-minute blocks" in details
+    assert "RetroCoach's own split, not the trials'" in details
+    assert "stroke" in details
 
 
 @pytest.mark.parametrize("preset", ALL, ids=_ids)

@@ -1,4 +1,4 @@
-"""Safety reminders: the shipped data, its schema, its sources, and the choice for each moment."""
+"""Safety reminders: the shipped data, its schema, its references, and the choice per moment."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ import pytest
 from retrocoach.core.plan import Kind, Plan, Segment
 from retrocoach.core.reminders import (
     Moment,
-    Reminder,
     ReminderBook,
     ReminderDataError,
     moment_for,
@@ -25,7 +24,6 @@ from retrocoach.core.session import Progress, Session, State
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "assets" / "data" / "reminders.json"
 SCHEMA = REPO / "assets" / "data" / "reminders.schema.json"
-DOMAIN = REPO.parent / "shared" / "DOMAIN.md"
 
 IN_SESSION = frozenset(
     {
@@ -62,14 +60,14 @@ def _item(**changes: Any) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": "an-item",
         "text": "Hold the rails.",
-        "source": "DOMAIN.md: treadmill guides",
+        "references": ["consumer-reports-treadmill"],
         "moments": ["backward"],
     }
     item.update(changes)
     return {key: value for key, value in item.items() if value is not None}
 
 
-def _doc(*items: dict[str, Any], version: Any = 1) -> dict[str, Any]:
+def _doc(*items: dict[str, Any], version: Any = 2) -> dict[str, Any]:
     return {"schema_version": version, "reminders": list(items)}
 
 
@@ -130,18 +128,27 @@ def test_the_schema_and_the_code_know_the_same_moments() -> None:
 
 
 BAD_DOCUMENTS = {
-    "newer schema version": _doc(_item(), version=2),
+    "newer schema version": _doc(_item(), version=3),
+    "older schema version": _doc(_item(), version=1),
     "no reminders": _doc(),
-    "missing source": _doc(_item(source=None)),
+    "no references": _doc(_item(references=None)),
+    "empty references": _doc(_item(references=[])),
+    "a reference twice": _doc(_item(references=["hooper-2004", "hooper-2004"])),
+    "a reference id with capitals": _doc(_item(references=["Hooper 2004"])),
+    "a free-text source instead of references": _doc(_item(source="DOMAIN.md: x")),
+    "an unknown condition": _doc(_item(when={"weather": ["rain"]})),
+    "an unknown phase": _doc(_item(when={"next": ["sideways"]})),
+    "an empty condition": _doc(_item(when={})),
+    "a flag that is not true or false": _doc(_item(when={"switch_soon": "yes"})),
     "blank text": _doc(_item(text="   ")),
-    "text too long": _doc(_item(text="x" * 121)),
+    "text too long": _doc(_item(text="x" * 301)),
     "unknown moment": _doc(_item(moments=["sideways"])),
     "no moments": _doc(_item(moments=[])),
     "a moment twice": _doc(_item(moments=["backward", "backward"])),
     "id not hyphenated lowercase": _doc(_item(id="Hold_Rails")),
     "unknown field": _doc(_item(colour="red")),
     "unknown top-level key": {**_doc(_item()), "extra": 1},
-    "reminders not a list": {"schema_version": 1, "reminders": {"id": "x"}},
+    "reminders not a list": {"schema_version": 2, "reminders": {"id": "x"}},
 }
 
 
@@ -195,12 +202,12 @@ def test_an_unknown_moment_is_named_with_the_reminder_it_is_in(tmp_path: Path) -
 
 
 def test_a_newer_schema_version_is_refused_with_both_versions_named() -> None:
-    with pytest.raises(ReminderDataError, match=r"schema_version is 2; .* version 1"):
-        ReminderBook.from_data(_doc(_item(), version=2))
+    with pytest.raises(ReminderDataError, match=r"schema_version is 3; .* version 2"):
+        ReminderBook.from_data(_doc(_item(), version=3))
 
 
 def test_two_reminders_with_one_id_are_refused() -> None:
-    """Seed notes refer to reminders by id, so an id must name one reminder."""
+    """Notes and tests refer to reminders by id, so an id must name one reminder."""
     with pytest.raises(ReminderDataError, match="'twice' is used twice"):
         ReminderBook.from_data(_doc(_item(id="twice"), _item(id="twice")))
 
@@ -213,49 +220,42 @@ def test_a_reminder_data_error_is_a_value_error() -> None:
 # -- the content ------------------------------------------------------------------------------
 
 
-def _source_parts(reminder: Reminder) -> list[str]:
-    return [part.strip() for part in reminder.source.split(";")]
-
-
-def test_every_reminder_cites_a_source_that_resolves(book: ReminderBook) -> None:
-    """A seed note must exist; a DOMAIN.md citation must be in the seeds index and DOMAIN.md."""
-    references = [(REPO / "seeds" / "README.md").read_text(encoding="utf-8").lower()]
-    if DOMAIN.is_file():
-        references.append(DOMAIN.read_text(encoding="utf-8").lower())
+def test_every_reminder_cites_references_that_resolve(book: ReminderBook) -> None:
+    """Each reference id is in the shipped references list, and the citation line names them."""
     for reminder in book.all():
-        parts = _source_parts(reminder)
-        assert parts, reminder.id
-        citing_domain = False
-        for part in parts:
-            if part.startswith("seeds/"):
-                assert (REPO / part).is_file(), f"{reminder.id}: no such note {part}"
-                continue
-            # "DOMAIN.md: A; B" cites A and B: the prefix carries over to the parts after it.
-            citing_domain = citing_domain or part.startswith("DOMAIN.md:")
-            assert citing_domain, f"{reminder.id}: {part!r} is neither a note nor DOMAIN.md"
-            name = part.removeprefix("DOMAIN.md:").split(",")[0].strip().lower()
-            for text in references:
-                assert name in text, f"{reminder.id}: {name!r} is not in the references"
+        assert reminder.references, reminder.id
+        cited = book.cited(reminder)
+        assert [ref.id for ref in cited] == list(reminder.references)
+        for ref in cited:
+            assert ref.short() in reminder.citation, (reminder.id, ref.id)
 
 
-def test_reminders_citing_a_seed_note_are_listed_in_that_note(book: ReminderBook) -> None:
-    """The notes say which reminders rest on them, and the lists stay complete."""
-    for reminder in book.all():
-        for part in _source_parts(reminder):
-            if part.startswith("seeds/"):
-                note = (REPO / part).read_text(encoding="utf-8")
-                assert f"`{reminder.id}`" in note, f"{part} does not list {reminder.id}"
+def test_a_reminder_citing_an_unlisted_reference_is_refused() -> None:
+    """A typo in a reference id fails at load time, naming the reminder and the id."""
+    with pytest.raises(ReminderDataError, match=r"'an-item' cites 'hooper-2040'"):
+        ReminderBook.from_data(_doc(_item(references=["hooper-2040"])))
 
 
-def test_seed_notes_list_only_reminders_that_exist(book: ReminderBook) -> None:
-    """A renamed or removed reminder does not linger in the notes."""
-    known = {reminder.id for reminder in book.all()}
+def test_advice_of_our_own_says_so_where_it_is_shown(book: ReminderBook) -> None:
+    """A rule of thumb of RetroCoach's own is labelled as such in its citation line."""
+    own = [reminder for reminder in book.all() if reminder.own_rule]
+    assert own
+    for reminder in own:
+        assert "RetroCoach's own rule of thumb" in reminder.citation, reminder.id
+
+
+def test_seed_notes_list_exactly_the_reminders_that_cite_their_article(
+    book: ReminderBook,
+) -> None:
+    """The notes say which reminders rest on each article; the lists stay complete and true."""
     for note in (REPO / "seeds").glob("0*.md"):
         lines = [ln for ln in note.read_text(encoding="utf-8").split("\n- ") if ln]
         listed = [ln for ln in lines if ln.startswith("Reminders:")]
         assert len(listed) == 1, f"{note.name} needs one '- Reminders:' line"
-        names = set(listed[0].split("`")[1::2])
-        assert names <= known, f"{note.name} lists unknown reminders {names - known}"
+        names = listed[0].split("`")[1::2]
+        article = next((name for name in names if name.startswith("article-")), None)
+        citing = {r.id for r in book.all() if article and article in r.references}
+        assert set(names) - {article, "assets/data/references.json"} == citing, note.name
 
 
 def test_in_session_reminders_are_one_short_line_readable_from_the_treadmill(
@@ -276,12 +276,36 @@ def test_every_in_session_moment_has_a_reminder(book: ReminderBook) -> None:
 
 CHECKLIST_TOPICS = {
     "safety key": "safety key",
+    "pull the cord to stop": "pull the cord",
+    "the console is behind a backward walker": "console is behind you",
     "clear space": "0.6 m",
-    "slow backward speed": "km/h",
-    "rails": "rails",
+    "start from the side rails": "standing on the side rails",
+    "rails": "handrails",
+    "turn round only when safe": "turn round only with the belt stopped",
+    "incline at 0": "incline at 0",
+    "middle of the belt": "middle of the belt",
+    "motor cover": "motor cover",
+    "do not look down": "not down at your feet",
+    "screen either way": "never twist round to read it",
+    "screen not in the clear space": "never put it in the space behind",
+    "someone nearby": "someone nearby",
     "dizziness": "dizzy",
+    "nausea": "sick to your stomach",
     "chest pain": "chest pain",
+    "pain spreading": "arm, neck or jaw",
+    "palpitations": "racing or fluttering heartbeat",
+    "breathlessness": "breathlessness",
     "sharp joint pain": "sharp pain",
+    "unsteady": "unsteady",
+    "ask a clinician before starting": "before you start",
+    "balance or inner ear": "inner-ear",
+    "falls": "falls",
+    "heart": "heart condition",
+    "stroke": "stroke",
+    "parkinson's": "parkinson's disease",
+    "knee osteoarthritis": "knee osteoarthritis",
+    "injury or surgery": "injury or operation",
+    "pregnancy": "pregnant",
 }
 
 
@@ -292,13 +316,27 @@ def test_the_checklist_covers_the_treadmill_setup_and_the_stop_signs(
     assert any(needle in reminder.text.lower() for reminder in book.checklist())
 
 
-def test_the_checklist_lists_the_setup_first_then_the_stop_signs(book: ReminderBook) -> None:
+def test_the_checklist_lists_who_asks_first_then_the_setup_then_the_stop_signs(
+    book: ReminderBook,
+) -> None:
     checklist = book.checklist()
+    first = book.for_moment(Moment.CHECKLIST_FIRST)
     setup = book.for_moment(Moment.CHECKLIST_SETUP)
     stop = book.for_moment(Moment.CHECKLIST_STOP)
+    assert first
     assert setup
     assert stop
-    assert checklist == setup + stop
+    assert checklist == first + setup + stop
+
+
+def test_the_clear_space_advice_has_a_backward_walker_facing_the_back_of_the_machine(
+    book: ReminderBook,
+) -> None:
+    """On a treadmill a backward walker faces the back, so a fall goes into the space behind."""
+    words = " ".join(f"{r.text} {r.detail or ''}".lower() for r in book.all())
+    assert "face the back of the machine" in words
+    assert "faces away from the back" not in words
+    assert "face away from the back" not in words
 
 
 # -- which moment a snapshot of the session is --------------------------------------------
@@ -419,15 +457,43 @@ def test_a_whole_session_only_ever_shows_reminders_meant_for_its_moment(
         assert allowed & set(reminder.moments), (now, moment, reminder.id)
 
 
-def test_a_moment_without_reminders_falls_back_to_general_advice() -> None:
+def test_a_moment_without_reminders_falls_back_to_the_next_group_that_fits() -> None:
+    """A switch with no switch reminder shows the backward advice, never nothing."""
     data = _doc(
         _item(id="general-one", moments=["general"]), _item(id="back", moments=["backward"])
     )
     small = ReminderBook.from_data(data)
     snapshot = _progress(Kind.BACKWARD, next_kind=Kind.FORWARD, remaining_s=3)
+    assert moment_for(snapshot) is Moment.SWITCH
     chosen = small.for_progress(snapshot, 0)
     assert chosen is not None
+    assert chosen.id == "back"
+
+
+def test_general_advice_closes_every_moment() -> None:
+    data = _doc(_item(id="general-one", moments=["general"]), _item(moments=["outdoors"]))
+    chosen = ReminderBook.from_data(data).for_progress(_progress(Kind.BACKWARD), 0)
+    assert chosen is not None
     assert chosen.id == "general-one"
+
+
+def test_a_reminder_whose_condition_fails_is_skipped_for_one_that_holds() -> None:
+    """'Backward is next' waits for a moment whose next segment is backward."""
+    data = _doc(
+        _item(id="backward-next", moments=["forward"], when={"next": ["backward"]}),
+        _item(id="calm", moments=["forward"]),
+    )
+    small = ReminderBook.from_data(data)
+    into_cooldown = _progress(Kind.FORWARD, round_=3, next_kind=Kind.COOLDOWN)
+    into_backward = _progress(Kind.FORWARD, round_=2, next_kind=Kind.BACKWARD, next_round=2)
+    assert _shown_ids(small, into_cooldown) == {"calm"}
+    assert _shown_ids(small, into_backward) == {"backward-next", "calm"}
+
+
+def _shown_ids(book: ReminderBook, snapshot: Progress) -> set[str]:
+    """The ids of every reminder the rotation reaches at *snapshot*."""
+    shown = (book.for_progress(snapshot, rotation) for rotation in range(12))
+    return {reminder.id for reminder in shown if reminder is not None}
 
 
 def test_nothing_is_chosen_when_no_reminder_fits() -> None:

@@ -101,7 +101,7 @@ class CoachView(QWidget):
         self._reminder = reminder
         _set(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
         self.reminder_label.setToolTip(
-            f"{reminder.detail or reminder.text}\nSource: {reminder.source}" if reminder else ""
+            f"{reminder.detail or reminder.text}\n{reminder.citation}" if reminder else ""
         )
 
     def flash(self) -> None:

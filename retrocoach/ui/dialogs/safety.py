@@ -32,7 +32,7 @@ def reminders_html(reminders: Sequence[Reminder], *, with_detail: bool = True) -
         parts = [f"<b>{html.escape(reminder.text)}</b>"]
         if with_detail and reminder.detail:
             parts.append(html.escape(reminder.detail))
-        parts.append(f"<small>Source: {html.escape(reminder.source)}</small>")
+        parts.append(f"<small>{html.escape(reminder.citation)}</small>")
         items.append(f"<li style='margin-bottom: 10px'>{'<br>'.join(parts)}</li>")
     return f"<ul>{''.join(items)}</ul>"
 

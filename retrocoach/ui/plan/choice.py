@@ -38,12 +38,12 @@ class PlanChoice(QComboBox):
         self.setToolTip("A built-in plan, one of your saved plans, or your own lengths (Alt+P)")
 
     def fill(self, saved: Sequence[Plan]) -> None:
-        """List "Custom", every preset with its description and source, then *saved*."""
+        """List "Custom", every preset with what it rests on, then *saved*."""
         self.clear()
         self.addItem("Custom (your own lengths)", CUSTOM_KEY)
         for key, preset in PRESETS.items():
             self._add(
-                f"{key} (built in)", preset_key(key), f"{preset.description} ({preset.source})"
+                f"{key} (built in)", preset_key(key), f"{preset.description}\n{preset.details}"
             )
         if saved:
             self.insertSeparator(self.count())

@@ -30,7 +30,7 @@ def test_the_first_launch_shows_the_safety_checklist_and_enter_confirms_it(
     html = dialog.items.toPlainText()
     for reminder in kit.window._services.reminders.checklist():
         assert reminder.text in html
-        assert reminder.source in html
+        assert reminder.citation in html
     kit.press(Key.Key_Return, target=dialog)
     assert kit.window.checklist is None
     assert SettingsStore(kit.paths, warn=print).load().checklist_confirmed
@@ -141,7 +141,7 @@ def test_f1_shows_the_safety_page_with_every_reminder_and_its_source(
     text = page.items.toPlainText()
     for reminder in kit.window._services.reminders.all():
         assert reminder.text in text
-        assert reminder.source in text
+        assert reminder.citation in text
     kit.press(Key.Key_1, Ctrl)
     assert kit.window.tabs.currentWidget() is kit.window.coach
 
@@ -248,7 +248,7 @@ def test_the_coach_shows_a_safety_reminder_from_the_picker(make_window: MakeWind
     reminder = kit.window.coach.reminder
     assert reminder is not None
     assert reminder.text in kit.window.coach.reminder_label.text()
-    assert reminder.source in kit.window.coach.reminder_label.toolTip()
+    assert reminder.citation in kit.window.coach.reminder_label.toolTip()
 
 
 def test_the_sound_warms_up_at_start_and_hears_every_event(make_window: MakeWindow) -> None:
