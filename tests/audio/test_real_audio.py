@@ -7,6 +7,7 @@ within 30 ms of its boundary, measured from what the sound server actually playe
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -248,7 +249,7 @@ def test_a_cue_file_that_fails_to_load_is_reported_and_the_others_still_sound(
 
 
 def test_auto_without_a_sound_server_walks_silently_and_says_why(tmp_path: Path) -> None:
-    env = {**audio_probe.os.environ, "PULSE_SERVER": f"unix:{tmp_path}/no-such-socket"}
+    env = {**os.environ, "PULSE_SERVER": f"unix:{tmp_path}/no-such-socket"}
     done = subprocess.run(
         cue_walk(
             "--engine",

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from retrocoach.core import atomic
 from retrocoach.core.atomic import (
     CorruptFileError,
     DiskFullError,
@@ -73,7 +72,7 @@ def test_a_backup_is_copied_where_hard_links_are_refused(
 
     target = tmp_path / "data.json"
     write_bytes_atomic(target, b"[1]", keep_backup=True)
-    monkeypatch.setattr(atomic.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     write_bytes_atomic(target, b"[2]", keep_backup=True)
     assert (tmp_path / "data.json.bak").read_bytes() == b"[1]"
     assert target.read_bytes() == b"[2]"
@@ -111,7 +110,7 @@ def test_a_failed_write_leaves_the_old_file_and_nothing_else(
     write_bytes_atomic(target, b"old", keep_backup=True)
     write_bytes_atomic(target, b"older is bak", keep_backup=True)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    monkeypatch.setattr(atomic.os, "write", failing_on_temp_files(code, os.write))
+    monkeypatch.setattr(os, "write", failing_on_temp_files(code, os.write))
     with pytest.raises(error_type) as caught:
         write_bytes_atomic(target, b"new", keep_backup=True)
     assert words in str(caught.value)
@@ -131,7 +130,7 @@ def test_a_failure_at_fsync_or_rename_leaves_the_old_file(
     def refuse(*_args: Any) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, step, refuse)
+    monkeypatch.setattr(os, step, refuse)
     with pytest.raises(DiskFullError):
         write_bytes_atomic(target, b"new", keep_backup=False)
     monkeypatch.undo()

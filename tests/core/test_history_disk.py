@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from retrocoach.core import atomic
 from retrocoach.core.atomic import DiskFullError, ReadOnlyError
 from retrocoach.core.history import HistoryStore, SessionRecord
 
@@ -112,7 +111,7 @@ def refuse_writes_to_temp_files(monkeypatch: pytest.MonkeyPatch, code: int) -> N
         written: int = real(fd, data)
         return written
 
-    monkeypatch.setattr(atomic.os, "write", write)
+    monkeypatch.setattr(os, "write", write)
 
 
 def state(folder: Path) -> dict[str, bytes]:

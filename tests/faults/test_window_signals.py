@@ -76,7 +76,7 @@ def test_a_window_killed_at_random_moments_is_recovered_as_interrupted_by_the_ne
     seed = random.randrange(1 << 30)
     print("seed:", seed)  # shown on failure, to replay the same moments
     rng = random.Random(seed)
-    plan = [("forward", 1), ("backward", 1)] * 2
+    plan: list[tuple[str, float]] = [("forward", 1), ("backward", 1)] * 2
     delays: list[float] = []
     told: list[str] = []  # each start's stderr: it tells about the session killed before it
     for _ in range(KILL_RUNS):

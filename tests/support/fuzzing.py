@@ -26,6 +26,7 @@ from retrocoach.core.durations import DurationError
 from retrocoach.core.history import HistoryStore, NewerSchemaError, SessionRecord
 from retrocoach.core.plan import LIMITS, MAX_SESSION_S, SPEC_KEYS, Plan, PlanError, parse_spec
 from retrocoach.core.presets import PRESETS
+from retrocoach.core.records import Outcome
 from retrocoach.core.resources import asset_path
 
 T = TypeVar("T")
@@ -67,7 +68,7 @@ def fuzz(check: Callable[[T], object], strategy: st.SearchStrategy[T], max_examp
 # -- the history loader ------------------------------------------------------------------------
 
 MOMENT = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)
-NEW_RECORD = SessionRecord("f" * 32, MOMENT, MOMENT, "completed", Plan(), (), 0.0, 0.0)
+NEW_RECORD = SessionRecord("f" * 32, MOMENT, MOMENT, Outcome.COMPLETED, Plan(), (), 0.0, 0.0)
 OLD_MTIME_NS = 1_000_000_000 * 1_000_000_000
 """2001-09-09: the input file's mtime is set to this, so any write to it shows."""
 VALID_SESSION: dict[str, Any] = {

@@ -34,7 +34,7 @@ CHOSEN = Settings(
 def find(dialog: SettingsDialog, kind: type, name: str) -> QWidget:
     found = dialog.findChild(kind, name)
     assert found is not None, name
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def combo(dialog: SettingsDialog, name: str) -> QComboBox:

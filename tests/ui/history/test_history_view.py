@@ -332,7 +332,9 @@ def test_an_empty_history_shows_a_friendly_message(qtbot: QtBot, tmp_path: Path)
     empty.refresh()
     pages = empty.findChild(QStackedWidget)
     assert pages is not None
-    assert pages.currentWidget().objectName() == "history_empty"
+    shown = pages.currentWidget()
+    assert shown is not None
+    assert shown.objectName() == "history_empty"
     assert text(empty, "history_empty").startswith("No sessions yet.")
 
 

@@ -53,7 +53,7 @@ def editor(
 def child(editor: QWidget, kind: type, name: str) -> QWidget:
     found = editor.findChild(kind, name)
     assert found is not None, name
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def edit(editor: PlanEditor, key: str) -> QLineEdit:

@@ -210,7 +210,7 @@ def test_the_plan_editor_is_built_when_first_shown_and_then_drives_the_window(
     kit.press(Key.Key_P, Ctrl)
     assert pages.plan.is_built
     assert kit.window.tabs.currentWidget() is pages.plan
-    edit = pages.plan_editor._fields.edits["forward"]  # type: ignore[attr-defined]
+    edit = pages.plan_editor._fields.edits["forward"]
     edit.clear()
     kit.qtbot.keyClicks(edit, "7s")
     assert kit.session.plan.forward_s == 7

@@ -203,7 +203,7 @@ def test_start_is_disabled_while_the_plan_has_a_mistake(make_window: MakeWindow)
     kit = make_window()
     editor = kit.window._pages.plan_editor
     kit.press(Key.Key_P, Ctrl)
-    edit = editor._fields.edits["forward"]  # type: ignore[attr-defined]
+    edit = editor._fields.edits["forward"]
     edit.clear()
     kit.qtbot.keyClicks(edit, "5")  # a bare number: no unit
     assert editor.plan is None
