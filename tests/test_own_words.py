@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+ARTICLES_ENV = "RETROCOACH_SEED_ARTICLES"
+"""Names a folder holding the seed articles' texts, one ``.txt`` file per article."""
+# The articles are not in the repository (they belong to their publishers). A checkout that
+# sits beside a local copy of them, as the project's own working tree does, finds them there.
+LOCAL_COPY = REPO.parent / "shared" / "seeds"
 RUN = 12
 
 # Generated, cached or vendored folders: not the project's own writing.
@@ -64,19 +68,33 @@ def repo_text_files(root: Path) -> Iterator[Path]:
             yield path
 
 
+def articles_folder() -> Path | None:
+    """Where the seed articles are: $RETROCOACH_SEED_ARTICLES, else the local copy, else None."""
+    named = os.environ.get(ARTICLES_ENV, "").strip()
+    if named:
+        return Path(named).expanduser()
+    return LOCAL_COPY if LOCAL_COPY.is_dir() else None
+
+
 def seed_runs() -> dict[tuple[str, ...], str]:
     """Each twelve-word run of the seed articles, mapped to the article it comes from."""
-    if not SEEDS.is_dir():
-        message = f"the seed articles are not at {SEEDS}; the own-words check cannot run"
+    folder = articles_folder()
+    if folder is None or not folder.is_dir():
+        where = f"{folder} is not a folder" if folder is not None else "they are not here"
+        message = (
+            f"the seed articles are needed for the own-words check and {where}: save the text of "
+            f"each article listed in seeds/README.md (found by its title and publisher) as a .txt "
+            f"file in one folder, and set {ARTICLES_ENV} to that folder"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
     found: dict[tuple[str, ...], str] = {}
-    for article in sorted(SEEDS.glob("*.txt")):
+    for article in sorted(folder.glob("*.txt")):
         for run in runs(article.read_text(encoding="utf-8")):
             found.setdefault(run, article.name)
     if not found:
-        pytest.fail(f"no seed articles (*.txt) found in {SEEDS}")
+        pytest.fail(f"no seed articles (*.txt) found in {folder}")
     return found
 
 
@@ -98,12 +116,38 @@ def test_missing_seed_articles_fail_under_ci_and_skip_elsewhere(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """CI must not pass silently because the articles were not there to compare with."""
-    monkeypatch.setattr(sys.modules[__name__], "SEEDS", tmp_path / "absent")
+    monkeypatch.delenv(ARTICLES_ENV, raising=False)
+    monkeypatch.setattr(sys.modules[__name__], "LOCAL_COPY", tmp_path / "absent")
     monkeypatch.setenv("CI", "1")
-    with pytest.raises(pytest.fail.Exception, match="seed articles are not at"):
+    with pytest.raises(pytest.fail.Exception, match="seed articles are needed"):
         seed_runs()
     monkeypatch.delenv("CI")
-    with pytest.raises(pytest.skip.Exception):
+    with pytest.raises(pytest.skip.Exception, match=f"set {ARTICLES_ENV} to that folder"):
+        seed_runs()
+
+
+def test_the_articles_folder_named_in_the_environment_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$RETROCOACH_SEED_ARTICLES wins over the local copy, and its articles are what is checked."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = "one two three four five six seven eight nine ten eleven twelve thirteen"
+    (folder / "999_example.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setenv(ARTICLES_ENV, str(folder))
+    monkeypatch.setattr(sys.modules[__name__], "LOCAL_COPY", tmp_path / "absent")
+    found = seed_runs()
+    assert set(found.values()) == {"999_example.txt"}
+    assert tuple(text.split()[:RUN]) in found
+
+
+def test_an_articles_folder_that_does_not_exist_is_named_in_the_skip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mistyped folder is said, not taken for an empty set of articles."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv(ARTICLES_ENV, str(tmp_path / "typo"))
+    with pytest.raises(pytest.skip.Exception, match="typo is not a folder"):
         seed_runs()
 
 

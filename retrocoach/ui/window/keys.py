@@ -1,4 +1,4 @@
-"""The window's keys, kept as data: the contract in DESIGN.md section 3, plus a few helpers."""
+"""The window's keys, kept as data: the contract in docs/design.md section 4, plus helpers."""
 
 from __future__ import annotations
 
