@@ -86,7 +86,7 @@ CLEAN = ((1, 1.0), (2, 0.25))
 REEDY = ((1, 1.0), (3, 0.45), (5, 0.25), (7, 0.12))
 BELL = ((1, 1.0), (2, 0.4), (3, 0.15))
 
-C4, D4, E4, G4, A4 = 261.63, 293.66, 329.63, 392.0, 440.0
+C4, D4, E4, G4, A4, B4 = 261.63, 293.66, 329.63, 392.0, 440.0, 493.88
 C5, D5, E5, G5, A5, C6 = 523.25, 587.33, 659.26, 783.99, 880.0, 1046.5
 
 TONES: dict[str, Callable[[], Samples]] = {
@@ -113,6 +113,11 @@ TONES: dict[str, Callable[[], Samples]] = {
     ),
     "paused": lambda: sequence(Note(G5, 0.22, CLEAN, glide_to=G4, release=0.06)),
     "resumed": lambda: sequence(Note(G4, 0.22, CLEAN, glide_to=G5, release=0.06)),
+    # Asking for a second Esc: a low double knock and a rise, like a question; no cue of a
+    # segment knocks twice on one low note.
+    "confirmstop": lambda: sequence(
+        Note(E4, 0.08, REEDY), 0.06, Note(E4, 0.08, REEDY), 0.06, Note(B4, 0.16, REEDY)
+    ),
 }
 
 VOICE: dict[str, str] = {
@@ -124,6 +129,7 @@ VOICE: dict[str, str] = {
     "finished": "well done",
     "paused": "paused",
     "resumed": "resume",
+    "confirmstop": "again to stop",
 }
 SILENCE_NAME = "silence"  # played once at session start to open the output before any cue
 

@@ -40,6 +40,11 @@ class CueListener:
             if not heard and cue.audible and self._on_silent_cue is not None:
                 self._on_silent_cue(cue)
 
+    def prompt(self, cue: Cue) -> bool:
+        """Play *cue* at once, outside any session event; False when it will not be heard."""
+        self.player.prepare()
+        return self.player.play(cue)
+
     def warm_up(self) -> None:
         """Load the cues and open the output before the first cue is due."""
         self.player.prepare()

@@ -43,6 +43,8 @@ class Cue(StrEnum):
     FINISHED = "finished"
     PAUSED = "paused"
     RESUMED = "resumed"
+    CONFIRM_STOP = "confirmstop"
+    """Not a session's cue: the window asks for a second Esc (or Ctrl+Q) to stop the walk."""
     WAKE = "wake"
     """Not a sound: a boundary is due in about a second, so keep the output device awake.
 

@@ -12,7 +12,16 @@ from retrocoach.core.plan import LIMITS, MAX_SESSION_S, SPEC_KEYS, Plan, PlanErr
 from retrocoach.core.plan_limits import SPEED_KEYS
 from retrocoach.core.speeds import SpeedError, parse_speed
 
-__all__ = ["FIELD_LABELS", "SESSION_KEY", "PlanCheck", "check_fields", "plain_length"]
+__all__ = [
+    "FIELD_LABELS",
+    "SESSION_KEY",
+    "PlanCheck",
+    "check_field",
+    "check_fields",
+    "check_speed",
+    "plain_length",
+    "whole_plan_problem",
+]
 
 FIELD_LABELS: Final[Mapping[str, str]] = {
     "getready": "Get ready",
@@ -129,16 +138,20 @@ def check_fields(texts: Mapping[str, str], name: str, base: Plan) -> PlanCheck:
     if problems:
         return PlanCheck(None, problems)
     plan = dataclasses.replace(base, name=name, **values)  # type: ignore[arg-type]
+    problem = whole_plan_problem(plan)
+    return PlanCheck(None, {SESSION_KEY: problem}) if problem else PlanCheck(plan)
+
+
+def whole_plan_problem(plan: Plan) -> str:
+    """What is wrong with the plan as a whole (its total length), in plain words; '' if fine."""
     if plan.total_s > MAX_SESSION_S:
-        return PlanCheck(
-            None,
-            {
-                SESSION_KEY: f"The whole session would last {plain_length(plan.total_s)}: "
-                f"a session is at most {plain_length(MAX_SESSION_S)}"
-            },
+        return (
+            f"The whole session would last {plain_length(plan.total_s)}: "
+            f"a session is at most {plain_length(MAX_SESSION_S)}"
         )
     try:
-        return PlanCheck(plan.validate())
+        plan.validate()
     except PlanError as error:
         # A rule this module does not know of yet (a new key): still said, on the whole plan.
-        return PlanCheck(None, {SESSION_KEY: str(error)})
+        return f"{str(error)[:1].upper()}{str(error)[1:]}"
+    return ""

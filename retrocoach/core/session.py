@@ -227,6 +227,7 @@ class Session:
         self._next_tick = 0  # seconds_left of the next countdown tick still to report
         self._records: list[SegmentRecord] = []
         self._pending: list[Event] = []
+        self._left_at_stop = 0.0
         self.started_at: float | None = None
         self.ended_at: float | None = None
         self.paused_s = 0.0
@@ -285,6 +286,8 @@ class Session:
         remaining = self.remaining(now)
         later = self._seconds_after[self._index]
         total_remaining = 0.0 if self.is_over else remaining + later
+        if self._state is State.STOPPED:
+            total_remaining = self._left_at_stop
         total = self.plan.total_s
         return Progress(
             state=self.state,
@@ -379,6 +382,9 @@ class Session:
         """Stop before the end; what was walked so far is kept."""
         self._catch_up(now)
         at = self._effective(now)
+        # What was left of the plan when the walker stopped: a stopped session must never
+        # look finished (no full bar, no "0:00 left").
+        self._left_at_stop = max(0.0, self._deadline - at) + self._seconds_after[self._index]
         self._transition(Command.STOP, now)
         self._end_segment(at, skipped=False)
         self.ended_at = now

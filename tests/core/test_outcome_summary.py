@@ -125,3 +125,17 @@ def test_the_recorder_saves_a_session_walked_in_full_as_completed(tmp_path: Path
         recorder.on_events(session, session.advance(now), now)
     assert recorder.saved is not None
     assert recorder.saved.outcome is Outcome.COMPLETED
+
+
+def test_a_stopped_session_shows_what_was_left_not_a_full_bar() -> None:
+    session = Session(PLAN, countdown_s=0)
+    session.start(0.0)
+    now = 0.0
+    for _ in range(200):  # 5 s get-ready, 120 s warm-up, 75 s of the first forward
+        now += 1.0
+        session.advance(now)
+    session.stop(now)
+    progress = session.progress(now)
+    walked = 195.0
+    assert progress.total_remaining_s == PLAN.total_s - 5 - walked
+    assert 0.0 < progress.fraction_done < 1.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from retrocoach.core.cues import Cue
 from retrocoach.core.session import Event, Session
 
 
@@ -34,6 +35,7 @@ class RecordingSound:
         self.warmed = 0
         self.volume = 1.0
         self.pips = 3
+        self.prompts: list[Cue] = []
 
     def warm_up(self) -> None:
         """Count the warm-ups."""
@@ -50,6 +52,11 @@ class RecordingSound:
     def set_pips(self, pips: int) -> None:
         """Remember the pips."""
         self.pips = pips
+
+    def prompt(self, cue: Cue) -> bool:
+        """Keep the cue played outside the session; it is heard unless muted."""
+        self.prompts.append(cue)
+        return not self.muted
 
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         """Keep the events."""

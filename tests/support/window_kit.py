@@ -62,6 +62,14 @@ class WindowKit:
         widget = target or QApplication.focusWidget() or self.window
         self.qtbot.keyClick(widget, key, modifier)
 
+    def press_twice(
+        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        """Two presses a second apart on the fake clock: Esc or Ctrl+Q that ends a walk."""
+        self.press(key, modifier)
+        self.clock.advance(1.0)
+        self.press(key, modifier)
+
     def wait_active(self, window: QWidget) -> None:
         """Wait (for the event loop, not the clock) until *window* has the keyboard."""
         self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from retrocoach.core.cues import Cue
 from retrocoach.core.session import Event, Session, SessionListener
 from retrocoach.ui.window.parts import Sound
 
@@ -64,6 +65,11 @@ class LateSound:
         self.build()
         if self._player is not None:
             self._player.on_events(session, events, now)
+
+    def prompt(self, cue: Cue) -> bool:
+        """Play *cue* at once, building the player first if need be."""
+        self.build()
+        return self._player.prompt(cue) if self._player is not None else False
 
     def set_muted(self, muted: bool) -> None:
         """Mute or unmute, now or as soon as the player exists."""

@@ -6,12 +6,20 @@ from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from retrocoach.core.durations import format_duration
 from retrocoach.core.plan import Kind
 from retrocoach.core.reminders import Reminder
 from retrocoach.core.session import Progress, State
+from retrocoach.core.summary import Summary
 from retrocoach.core.wording import next_text, round_text
 from retrocoach.core.wording import segment_word as segment_label
 from retrocoach.ui.coach.big_text import BigText
@@ -41,6 +49,27 @@ class CoachView(QWidget):
         super().__init__(parent)
         self.band = DirectionBand(look_for(Kind.GETREADY), self)
         self.time = BigText("88:88", accessible_name="Time left in this segment", parent=self)
+        # After a walk its summary takes the big time's place: a stopped walk is no "0:00".
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("summary")
+        self.summary_label.setAccessibleName("Session summary")
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.middle = QStackedWidget(self)
+        self.middle.addWidget(self.time)
+        self.middle.addWidget(self.summary_label)
+        # A plan mistake is said where the walker looks before starting, in its own colour.
+        self.question_label = QLabel(self)
+        self.question_label.setObjectName("question")
+        self.question_label.setAccessibleName("Question")
+        self.question_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.question_label.setWordWrap(True)
+        self.question_label.setStyleSheet(
+            "QLabel { background: #FFE8A3; color: #1A1A1A; border: 3px solid #B07D00;"
+            " border-radius: 6px; padding: 6px; font-weight: bold; }"
+        )
+        self.question_label.hide()
         self.next_label = QLabel(self)
         self.next_label.setAccessibleName("Next segment")
         self.round_label = QLabel(self)
@@ -75,7 +104,8 @@ class CoachView(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 4)
         column.addWidget(self.band, 22)
-        column.addWidget(self.time, 44)
+        column.addWidget(self.middle, 44)
+        column.addWidget(self.question_label)
         column.addWidget(self.status_label, 6)
         column.addLayout(info, 7)
         column.addLayout(whole, 5)
@@ -87,7 +117,11 @@ class CoachView(QWidget):
         """Draw the session as *progress* describes it, with *reminder* beneath."""
         state = progress.state
         self.band.set_look(self._look(progress))
-        remaining = progress.remaining_s
+        # Before a walk the big figure is the whole session, not the get-ready countdown.
+        remaining = progress.total_remaining_s if state is State.IDLE else progress.remaining_s
+        self.time.setAccessibleName(
+            "Length of the whole session" if state is State.IDLE else "Time left in this segment"
+        )
         self.time.set_sample("8:88:88" if remaining >= 3600 else "88:88")
         self.time.set_text(format_duration(remaining))
         self.time.set_ink(_DIM_INK if state is State.PAUSED else None)
@@ -97,7 +131,11 @@ class CoachView(QWidget):
         if self.bar.value() != value:
             self.bar.setValue(value)
         total = format_duration(progress.total_remaining_s)
-        self.total_label.set_text(f"{total} left in all")
+        self.total_label.set_text(
+            f"{total} not walked" if state is State.STOPPED else f"{total} left in all"
+        )
+        if state not in (State.FINISHED, State.STOPPED):
+            self.middle.setCurrentWidget(self.time)
         self._reminder = reminder
         _set(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
         self.reminder_label.setToolTip(
@@ -107,6 +145,28 @@ class CoachView(QWidget):
     def flash(self) -> None:
         """Flash the direction band: a cue was due that nobody will hear."""
         self.band.flash()
+
+    def show_summary(self, summary: Summary) -> None:
+        """Put the walk's summary where the big time was, until the next walk starts."""
+        self.summary_label.setText("\n".join([summary.title, *summary.lines()]))
+        self.summary_label.setAccessibleDescription(self.summary_label.text())
+        self.middle.setCurrentWidget(self.summary_label)
+
+    def show_plan_problem(self, problem: str) -> None:
+        """Say at once that the plan cannot be walked, and why; no figure of an older plan."""
+        self.band.set_look(READY)
+        self.time.set_sample("88:88")
+        self.time.set_text("-:--")
+        self.total_label.set_text("plan has a mistake")
+        self.middle.setCurrentWidget(self.time)
+        where = f": {problem}" if problem else ""
+        self.set_status(f"The plan has a mistake{where}. Correct it on the Plan page (Ctrl+P).")
+
+    def ask(self, question: str) -> None:
+        """Show a question (press Esc again to stop) above the status line; '' hides it."""
+        _set(self.question_label, question)
+        self.question_label.setAccessibleDescription(question)
+        self.question_label.setVisible(bool(question))
 
     def set_status(self, text: str) -> None:
         """The line under the time: how to start, why it paused, where the session went."""
@@ -140,6 +200,8 @@ class CoachView(QWidget):
             (self.round_label, 1.0),
             (self.status_label, 0.9),
             (self.reminder_label, 0.8),
+            (self.question_label, 1.1),
+            (self.summary_label, 1.3),
         ):
             font = label.font()
             pixels = max(14, round(size * share))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from retrocoach.core.atomic import StorageError
 from retrocoach.core.document import NewerSchemaError
 from retrocoach.core.plan import Plan, PlanError
+from retrocoach.core.plan_check import whole_plan_problem
 from retrocoach.core.plans_store import PlanNameTakenError, PlanStore, UnknownPlanError
 from retrocoach.core.presets import PRESETS, find_preset
 from retrocoach.ui.buttons import mnemonic_button
@@ -54,6 +55,7 @@ class PlanEditor(QWidget):
         self._store = plan_store
         self._prompts: Prompts = prompts or DialogPrompts()
         self._plan: Plan | None = initial
+        self._problem = ""
         self._source: tuple[str, Plan] | None = None
         """The list entry (its data) and plan picked last; the fields are compared with it."""
         self._build()
@@ -139,6 +141,11 @@ class PlanEditor(QWidget):
         self._fields.set_plan(plan)
         self._update(name_if_custom=plan.name)
 
+    @property
+    def problem(self) -> str:
+        """The first mistake in the plan in plain words ('' when it can be walked)."""
+        return self._problem
+
     def message(self) -> str:
         """The last message shown under the buttons (a save, a clash, a storage problem)."""
         return self._message.text()
@@ -220,15 +227,16 @@ class PlanEditor(QWidget):
             matched = None
         plan: Plan | None = None
         if read is None:
+            self._problem = next(iter(self._fields.problems().values()), "")
             self._totals.setText("Correct the lengths marked above to see the session's total.")
         else:
             plan = matched[1] if matched is not None else read.renamed(name_if_custom)
-            try:
-                plan.validate()
-                self._totals.setText(describe_totals(plan))
-            except PlanError as error:
+            self._problem = whole_plan_problem(plan)
+            if self._problem:
                 plan = None
-                self._totals.setText(f"This plan cannot be walked: {error}.")
+                self._totals.setText(f"This plan cannot be walked. {self._problem}.")
+            else:
+                self._totals.setText(describe_totals(plan))
         if read is not None:  # while a field is being retyped the list keeps its choice
             self._select_choice(matched)
         self._save.setEnabled(plan is not None)

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Final
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from retrocoach.core.durations import DurationError, format_duration, parse_duration
-from retrocoach.core.plan import LIMITS, SPEC_KEYS, Plan, PlanError
+from retrocoach.core.durations import format_duration
+from retrocoach.core.plan import LIMITS, SPEC_KEYS, Plan
+from retrocoach.core.plan_check import check_field
 
 __all__ = ["DURATION_KEYS", "PlanFields"]
 
 DURATION_KEYS: Final = ("getready", "warmup", "forward", "backward", "cooldown")
-# Plan.validate() is the rule; the spin box's range matches it so it never offers a bad count,
-# and a test keeps the two in step.
+# Plan.validate() is the rule. The spin box goes further on purpose: a count typed above the
+# limit is marked as a mistake beside the field, never quietly cut to the limit.
 MAX_ROUNDS: Final = LIMITS["rounds"].high
-_FORMS: Final = "90s, 5m, 1m30s, 1h or 1:30"
+_SPIN_TOP: Final = 9999
+_FORMS: Final = "90s, 5m, 5 min, 1.5m, 1m30s, 1h or 1:30"
 # (label with mnemonic, tooltip) per key. Alt+F, Alt+E and Alt+H are left to a menu bar.
 _LABELS: Final = {
     "getready": ("&Get ready:", "Countdown before the warm-up, to step on and start the belt"),
@@ -27,14 +28,6 @@ _LABELS: Final = {
     "rounds": ("&Rounds:", "How many times forward then backward"),
     "cooldown": ("&Cool-down:", "Forward walking after the last round; 0s leaves it out"),
 }
-# Every length at its smallest: setting one field on it tests that field's range alone, so a
-# total that is too long is never blamed on the field just typed.
-_SMALLEST: Final = Plan(forward_s=1, backward_s=1, rounds=1, warmup_s=0, cooldown_s=0, getready_s=0)
-
-
-def _alone(key: str, seconds: int) -> Plan:
-    """The smallest plan with one length set: validating it checks that length's range only."""
-    return dataclasses.replace(_SMALLEST, **{SPEC_KEYS[key]: seconds})  # type: ignore[arg-type]
 
 
 def unit_words(plan: Plan) -> dict[str, str]:
@@ -55,17 +48,16 @@ class PlanFields(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.rounds = QSpinBox(self)
-        self.rounds.setRange(1, MAX_ROUNDS)
+        self.rounds.setRange(0, _SPIN_TOP)
         self.rounds.setObjectName("rounds_spin")
         self.rounds.setMaximumWidth(self.rounds.fontMetrics().horizontalAdvance("0" * 12))
-        for key in SPEC_KEYS:
-            text, tip = _LABELS[key]
+        for key, (text, tip) in _LABELS.items():  # the keys this form has fields for
             label = QLabel(text, self)
             if key == "rounds":
                 field: QWidget = self.rounds
                 self.rounds.setToolTip(f"{tip} (1 to {MAX_ROUNDS})")
                 self.rounds.setAccessibleName("Rounds")
-                form.addRow(label, self.rounds)
+                self._add_error(form, label, key, "Rounds", self.rounds)
             else:
                 field = self._duration_row(form, label, key, tip)
             label.setBuddy(field)
@@ -78,17 +70,24 @@ class PlanFields(QWidget):
         edit.setAccessibleName(name)
         edit.setObjectName(f"{key}_edit")
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * 12))
+        self.edits[key] = edit
+        self._add_error(form, label, key, name, edit)
+        return edit
+
+    def _add_error(
+        self, form: QFormLayout, label: QLabel, key: str, name: str, field: QWidget
+    ) -> None:
         error = QLabel(self)
         error.setWordWrap(True)
         error.setAccessibleName(f"{name} error")
         error.setObjectName(f"{key}_error")
+        # Dark red on the form's own background, bold: a second sign besides the colour.
+        error.setStyleSheet("QLabel { color: #B00020; font-weight: bold; }")
         row = QHBoxLayout()
-        row.addWidget(edit)
+        row.addWidget(field)
         row.addWidget(error, 1)
         form.addRow(label, row)
-        self.edits[key] = edit
         self.errors[key] = error
-        return edit
 
     def _connect_signals(self) -> None:
         # The walker's typing and spinning are the only edits; set_plan blocks these.
@@ -108,6 +107,7 @@ class PlanFields(QWidget):
         words = unit_words(plan)
         for key, edit in self.edits.items():
             edit.setText(words[key])
+        for key in self.errors:
             self._show_error(key, "")
         self.rounds.blockSignals(True)
         self.rounds.setValue(plan.rounds)
@@ -118,19 +118,23 @@ class PlanFields(QWidget):
 
         Only each field's own range is checked here; the whole plan's rules are the caller's.
         """
-        values: dict[str, int] = {"rounds": self.rounds.value()}
-        for key, edit in self.edits.items():
-            try:
-                seconds = parse_duration(edit.text())
-                _alone(key, seconds).validate()
-            except (DurationError, PlanError) as error:
-                self._show_error(key, str(error))
+        texts = {key: edit.text() for key, edit in self.edits.items()}
+        texts["rounds"] = self.rounds.cleanText()
+        values: dict[str, int] = {}
+        for key, text in texts.items():
+            checked = check_field(key, text)
+            if isinstance(checked, str):
+                self._show_error(key, checked)
             else:
                 self._show_error(key, "")
-                values[SPEC_KEYS[key]] = seconds
-        if len(values) <= len(self.edits):
+                values[SPEC_KEYS[key]] = checked
+        if len(values) < len(texts):
             return None
         return Plan(name=name, **values)
+
+    def problems(self) -> dict[str, str]:
+        """The problem shown beside each field at fault, by key, in the form's order."""
+        return {key: label.text() for key, label in self.errors.items() if label.text()}
 
     def error_text(self, key: str) -> str:
         """The error shown beside a duration field ('' when it is fine)."""
@@ -138,8 +142,12 @@ class PlanFields(QWidget):
 
     def _show_error(self, key: str, message: str) -> None:
         self.errors[key].setText(message)
+        field = self.rounds if key == "rounds" else self.edits[key]
         # Screen readers read the description with the field, so the error is heard there too.
-        self.edits[key].setAccessibleDescription(message)
+        field.setAccessibleDescription(message)
+        # A flag on the field itself, not only the words beside it (and not colour alone).
+        field.setProperty("mistake", bool(message))
+        field.setStyleSheet("border: 2px solid #B00020;" if message else "")
 
 
 def describe_totals(plan: Plan) -> str:

@@ -11,11 +11,25 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from retrocoach.core.coaching import ReminderPicker
+from retrocoach.core.cues import Cue
 from retrocoach.core.document import NewerSchemaError
-from retrocoach.core.history import JournalBusyError, StorageError, UnknownSessionError
+from retrocoach.core.history import (
+    JournalBusyError,
+    SessionRecord,
+    StorageError,
+    UnknownSessionError,
+)
 from retrocoach.core.plan import Plan
-from retrocoach.core.session import Paused, PauseReason, Progress, SessionFinished, State
+from retrocoach.core.session import (
+    Paused,
+    PauseReason,
+    Progress,
+    SegmentStarted,
+    SessionFinished,
+    State,
+)
 from retrocoach.core.settings import Settings
+from retrocoach.core.summary import summarise
 from retrocoach.ui.coach.view import segment_label
 from retrocoach.ui.dialogs.safety_gate import SafetyGate
 from retrocoach.ui.window.first_frame import after_first_frame
@@ -31,6 +45,7 @@ from retrocoach.ui.window.messages import (
     settings_problem_text,
 )
 from retrocoach.ui.window.parts import Walk, WindowPages, WindowServices
+from retrocoach.ui.window.stop_guard import StopGuard
 
 if TYPE_CHECKING:
     # Dialogs load when they open: the window shows sooner without them.
@@ -76,6 +91,7 @@ class MainWindow(QMainWindow):
         self._started_up = False
         self._recording = True  # until the history is read, just after the first frame
         self._gate = SafetyGate(services.reminders, self)
+        self.stop_guard = StopGuard(services.driver.clock.now, parent=self)
         self.checkin: CheckinDialog | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("RetroCoach coach window")
@@ -113,7 +129,7 @@ class MainWindow(QMainWindow):
             Action.STOP: self._on_stop_requested,
             Action.MUTE: self._on_mute_requested,
             Action.HISTORY: lambda: self.tabs.setCurrentWidget(self._pages.history),
-            Action.QUIT: self.close,
+            Action.QUIT: self._on_quit_requested,
             Action.FULL_SCREEN: self._on_full_screen_requested,
             Action.SAFETY: lambda: self.tabs.setCurrentWidget(self._pages.safety),
             Action.COACH: lambda: self.tabs.setCurrentWidget(self.coach),
@@ -125,18 +141,23 @@ class MainWindow(QMainWindow):
                 shortcut.activated.connect(handlers[action])
         self.controls.toggle_button.clicked.connect(self._on_toggle_requested)
         self.controls.skip_button.clicked.connect(self._driver.skip)
-        self.controls.stop_button.clicked.connect(self._on_stop_requested)
+        # A click is deliberate: the button stops at once; only the keys ask twice.
+        self.controls.stop_button.clicked.connect(self._driver.stop)
         self.controls.mute_button.clicked.connect(self._on_mute_requested)
         self.controls.full_screen_button.clicked.connect(self._on_full_screen_requested)
         self.controls.settings_button.clicked.connect(self._on_settings_requested)
         self.controls.settings_button.setVisible(self._pages.settings_dialog is not None)
         # The session
         self._driver.state_changed.connect(self._on_driver_state_changed)
+        self._driver.segment_started.connect(self._on_driver_segment_started)
         self._driver.display_changed.connect(self._on_driver_display_changed)
         self._driver.paused.connect(self._on_driver_paused)
         self._driver.resumed.connect(self._on_driver_resumed)
         self._driver.finished.connect(self._on_driver_finished)
         self._driver.stopped.connect(self._on_driver_stopped)
+        # Esc and Ctrl+Q during a walk
+        self.stop_guard.asked.connect(self._on_stop_guard_asked)
+        self.stop_guard.lapsed.connect(self._on_stop_guard_lapsed)
         # The safety checklist
         self._gate.confirmed.connect(self._on_gate_confirmed)
         self._gate.closed.connect(self._on_gate_closed)
@@ -183,7 +204,7 @@ class MainWindow(QMainWindow):
             self._driver.toggle()
             return
         if self._plan is None:
-            self.coach.set_status("The plan has a mistake: correct it on the Plan page (Ctrl+P).")
+            self._show_plan_problem()
             return
         if self._gate.needed(self._settings):
             self._gate.open(then_start=True)
@@ -198,6 +219,7 @@ class MainWindow(QMainWindow):
             return
         self._gate.started()
         self._services.sound.warm_up()
+        self.tabs.setCurrentWidget(self.coach)  # whatever page was open, the walk is seen
         self._driver.toggle()
 
     def _claim_journal(self) -> bool:
@@ -222,9 +244,23 @@ class MainWindow(QMainWindow):
 
     def _on_stop_requested(self) -> None:
         if self._driver.is_active:
-            self._driver.stop()
+            if self.stop_guard.press("Esc", "stop the walk"):
+                self._driver.stop()
         elif self.isFullScreen():
             self.showNormal()  # nothing to stop: Esc does what it does in other programs
+
+    def _on_quit_requested(self) -> None:
+        if not self._driver.is_active or self.stop_guard.press("Ctrl+Q", "stop the walk and quit"):
+            self.close()
+
+    def _on_stop_guard_asked(self, question: str) -> None:
+        self.tabs.setCurrentWidget(self.coach)
+        self.coach.ask(question)
+        if not self._services.sound.prompt(Cue.CONFIRM_STOP):
+            self.coach.flash()  # heard by nobody: seen instead
+
+    def _on_stop_guard_lapsed(self) -> None:
+        self.coach.ask("")
 
     def _on_mute_requested(self) -> None:
         muted = not self._settings.muted
@@ -288,9 +324,21 @@ class MainWindow(QMainWindow):
     def _on_plan_editor_plan_changed(self, plan: Plan | None) -> None:
         self._plan = plan
         if not self._driver.is_active:
-            if plan is not None:
+            if plan is None:
+                self._show_plan_problem()
+            else:
                 self._load_walk()
+                self.coach.set_status("Press Space to start.")
             self._show_controls()
+
+    def _show_plan_problem(self) -> None:
+        built = self._pages.plan.is_built
+        self.coach.show_plan_problem(self._pages.plan_editor.problem if built else "")
+
+    def _on_driver_segment_started(self, _event: SegmentStarted) -> None:
+        # Another page may be open for a look during a walk: every switch brings the coach back.
+        if self._driver.is_active:
+            self.tabs.setCurrentWidget(self.coach)
 
     def _on_driver_state_changed(self, state: State) -> None:
         active = self._driver.is_active
@@ -327,6 +375,7 @@ class MainWindow(QMainWindow):
         self._session_ended("Stopped: what you walked is saved as stopped.", event)
 
     def _session_ended(self, saved_text: str, _event: object) -> None:
+        self.stop_guard.withdraw()
         walk = self._walk
         recorder = walk.recorder if walk is not None else None
         record = recorder.saved if recorder is not None else None
@@ -337,6 +386,7 @@ class MainWindow(QMainWindow):
                 self.coach.set_status("The session ended; it could not be saved (see the notice).")
             return
         self.coach.set_status(saved_text)
+        self._show_summary(record)
         self._pages.refresh_history()
         if not self._quitting:
             from retrocoach.ui.dialogs.checkin import CheckinDialog  # noqa: PLC0415  (see top)
@@ -357,7 +407,11 @@ class MainWindow(QMainWindow):
                 self.notices.show_notice(
                     "checkin", f"Your check-in could not be saved ({error}); the session is kept."
                 )
+            self._show_summary(record)
             self._pages.refresh_history()
+
+    def _show_summary(self, record: SessionRecord) -> None:
+        self.coach.show_summary(summarise(record, self._services.history.sessions()))
 
     def _on_recorder_reported(self, message: str) -> None:
         self.notices.show_notice(

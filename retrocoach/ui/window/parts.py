@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from retrocoach.core.cues import Cue
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.plan import Plan
 from retrocoach.core.reminders import ReminderBook
@@ -67,6 +68,9 @@ class Sound(Protocol):
 
     def set_pips(self, pips: int) -> None:
         """Seconds of pips before a switch: 0, 3 or 5."""
+
+    def prompt(self, cue: Cue) -> bool:
+        """Play *cue* at once (a question to the walker); False when it will not be heard."""
 
 
 SettingsDialogFactory = Callable[[Settings, QWidget], "SettingsDialog"]

@@ -107,7 +107,18 @@ def test_the_editor_opens_on_the_preset_it_was_given(editor: PlanEditor) -> None
 
 @pytest.mark.parametrize(
     ("typed", "seconds"),
-    [("90s", 90), ("5m", 300), ("1m30s", 90), ("1h", 3600), ("1:30", 90), (" 2M ", 120)],
+    [
+        ("90s", 90),
+        ("5m", 300),
+        ("1m30s", 90),
+        ("1h", 3600),
+        ("1:30", 90),
+        (" 2M ", 120),
+        ("5min", 300),
+        ("5 min", 300),
+        ("1.5m", 90),
+        ("90 sec", 90),
+    ],
 )
 def test_every_duration_form_of_the_contract_is_accepted(
     qtbot: QtBot, editor: PlanEditor, emitted: list[Plan | None], typed: str, seconds: int
@@ -122,11 +133,12 @@ def test_every_duration_form_of_the_contract_is_accepted(
 @pytest.mark.parametrize(
     "case",
     [
-        ("forward", "5", "has no unit: write 5m for minutes or 5s for seconds"),
+        ("forward", "5", "Forward: '5' has no unit: write 5m for minutes or 5s for seconds"),
         ("backward", "abc", "is not a duration"),
-        ("warmup", "", "empty duration"),
-        ("forward", "3h", "forward is from 1s to 2h"),
-        ("getready", "2m", "getready is from 0s to 1m"),
+        ("warmup", "", "Warm-up is empty"),
+        ("forward", "0s", "Forward must be at least 1 second"),
+        ("forward", "3h", "Forward must be at most 2 hours"),
+        ("getready", "2m", "Get ready must be at most 1 minute"),
         ("cooldown", "1:75", "the seconds after ':' run 00-59"),
     ],
 )
@@ -175,7 +187,8 @@ def test_a_whole_session_over_eight_hours_is_refused_below_the_fields(
     assert editor.plan is None
     assert emitted[-1] is None
     assert error_text(editor, "forward") == ""
-    assert "a session is at most 8h" in label(editor, "plan_totals")
+    assert "a session is at most 8 hours" in label(editor, "plan_totals")
+    assert editor.problem.startswith("The whole session would last 10 hours")
 
 
 def test_the_totals_follow_every_edit_live(qtbot: QtBot, editor: PlanEditor) -> None:
@@ -376,3 +389,17 @@ def test_the_rounds_range_is_the_plan_rule() -> None:
     Plan(rounds=MAX_ROUNDS, forward_s=1, backward_s=1).validate()
     with pytest.raises(PlanError):
         Plan(rounds=MAX_ROUNDS + 1, forward_s=1, backward_s=1).validate()
+
+
+def test_rounds_above_the_limit_are_marked_not_cut_to_the_limit(
+    qtbot: QtBot, editor: PlanEditor, emitted: list[Plan | None]
+) -> None:
+    spin = child(editor, QSpinBox, "rounds_spin")
+    spin.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(spin, "1000")
+    assert spin.value() == 1000  # type: ignore[attr-defined]
+    assert error_text(editor, "rounds") == f"Rounds must be at most {MAX_ROUNDS}"
+    assert spin.accessibleDescription() == error_text(editor, "rounds")
+    assert editor.plan is None
+    assert emitted[-1] is None
+    assert editor.problem == f"Rounds must be at most {MAX_ROUNDS}"

@@ -91,7 +91,7 @@ def test_esc_stops_and_the_session_is_kept_as_stopped(make_window: MakeWindow) -
     kit = make_window()
     kit.press(Key.Key_Space)
     kit.walk(6)
-    kit.press(Key.Key_Escape)
+    kit.press_twice(Key.Key_Escape)
     assert kit.session.state is State.STOPPED
     sessions = kit.history()
     assert [s["outcome"] for s in sessions] == ["stopped"]
@@ -103,7 +103,7 @@ def test_ctrl_q_during_a_session_saves_it_as_stopped_and_closes(make_window: Mak
     kit = make_window()
     kit.press(Key.Key_Space)
     kit.walk(8)
-    kit.press(Key.Key_Q, Ctrl)
+    kit.press_twice(Key.Key_Q, Ctrl)
     assert not kit.window.isVisible()
     assert [s["outcome"] for s in kit.history()] == ["stopped"]
     assert kit.window.checkin is None  # quitting asks nothing more

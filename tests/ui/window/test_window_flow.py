@@ -67,7 +67,7 @@ def test_the_checklist_comes_at_every_start_when_the_setting_asks(make_window: M
     assert kit.window.checklist is not None
     kit.press(Key.Key_Return, target=kit.window.checklist)
     assert kit.session.state is State.GET_READY
-    kit.press(Key.Key_Escape)  # stopped in the get-ready: nothing walked, nothing to check in
+    kit.press_twice(Key.Key_Escape)  # stopped in the get-ready: nothing walked, nothing to check in
     assert kit.window.checkin is None
     kit.press(Key.Key_Space)
     assert kit.window.checklist is not None  # again, before the next session
@@ -77,7 +77,7 @@ def test_a_session_stopped_before_any_walking_leaves_no_entry(make_window: MakeW
     kit = make_window()
     kit.press(Key.Key_Space)
     assert kit.session.state is State.GET_READY
-    kit.press(Key.Key_Escape)
+    kit.press_twice(Key.Key_Escape)
     assert kit.window.checkin is None
     assert kit.history() == []
     assert not kit.paths.journal_file.exists()
@@ -191,7 +191,7 @@ def test_the_buttons_do_what_their_keys_do(make_window: MakeWindow) -> None:
 def test_start_again_after_a_session_walks_a_fresh_one(make_window: MakeWindow) -> None:
     kit = make_window()
     kit.press(Key.Key_Space)
-    kit.press(Key.Key_Escape)
+    kit.press_twice(Key.Key_Escape)
     first = kit.session
     kit.press(Key.Key_Escape, target=kit.window.checkin)
     kit.press(Key.Key_Space)
@@ -224,7 +224,7 @@ def test_the_screen_saver_is_held_off_only_while_a_session_runs(make_window: Mak
     assert kit.inhibitor.active
     kit.press(Key.Key_Space)
     assert kit.inhibitor.active  # paused is still a session under way
-    kit.press(Key.Key_Escape)
+    kit.press_twice(Key.Key_Escape)
     assert not kit.inhibitor.active
 
 
