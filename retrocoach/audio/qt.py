@@ -51,7 +51,7 @@ HOLD_S: Final = 1.5
 and a late tick may bring it a little after that."""
 REST_AFTER_S: Final = 0.25
 """How long the sink runs on once its last sound should have played, before it is suspended:
-the sound server's own buffer (about 20 ms) is played out by then, so no cue's tail waits in
+the sound server's own short buffer is played out by then, so no cue's tail waits in
 the corked stream to be heard at the next resume."""
 
 # Qt warns on every start when the PipeWire client library is missing and then uses

@@ -286,7 +286,7 @@ class DocumentFile(Generic[T]):
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        import filelock  # noqa: PLC0415  (40 ms at start-up otherwise; only saving locks)
+        import filelock  # noqa: PLC0415  (slow to import: only saving locks)
 
         try:
             ensure_private_dir(self.path.parent)

@@ -186,7 +186,7 @@ class HistoryStore:
         died after this one started is recovered first, never overwritten: the recovered
         session is returned (None if there was none). Claiming twice is harmless.
         """
-        import filelock  # noqa: PLC0415  (40 ms at start-up otherwise; only saving locks)
+        import filelock  # noqa: PLC0415  (slow to import: only saving locks)
 
         if self._journal_lock is not None:
             return None

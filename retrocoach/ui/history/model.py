@@ -202,8 +202,9 @@ class HistoryTableModel(QAbstractTableModel):
 class HistorySortProxy(QSortFilterProxyModel):
     """Sorts by asking the model to sort itself.
 
-    Qt's own proxy sort calls data() from C++ for every comparison: about 0.7 s for 10,000
-    sessions. The model sorts the same rows with Python key functions in under 10 ms.
+    Qt's own proxy sort calls data() from C++ for every comparison, which is far too slow for a
+    long history; the model sorts the same rows with Python key functions instead (figures in
+    benchmarks/README.md, history view).
     """
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -19,7 +19,7 @@ from retrocoach.ui.window.lazy_page import LazyPage
 
 if TYPE_CHECKING:
     # Types only: these modules load when their objects are first needed, after the window
-    # is on screen (the plan editor alone costs about 8 ms and 5 MiB at start-up).
+    # is on screen (each page costs start-up time and memory: see benchmarks/README.md).
     from retrocoach.core.recorder import SessionRecorder
     from retrocoach.ui.coach.cue_alerts import CueAlerts
     from retrocoach.ui.dialogs.settings import SettingsDialog

@@ -29,8 +29,8 @@ class QuitSignals(QObject):
     does, and the default SIGTERM ends the process at once, losing a running session. Python's
     C-level handler writes the signal number to a pipe (``signal.set_wakeup_fd``) the moment it
     arrives; a QSocketNotifier wakes the loop on it, and the window quits as Ctrl+Q would. (A
-    pipe, not a socket pair: SIGHUP makes this POSIX-only anyway, and the socket module alone
-    costs about 4 ms of start-up.)
+    pipe, not a socket pair: SIGHUP makes this POSIX-only anyway, and importing the socket
+    module showed in the start-up figures of benchmarks/README.md.)
     """
 
     received = Signal(int)  # the signal's number
