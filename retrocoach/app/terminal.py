@@ -86,7 +86,9 @@ def _terminal_cues(
     from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
 
     app = QCoreApplication.instance() or QCoreApplication(["retrocoach"])
-    listener, problem = build_cue_listener(audio, settings, pips=pips, on_fault=tell)
+    listener, problem = build_cue_listener(
+        audio, settings, pips=pips, on_fault=tell, silent_note="the coach goes on silently"
+    )
     if problem is not None:
         tell(problem)
     listener.warm_up()

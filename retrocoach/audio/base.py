@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import array
+import sys
 import wave
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
@@ -11,21 +13,27 @@ from typing import ClassVar, Final, Generic, Protocol, TypeVar, runtime_checkabl
 from retrocoach.core.cues import Cue
 
 __all__ = [
+    "RATE",
     "RING_OUT_S",
     "SOUND_CUES",
     "WARM_UP_FILE",
     "AudioUnavailable",
     "CuePlayer",
     "FaultReporter",
+    "NoSoundServer",
     "SoundingPlayer",
     "clamp_volume",
     "cue_file",
+    "read_cue",
+    "scale_pcm",
     "volume_gain",
 ]
 
 SOUND_CUES: Final = tuple(cue for cue in Cue if cue.audible)
 WARM_UP_FILE: Final = "silence.wav"
 """Digital silence in the cues' own format: playing it opens (or keeps) the output running."""
+RATE: Final = 48_000
+"""Every cue file is 16-bit mono at this rate (tools/make_sounds.py makes them so)."""
 RING_OUT_S: Final = 1.0
 """The longest close() waits for the last cue to finish playing."""
 
@@ -34,6 +42,10 @@ SoundT = TypeVar("SoundT")
 
 class AudioUnavailable(RuntimeError):
     """An engine cannot play here; the message says why in one line a user can act on."""
+
+
+class NoSoundServer(AudioUnavailable):
+    """The sound server's client library is here, but no server answers."""
 
 
 @runtime_checkable
@@ -96,6 +108,28 @@ def cue_file(sounds_dir: Path, cue: Cue, *, voice: bool) -> Path:
         if spoken.is_file():
             return spoken
     return sounds_dir / f"{cue.value}.wav"
+
+
+def read_cue(path: Path) -> bytes:
+    """The PCM frames of a cue file; wave.Error unless it is 16-bit mono at RATE."""
+    with wave.open(str(path), "rb") as wav:
+        shape = (wav.getsampwidth(), wav.getnchannels(), wav.getframerate())
+        if shape != (2, 1, RATE):
+            raise wave.Error(f"expected 16-bit mono {RATE} Hz, found {shape}")
+        return wav.readframes(wav.getnframes())
+
+
+def scale_pcm(pcm: bytes, gain: float) -> bytes:
+    """16-bit little-endian *pcm* with every sample multiplied by *gain* (0.0..1.0)."""
+    if gain >= 1.0:
+        return pcm
+    samples = array.array("h", pcm)
+    if sys.byteorder == "big":  # pragma: no cover - WAV data is little-endian
+        samples.byteswap()
+    scaled = array.array("h", (round(sample * gain) for sample in samples))
+    if sys.byteorder == "big":  # pragma: no cover
+        scaled.byteswap()
+    return scaled.tobytes()
 
 
 def clamp_volume(volume: float) -> float:

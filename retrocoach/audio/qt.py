@@ -26,24 +26,36 @@ from __future__ import annotations
 
 import math
 import time
-import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QLoggingCategory, Qt, QTimer
 
-from retrocoach.audio.base import RING_OUT_S, AudioUnavailable, SoundingPlayer, volume_gain
+from retrocoach.audio.base import (
+    RATE,
+    RING_OUT_S,
+    AudioUnavailable,
+    SoundingPlayer,
+    read_cue,
+    volume_gain,
+)
 from retrocoach.core.cues import Cue
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QIODevice
     from PySide6.QtMultimedia import QAudioSink
 
-__all__ = ["BUFFER_S", "HOLD_S", "RATE", "REST_AFTER_S", "QtCuePlayer", "check_qt_output"]
+__all__ = [
+    "BUFFER_S",
+    "HOLD_S",
+    "RATE",
+    "REST_AFTER_S",
+    "QtCuePlayer",
+    "check_qt_output",
+    "read_cue",
+]
 
-RATE: Final = 48_000
-"""Every cue file is 16-bit mono at this rate (tools/make_sounds.py makes them so)."""
 BUFFER_S: Final = 2.0
 """The sink's buffer: longer than the longest cue, so every cue is written in one go."""
 HOLD_S: Final = 1.5
@@ -60,10 +72,23 @@ the corked stream to be heard at the next resume."""
 _QUIET_RULES: Final = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
 
 
+def _check_server() -> None:
+    """NoSoundServer when libpulse is here and no server answers, before Qt looks for one:
+    Qt's own search prints "pa_context_connect() failed" on the user's terminal."""
+    from retrocoach.audio.pulse_simple import check_server, load_pulse  # noqa: PLC0415
+
+    try:
+        library = load_pulse()
+    except AudioUnavailable:
+        return  # no libpulse: Qt uses whatever this platform has, and says so itself
+    check_server(library, RATE)
+
+
 def check_qt_output() -> None:
     """Raise AudioUnavailable with the reason unless Qt Multimedia has an output device."""
     if QCoreApplication.instance() is None:
         raise AudioUnavailable("the qt engine needs a QCoreApplication (a bug: create it first)")
+    _check_server()
     QLoggingCategory.setFilterRules(_QUIET_RULES)
     try:
         from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415 - needs libpulse
@@ -71,15 +96,6 @@ def check_qt_output() -> None:
         raise AudioUnavailable(f"Qt Multimedia cannot load ({error})") from None
     if not QMediaDevices.audioOutputs() or QMediaDevices.defaultAudioOutput().isNull():
         raise AudioUnavailable("no sound output device (is a sound server running?)")
-
-
-def read_cue(path: Path) -> bytes:
-    """The PCM frames of a cue file; wave.Error unless it is 16-bit mono at RATE."""
-    with wave.open(str(path), "rb") as wav:
-        shape = (wav.getsampwidth(), wav.getnchannels(), wav.getframerate())
-        if shape != (2, 1, RATE):
-            raise wave.Error(f"expected 16-bit mono {RATE} Hz, found {shape}")
-        return wav.readframes(wav.getnframes())
 
 
 class QtCuePlayer(SoundingPlayer[bytes]):

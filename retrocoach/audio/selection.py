@@ -6,11 +6,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
-from retrocoach.audio.base import AudioUnavailable, CuePlayer
+from retrocoach.audio.base import AudioUnavailable, CuePlayer, NoSoundServer
 from retrocoach.audio.null import NullCuePlayer
 from retrocoach.core.options import AUDIO_ENGINES
 
-__all__ = ["ENGINES", "FACTORIES", "EngineFactory", "select_engine"]
+__all__ = ["ENGINES", "FACTORIES", "SILENT_NOTE", "EngineFactory", "select_engine"]
 
 ENGINES: Final = AUDIO_ENGINES
 
@@ -27,6 +27,12 @@ def _qt(sounds_dir: Path, voice: bool, on_fault: FaultListener | None) -> CuePla
     return QtCuePlayer(sounds_dir, voice=voice, on_fault=on_fault)
 
 
+def _pulse(sounds_dir: Path, voice: bool, on_fault: FaultListener | None) -> CuePlayer:
+    from retrocoach.audio.pulse import PulseCuePlayer  # noqa: PLC0415 - loads libpulse
+
+    return PulseCuePlayer(sounds_dir, voice=voice, on_fault=on_fault)
+
+
 def _simpleaudio(sounds_dir: Path, voice: bool, on_fault: FaultListener | None) -> CuePlayer:
     from retrocoach.audio.simpleaudio_engine import SimpleAudioCuePlayer  # noqa: PLC0415
 
@@ -34,13 +40,22 @@ def _simpleaudio(sounds_dir: Path, voice: bool, on_fault: FaultListener | None) 
 
 
 # What to try for each choice, in order; the none engine always works and ends every chain.
+# When libpulse loads but no server answers (NoSoundServer), the chain stops: Qt would only
+# find the same absence, and print libpulse's complaint on the user's terminal.
 _CHAINS: Final = {
-    "auto": ("qt",),
+    "auto": ("pulse", "qt"),
+    "pulse": ("pulse", "qt"),
     "qt": ("qt",),
-    "simpleaudio": ("simpleaudio", "qt"),
+    "simpleaudio": ("simpleaudio", "pulse", "qt"),
     "none": (),
 }
-FACTORIES: Final[Mapping[str, EngineFactory]] = {"qt": _qt, "simpleaudio": _simpleaudio}
+FACTORIES: Final[Mapping[str, EngineFactory]] = {
+    "pulse": _pulse,
+    "qt": _qt,
+    "simpleaudio": _simpleaudio,
+}
+SILENT_NOTE: Final = "cues will flash on screen instead"
+"""What the window does without sound; the terminal coach says its own."""
 
 
 def select_engine(
@@ -50,13 +65,16 @@ def select_engine(
     *,
     on_fault: FaultListener | None = None,
     factories: Mapping[str, EngineFactory] = FACTORIES,
+    silent_note: str = SILENT_NOTE,
 ) -> tuple[CuePlayer, str | None]:
     """The player for engine *name* and None, or a fallback and one line saying why.
 
-    ``auto`` is qt when an output device works, else none. ``simpleaudio`` falls back to qt,
-    then none; ``qt`` falls back to none. For qt a QCoreApplication (or QApplication) must
-    already exist. The player's sounds load in ``prepare()``; faults later go to *on_fault*.
-    Tests pass *factories* to stand in for the real engines.
+    ``auto`` and ``pulse`` are pulse when a sound server answers, else qt when libpulse is
+    missing, else none. ``simpleaudio`` falls back to pulse, qt, then none; ``qt`` falls back
+    to none. For qt a QCoreApplication (or QApplication) must already exist. The player's
+    sounds load in ``prepare()``; faults later go to *on_fault*. *silent_note* ends the line
+    when no engine works (what the caller does instead). Tests pass *factories* to stand in
+    for the real engines.
     """
     if name not in _CHAINS:
         raise ValueError(f"unknown audio engine {name!r}: choose one of {', '.join(ENGINES)}")
@@ -64,6 +82,9 @@ def select_engine(
     for engine in _CHAINS[name]:
         try:
             player = factories[engine](sounds_dir, voice, on_fault)
+        except NoSoundServer as error:
+            reasons.append(f"{engine}: {error}")
+            break
         except AudioUnavailable as error:
             reasons.append(f"{engine}: {error}")
             continue
@@ -72,4 +93,4 @@ def select_engine(
         return player, f"sound: {'; '.join(reasons)}; using {engine} instead"
     if name == "none":
         return NullCuePlayer(), None
-    return NullCuePlayer(), f"no sound ({'; '.join(reasons)}): cues will flash on screen instead"
+    return NullCuePlayer(), f"no sound ({'; '.join(reasons)}): {silent_note}"

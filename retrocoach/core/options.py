@@ -9,7 +9,8 @@ from typing import Final
 
 __all__ = ["AUDIO_ENGINES", "PIPS_CHOICES"]
 
-AUDIO_ENGINES: Final = ("auto", "qt", "simpleaudio", "none")
-"""auto: Qt when a sound device works, else none; simpleaudio is an optional extra."""
+AUDIO_ENGINES: Final = ("auto", "pulse", "qt", "simpleaudio", "none")
+"""auto: the sound server's own library (pulse) when a server answers, else Qt, else none;
+simpleaudio is an optional extra."""
 PIPS_CHOICES: Final = (0, 3, 5)
 """Seconds of countdown pips before a switch; 0 is off."""

@@ -9,6 +9,7 @@ import pytest
 from audio_doubles import RecordingCuePlayer
 
 from retrocoach.audio import AudioUnavailable, CuePlayer, NullCuePlayer, select_engine
+from retrocoach.audio.base import NoSoundServer
 from retrocoach.audio.selection import FaultListener
 from retrocoach.audio.simpleaudio_engine import load_simpleaudio
 from retrocoach.core.cues import Cue
@@ -30,13 +31,53 @@ def broken(reason: str) -> object:
     return build
 
 
+def no_server(reason: str, tried: list[str]) -> object:
+    def build(_dir: Path, _voice: bool, _fault: FaultListener | None) -> CuePlayer:
+        tried.append(reason)
+        raise NoSoundServer(reason)
+
+    return build
+
+
 def choose(name: str, **factories: object) -> tuple[CuePlayer, str | None]:
+    factories.setdefault("pulse", broken("libpulse is not installed"))
     return select_engine(name, SOUNDS, False, factories=factories)  # type: ignore[arg-type]
 
 
-def test_auto_is_qt_when_qt_works_and_says_nothing() -> None:
+def test_auto_is_pulse_when_a_sound_server_answers_and_says_nothing() -> None:
+    player, note = choose("auto", pulse=working("pulse"), qt=working("qt"))
+    assert (player.engine, note) == ("pulse", None)
+
+
+def test_auto_is_qt_without_libpulse_and_says_nothing() -> None:
     player, note = choose("auto", qt=working("qt"), simpleaudio=broken("no"))
     assert (player.engine, note) == ("qt", None)
+
+
+def test_no_sound_server_ends_the_chain_without_asking_qt() -> None:
+    """Qt would only find the same absence, and print libpulse's complaint on the terminal."""
+    tried: list[str] = []
+    player, note = choose(
+        "auto", pulse=no_server("no sound output device", tried), qt=no_server("qt", tried)
+    )
+    assert player.engine == "none"
+    assert tried == ["no sound output device"]
+    assert note is not None
+    assert "no sound output device" in note
+
+
+def test_the_silent_note_is_the_callers_own_words() -> None:
+    player, note = select_engine(
+        "auto",
+        SOUNDS,
+        False,
+        factories={"pulse": broken("no server"), "qt": broken("no device")},  # type: ignore[dict-item]
+        silent_note="the coach goes on silently",
+    )
+    assert player.engine == "none"
+    assert note is not None
+    assert note.endswith(": the coach goes on silently")
+    assert "flash" not in note
 
 
 def test_auto_without_an_output_device_is_silent_and_says_why_in_one_line() -> None:
@@ -56,11 +97,20 @@ def test_qt_asked_for_but_broken_falls_back_to_none() -> None:
     assert "Qt Multimedia cannot load" in note
 
 
-def test_simpleaudio_missing_falls_back_to_qt_and_names_the_install_command() -> None:
+def test_simpleaudio_missing_falls_back_to_pulse_and_names_the_install_command() -> None:
+    player, note = choose(
+        "simpleaudio", pulse=working("pulse"), qt=working("qt"), simpleaudio=broken("pip install x")
+    )
+    assert player.engine == "pulse"
+    assert note is not None
+    assert "pip install x" in note
+    assert "using pulse instead" in note
+
+
+def test_simpleaudio_and_pulse_missing_fall_back_to_qt() -> None:
     player, note = choose("simpleaudio", qt=working("qt"), simpleaudio=broken("pip install x"))
     assert player.engine == "qt"
     assert note is not None
-    assert "pip install x" in note
     assert "using qt instead" in note
 
 
@@ -85,7 +135,7 @@ def test_none_asked_for_is_silent_without_a_note() -> None:
 
 
 def test_an_unknown_engine_name_is_refused() -> None:
-    with pytest.raises(ValueError, match="auto, qt, simpleaudio, none"):
+    with pytest.raises(ValueError, match="auto, pulse, qt, simpleaudio, none"):
         choose("alsa")
 
 

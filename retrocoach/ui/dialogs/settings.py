@@ -27,6 +27,7 @@ __all__ = ["SettingsDialog"]
 
 _ENGINES: Final = {
     "auto": "Automatic: the best one that works here",
+    "pulse": "Sound server (PulseAudio or PipeWire), low latency",
     "qt": "Qt sound (built in)",
     "simpleaudio": "simpleaudio (an optional extra)",
     "none": "No sound: flash the window instead",
