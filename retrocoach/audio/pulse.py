@@ -118,7 +118,7 @@ class _StreamWorker:
             if isinstance(command, _Hold):
                 if self._open():
                     self._keep_open(command.until)
-            elif self._clock() - command.asked_at <= STALE_S:  # a late cue is worse than none
+            else:
                 self._play(command)
 
     def _play(self, sound: _Sound) -> None:
@@ -133,6 +133,8 @@ class _StreamWorker:
         for _attempt in range(2):
             if not self._open():
                 return
+            if self._clock() - sound.asked_at > STALE_S:
+                return  # held up (a hanging server): a late cue is worse than none
             try:
                 assert self._stream is not None
                 self._stream.write(pcm)

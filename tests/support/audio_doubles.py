@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from retrocoach.audio.pulse_simple import StreamError
 from retrocoach.core.cues import Cue
 
 
@@ -86,3 +89,67 @@ def write_tone(path: Path, frames: int = 4800, value: int = 1000) -> None:
         out.setframerate(48_000)
         samples = [value if (i // 50) % 2 else -value for i in range(frames)]
         out.writeframes(b"".join(s.to_bytes(2, "little", signed=True) for s in samples))
+
+
+class FakePulse:
+    """Stands in for libpulse-simple: records every stream, and can play a dead server.
+
+    ``server_up`` False makes every open fail; ``fail_next_write`` makes the next write fail
+    as a server restart does; ``gate`` (when cleared) holds every open until it is set.
+    """
+
+    def __init__(self) -> None:
+        self.server_up = True
+        self.fail_next_write = False
+        self.gate = threading.Event()
+        self.gate.set()
+        self.streams: list[FakeStream] = []
+        self.opens = 0
+        self.changed = threading.Condition()
+
+    def open_stream(self, rate: int, channels: int, latency_s: float) -> FakeStream:
+        self.gate.wait(10)
+        with self.changed:
+            self.opens += 1
+            self.changed.notify_all()
+            if not self.server_up:
+                raise StreamError("Connection refused")
+            stream = FakeStream(self, (rate, channels, latency_s))
+            self.streams.append(stream)
+            return stream
+
+    def wait_for(self, condition: Callable[[], bool], timeout_s: float = 5.0) -> bool:
+        """Wait until *condition* holds (checked at every change); whether it did."""
+        with self.changed:
+            return self.changed.wait_for(condition, timeout_s)
+
+    def written(self) -> list[bytes]:
+        """Every write that reached a stream, in order."""
+        return [pcm for stream in self.streams for pcm in stream.writes]
+
+
+@dataclass
+class FakeStream:
+    """One fake stream: what was written, and whether it was drained and freed."""
+
+    pulse: FakePulse
+    shape: tuple[int, int, float]
+    writes: list[bytes] = field(default_factory=list)
+    drained: bool = False
+    freed: bool = False
+
+    def write(self, pcm: bytes) -> None:
+        with self.pulse.changed:
+            self.pulse.changed.notify_all()
+            if self.pulse.fail_next_write:
+                self.pulse.fail_next_write = False
+                raise StreamError("Connection terminated")
+            self.writes.append(pcm)
+
+    def drain(self) -> None:
+        self.drained = True
+
+    def free(self) -> None:
+        with self.pulse.changed:
+            self.freed = True
+            self.pulse.changed.notify_all()

@@ -1,0 +1,163 @@
+"""The pulse engine on a real PulseAudio server: cues on time beside a music player's stream, and
+sound that comes back after the server restarts or the default output changes, mid-session.
+
+Timed assertions, as in test_real_audio.py: they are the contract (every cue within 30 ms of
+its boundary, measured from what the server actually played).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import audio_probe
+import pytest
+from audio_probe import SECOND_SINK, PulseServer, Recorder, find_onsets
+from test_real_audio import LIMIT_MS, PLAN, cue_walk, errors_ms, match
+
+pytestmark = pytest.mark.slow
+
+
+def assert_on_time(walk: audio_probe.Walk) -> None:
+    offsets = [due - walk.due[0] for due in walk.due]
+    onsets = match(walk, offsets)
+    delays = audio_probe.delays_ms(onsets, walk.recording, walk.due)
+    assert all(-5.0 < d < LIMIT_MS for d in delays), delays
+    assert all(abs(e) < LIMIT_MS for e in errors_ms(walk, onsets, offsets))
+
+
+@pytest.mark.parametrize("driver", ["loop", "qt"])
+def test_every_pulse_cue_starts_within_30_ms_pips_included(pulse: PulseServer, driver: str) -> None:
+    command = cue_walk("--engine", "pulse", "--driver", driver, "--plan", PLAN, "--pips", "3")
+    walk = audio_probe.walk(pulse, command)
+    assert walk.footer == {"engine": "pulse", "faults": []}, walk.output
+    assert_on_time(walk)
+
+
+@pytest.mark.parametrize("driver", ["loop", "qt"])
+def test_cues_stay_within_30_ms_while_a_music_player_streams_at_500_ms(
+    pulse: PulseServer, driver: str
+) -> None:
+    with audio_probe.music(pulse, latency_ms=500):
+        command = cue_walk("--engine", "pulse", "--driver", driver, "--plan", PLAN)
+        walk = audio_probe.walk(pulse, command)
+    assert walk.footer == {"engine": "pulse", "faults": []}, walk.output
+    assert len(walk.onsets) == len(walk.boundaries) == 5, walk.output  # the music stays quiet
+    assert_on_time(walk)
+
+
+def start_walk(server: PulseServer, plan: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        cue_walk("--engine", "pulse", "--plan", plan),
+        env=server.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish_walk(
+    child: subprocess.Popen[str], lines: list[str], recorder: Recorder
+) -> tuple[list[dict[str, object]], dict[str, object], audio_probe.Recording]:
+    try:
+        out, err = child.communicate(timeout=60)
+    finally:
+        recording = recorder.stop()
+    assert child.returncode == 0, err
+    records = [json.loads(line) for line in [*lines, *out.splitlines()] if line.strip()]
+    return [r for r in records if "at" in r], records[-1], recording
+
+
+def test_cues_come_back_on_time_after_the_server_is_killed_and_restarted(
+    own_pulse: PulseServer,
+) -> None:
+    # 4 s segments: a recorder on the new server needs about 2 s before it hears anything.
+    plan = "forward=4s backward=4s rounds=2 warmup=0s cooldown=0s getready=0s"
+    child = start_walk(own_pulse, plan)
+    assert child.stdout is not None
+    lines = [child.stdout.readline() for _ in range(2)]  # two boundaries cued
+    own_pulse.kill()
+    time.sleep(0.3)
+    own_pulse.start()  # same socket, a new server: nothing of the old connection is valid
+    recorder = Recorder(own_pulse)
+    recorder.start()
+    walked, footer, recording = finish_walk(child, lines, recorder)
+    assert len(walked) == 5
+    after = [float(str(r["at"])) for r in walked[2:]]  # every boundary after the restart
+    onsets = find_onsets(recording)
+    assert len(onsets) == len(after), (onsets, footer)  # the very next boundary included
+    delays = audio_probe.delays_ms(onsets, recording, after)
+    assert all(-5.0 < d < LIMIT_MS for d in delays), delays
+    faults = footer["faults"]
+    assert isinstance(faults, list)
+    assert len(faults) == 2, faults  # the loss and the return, once each
+    assert "lost" in faults[0]
+    assert faults[1] == "the sound output is back"
+
+
+def test_the_next_cue_plays_on_the_new_default_output(pulse: PulseServer) -> None:
+    plan = "forward=2s backward=2s rounds=2 warmup=0s cooldown=0s getready=0s"
+    second = Recorder(pulse, sink=SECOND_SINK)
+    second.start()
+    try:
+        child = start_walk(pulse, plan)
+        assert child.stdout is not None
+        lines = [child.stdout.readline() for _ in range(2)]
+        pulse.pactl("set-default-sink", SECOND_SINK)
+        walked, footer, recording = finish_walk(child, lines, second)
+    finally:
+        pulse.pactl("set-default-sink", audio_probe.SINK)
+    assert footer == {"engine": "pulse", "faults": []}
+    after = [float(str(r["at"])) for r in walked[2:]]
+    onsets = find_onsets(recording)
+    assert len(onsets) == len(after) == 3, onsets  # heard on the new output, and only after
+    delays = audio_probe.delays_ms(onsets, recording, after)
+    assert all(-5.0 < d < LIMIT_MS for d in delays), delays
+
+
+def test_the_terminal_coach_survives_a_server_restart_and_saves_the_session(
+    own_pulse: PulseServer, tmp_path: Path
+) -> None:
+    plan = "forward=4s backward=4s rounds=2 warmup=0s cooldown=0s getready=0s"
+    env = {**own_pulse.env, "RETROCOACH_DATA_DIR": str(tmp_path)}
+    command = [
+        sys.executable,
+        "-m",
+        "retrocoach",
+        "run",
+        "--audio",
+        "auto",
+        "--pips",
+        "off",
+        "--plan",
+        plan,
+    ]
+    child = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    while "FORWARD" not in child.stdout.readline():
+        pass
+    own_pulse.kill()
+    time.sleep(0.3)
+    own_pulse.start()
+    recorder = Recorder(own_pulse)
+    recorder.start()
+    try:
+        out, err = child.communicate(timeout=60)
+    finally:
+        recording = recorder.stop()
+    assert child.returncode == 0, err
+    assert "Saved to your history." in out
+    history = json.loads((tmp_path / "history.json").read_text())
+    assert [s["outcome"] for s in history["sessions"]] == ["completed"]
+    # Backward at 4 s, forward at 8 s, backward at 12 s, the end at 16 s: all heard, on time.
+    onsets = find_onsets(recording)
+    assert len(onsets) == 4, (onsets, err)
+    first = recording.time_of(onsets[0].start)
+    spacing = [(recording.time_of(o.start) - first) * 1000 for o in onsets]
+    assert all(abs(s - 4000 * i) < LIMIT_MS for i, s in enumerate(spacing)), spacing
+    assert err.count("lost") == 1, err
