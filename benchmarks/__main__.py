@@ -136,7 +136,8 @@ def cue_latency(size: Sizes) -> list[Row]:
         met = "met" if row.worst_ms < cue_latency.TARGET_MS else "MISSED"
         result.append(
             (
-                f"cue latency, {row.engine} engine, {row.driver} driver ({size.cue_runs} walks): "
+                f"cue latency, {row.engine} engine, {row.driver} driver"
+                f"{', over a 500 ms music stream' if row.music else ''} ({size.cue_runs} walks): "
                 "first cue median / max; later cues median / p95 / max",
                 f"{statistics.median(row.firsts_ms):.1f} / {max(row.firsts_ms):.1f}; "
                 f"{statistics.median(row.later_ms):.1f} / {row.p95_ms:.1f} / "

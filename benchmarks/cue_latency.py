@@ -3,8 +3,12 @@
 Starts a private PulseAudio server (null sink, never suspended), records its monitor with parec,
 and walks a short plan through the real cue path (tools/cue_walk.py: Session -> CuePlanner ->
 CueListener -> engine) for each engine and each way of waiting (the terminal's loop, the
-window's Qt timer). Each onset is pinned to the steady clock and compared with the time its
-boundary was due. Target: every cue, the first included, under 30 ms.
+window's Qt timer), alone and while another program plays a quiet tone on the same sink with a
+music player's 500 ms latency. Each onset is pinned to the steady clock and compared with the
+time its boundary was due. Target: every cue, the first included, under 30 ms.
+
+Then the cost of sound: `retrocoach run` walks a 20 s plan (pips on) with each engine; the
+coach's peak RSS and its CPU, and the sound server's CPU over the same time, from /proc.
 
     python benchmarks/cue_latency.py [--runs 3]
 """
@@ -12,9 +16,14 @@ boundary was due. Target: every cue, the first included, under 30 ms.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +33,18 @@ sys.path.insert(0, str(ROOT / "tools"))
 import audio_probe  # noqa: E402
 
 PLAN = "forward=2s backward=2s rounds=3 warmup=0s cooldown=0s getready=0s"
+USAGE_PLAN = "forward=5s backward=5s rounds=2 warmup=0s cooldown=0s getready=0s"
 TARGET_MS = 30.0
 
 
 def measure_walk(
     server: audio_probe.PulseServer, engine: str, driver: str
 ) -> tuple[float, list[float]]:
+    """One walk: the first cue's delay and the later cues' delays, in ms."""
+    return _walk(server, engine, driver)
+
+
+def _walk(server: audio_probe.PulseServer, engine: str, driver: str) -> tuple[float, list[float]]:
     """One walk: the first cue's delay and the later cues' delays, in ms."""
     command = [sys.executable, str(ROOT / "tools" / "cue_walk.py"), "--engine", engine]
     command += ["--driver", driver, "--plan", PLAN, "--pips", "3"]
@@ -51,6 +66,7 @@ class CueRow:
 
     engine: str
     driver: str
+    music: bool
     firsts_ms: tuple[float, ...]
     later_ms: tuple[float, ...]
     """Sorted."""
@@ -66,27 +82,77 @@ class CueRow:
 
 
 def engines() -> list[str]:
-    """The engines measured: qt always, simpleaudio when it is installed."""
-    found = ["qt"]
+    """The engines measured: pulse and qt always, simpleaudio when it is installed."""
+    found = ["pulse", "qt"]
     if importlib.util.find_spec("simpleaudio") is not None:
         found.append("simpleaudio")
     return found
 
 
 def measure(runs: int = 3) -> list[CueRow]:
-    """*runs* walks per engine and driver on a private server; raises PulseUnavailable."""
+    """*runs* walks per engine, driver, alone and over music; raises PulseUnavailable."""
     rows = []
     with audio_probe.pulse_server() as server:
-        for engine in engines():
-            for driver in ("loop", "qt"):
-                firsts: list[float] = []
-                later: list[float] = []
-                for _ in range(runs):
-                    first, rest = measure_walk(server, engine, driver)
-                    firsts.append(first)
-                    later.extend(rest)
-                rows.append(CueRow(engine, driver, tuple(firsts), tuple(sorted(later))))
+        for music in (False, True):
+            with audio_probe.music(server) if music else contextlib.nullcontext():
+                for engine in engines():
+                    for driver in ("loop", "qt"):
+                        firsts: list[float] = []
+                        later: list[float] = []
+                        for _ in range(runs):
+                            first, rest = measure_walk(server, engine, driver)
+                            firsts.append(first)
+                            later.extend(rest)
+                        row = CueRow(engine, driver, music, tuple(firsts), tuple(sorted(later)))
+                        rows.append(row)
     return rows
+
+
+@dataclass(frozen=True)
+class CostRow:
+    """What one engine costs while `retrocoach run` walks USAGE_PLAN."""
+
+    engine: str
+    peak_rss_mib: float
+    cpu_percent: float
+    server_cpu_percent: float
+
+
+def _cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def measure_cost(engine: str) -> CostRow:
+    """Walk USAGE_PLAN with *engine* on a fresh private server, watching both processes."""
+    with audio_probe.pulse_server() as server, tempfile.TemporaryDirectory() as data:
+        assert server.process is not None
+        command = [sys.executable, "-m", "retrocoach", "run", "--audio", engine]
+        command += ["--pips", "3", "--plan", USAGE_PLAN]
+        env = {**server.env, "RETROCOACH_DATA_DIR": data}
+        coach = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        time.sleep(1.0)  # start-up (imports, the device) is the window benchmark's business
+        started, coach_cpu, server_cpu = (
+            time.monotonic(),
+            _cpu_s(coach.pid),
+            _cpu_s(server.process.pid),
+        )
+        peak, used, served, elapsed = 0.0, 0.0, 0.0, 0.0
+        while coach.poll() is None:
+            with contextlib.suppress(OSError, IndexError):
+                peak = max(peak, _rss_mib(coach.pid))
+                used = _cpu_s(coach.pid) - coach_cpu
+                served = _cpu_s(server.process.pid) - server_cpu
+                elapsed = time.monotonic() - started
+            time.sleep(0.2)
+        return CostRow(engine, peak, 100 * used / elapsed, 100 * served / elapsed)
 
 
 def main() -> int:
@@ -95,14 +161,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="walks per engine and driver")
     args = parser.parse_args()
     print(f"plan: {PLAN}, pips 3; {args.runs} walks each; delay = onset - boundary (ms)")
-    header = f"{'engine':<12} {'driver':<6} {'first cue':>22} {'later cues':>26} {'worst':>7}"
-    print(header)
-    print(f"{'':<12} {'':<6} {'min / median / max':>22} {'median / p95 / max':>26}")
+    header = f"{'engine':<12} {'driver':<6} {'music':<5} {'first cue':>22} {'later cues':>26}"
+    print(f"{header} {'worst':>7}")
+    print(f"{'':<12} {'':<6} {'':<5} {'min / median / max':>22} {'median / p95 / max':>26}")
     rows = measure(args.runs)
     for row in rows:
         firsts, later = row.firsts_ms, row.later_ms
         print(
-            f"{row.engine:<12} {row.driver:<6} "
+            f"{row.engine:<12} {row.driver:<6} {'500ms' if row.music else '-':<5} "
             f"{min(firsts):>8.1f} / {statistics.median(firsts):>4.1f} / {max(firsts):>4.1f}"
             f" {statistics.median(later):>14.1f} / {row.p95_ms:>4.1f} / {later[-1]:>4.1f}"
             f" {row.worst_ms:>7.1f}"
@@ -112,6 +178,14 @@ def main() -> int:
     if importlib.util.find_spec("simpleaudio") is None:
         print("simpleaudio   not installed (optional extra): not measured")
     print(f"target: every cue under {TARGET_MS:.0f} ms: {'MISSED' if missed else 'met'}")
+    print(f"cost while `retrocoach run` walks {USAGE_PLAN}, pips 3 (after its first second):")
+    print(f"{'engine':<12} {'peak RSS':>10} {'coach CPU':>10} {'server CPU':>11}")
+    for engine in ("pulse", "qt", "none"):
+        cost = measure_cost(engine)
+        print(
+            f"{cost.engine:<12} {cost.peak_rss_mib:>6.1f} MiB {cost.cpu_percent:>9.2f}%"
+            f" {cost.server_cpu_percent:>10.2f}%"
+        )
     return 1 if missed else 0
 
 
