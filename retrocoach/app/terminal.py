@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
+import io
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from retrocoach.cli.commands import open_stores, resolve, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
+from retrocoach.cli.safety import Confirmation, confirm_checklist
+from retrocoach.core.atomic import StorageError
+from retrocoach.core.checklist import Checklist, checklist_due
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.cues import countdown_for
+from retrocoach.core.document import NewerSchemaError
 from retrocoach.core.history import FileState
 from retrocoach.core.recorder import SessionRecorder
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
@@ -36,14 +44,30 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     if state is FileState.PROTECTED:
         return EXIT_FAILED  # told already: walking now would lose the session
-    settings = SettingsStore(paths, warn=tell).load()
+    store = SettingsStore(paths, warn=tell)
+    settings = store.load()
+    book: ReminderBook | None = None
+    try:
+        book = ReminderBook.default()
+    except ReminderDataError as error:
+        tell(f"safety reminders and the checklist are unavailable: {error}")
+    if book is not None and checklist_due(settings):
+        try:
+            answer = confirm_checklist(
+                Checklist.from_book(book), out, stdin_keys(), assume_yes=args.yes
+            )
+        except BrokenPipeError:
+            # Nobody reads the output any more (retrocoach run | head): walk on, unconfirmed.
+            _drop_output(out)
+            answer = Confirmation.UNANSWERED
+        if answer is Confirmation.DECLINED:
+            tell("the safety checklist was not confirmed: nothing was walked")
+            return EXIT_FAILED
+        if answer is Confirmation.CONFIRMED:
+            settings = _keep_confirmation(store, settings, tell)
     pips = settings.pips if args.pips is None else (0 if args.pips == "off" else int(args.pips))
     cues, pump, qt_app = _terminal_cues(args.audio, settings, pips, tell)
-    picker: ReminderPicker | None = None
-    try:
-        picker = ReminderPicker(ReminderBook.default())
-    except ReminderDataError as error:
-        tell(f"safety reminders are unavailable: {error}")
+    picker = ReminderPicker(book) if book is not None else None
     recorder = SessionRecorder(history, report=tell)
     session = Session(plan, countdown_s=countdown_for(pips))
     out.write(f"{plan.name}: {plan.describe()}\n")
@@ -70,6 +94,26 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 0
     signalled = coach.stopped_by_signal
     return 128 + signalled if signalled else EXIT_FAILED
+
+
+def _drop_output(out: TextIO) -> None:
+    """Let what is still buffered for a reader that has gone drain into /dev/null."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+
+
+def _keep_confirmation(
+    store: SettingsStore, settings: Settings, tell: Callable[[str], None]
+) -> Settings:
+    """Record the confirmed checklist under the key the window reads, so neither asks again."""
+    if settings.checklist_confirmed:
+        return settings
+    confirmed = dataclasses.replace(settings, checklist_confirmed=True)
+    try:
+        store.save(confirmed)
+    except (StorageError, NewerSchemaError) as error:
+        tell(f"the checklist confirmation could not be kept, so it will be asked again: {error}")
+    return confirmed
 
 
 def _terminal_cues(

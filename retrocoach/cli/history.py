@@ -150,7 +150,9 @@ def _write_references(references: ReferenceList, presets: Iterable[Preset], out:
         return
     out.write("\nReferences (RetroCoach is not medical advice):\n")
     for ref in listed:
-        lines = textwrap.wrap(ref.full(), _TEXT_WIDTH - 4) or [""]
+        lines = textwrap.wrap(
+            ref.full(), _TEXT_WIDTH - 4, break_on_hyphens=False, break_long_words=False
+        ) or [""]
         out.write(f"  - {lines[0]}\n")
         for line in lines[1:]:
             out.write(f"    {line}\n")

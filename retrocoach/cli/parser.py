@@ -75,9 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
         "run",
         help="walk a session in the terminal, without a window",
         description="Walk a session in the terminal. Space pauses and resumes, N skips to the "
-        "next segment, Q or Ctrl+C stops (the session is kept as 'stopped').",
+        "next segment, Q or Ctrl+C stops (the session is kept as 'stopped'). Before the first "
+        "walk in a data folder the safety checklist is printed; on a terminal it waits for "
+        "Enter, and the confirmation is kept, so neither the terminal nor the window asks again.",
     )
     run.add_argument("--plan", metavar="PLAN", required=True, help="the plan to walk")
+    run.add_argument(
+        "--yes",
+        action="store_true",
+        help="confirm the first-start safety checklist without waiting for Enter (it is still "
+        "printed; RetroCoach is not medical advice)",
+    )
     run.add_argument(
         "--pips",
         choices=PIP_CHOICES,

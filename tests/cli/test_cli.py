@@ -199,6 +199,8 @@ def test_space_on_a_terminal_pauses_and_resumes(tmp_path: Path) -> None:
             except OSError:
                 break
 
+    read_until(b"Press Enter")  # the first walk in a data folder waits on the checklist
+    os.write(controller, b"\r")
     read_until(b"FORWARD")
     os.write(controller, b" ")
     read_until(b"Paused.")

@@ -1,0 +1,177 @@
+"""`retrocoach run` and the first-start safety checklist, as real processes on pipes and a pty."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from retrocoach.core.checklist import NOT_MEDICAL_ADVICE
+
+SHORT = "forward=2s backward=1s rounds=1 warmup=0s cooldown=0s getready=0s"
+
+
+def run(data: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``retrocoach run`` with no terminal: standard input is empty, output goes to a pipe."""
+    return subprocess.run(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT, *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "RETROCOACH_DATA_DIR": str(data)},
+        check=False,
+    )
+
+
+def confirmed(data: Path) -> bool:
+    settings = data / "settings.json"
+    if not settings.exists():
+        return False
+    return bool(json.loads(settings.read_text(encoding="utf-8"))["checklist_confirmed"])
+
+
+class Pty:
+    """``retrocoach run`` on a real pseudo-terminal, read as bytes as it writes them."""
+
+    def __init__(self, data: Path) -> None:
+        import pty  # noqa: PLC0415  (POSIX only, like the feature)
+
+        self.controller, terminal = pty.openpty()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
+            stdin=terminal,
+            stdout=terminal,
+            stderr=terminal,
+            env={**os.environ, "RETROCOACH_DATA_DIR": str(data)},
+            close_fds=True,
+        )
+        os.close(terminal)
+        self.seen = b""
+
+    def read_until(self, marker: bytes, limit_s: float = 30.0) -> None:
+        deadline = time.monotonic() + limit_s
+        while marker not in self.seen:
+            assert time.monotonic() < deadline, f"no {marker!r} in {self.seen[-400:]!r}"
+            try:
+                self.seen += os.read(self.controller, 4096)
+            except OSError:
+                break
+
+    def read_for(self, seconds: float) -> None:
+        """Read whatever comes for *seconds*, to see that nothing more does."""
+        import select  # noqa: PLC0415
+
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.controller], [], [], left)
+            if ready:
+                try:
+                    self.seen += os.read(self.controller, 4096)
+                except OSError:
+                    return
+
+    def finish(self) -> int:
+        code = self.process.wait(timeout=30)
+        os.close(self.controller)
+        return code
+
+
+def test_without_a_terminal_the_checklist_is_printed_and_the_walk_goes_on(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run(data)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.index("SAFETY CHECKLIST") < out.index("[0:00] FORWARD")
+    assert NOT_MEDICAL_ADVICE.split(".")[0] in out
+    assert "Ask a doctor or physiotherapist before you start" in out
+    assert "pull the cord" in out
+    assert "https://doi.org/" in out  # sources a person can look up
+    assert "Session completed" in out
+    # Nobody confirmed it, so it is shown again next time.
+    assert not confirmed(data)
+    assert "SAFETY CHECKLIST" in run(data).stdout
+
+
+def test_yes_confirms_once_for_this_data_folder_and_the_next_run_skips_it(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = run(data, "--yes")
+    assert first.returncode == 0, first.stderr
+    assert "SAFETY CHECKLIST" in first.stdout
+    assert "Confirmed with --yes." in first.stdout
+    assert confirmed(data)
+    second = run(data)
+    assert second.returncode == 0
+    assert "SAFETY CHECKLIST" not in second.stdout
+    assert "[0:00] FORWARD" in second.stdout
+
+
+def test_a_checklist_confirmed_in_the_window_is_not_asked_again(tmp_path: Path) -> None:
+    """The same settings key as the window: either coach asks only once."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"checklist_confirmed": true}', encoding="utf-8")
+    result = run(data)
+    assert result.returncode == 0
+    assert "SAFETY CHECKLIST" not in result.stdout
+
+
+def test_the_window_setting_for_every_start_prints_it_each_time(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(
+        '{"checklist_confirmed": true, "checklist_every_start": true}', encoding="utf-8"
+    )
+    assert "SAFETY CHECKLIST" in run(data).stdout
+
+
+def test_on_a_terminal_the_walk_waits_for_enter_and_the_answer_is_kept(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    coach = Pty(data)
+    coach.read_until(b"Press Enter")
+    coach.read_for(1.5)
+    assert b"FORWARD" not in coach.seen, "the walk started before the checklist was confirmed"
+    assert not confirmed(data)
+    os.write(coach.controller, b"\r")
+    coach.read_until(b"Session completed")
+    assert coach.finish() == 0
+    assert b"Checklist confirmed." in coach.seen
+    assert confirmed(data)
+    again = Pty(data)
+    again.read_until(b"Session completed")
+    assert again.finish() == 0
+    assert b"SAFETY CHECKLIST" not in again.seen
+
+
+def test_ending_the_input_at_the_checklist_walks_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    coach = Pty(data)
+    coach.read_until(b"Press Enter")
+    os.write(coach.controller, b"\x04")  # Ctrl+D: end of input, no Enter
+    coach.read_until(b"nothing was walked")
+    code = coach.finish()
+    assert code == 1
+    assert b"not confirmed: nothing was walked" in coach.seen
+    assert b"FORWARD" not in coach.seen
+    assert not confirmed(data)
+    assert not (data / "history.json").exists() or '"sessions": []' in (
+        data / "history.json"
+    ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("words", ["--yes", "safety checklist", "Enter"])
+def test_run_help_documents_the_checklist_and_yes(words: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "retrocoach", "run", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert words in " ".join(result.stdout.split())
