@@ -17,12 +17,23 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from retrocoach.ui.coach.big_text import fitted_font
 from retrocoach.ui.coach.look import Arrow, Look, Pattern
 
-__all__ = ["DirectionBand"]
+__all__ = ["PLATE_TINT", "DirectionBand", "plate_colours"]
 
 _WIDEST_WORD = "GET READY"  # one size for every word, so the band does not breathe
 _PATTERN_ALPHA = 70
+PLATE_TINT = 0.72
+"""How much white the word's plate mixes into the band's colour."""
 FLASH_MS = 600
 """How long the band shows its colours swapped when a cue cannot be heard."""
+
+
+def plate_colours(look: Look) -> tuple[QColor, QColor]:
+    """The word's plate (the band's colour, mostly white) and its ink (black)."""
+    band = QColor(look.background)
+    mixed = [
+        round(part + (255 - part) * PLATE_TINT) for part in (band.red(), band.green(), band.blue())
+    ]
+    return QColor(*mixed), QColor("#000000")
 
 
 class DirectionBand(QWidget):
@@ -79,7 +90,7 @@ class DirectionBand(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         box = QSize(int(self.width() - 2.6 * self.height()), self.height())
-        self._font = fitted_font(self._base, _WIDEST_WORD, box, height_share=0.75)
+        self._font = fitted_font(self._base, _WIDEST_WORD, box, height_share=0.8)
         super().resizeEvent(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
@@ -97,10 +108,28 @@ class DirectionBand(QWidget):
         self._paint_arrow(painter, QRectF(margin, (band.height() - side) / 2, side, side), ink)
         right = QRectF(band.width() - margin - side, (band.height() - side) / 2, side, side)
         self._paint_arrow(painter, right, ink)
-        painter.setPen(ink)
+        # The word sits on a solid plate, a pale tint of the band's colour, in black: the
+        # pattern stays around it for anyone who cannot tell the colours, never behind the
+        # letters, and the word keeps its contrast even in grey (a photo, a glance, OCR).
+        # A flash swaps the band's colours only: the word stays readable through it.
+        plate, word_ink = plate_colours(look)
+        painter.fillRect(self.plate_rect(), plate)
+        painter.setPen(word_ink)
         painter.setFont(self._font)
         painter.drawText(band, Qt.AlignmentFlag.AlignCenter, look.word)
         painter.end()
+
+    def plate_rect(self) -> QRectF:
+        """Where the solid plate behind the word is drawn: the word's box and a margin."""
+        metrics = QFontMetricsF(self._font)
+        word = metrics.boundingRect(self._look.word)
+        # A wide margin: shrunk to a quarter, stripes close to the letters blur into them.
+        pad_x = metrics.height() * 0.6
+        width = min(word.width() + 2 * pad_x, self.width() - 2.2 * self.height())
+        width = max(width, word.width() + metrics.height() * 0.2)
+        # The full height: a plate boxed in by the dark band reads as a hole to a scanner.
+        height = float(self.height())
+        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
 
     @staticmethod
     def _paint_pattern(painter: QPainter, band: QRectF, pattern: Pattern, ink: QColor) -> None:

@@ -13,12 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.cues import Cue
 from retrocoach.core.document import NewerSchemaError
-from retrocoach.core.history import (
-    JournalBusyError,
-    SessionRecord,
-    StorageError,
-    UnknownSessionError,
-)
+from retrocoach.core.history import JournalBusyError, StorageError
 from retrocoach.core.plan import Plan
 from retrocoach.core.session import (
     Paused,
@@ -29,7 +24,6 @@ from retrocoach.core.session import (
     State,
 )
 from retrocoach.core.settings import Settings
-from retrocoach.core.summary import summarise
 from retrocoach.ui.coach.view import segment_label
 from retrocoach.ui.dialogs.safety_gate import SafetyGate
 from retrocoach.ui.window.first_frame import after_first_frame
@@ -46,6 +40,7 @@ from retrocoach.ui.window.messages import (
 )
 from retrocoach.ui.window.parts import Walk, WindowPages, WindowServices
 from retrocoach.ui.window.stop_guard import StopGuard
+from retrocoach.ui.window.walk_end import WalkEnd
 
 if TYPE_CHECKING:
     # Dialogs load when they open: the window shows sooner without them.
@@ -53,17 +48,27 @@ if TYPE_CHECKING:
     from retrocoach.ui.dialogs.safety import SafetyChecklistDialog
     from retrocoach.ui.dialogs.settings import SettingsDialog
 
-__all__ = ["WINDOW_TITLE", "MainWindow", "default_size"]
+__all__ = ["WINDOW_TITLE", "MainWindow", "default_size", "minimum_size"]
 
 WINDOW_TITLE: Final = "RetroCoach"
-_SAVE_ERRORS: Final = (StorageError, NewerSchemaError, UnknownSessionError)
 _IDLE_STATES: Final = (State.IDLE, State.FINISHED, State.STOPPED)
 log = logging.getLogger(__name__)
 
 
 def default_size(available: QSize) -> QSize:
-    """Three quarters of the screen: large figures from the treadmill, room for other windows."""
-    return QSize(max(800, available.width() * 3 // 4), max(600, available.height() * 3 // 4))
+    """Three quarters of the screen, at least 800x600 where the screen has room for it.
+
+    *available* is the screen's geometry without panels, in the window's own (scaled) pixels:
+    at QT_SCALE_FACTOR=2 a 1920x1080 screen is 960x540, and the window must fit in that.
+    """
+    room = QSize(available.width() * 19 // 20, available.height() * 9 // 10)  # title bar
+    wanted = QSize(max(800, available.width() * 3 // 4), max(600, available.height() * 3 // 4))
+    return wanted.boundedTo(room)
+
+
+def minimum_size(available: QSize) -> QSize:
+    """640x480, or less on a screen too small for it: the window must never outgrow it."""
+    return QSize(640, 480).boundedTo(default_size(available))
 
 
 class MainWindow(QMainWindow):
@@ -92,7 +97,6 @@ class MainWindow(QMainWindow):
         self._recording = True  # until the history is read, just after the first frame
         self._gate = SafetyGate(services.reminders, self)
         self.stop_guard = StopGuard(services.driver.clock.now, parent=self)
-        self.checkin: CheckinDialog | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("RetroCoach coach window")
         self._build()
@@ -116,10 +120,18 @@ class MainWindow(QMainWindow):
         self.controls = frame.controls
         self.tabs = frame.tabs
         self.setCentralWidget(frame)
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            self.resize(default_size(screen.availableGeometry().size()))
-        self.setMinimumSize(640, 480)
+        services = self._services
+        self.walk_end = WalkEnd(
+            self, self.coach, self.notices, services.history, self._pages.refresh_history
+        )
+        # The screen it opens on (the primary one: Qt places a new window there).
+        area = QGuiApplication.primaryScreen().availableGeometry()
+        self.setMinimumSize(minimum_size(area.size()))
+        self.resize(default_size(area.size()))
+        # Centred on that screen, so none of it starts beyond an edge.
+        outline = self.frameGeometry()
+        outline.moveCenter(area.center())
+        self.move(outline.topLeft())
 
     def _connect_signals(self) -> None:
         # Keys and the buttons that do the same
@@ -376,42 +388,13 @@ class MainWindow(QMainWindow):
 
     def _session_ended(self, saved_text: str, _event: object) -> None:
         self.stop_guard.withdraw()
-        walk = self._walk
-        recorder = walk.recorder if walk is not None else None
-        record = recorder.saved if recorder is not None else None
-        if record is None:
-            if recorder is not None and recorder.nothing_walked:
-                self.coach.set_status("Stopped before any walking: nothing to keep.")
-            else:
-                self.coach.set_status("The session ended; it could not be saved (see the notice).")
-            return
-        self.coach.set_status(saved_text)
-        self._show_summary(record)
-        self._pages.refresh_history()
-        if not self._quitting:
-            from retrocoach.ui.dialogs.checkin import CheckinDialog  # noqa: PLC0415  (see top)
+        recorder = self._walk.recorder if self._walk is not None else None
+        self.walk_end.ended(recorder, saved_text, ask=not self._quitting)
 
-            self.checkin = CheckinDialog(record, self)
-            self.checkin.accepted.connect(self._on_checkin_accepted)
-            self.checkin.open()
-
-    def _on_checkin_accepted(self) -> None:
-        dialog = self.checkin
-        if dialog is None:
-            return
-        record = dialog.checked_in()
-        if record != dialog.record:
-            try:
-                self._services.history.update(record)
-            except _SAVE_ERRORS as error:
-                self.notices.show_notice(
-                    "checkin", f"Your check-in could not be saved ({error}); the session is kept."
-                )
-            self._show_summary(record)
-            self._pages.refresh_history()
-
-    def _show_summary(self, record: SessionRecord) -> None:
-        self.coach.show_summary(summarise(record, self._services.history.sessions()))
+    @property
+    def checkin(self) -> CheckinDialog | None:
+        """The check-in dialog after a walk, once it was opened."""
+        return self.walk_end.checkin
 
     def _on_recorder_reported(self, message: str) -> None:
         self.notices.show_notice(

@@ -1,0 +1,85 @@
+"""The end of a walk in the window: what is said, the summary, and the check-in dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.history import (
+    HistoryStore,
+    SessionRecord,
+    StorageError,
+    UnknownSessionError,
+)
+from retrocoach.core.summary import summarise
+from retrocoach.ui.coach.view import CoachView
+from retrocoach.ui.window.notice_bar import NoticeBar
+
+if TYPE_CHECKING:
+    from retrocoach.core.recorder import SessionRecorder
+    from retrocoach.ui.dialogs.checkin import CheckinDialog
+
+__all__ = ["WalkEnd"]
+
+_SAVE_ERRORS: Final = (StorageError, NewerSchemaError, UnknownSessionError)
+
+
+class WalkEnd(QObject):
+    """Tells how a walk ended, shows its summary on the coach and asks for the check-in."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        coach: CoachView,
+        notices: NoticeBar,
+        history: HistoryStore,
+        refresh_history: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._coach = coach
+        self._notices = notices
+        self._history = history
+        self._refresh_history = refresh_history
+        self.checkin: CheckinDialog | None = None
+
+    def ended(self, recorder: SessionRecorder | None, saved_text: str, *, ask: bool) -> None:
+        """The walk ended: say so, sum it up, and (when *ask*) open the check-in."""
+        record = recorder.saved if recorder is not None else None
+        if record is None:
+            if recorder is not None and recorder.nothing_walked:
+                self._coach.set_status("Stopped before any walking: nothing to keep.")
+            else:
+                self._coach.set_status("The session ended; it could not be saved (see the notice).")
+            return
+        self._coach.set_status(saved_text)
+        self._show_summary(record)
+        self._refresh_history()
+        if ask:
+            from retrocoach.ui.dialogs.checkin import CheckinDialog  # noqa: PLC0415  (loads late)
+
+            self.checkin = CheckinDialog(record, self._window)
+            self.checkin.accepted.connect(self._on_checkin_accepted)
+            self.checkin.open()
+
+    def _on_checkin_accepted(self) -> None:
+        dialog = self.checkin
+        if dialog is None:
+            return
+        record = dialog.checked_in()
+        if record != dialog.record:
+            try:
+                self._history.update(record)
+            except _SAVE_ERRORS as error:
+                self._notices.show_notice(
+                    "checkin", f"Your check-in could not be saved ({error}); the session is kept."
+                )
+            self._show_summary(record)
+            self._refresh_history()
+
+    def _show_summary(self, record: SessionRecord) -> None:
+        self._coach.show_summary(summarise(record, self._history.sessions()))

@@ -1,0 +1,126 @@
+"""The real window as a walker uses it, on Xvfb with xdotool keys and tesseract reading shots.
+
+It fits a 1920x1080 screen at QT_SCALE_FACTOR=2; Space on the Plan page starts the walk on the
+coach, whose direction word and time OCR still reads from a screenshot shrunk to a quarter; one
+Esc only asks, a second stops, and the stopped walk shows what was left, not a finish.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from xdesktop import (
+    WAIT_S,
+    Desktop,
+    journal_session,
+    open_window,
+    prepare_data,
+    sessions,
+    start_walk,
+    wait_until,
+)
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+PLAN = "getready=0s warmup=0s forward=30s backward=30s rounds=1 cooldown=0s"
+TIME = re.compile(r"\b[0-5]?\d:[0-5]\d\b")
+
+
+def _need_tesseract() -> None:
+    if shutil.which("tesseract") is None:
+        pytest.skip("this test needs tesseract (apt install tesseract-ocr)")
+
+
+def _read(desktop: Desktop, name: str, *, quarter: bool) -> str:
+    """Screenshot the screen (shrunk to 25% when *quarter*) and read it with tesseract.
+
+    Two page layouts are read, sparse text and a single block: the shot is the same, only
+    tesseract's guess at the layout differs.
+    """
+    shot = desktop.screenshot(SCREENSHOTS / f"{name}.png")
+    if quarter:
+        small = shot.with_name(f"{name}-25.png")
+        desktop.run("convert", str(shot), "-resize", "25%", str(small))
+        shot = small
+    texts = []
+    for layout in ("11", "6"):
+        done = subprocess.run(
+            ["tesseract", str(shot), "-", "--psm", layout],
+            capture_output=True,
+            text=True,
+            timeout=WAIT_S,
+            check=True,
+        )
+        texts.append(done.stdout)
+    return "\n".join(texts)
+
+
+def _geometry(desktop: Desktop, window: str) -> dict[str, int]:
+    shell = desktop.run("xdotool", "getwindowgeometry", "--shell", window)
+    return {key: int(value) for key, value in (line.split("=") for line in shell.splitlines())}
+
+
+@pytest.mark.slow
+def test_at_scale_two_the_window_fits_and_a_walk_started_on_the_plan_page_is_read_at_25(
+    display: str, tmp_path: Path
+) -> None:
+    _need_tesseract()
+    desktop = Desktop(display)
+    data = tmp_path / "data"
+    prepare_data(data)
+    app = open_window(desktop, data, PLAN, QT_SCALE_FACTOR="2")
+    try:
+        window = desktop.window("^RetroCoach$", pid=app.pid)
+        box = _geometry(desktop, window)
+        assert box["X"] >= 0
+        assert box["Y"] >= 0
+        assert box["X"] + box["WIDTH"] <= 1920
+        assert box["Y"] + box["HEIGHT"] <= 1080
+        desktop.press(window, "ctrl+p")  # the Plan page
+        time.sleep(0.5)
+        start_walk(desktop, app, data)
+        time.sleep(1.5)  # past the start's flash (no sound here, so the band flashes)
+        text = _read(desktop, "walk-scale2-forward", quarter=True)
+        assert "FORWARD" in text.upper(), text
+        assert TIME.search(text), text
+    finally:
+        app.kill()
+
+
+@pytest.mark.slow
+def test_one_esc_only_asks_a_second_stops_and_the_stop_shows_what_was_left(
+    display: str, tmp_path: Path
+) -> None:
+    _need_tesseract()
+    desktop = Desktop(display)
+    data = tmp_path / "data"
+    prepare_data(data)
+    app = open_window(desktop, data, PLAN)
+    try:
+        walking = start_walk(desktop, app, data)
+        time.sleep(2.0)
+        window = desktop.window("^RetroCoach$", pid=app.pid)
+        desktop.press(window, "Escape")
+        time.sleep(0.8)
+        text = _read(desktop, "walk-esc-once", quarter=False)
+        assert "again" in text.lower(), text
+        assert sessions(data / "history.json") == []  # still walking
+        journal = journal_session(data)
+        assert journal is not None
+        assert journal["id"] == walking["id"]
+        desktop.press(window, "Escape")
+        wait_until(lambda: sessions(data / "history.json"), "the stopped walk in the history")
+        (session,) = sessions(data / "history.json")
+        assert session["outcome"] == "stopped"
+        desktop.dismiss("How did it go", app.pid)
+        time.sleep(0.5)
+        text = _read(desktop, "walk-stopped", quarter=False)
+        assert "stopped early" in text.lower(), text
+        assert "not walked" in text.lower(), text
+        assert "0:00 left" not in text, text
+    finally:
+        app.kill()
