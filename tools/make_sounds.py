@@ -85,6 +85,7 @@ def sequence(*parts: Note | float) -> Samples:
 CLEAN = ((1, 1.0), (2, 0.25))
 REEDY = ((1, 1.0), (3, 0.45), (5, 0.25), (7, 0.12))
 BELL = ((1, 1.0), (2, 0.4), (3, 0.15))
+BRIGHT = ((1, 1.0), (2, 0.5), (3, 0.35), (4, 0.2))
 
 C4, D4, E4, G4, A4, B4 = 261.63, 293.66, 329.63, 392.0, 440.0, 493.88
 C5, D5, E5, G5, A5, C6 = 523.25, 587.33, 659.26, 783.99, 880.0, 1046.5
@@ -112,6 +113,18 @@ TONES: dict[str, Callable[[], Samples]] = {
         Note(C6, 0.3, BELL, decay=4.0, release=0.12),
     ),
     "paused": lambda: sequence(Note(G5, 0.22, CLEAN, glide_to=G4, release=0.06)),
+    # Turning round: a bell swinging back and forth, up-down-up, before a change of direction.
+    "turn": lambda: sequence(
+        Note(G4, 0.06, BELL), 0.015, Note(C5, 0.06, BELL), 0.015, Note(G4, 0.1, BELL, release=0.05)
+    ),
+    # Slow the belt: two quick high taps, then a long bright slide down, like a brake.
+    "slowdown": lambda: sequence(
+        Note(E5, 0.04, BRIGHT),
+        0.03,
+        Note(E5, 0.04, BRIGHT),
+        0.03,
+        Note(C5, 0.16, BRIGHT, glide_to=E4, release=0.06),
+    ),
     "resumed": lambda: sequence(Note(G4, 0.22, CLEAN, glide_to=G5, release=0.06)),
     # Asking for a second Esc: a low double knock and a rise, like a question; no cue of a
     # segment knocks twice on one low note.
@@ -130,6 +143,8 @@ VOICE: dict[str, str] = {
     "paused": "paused",
     "resumed": "resume",
     "confirmstop": "again to stop",
+    "turn": "turn",
+    "slowdown": "slow",
 }
 SILENCE_NAME = "silence"  # played once at session start to open the output before any cue
 

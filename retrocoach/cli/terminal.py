@@ -18,7 +18,7 @@ from retrocoach.core.clock import Clock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.durations import format_duration
 from retrocoach.core.outcome import outcome_of
-from retrocoach.core.plan import Kind
+from retrocoach.core.plan import Direction
 from retrocoach.core.records import Outcome
 from retrocoach.core.reminders import Reminder
 from retrocoach.core.session import (
@@ -267,8 +267,8 @@ class TerminalCoach:
 
     def _summary(self) -> None:
         records = self.session.records
-        forward = sum(r.actual_s for r in records if r.kind is not Kind.BACKWARD)
-        backward = sum(r.actual_s for r in records if r.kind is Kind.BACKWARD)
+        forward = sum(r.actual_s for r in records if r.kind.direction is Direction.FORWARD)
+        backward = sum(r.actual_s for r in records if r.kind.direction is Direction.BACKWARD)
         self._write(
             f"Session {self._outcome().value}: {format_duration(forward + backward)} walking "
             f"({format_duration(forward)} forward, {format_duration(backward)} backward)\n"

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Final
 
+from retrocoach.core.events import SlowDownDue
 from retrocoach.core.options import PIPS_CHOICES
 from retrocoach.core.plan import Kind
 from retrocoach.core.session import (
@@ -45,6 +46,10 @@ class Cue(StrEnum):
     RESUMED = "resumed"
     CONFIRM_STOP = "confirmstop"
     """Not a session's cue: the window asks for a second Esc (or Ctrl+Q) to stop the walk."""
+    TURN = "turn"
+    """A turn-around phase begins: bring the belt to the next speed, hold the rails, turn."""
+    SLOW_DOWN = "slowdown"
+    """Slow the belt: the next walking segment is slower (see retrocoach.core.belt)."""
     WAKE = "wake"
     """Not a sound: a boundary is due in about a second, so keep the output device awake.
 
@@ -63,6 +68,7 @@ SEGMENT_CUES: Final[Mapping[Kind, Cue]] = {
     Kind.FORWARD: Cue.FORWARD,
     Kind.BACKWARD: Cue.BACKWARD,
     Kind.COOLDOWN: Cue.COOLDOWN,
+    Kind.TURN: Cue.TURN,
 }
 
 # The boundary key of the session's end: after every segment index.
@@ -106,10 +112,15 @@ class CuePlanner:
                 cues.append(self._boundary_cue(event))
             elif isinstance(event, CountdownTick):
                 cues.extend(self._tick_cues(event, now, superseded=position < latest))
+            elif isinstance(event, SlowDownDue):
+                cues.extend(self._slow_down_cues(event, now, superseded=position < latest))
             elif isinstance(event, Paused):
                 cues.append(Cue.PAUSED)
             elif isinstance(event, Resumed):
                 cues.append(Cue.RESUMED)
+        if Cue.SLOW_DOWN in cues and Cue.TURN in cues:
+            # Due at the turn-around's start: one sound at a time, and slowing matters more.
+            cues.remove(Cue.TURN)
         return cues
 
     def _latest_boundary(self, events: Sequence[Event]) -> int:
@@ -150,6 +161,12 @@ class CuePlanner:
             if tick.seconds_left <= self.pips:
                 cues.append(Cue.PIP)
         return cues
+
+    def _slow_down_cues(self, due: SlowDownDue, now: float, *, superseded: bool) -> list[Cue]:
+        """WAKE a second ahead, then SLOW_DOWN; never for a switch already past or stale."""
+        if superseded or now - due.at > self.stale_s or due.index < self._last_boundary[0]:
+            return []
+        return [Cue.SLOW_DOWN if due.seconds_left == 0 else Cue.WAKE]
 
 
 def _boundary_key(event: Event) -> tuple[int, Kind | None] | None:

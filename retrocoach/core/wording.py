@@ -17,11 +17,12 @@ SEGMENT_WORDS: Final[Mapping[Kind, str]] = {
     Kind.FORWARD: "FORWARD",
     Kind.BACKWARD: "BACKWARD",
     Kind.COOLDOWN: "COOL-DOWN",
+    Kind.TURN: "TURN ROUND",
 }
 
 
 def segment_word(segment: Segment) -> str:
-    """The word the walker reads: FORWARD, BACKWARD, WARM-UP, COOL-DOWN or GET READY."""
+    """The word the walker reads: FORWARD, BACKWARD, WARM-UP, COOL-DOWN, TURN ROUND, GET READY."""
     return SEGMENT_WORDS[segment.kind]
 
 

@@ -73,6 +73,8 @@ LOOKS: Final = MappingProxyType(
         Kind.COOLDOWN: Look(
             SEGMENT_WORDS[Kind.COOLDOWN], "#CC79A7", "#000000", Arrow.UP, Pattern.BARS
         ),
+        # Turning round: neither direction, so neither blue nor vermilion; the standing-by dot.
+        Kind.TURN: Look(SEGMENT_WORDS[Kind.TURN], "#E69F00", "#000000", Arrow.DOT, Pattern.DOTS),
     }
 )
 # Before Start: neutral, so an idle window is never mistaken for a call to walk.
