@@ -8,8 +8,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from retrocoach.core.durations import format_duration
-from retrocoach.core.plan import LIMITS, SPEC_KEYS, Plan
-from retrocoach.core.plan_check import check_field
+from retrocoach.core.plan import LIMITS, SPEC_KEYS, SPEED_KEYS, Plan
+from retrocoach.core.plan_check import check_field, check_speed
+from retrocoach.core.plan_limits import human_seconds
+from retrocoach.core.speeds import format_speed
 
 __all__ = ["DURATION_KEYS", "PlanFields"]
 
@@ -27,12 +29,28 @@ _LABELS: Final = {
     "backward": ("&Backward:", "Backward walking in each round"),
     "rounds": ("&Rounds:", "How many times forward then backward"),
     "cooldown": ("&Cool-down:", "Forward walking after the last round; 0s leaves it out"),
+    "turn": (
+        "&Turn-around:",
+        "Before each change of direction: bring the belt to the next speed, hold the rails, "
+        "turn round; 0s leaves it out",
+    ),
+    "forward-speed": ("Forward belt &speed:", "The belt speed for forward walking"),
+    "backward-speed": (
+        "Backward be&lt speed:",
+        "The belt speed for backward walking; beginners start at 1.0-2.0 km/h",
+    ),
 }
+_SPEED_FORMS: Final = "Write 3.5 km/h or 2.2 mph; leave it empty when you do not know"
 
 
 def unit_words(plan: Plan) -> dict[str, str]:
-    """Each length in the unit form people type (5m, 1m30s, 0s), by spec key."""
-    return dict(word.split("=", 1) for word in plan.spec().split())
+    """Each length in the unit form people type (5m, 1m30s, 0s), by spec key; speeds too."""
+    words = {key: human_seconds(getattr(plan, field)) for key, field in SPEC_KEYS.items()}
+    words["rounds"] = str(plan.rounds)
+    for key, (field, _) in SPEED_KEYS.items():
+        speed = getattr(plan, field)
+        words[key] = "" if speed is None else format_speed(speed)
+    return words
 
 
 class PlanFields(QWidget):
@@ -59,14 +77,15 @@ class PlanFields(QWidget):
                 self.rounds.setAccessibleName("Rounds")
                 self._add_error(form, label, key, "Rounds", self.rounds)
             else:
-                field = self._duration_row(form, label, key, tip)
+                forms = _SPEED_FORMS if key in SPEED_KEYS else f"Write {_FORMS}"
+                field = self._duration_row(form, label, key, f"{tip}. {forms}.")
             label.setBuddy(field)
         self._connect_signals()
 
     def _duration_row(self, form: QFormLayout, label: QLabel, key: str, tip: str) -> QLineEdit:
         name = label.text().replace("&", "").rstrip(":")
         edit = QLineEdit(self)
-        edit.setToolTip(f"{tip}. Write {_FORMS}.")
+        edit.setToolTip(tip)
         edit.setAccessibleName(name)
         edit.setObjectName(f"{key}_edit")
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * 12))
@@ -120,17 +139,18 @@ class PlanFields(QWidget):
         """
         texts = {key: edit.text() for key, edit in self.edits.items()}
         texts["rounds"] = self.rounds.cleanText()
-        values: dict[str, int] = {}
+        values: dict[str, int | float | None] = {}
         for key, text in texts.items():
-            checked = check_field(key, text)
+            speed = key in SPEED_KEYS
+            checked = check_speed(key, text) if speed else check_field(key, text)
             if isinstance(checked, str):
                 self._show_error(key, checked)
             else:
                 self._show_error(key, "")
-                values[SPEC_KEYS[key]] = checked
+                values[SPEED_KEYS[key][0] if speed else SPEC_KEYS[key]] = checked
         if len(values) < len(texts):
             return None
-        return Plan(name=name, **values)
+        return Plan(name=name, **values)  # type: ignore[arg-type]  # each value checked above
 
     def problems(self) -> dict[str, str]:
         """The problem shown beside each field at fault, by key, in the form's order."""
