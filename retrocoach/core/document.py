@@ -174,6 +174,8 @@ class DocumentFile(Generic[T]):
         self._snapshot: _Snapshot[T] | None = None
         # Top-level keys this version does not know, from the last read: written back on save.
         self._header: Mapping[str, Any] = {}
+        # The version and bytes of a file of an older schema, kept aside at its first write.
+        self._older: tuple[int, bytes] | None = None
 
     @property
     def lock_path(self) -> Path:
@@ -207,6 +209,7 @@ class DocumentFile(Generic[T]):
             if isinstance(found, int) and not isinstance(found, bool) and found > self._version:
                 return self._newer(document, found)
             appendable = found == self._version and next(reversed(document)) == self._list_key
+            self._older = (found, raw) if isinstance(found, int) and found < self._version else None
             entries, self._header = self._entries(document)
         except (CorruptFileError, MigrationError) as error:
             return self._damaged(raw, str(error), ())
@@ -274,12 +277,25 @@ class DocumentFile(Generic[T]):
                     map(self._dump_item, items),
                 )
             self._snapshot = None
+            if self._older is not None:
+                self._keep_older(*self._older)
             write_bytes_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
             signature = file_signature(self.path)  # under the lock: no one else wrote since
             if signature is not None:
                 self._snapshot = _Snapshot(
                     signature, tuple(items), data, appendable=True, header=self._header
                 )
+
+    def _keep_older(self, version: int, raw: bytes) -> None:
+        """Keep an older schema's file as <name>.v<N><suffix> before it is first rewritten.
+
+        An older RetroCoach can still read that copy; one kept earlier is never replaced.
+        """
+        kept = self.path.with_name(f"{self.path.stem}.v{version}{self.path.suffix}")
+        if not kept.exists():
+            write_bytes_atomic(kept, raw, keep_backup=False)
+            self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
+        self._older = None
 
     def _line(self, item: T) -> bytes:
         return json.dumps(self._dump_item(item), allow_nan=False).encode("ascii")

@@ -33,6 +33,7 @@ from retrocoach.core.document import (
     migrate,
 )
 from retrocoach.core.durations import format_duration
+from retrocoach.core.record_fields import upgrade_v1
 from retrocoach.core.records import Outcome, RecordError, SessionRecord
 
 if TYPE_CHECKING:
@@ -55,8 +56,8 @@ __all__ = [
     "migrate_history",
 ]
 
-SCHEMA_VERSION: Final = 1
-MIGRATIONS: Final[Mapping[int, MigrationStep]] = {}
+SCHEMA_VERSION: Final = 2
+MIGRATIONS: Final[Mapping[int, MigrationStep]] = {1: upgrade_v1}
 """One step per old schema version: MIGRATIONS[n] turns a version-n document into n + 1."""
 
 LoadResult = Loaded[SessionRecord]
@@ -313,7 +314,8 @@ class HistoryStore:
                 f"{self.journal_path} was written by a newer RetroCoach; it is left untouched"
             )
             return None
-        if version != self._version:
+        if not isinstance(version, int) or not 1 <= version <= self._version:
+            # Sessions read from any known version: keys added since then read as unknown.
             raise CorruptFileError("it has no schema_version this RetroCoach knows")
         return SessionRecord.from_json(document.get("session"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import re
 import uuid
@@ -13,35 +12,27 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Final
 
-from retrocoach.core.plan import SPEC_KEYS, Direction, Kind, Plan
-from retrocoach.core.plan_limits import OPTIONAL_FIELDS
+from retrocoach.core import record_fields as rf
+from retrocoach.core.estimates import EstimateBasis, estimate
+from retrocoach.core.plan import Direction, Plan
 from retrocoach.core.programmes import ProgrammeMark
+from retrocoach.core.record_fields import RecordError
 from retrocoach.core.session import SegmentRecord, Session
 
 __all__ = ["MAX_EFFORT", "MAX_NOTES_CHARS", "Outcome", "RecordError", "SessionRecord"]
 
 MAX_EFFORT: Final = 10
 MAX_NOTES_CHARS: Final = 2000
-# Far beyond any real session (plans stop at 8 h), but it keeps absurd numbers out.
-_MAX_SECONDS: Final = 7 * 24 * 3600
-_MAX_ROUND: Final = 1000
 _ID: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
-_KIND_BY_NAME: Final = {
-    kind.value: kind for kind in (Kind.WARMUP, Kind.FORWARD, Kind.BACKWARD, Kind.COOLDOWN)
-}
-_PLAN_FIELDS: Final = ("name", *SPEC_KEYS.values(), *OPTIONAL_FIELDS)
-_PLAN_FIELD_SET: Final = frozenset(_PLAN_FIELDS)
-_MISSING: Final = object()
 _SESSION_KEYS: Final = frozenset(
     ("id", "started_at", "ended_at", "outcome", "plan", "segments", "forward_s", "backward_s")
 )
 """The keys every session has; _OPTIONAL_KEYS are the only others this version knows."""
-_OPTIONAL_KEYS: Final = ("notes", "effort", "programme")
-_SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s"))
-
-
-class RecordError(ValueError):
-    """A session record with a missing, mistyped or out-of-range field."""
+_ESTIMATE_KEYS: Final = ("forward_m", "backward_m", "energy_kcal_est")
+_OPTIONAL_KEYS: Final = ("notes", "effort", "programme", *_ESTIMATE_KEYS)
+_SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s", "speed_kmh"))
+_MAX_ESTIMATE: Final = 1e7
+NO_BODY_MASS: Final = EstimateBasis()
 
 
 class Outcome(StrEnum):
@@ -74,6 +65,11 @@ class SessionRecord:
     """How hard it felt, 0 to 10, from the window's check-in."""
     programme: ProgrammeMark | None = None
     """The programme session this was, when walked from a programme."""
+    forward_m: float | None = None
+    """Belt distance walked forward, an estimate from speed and time (None: a speed unknown)."""
+    backward_m: float | None = None
+    energy_kcal_est: float | None = None
+    """Energy, an estimate (see retrocoach.core.estimates); None without a body mass."""
     unknown: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
     """Keys this version does not know, kept to be written back as they were (None: none).
 
@@ -117,11 +113,13 @@ class SessionRecord:
         now: float,
         outcome: Outcome | str,
         record_id: str | None = None,
+        basis: EstimateBasis = NO_BODY_MASS,
     ) -> SessionRecord:
         """Record *session* as walked up to *now* (its steady-clock reading).
 
         *started_at* is the wall time at start. The end time is derived from the steady clock,
         so setting the wall clock during a session does not change how long it lasted.
+        *basis* carries what the energy estimate needs besides the walk.
         """
         begin = session.started_at if session.started_at is not None else now
         end = session.ended_at if session.ended_at is not None else now
@@ -130,6 +128,7 @@ class SessionRecord:
             dataclasses.replace(walked, actual_s=round(walked.actual_s, 3))
             for walked in session.walked(now)
         )
+        figures = estimate(segments, basis)
         return cls(
             id=record_id or uuid.uuid4().hex,
             started_at=started_at,
@@ -139,6 +138,9 @@ class SessionRecord:
             segments=segments,
             forward_s=_total(segments, Direction.FORWARD),
             backward_s=_total(segments, Direction.BACKWARD),
+            forward_m=figures.forward_m,
+            backward_m=figures.backward_m,
+            energy_kcal_est=figures.energy_kcal,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -155,11 +157,15 @@ class SessionRecord:
                     "round": segment.round,
                     "planned_s": segment.planned_s,
                     "actual_s": segment.actual_s,
+                    "speed_kmh": segment.speed_kmh,
                 }
                 for segment in self.segments
             ],
             "forward_s": self.forward_s,
             "backward_s": self.backward_s,
+            "forward_m": self.forward_m,
+            "backward_m": self.backward_m,
+            "energy_kcal_est": self.energy_kcal_est,
         }
         if self.notes is not None:
             data["notes"] = self.notes
@@ -177,7 +183,7 @@ class SessionRecord:
 
         Keys this version does not know are kept in ``unknown``, for to_json() to write back.
         """
-        fields = _mapping(data, "a session")
+        fields = rf.mapping(data, "a session")
         segments = fields.get("segments")
         if not isinstance(segments, list):
             raise RecordError("a session's segments must be a list")
@@ -186,20 +192,24 @@ class SessionRecord:
             raise RecordError("notes must be text")
         effort = fields.get("effort")
         if effort is not None:
-            effort = _whole(effort, "effort", MAX_EFFORT)
+            effort = rf.whole(effort, "effort", MAX_EFFORT)
         programme = fields.get("programme")
         return cls(
-            id=_text(fields, "id"),
-            started_at=_moment(fields, "started_at"),
-            ended_at=_moment(fields, "ended_at"),
+            id=rf.text(fields, "id"),
+            started_at=rf.moment(fields, "started_at"),
+            ended_at=rf.moment(fields, "ended_at"),
             outcome=_outcome(fields.get("outcome")),
-            plan=_plan(fields.get("plan")),
-            segments=tuple(_segment(entry) for entry in segments),
-            forward_s=_seconds(fields.get("forward_s"), "forward_s"),
-            backward_s=_seconds(fields.get("backward_s"), "backward_s"),
+            plan=rf.plan(fields.get("plan")),
+            segments=tuple(rf.segment(entry) for entry in segments),
+            forward_s=rf.seconds(fields.get("forward_s"), "forward_s"),
+            backward_s=rf.seconds(fields.get("backward_s"), "backward_s"),
             notes=notes,
             effort=effort,
             programme=None if programme is None else ProgrammeMark.from_json(programme),
+            **{
+                key: rf.optional_number(fields.get(key), key, _MAX_ESTIMATE)
+                for key in _ESTIMATE_KEYS
+            },
             unknown=_unknown(fields, segments),
         )
 
@@ -218,12 +228,12 @@ def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] |
             if key not in _SESSION_KEYS and key not in _OPTIONAL_KEYS
         )
     plan = fields["plan"]
-    if not plan.keys() <= _PLAN_FIELD_SET:
-        found["plan"] = {key: value for key, value in plan.items() if key not in _PLAN_FIELDS}
+    if not plan.keys() <= rf.PLAN_FIELD_SET:
+        found["plan"] = {key: value for key, value in plan.items() if key not in rf.PLAN_FIELDS}
     in_segments = {
         index: {key: value for key, value in entry.items() if key not in _SEGMENT_KEYS}
         for index, entry in enumerate(segments)
-        if len(entry) > 3 + ("round" in entry)
+        if len(entry) > 3 + ("round" in entry) + ("speed_kmh" in entry)
     }
     if in_segments:
         found["segments"] = in_segments
@@ -261,92 +271,3 @@ def _outcome(value: object) -> Outcome:
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _whole(value: object, what: str, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
-        raise RecordError(f"{what} must be a whole number from 0 to {high}")
-    return value
-
-
-def _mapping(value: object, what: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise RecordError(f"{what} must be a JSON object")
-    return value
-
-
-def _text(fields: Mapping[str, Any], key: str) -> str:
-    value = fields.get(key)
-    if not isinstance(value, str):
-        raise RecordError(f"a session's {key} must be text")
-    return value
-
-
-def _moment(fields: Mapping[str, Any], key: str) -> datetime:
-    text = _text(fields, key)
-    if len(text) > 40:
-        raise RecordError(f"{key} is not an ISO 8601 time")
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        raise RecordError(f"{key} must carry its UTC offset")
-    return moment
-
-
-def _seconds(value: object, what: str) -> float:
-    # Exact type checks keep out True and False (and are quick: this runs for every segment).
-    if type(value) is float:
-        if 0.0 <= value <= _MAX_SECONDS:  # NaN fails this too
-            return value
-    elif type(value) is int:
-        # Comparing before float() keeps a huge integer from overflowing.
-        if 0 <= value <= _MAX_SECONDS:
-            return float(value)
-    else:
-        raise RecordError(f"{what} must be a number of seconds")
-    raise RecordError(f"{what} is out of range")
-
-
-def _segment(entry: object) -> SegmentRecord:
-    if type(entry) is not dict:
-        raise RecordError("a segment must be a JSON object")
-    values = (
-        entry.get("kind"),
-        entry.get("planned_s"),
-        entry.get("actual_s"),
-        entry.get("round", 0),
-    )
-    try:
-        return _cached_segment(*values)
-    except TypeError:  # an unhashable value (a list or an object)
-        raise RecordError("a segment's fields are text and numbers") from None
-
-
-# Loading is mostly segments (about ten per session) and most are alike: a full-length forward
-# or backward stretch of one of a few plans. Frozen records can be shared, so each distinct one
-# is checked and built once. typed=True keeps 1, 1.0 and True apart, as JSON does.
-@functools.lru_cache(maxsize=4096, typed=True)
-def _cached_segment(name: object, planned: object, actual: object, number: object) -> SegmentRecord:
-    kind = _KIND_BY_NAME.get(name) if type(name) is str else None
-    if kind is None:
-        raise RecordError(f"a walked segment's kind is one of {', '.join(_KIND_BY_NAME)}")
-    return SegmentRecord(
-        kind,
-        _whole(planned, "planned_s", _MAX_SECONDS),
-        _seconds(actual, "actual_s"),
-        _whole(number, "a segment's round", _MAX_ROUND),
-    )
-
-
-def _plan(value: object) -> Plan:
-    fields = _mapping(value, "a session's plan")
-    try:
-        return _cached_plan(*(fields.get(name, _MISSING) for name in _PLAN_FIELDS))
-    except TypeError:  # an unhashable value: let from_dict name the bad field
-        return Plan.from_dict(fields)
-
-
-@functools.lru_cache(maxsize=256, typed=True)
-def _cached_plan(*values: object) -> Plan:
-    # Sessions share a handful of plans, so each is read and validated once.
-    present = zip(_PLAN_FIELDS, values, strict=True)
-    return Plan.from_dict({name: value for name, value in present if value is not _MISSING})

@@ -17,6 +17,7 @@ import pytest
 from retrocoach.core.atomic import StorageError
 from retrocoach.core.document import FileState, StoreBusyError
 from retrocoach.core.history import (
+    MIGRATIONS,
     SCHEMA_VERSION,
     HistoryStore,
     NewerSchemaError,
@@ -97,7 +98,7 @@ def test_a_record_round_trips_through_the_store(tmp_path: Path, make_record: Rec
 def test_the_file_carries_the_contract_fields(tmp_path: Path, make_record: RecordFactory) -> None:
     new_store(tmp_path).add(make_record())
     data = json.loads((tmp_path / "history.json").read_text())
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     (session,) = data["sessions"]
     assert {"id", "started_at", "ended_at", "outcome", "plan", "segments"} <= session.keys()
     assert session["started_at"] == "2026-11-16T07:30:00+01:00"
@@ -269,7 +270,7 @@ def test_a_partly_bad_file_keeps_the_good_records_and_copies_the_original(
     good = [make_record(), make_record()]
     bad = make_record().to_json() | {"outcome": "lost"}
     document = {
-        "schema_version": 1,
+        "schema_version": 2,
         "sessions": [good[0].to_json(), bad, good[1].to_json(), good[0].to_json()],
     }
     raw = json.dumps(document).encode()
@@ -329,7 +330,7 @@ def test_a_newer_file_is_shown_but_never_written(
     tmp_path: Path, make_record: RecordFactory
 ) -> None:
     record = make_record()
-    raw = json.dumps({"schema_version": 2, "sessions": [record.to_json()], "goals": []}).encode()
+    raw = json.dumps({"schema_version": 3, "sessions": [record.to_json()], "goals": []}).encode()
     (tmp_path / "history.json").write_bytes(raw)
     told = Told()
     store = new_store(tmp_path, told)
@@ -339,7 +340,7 @@ def test_a_newer_file_is_shown_but_never_written(
     assert "newer RetroCoach" in told.lines[0]
     with pytest.raises(NewerSchemaError) as caught:
         store.add(make_record())
-    assert caught.value.found == 2
+    assert caught.value.found == 3
     assert "newer RetroCoach" in str(caught.value)
     assert snapshot(tmp_path) == {"history.json": raw, "history.json.lock": b""}
 
@@ -370,7 +371,7 @@ def test_an_older_file_is_migrated_step_by_step_and_saved_with_a_backup(
     old["backward_min"] = old.pop("backward_s") / 60
     raw = json.dumps({"schema_version": 0, "log": [old]}).encode()
     (tmp_path / "history.json").write_bytes(raw)
-    store = new_store(tmp_path, migrations={0: minutes_to_seconds})
+    store = new_store(tmp_path, migrations={**MIGRATIONS, 0: minutes_to_seconds})
     assert store.sessions() == (record,)
     store.add(make_record())
     assert (tmp_path / "history.json.bak").read_bytes() == raw
@@ -391,7 +392,7 @@ def test_a_version_without_a_migration_is_treated_as_unreadable(
 @pytest.mark.leaves_bad_history
 def test_a_migration_step_that_trips_on_a_bad_shape_does_not_crash(tmp_path: Path) -> None:
     (tmp_path / "history.json").write_text(json.dumps({"schema_version": 0, "log": "oops"}))
-    store = new_store(tmp_path, migrations={0: minutes_to_seconds})
+    store = new_store(tmp_path, migrations={**MIGRATIONS, 0: minutes_to_seconds})
     assert store.load().state is FileState.DAMAGED
 
 
@@ -442,10 +443,10 @@ def test_a_change_made_by_another_process_is_read_before_the_next_save(
 @pytest.mark.parametrize(
     "layout",
     [
-        '{{"sessions": [{items}], "schema_version": 1}}',
-        '{{"schema_version": 1, "sessions": [{items}]}}',
-        '{{"schema_version": 1,\n  "sessions": [ {items} ]  }}\n\n',
-        '\ufeff{{"schema_version":1,"sessions":[{items}]}}',
+        '{{"sessions": [{items}], "schema_version": 2}}',
+        '{{"schema_version": 2, "sessions": [{items}]}}',
+        '{{"schema_version": 2,\n  "sessions": [ {items} ]  }}\n\n',
+        '\ufeff{{"schema_version":2,"sessions":[{items}]}}',
     ],
 )
 def test_adding_to_a_file_of_any_layout_keeps_every_session(
