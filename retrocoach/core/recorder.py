@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -17,6 +18,7 @@ from retrocoach.core.history import (
     StorageError,
 )
 from retrocoach.core.outcome import outcome_of
+from retrocoach.core.programmes import ProgrammeMark
 from retrocoach.core.session import (
     Event,
     Paused,
@@ -50,8 +52,10 @@ class SessionRecorder:
         report: Callable[[str], None],
         wall_clock: Callable[[], datetime] = local_now,
         journal_every_s: float = JOURNAL_EVERY_S,
+        programme: ProgrammeMark | None = None,
     ) -> None:
         self.store = store
+        self._programme = programme
         self._report = report
         self._wall_clock = wall_clock
         self._every = journal_every_s
@@ -82,9 +86,11 @@ class SessionRecorder:
 
     def _record(self, session: Session, now: float, outcome: Outcome) -> SessionRecord:
         assert self._started_at is not None
-        return SessionRecord.from_session(
+        record = SessionRecord.from_session(
             session, started_at=self._started_at, now=now, outcome=outcome, record_id=self._id
         )
+        # The journal carries the mark too: a session recovered after a crash keeps it.
+        return dataclasses.replace(record, programme=self._programme)
 
     def _journal(self, session: Session, now: float) -> None:
         self._journalled_at = now

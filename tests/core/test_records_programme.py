@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from retrocoach.core.history import HistoryStore, SessionRecord
+from retrocoach.core.plan import parse_spec
 from retrocoach.core.programmes import ProgrammeMark
+from retrocoach.core.recorder import SessionRecorder
+from retrocoach.core.session import Session
 
 RecordFactory = Callable[..., SessionRecord]
 
@@ -62,3 +65,48 @@ def test_a_session_without_the_key_and_with_other_keys_reads_as_before(
     (record,) = HistoryStore(tmp_path, warn=pytest.fail).sessions()
     assert record.programme is None
     assert record.to_json() == data
+
+
+def _walk_some(recorder: SessionRecorder, session: Session, seconds: int) -> float:
+    now = 100.0
+    recorder.on_events(session, session.start(now), now)
+    for _ in range(seconds):
+        now += 1.0
+        recorder.on_events(session, session.advance(now), now)
+    return now
+
+
+def test_the_recorder_marks_the_saved_session_and_its_journal_with_the_programme(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path, warn=pytest.fail)
+    mark = ProgrammeMark("beginners", 1, 2)
+    recorder = SessionRecorder(store, report=pytest.fail, programme=mark)
+    session = Session(
+        parse_spec("getready=0s warmup=0s forward=3s backward=2s rounds=1 cooldown=0s")
+    )
+    _walk_some(recorder, session, 2)
+    journal = json.loads(store.journal_path.read_text())
+    assert journal["session"]["programme"] == {"name": "beginners", "week": 1, "session": 2}
+    _walk_some_more(recorder, session)
+    assert recorder.saved is not None
+    assert recorder.saved.programme == mark
+    assert [record.programme for record in store.sessions()] == [mark]
+
+
+def _walk_some_more(recorder: SessionRecorder, session: Session) -> None:
+    now = 102.0
+    while not session.is_over:
+        now += 1.0
+        recorder.on_events(session, session.advance(now), now)
+
+
+def test_the_recorder_without_a_programme_writes_no_programme_key(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path, warn=pytest.fail)
+    recorder = SessionRecorder(store, report=pytest.fail)
+    session = Session(
+        parse_spec("getready=0s warmup=0s forward=1s backward=1s rounds=1 cooldown=0s")
+    )
+    _walk_some(recorder, session, 5)
+    assert recorder.saved is not None
+    assert "programme" not in json.loads(store.path.read_text())["sessions"][0]
