@@ -18,4 +18,6 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("RETROCOACH_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # Tests that want short programmes point this at their own file; none inherit one.
+    monkeypatch.delenv("RETROCOACH_PROGRAMMES_FILE", raising=False)
     return data

@@ -43,6 +43,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from retrocoach.app.terminal import run_terminal  # noqa: PLC0415
 
         return run_terminal(args, out, err)
+    if args.command == "programme":
+        from retrocoach.cli.programme import run_programme  # noqa: PLC0415
+
+        return run_programme(args, out, err)
     if args.command in ("history", "plans"):
         from retrocoach.cli.commands import run_history, run_plans  # noqa: PLC0415
 

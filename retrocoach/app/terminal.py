@@ -10,8 +10,9 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from retrocoach.cli.commands import open_stores, resolve, teller
+from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
+from retrocoach.cli.programme import choose_plan
 from retrocoach.cli.safety import Confirmation, confirm_checklist
 from retrocoach.core.atomic import StorageError
 from retrocoach.core.checklist import Checklist, checklist_due
@@ -37,7 +38,8 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     tell = teller(err)
     paths, history, plans = open_stores(args, err)
-    plan = resolve(args.plan, plans)
+    chosen = choose_plan(args.plan, paths, history, plans, err)
+    plan = chosen.plan
     state = history.load().state
     if state is FileState.NEWER:
         tell("history.json comes from a newer RetroCoach: update RetroCoach to record sessions")
@@ -68,9 +70,10 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     pips = settings.pips if args.pips is None else (0 if args.pips == "off" else int(args.pips))
     cues, pump, qt_app = _terminal_cues(args.audio, settings, pips, tell)
     picker = ReminderPicker(book) if book is not None else None
-    recorder = SessionRecorder(history, report=tell)
+    recorder = SessionRecorder(history, report=tell, programme=chosen.mark)
     session = Session(plan, countdown_s=countdown_for(pips))
     out.write(f"{plan.name}: {plan.describe()}\n")
+    chosen.say(out)
     coach = TerminalCoach(
         session,
         MonotonicClock(),

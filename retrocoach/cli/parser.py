@@ -62,12 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="retrocoach",
         description="An interval coach for retro walking: forward and backward segments, "
         "sound cues at every switch, and a history of your sessions.",
-        epilog="PLAN is a preset or saved plan name (see 'retrocoach plans') or key=value words: "
+        epilog="PLAN is a preset or saved plan name (see 'retrocoach plans'), 'next' for today's "
+        "session of the active programme (see 'retrocoach programme'), or key=value words: "
         "warmup=2m forward=5m backward=1m rounds=3 cooldown=2m getready=5s. Durations take a "
         "unit (90s, 5m, 1m30s, 1h) or m:ss; keys left out take these defaults.",
     )
     parser.add_argument("--version", action="version", version=f"retrocoach {__version__}")
-    parser.add_argument("--plan", metavar="PLAN", help="open the window with this plan loaded")
+    parser.add_argument(
+        "--plan",
+        metavar="PLAN",
+        help="open the window with this plan loaded ('next': today's programme session)",
+    )
     _add_common(parser, with_audio=True, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -79,7 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         "walk in a data folder the safety checklist is printed; on a terminal it waits for "
         "Enter, and the confirmation is kept, so neither the terminal nor the window asks again.",
     )
-    run.add_argument("--plan", metavar="PLAN", required=True, help="the plan to walk")
+    run.add_argument(
+        "--plan",
+        metavar="PLAN",
+        required=True,
+        help="the plan to walk ('next': today's session of the active programme)",
+    )
     run.add_argument(
         "--yes",
         action="store_true",
@@ -111,4 +121,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     plans = commands.add_parser("plans", help="list built-in and saved plans")
     _add_common(plans, with_audio=False, top=False)
+    _add_programme(commands)
     return parser
+
+
+def _add_programme(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """``retrocoach programme [start NAME | stop]``."""
+    programme = commands.add_parser(
+        "programme",
+        help="list the programmes and where you are in yours; start or stop one",
+        description="Programmes are weeks of sessions that grow. With no action, list them and "
+        "where you are in the active one. The plan name 'next' walks today's session "
+        "(retrocoach run --plan next).",
+    )
+    _add_common(programme, with_audio=False, top=False)
+    actions = programme.add_subparsers(
+        dest="programme_action", metavar="ACTION", parser_class=_Parser
+    )
+    start = actions.add_parser(
+        "start",
+        help="follow a programme from its first session (any other one stops)",
+        description="Follow the programme NAME from its first session. Starting the one you "
+        "follow starts it over; your history is never changed.",
+    )
+    start.add_argument("name", metavar="NAME", help="the programme (see 'retrocoach programme')")
+    _add_common(start, with_audio=False, top=False)
+    stop = actions.add_parser(
+        "stop",
+        help="stop following the active programme (your history stays as it is)",
+        description="Stop following the active programme; the sessions walked stay as they are.",
+    )
+    _add_common(stop, with_audio=False, top=False)

@@ -32,6 +32,8 @@ CELL_MARKS: Final[Mapping[CellState, str]] = MappingProxyType(
 def ago_text(gap: timedelta) -> str:
     """'5 minutes', '3 hours', '2 days': roughly how long ago."""
     minutes = int(gap.total_seconds() // 60)
+    if minutes < 1:
+        return "less than a minute"
     if minutes < 60:
         return f"{minutes} minute{'s' * (minutes != 1)}"
     hours = minutes // 60

@@ -26,7 +26,7 @@ ONE = Programme(
 @pytest.mark.parametrize(
     ("gap", "said"),
     [
-        (timedelta(seconds=30), "0 minutes"),
+        (timedelta(seconds=30), "less than a minute"),
         (timedelta(minutes=1), "1 minute"),
         (timedelta(minutes=59), "59 minutes"),
         (timedelta(hours=1, minutes=5), "1 hour"),

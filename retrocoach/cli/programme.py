@@ -1,0 +1,164 @@
+"""``retrocoach programme``: list, start and stop programmes; and the plan name ``next``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final, TextIO
+
+from retrocoach.cli.commands import open_stores, resolve, teller
+from retrocoach.cli.errors import EXIT_FAILED, UsageError
+from retrocoach.core.atomic import StorageError
+from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.history import HistoryStore
+from retrocoach.core.paths import DataPaths
+from retrocoach.core.plan import Plan
+from retrocoach.core.plans_store import PlanStore
+from retrocoach.core.programme_guide import (
+    NoProgrammeError,
+    ProgrammeGuide,
+    UnknownProgrammeError,
+    is_next,
+)
+from retrocoach.core.programme_state import ProgrammeStateStore
+from retrocoach.core.programme_words import done_text, rest_text, today_text, week_text
+from retrocoach.core.programmes import Programme, ProgrammeBook, ProgrammeDataError, ProgrammeMark
+from retrocoach.core.progression import Today
+
+__all__ = ["Chosen", "choose_plan", "open_guide", "run_programme"]
+
+EXIT_OK: Final = 0
+_SAVE_ERRORS: Final = (StorageError, NewerSchemaError)
+HOW_TO_WALK: Final = "Walk it with: retrocoach run --plan next (or retrocoach --plan next)"
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """The plan a command walks and, for ``next``, where it stands in the programme."""
+
+    plan: Plan
+    mark: ProgrammeMark | None = None
+    today: Today | None = None
+
+    def say(self, out: TextIO) -> None:
+        """For ``next``: which programme session this is, and the rest suggestion if due."""
+        if self.today is None:
+            return
+        out.write(f"{self.today.programme.title}: {today_text(self.today)}\n")
+        rest = rest_text(self.today)
+        if rest is not None:
+            out.write(f"{rest}\n")
+
+
+def open_guide(
+    paths: DataPaths, history: HistoryStore, tell: Callable[[str], None]
+) -> ProgrammeGuide:
+    """The programmes (shipped, or $RETROCOACH_PROGRAMMES_FILE's) with the walker's state.
+
+    A programmes file that cannot be used is told in one line and the command ends (status 1).
+    """
+    try:
+        book = ProgrammeBook.default()
+    except ProgrammeDataError as error:
+        tell(str(error))
+        raise SystemExit(EXIT_FAILED) from None
+    return ProgrammeGuide(book, ProgrammeStateStore(paths, warn=tell), history)
+
+
+def choose_plan(
+    text: str, paths: DataPaths, history: HistoryStore, plans: PlanStore, err: TextIO
+) -> Chosen:
+    """The plan *text* names; ``next`` is today's session of the active programme.
+
+    With no session to walk (no programme, or it is finished) UsageError says why in one line.
+    """
+    if not is_next(text):
+        return Chosen(resolve(text, plans))
+    guide = open_guide(paths, history, teller(err))
+    try:
+        session = guide.next_session()
+    except NoProgrammeError as error:
+        raise UsageError(str(error)) from None
+    return Chosen(session.plan, session.mark, session.today)
+
+
+def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``retrocoach programme [start NAME | stop]``."""
+    tell = teller(err)
+    paths, history, _ = open_stores(args, err)
+    guide = open_guide(paths, history, tell)
+    action = getattr(args, "programme_action", None)
+    try:
+        if action == "start":
+            return _start(guide, args.name, out)
+        if action == "stop":
+            stopped = guide.stop()
+            if stopped is None:
+                out.write("No programme is active: nothing to stop.\n")
+            else:
+                out.write(
+                    f"Stopped {stopped.programme}. The sessions you walked stay in your history.\n"
+                )
+            return EXIT_OK
+    except _SAVE_ERRORS as error:
+        tell(f"the programme could not be {'started' if action == 'start' else 'stopped'}: {error}")
+        return EXIT_FAILED
+    _list(guide, out)
+    return EXIT_OK
+
+
+def _start(guide: ProgrammeGuide, name: str, out: TextIO) -> int:
+    try:
+        programme = guide.start(name)
+    except UnknownProgrammeError as error:
+        raise UsageError(str(error)) from None
+    out.write(f"Started {programme.name} ({programme.title}): {programme.describe()}.\n")
+    if programme.caution:
+        out.write(f"Ask first: {programme.caution}\n")
+    today = guide.today()
+    if today is not None:
+        out.write(f"Today: {today_text(today)}\n")
+    out.write(f"{HOW_TO_WALK}\n")
+    return EXIT_OK
+
+
+def _list(guide: ProgrammeGuide, out: TextIO) -> None:
+    programmes = guide.book.all()
+    width = max(len(programme.name) for programme in programmes)
+    out.write("Programmes:\n")
+    for programme in programmes:
+        out.write(f"  {programme.name:<{width}}  {programme.title}: {programme.describe()}\n")
+        for line in _about(programme):
+            out.write(f"  {'':<{width}}  {line}\n")
+    out.write("\n")
+    found = guide.active()
+    today = guide.today()
+    if found is None or today is None:
+        lost = guide.state.active()
+        if lost is not None:
+            out.write(f"The programme you started, '{lost.programme}', is not available here.\n")
+        out.write("No programme is active: start one with 'retrocoach programme start NAME'.\n")
+        return
+    enrolment, programme = found
+    out.write(
+        f"Active: {programme.name} ({programme.title}), "
+        f"started {enrolment.started_at.date().isoformat()}\n"
+    )
+    out.write(f"  Today: {today_text(today)}\n")
+    out.write(f"  {done_text(today)}. {week_text(today)}.\n")
+    rest = rest_text(today)
+    if rest is not None:
+        out.write(f"  {rest}\n")
+    if today.finished:
+        out.write(f"  Start it again with: retrocoach programme start {programme.name}\n")
+    else:
+        out.write(f"  {HOW_TO_WALK}\n")
+
+
+def _about(programme: Programme) -> list[str]:
+    lines = []
+    if programme.caution:
+        lines.append(f"Ask first: {programme.caution}")
+    lines += [f"For: {programme.audience}", f"Source: {programme.reference}"]
+    return lines

@@ -1,0 +1,137 @@
+"""Programmes in real processes: start one, walk ``next`` with ``run``, see the history follow."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from retrocoach.core.programmes import PROGRAMMES_FILE_ENV
+
+# Two one-week sessions of a few seconds each (the documented test knob names this file).
+TINY = {
+    "schema_version": 1,
+    "programmes": [
+        {
+            "name": "tiny",
+            "title": "Tiny test programme",
+            "audience": "tests",
+            "about": "two short sessions",
+            "build_up": "none",
+            "reference": "none",
+            "weeks": [
+                {
+                    "sessions": [
+                        "getready=0s warmup=0s forward=1s backward=1s rounds=1 cooldown=0s",
+                        "getready=0s warmup=0s forward=1s backward=2s rounds=1 cooldown=0s",
+                    ]
+                },
+                {"sessions": ["getready=0s warmup=0s forward=30s backward=30s rounds=1"]},
+            ],
+        }
+    ],
+}
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    programmes = tmp_path / "tiny.json"
+    programmes.write_text(json.dumps(TINY), encoding="utf-8")
+    return {
+        **os.environ,
+        "RETROCOACH_DATA_DIR": str(tmp_path / "data"),
+        PROGRAMMES_FILE_ENV: str(programmes),
+    }
+
+
+def retrocoach(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "retrocoach", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def _history(env: dict[str, str]) -> list[dict[str, object]]:
+    path = Path(env["RETROCOACH_DATA_DIR"]) / "history.json"
+    sessions: list[dict[str, object]] = json.loads(path.read_text())["sessions"]
+    return sessions
+
+
+def test_walking_next_twice_moves_through_the_programme_and_marks_the_history(
+    env: dict[str, str],
+) -> None:
+    started = retrocoach(env, "programme", "start", "tiny")
+    assert started.returncode == 0, started.stderr
+    assert "Today: Week 1, session 1 of 2: 1 s backward in all" in started.stdout
+
+    first = retrocoach(env, "run", "--audio", "none", "--plan", "next")
+    assert first.returncode == 0, first.stderr
+    assert "Tiny test programme: Week 1, session 1 of 2: 1 s backward in all" in first.stdout
+    assert "Saved to your history." in first.stdout
+    listing = retrocoach(env, "programme").stdout
+    assert "Today: Week 1, session 2 of 2: 2 s backward in all" in listing
+    assert "1 of 3 sessions done" in listing
+    assert "a rest day is suggested" in listing
+
+    second = retrocoach(env, "run", "--audio", "none", "--plan", "next")
+    assert second.returncode == 0, second.stderr
+    assert "Week 1, session 2 of 2: 2 s backward in all" in second.stdout
+    assert "You can walk anyway." in second.stdout
+    assert "Today: Week 2, session 1 of 1" in retrocoach(env, "programme").stdout
+
+    marks = [session["programme"] for session in _history(env)]
+    assert marks == [
+        {"name": "tiny", "week": 1, "session": 1},
+        {"name": "tiny", "week": 1, "session": 2},
+    ]
+    assert [session["outcome"] for session in _history(env)] == ["completed", "completed"]
+
+
+def test_a_session_stopped_with_a_signal_is_walked_again(env: dict[str, str]) -> None:
+    assert retrocoach(env, "programme", "start", "tiny").returncode == 0
+    for _ in range(2):
+        assert retrocoach(env, "run", "--audio", "none", "--plan", "next").returncode == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", "next"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    while "FORWARD" not in process.stdout.readline():
+        pass
+    process.send_signal(signal.SIGINT)
+    process.communicate(timeout=30)
+    last = _history(env)[-1]
+    assert last["outcome"] == "stopped"
+    assert last["programme"] == {"name": "tiny", "week": 2, "session": 1}
+    listing = retrocoach(env, "programme").stdout
+    assert "Today: Week 2, session 1 of 1 (again): 30 s backward in all" in listing
+    assert "stopped early" in listing
+
+
+def test_stopping_the_programme_leaves_the_history_byte_for_byte(env: dict[str, str]) -> None:
+    assert retrocoach(env, "programme", "start", "tiny").returncode == 0
+    assert retrocoach(env, "run", "--audio", "none", "--plan", "next").returncode == 0
+    path = Path(env["RETROCOACH_DATA_DIR"]) / "history.json"
+    before = path.read_bytes()
+    stopped = retrocoach(env, "programme", "stop")
+    assert stopped.returncode == 0
+    assert path.read_bytes() == before
+    refused = retrocoach(env, "run", "--audio", "none", "--plan", "next")
+    assert refused.returncode == 2
+    assert len(refused.stderr.splitlines()) == 1
+    assert "retrocoach programme start NAME" in refused.stderr
+    assert path.read_bytes() == before
