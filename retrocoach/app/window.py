@@ -12,7 +12,9 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
-from retrocoach.cli.commands import open_stores, resolve, teller
+from retrocoach.app.programme import ProgrammeLink, open_programmes
+from retrocoach.cli.commands import open_stores, teller
+from retrocoach.cli.programme import choose_plan
 from retrocoach.core.clock import Clock, MonotonicClock
 from retrocoach.core.cues import countdown_for
 from retrocoach.core.history import HistoryStore
@@ -20,6 +22,7 @@ from retrocoach.core.paths import DataPaths
 from retrocoach.core.plan import Plan
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS
+from retrocoach.core.programmes import ProgrammeMark
 from retrocoach.core.recorder import SessionRecorder
 from retrocoach.core.references import ReferenceList
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
@@ -64,16 +67,26 @@ class CueSound(Sound, SessionListener, Protocol):
 class WalkMaker:
     """Builds each session with its recorder and the cue listener (the window's WalkFactory)."""
 
-    def __init__(self, history: HistoryStore, cues: SessionListener) -> None:
+    def __init__(
+        self,
+        history: HistoryStore,
+        cues: SessionListener,
+        mark_for: Callable[[Plan], ProgrammeMark | None] = lambda _plan: None,
+    ) -> None:
         self._history = history
         self._cues = cues
+        self._mark_for = mark_for
 
     def __call__(
         self, plan: Plan, settings: Settings, report: Callable[[str], None], *, record: bool
     ) -> Walk:
         """A fresh session of *plan*; *record* False leaves the history alone."""
         session = Session(plan, countdown_s=countdown_for(settings.pips))
-        recorder = SessionRecorder(self._history, report=report) if record else None
+        recorder = (
+            SessionRecorder(self._history, report=report, programme=self._mark_for(plan))
+            if record
+            else None
+        )
         # Cues first: writing a cue never blocks, but the journal's fsync can take tens of ms
         # (the first one also creates its lock file), which would make every switch late.
         listeners: list[SessionListener] = [self._cues]
@@ -138,6 +151,14 @@ class _ScreenSaverLater:
             self._inhibitor.release()
 
 
+def _both(first: Callable[[], None], second: Callable[[], None]) -> Callable[[], None]:
+    def call() -> None:
+        first()
+        second()
+
+    return call
+
+
 def first_plan() -> Plan:
     """The plan shown when none is named: the first preset, meant for beginners."""
     return next(iter(PRESETS.values())).plan
@@ -176,7 +197,8 @@ def build_window(
         if application is not None:
             application.aboutToQuit.connect(late.close)  # let the audio device go cleanly
         sound, prepare_sound = late, late.build
-    initial = plan or first_plan()
+    link = ProgrammeLink(open_programmes(paths, history, warn))
+    initial = plan or link.today_plan() or first_plan()
     # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
     # reads every session; the plan editor is the costliest page to build.
     history_page: LazyPage[HistoryView] = LazyPage(
@@ -190,7 +212,7 @@ def build_window(
         history=history,
         settings_store=settings_store,
         reminders=book,
-        new_walk=WalkMaker(history, sound),
+        new_walk=WalkMaker(history, sound, link.mark_for),
         sound=sound,
         inhibitor=inhibitor or _ScreenSaverLater(),
         sound_problem=sound_problem,
@@ -200,11 +222,14 @@ def build_window(
     pages = WindowPages(
         plan=plan_page,
         history=history_page,
-        refresh_history=history_page.refresh,
+        refresh_history=_both(history_page.refresh, link.refresh),
         safety=SafetyPage(book.all()),
         settings_dialog=_settings_dialog,
+        programme=link.page,
     )
     window = MainWindow(services, pages, settings, initial)
+    link.attach(window)
+    link.watch_plans(plan_page)
     driver.setParent(window)
     return window
 
@@ -251,5 +276,6 @@ def run_app(
 def run_window(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach``: the coach window."""
     paths, history, plans = open_stores(args, err)
-    plan = resolve(args.plan, plans) if args.plan is not None else None
+    chosen = choose_plan(args.plan, paths, history, plans, err) if args.plan is not None else None
+    plan = chosen.plan if chosen is not None else None
     return run_app(paths, history, plans, plan=plan, audio=args.audio, warn=teller(err))

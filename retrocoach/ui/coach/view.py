@@ -113,6 +113,12 @@ class CoachView(QWidget):
 
     # -- what the window calls ---------------------------------------------------------------
 
+    def add_banner(self, banner: QWidget) -> None:
+        """Show *banner* (today's programme session, say) above the direction band."""
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(0, banner)
+
     def show_progress(self, progress: Progress, reminder: Reminder | None) -> None:
         """Draw the session as *progress* describes it, with *reminder* beneath."""
         state = progress.state

@@ -37,6 +37,9 @@ class WindowFrame(QWidget):
         ):
             index = self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(index, f"{title} page{key_hint(action)}")
+        if pages.programme is not None:
+            index = self.tabs.insertTab(2, pages.programme, "Programme")
+            self.tabs.setTabToolTip(index, f"Programme page{key_hint(Action.PROGRAMME)}")
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)

@@ -24,6 +24,7 @@ class Action(StrEnum):
     COACH = "coach"
     PLAN = "plan"
     SETTINGS = "settings"
+    PROGRAMME = "programme"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ BINDINGS: Final = MappingProxyType(
         Action.COACH: Binding(("Ctrl+1",), "Ctrl+1"),
         Action.PLAN: Binding(("Ctrl+P",), "Ctrl+P"),
         Action.SETTINGS: Binding(("Ctrl+,",), "Ctrl+,"),
+        Action.PROGRAMME: Binding(("Ctrl+G",), "Ctrl+G"),
     }
 )
 

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             Action.COACH: lambda: self.tabs.setCurrentWidget(self.coach),
             Action.PLAN: lambda: self.tabs.setCurrentWidget(self._pages.plan),
             Action.SETTINGS: self._on_settings_requested,
+            Action.PROGRAMME: self._on_programme_requested,
         }
         for action, shortcuts in self.shortcuts.items():
             for shortcut in shortcuts:
@@ -425,6 +426,31 @@ class MainWindow(QMainWindow):
         state = session.state if session is not None else State.IDLE
         can_skip = session is not None and self._driver.is_active
         self.controls.show_state(state, can_start=self._plan is not None, can_skip=can_skip)
+
+    def _on_programme_requested(self) -> None:
+        if self._pages.programme is not None:
+            self.tabs.setCurrentWidget(self._pages.programme)
+
+    @property
+    def plan(self) -> Plan | None:
+        """The plan Start walks (None while the plan editor has a mistake)."""
+        return self._plan
+
+    def use_plan(self, plan: Plan) -> None:
+        """Walk *plan* next (today's programme session); a session under way is left alone.
+
+        A finished or stopped session stays on screen: Start loads the new plan.
+        """
+        self._plan = plan
+        if self._pages.plan.is_built:
+            editor = self._pages.plan_editor
+            editor.blockSignals(True)  # its plan_changed would load the walk at once
+            editor.set_plan(plan)
+            editor.blockSignals(False)
+        session = self._driver.session
+        if session is None or session.state is State.IDLE:
+            self._load_walk()
+        self._show_controls()
 
     @property
     def started_up(self) -> bool:

@@ -107,6 +107,8 @@ class WindowPages:
     """Reloads the history view after a session is saved or checked in."""
     safety: QWidget
     settings_dialog: SettingsDialogFactory | None = None
+    programme: QWidget | None = None
+    """The Programme page's tab (None: no programmes could be read)."""
     """Builds the settings dialog for the current settings; accepted means save them."""
 
     @property

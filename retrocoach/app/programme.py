@@ -1,0 +1,141 @@
+"""Wires the programmes into the window: today's line on the Coach page, the Programme page,
+and the mark each programme session's recorder writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from retrocoach.core.history import HistoryStore
+from retrocoach.core.paths import DataPaths
+from retrocoach.core.plan import Plan
+from retrocoach.core.programme_guide import ProgrammeGuide
+from retrocoach.core.programme_state import ProgrammeStateStore
+from retrocoach.core.programmes import ProgrammeBook, ProgrammeDataError, ProgrammeMark
+from retrocoach.core.progression import Today
+from retrocoach.ui.programme.today_strip import TodayStrip
+from retrocoach.ui.window.lazy_page import LazyPage
+
+if TYPE_CHECKING:
+    from retrocoach.ui.plan.editor import PlanEditor
+    from retrocoach.ui.programme.page import ProgrammePage
+    from retrocoach.ui.window.main_window import MainWindow
+
+__all__ = ["ProgrammeLink", "open_programmes"]
+
+
+def open_programmes(
+    paths: DataPaths, history: HistoryStore, warn: Callable[[str], None]
+) -> ProgrammeGuide | None:
+    """The programmes and the walker's place in them; None (told once) if none can be read."""
+    try:
+        book = ProgrammeBook.default()
+    except ProgrammeDataError as error:
+        warn(f"programmes are unavailable: {error}")
+        return None
+    return ProgrammeGuide(book, ProgrammeStateStore(paths, warn=warn), history)
+
+
+def _programme_page(guide: ProgrammeGuide, parent: QWidget) -> ProgrammePage:
+    from retrocoach.ui.programme.page import ProgrammePage  # noqa: PLC0415  (built when shown)
+
+    return ProgrammePage(guide, parent)
+
+
+class ProgrammeLink:
+    """Keeps the Coach page's line, the Programme page and the window's plan in step."""
+
+    def __init__(self, guide: ProgrammeGuide | None) -> None:
+        self._guide = guide
+        self._window: MainWindow | None = None
+        self.strip = TodayStrip()
+        self.page: LazyPage[ProgrammePage] | None = None
+        if guide is not None:
+            self.page = LazyPage(lambda parent: _programme_page(guide, parent), _refresh_page)
+            self.page.built.connect(self._on_page_built)
+        self.strip.today_chosen.connect(self._on_strip_today_chosen)
+
+    def today(self) -> Today | None:
+        """Where the walker stands in the active programme (None: no programme)."""
+        return None if self._guide is None else self._guide.today()
+
+    def today_plan(self) -> Plan | None:
+        """Today's programme session, or None."""
+        today = self.today()
+        return None if today is None else today.plan
+
+    def mark_for(self, plan: Plan) -> ProgrammeMark | None:
+        """The history's mark for a walk of *plan*: set only when it is today's session."""
+        today = self.today()
+        if today is None or today.plan is None or today.plan != plan:
+            return None
+        return today.mark
+
+    def attach(self, window: MainWindow) -> None:
+        """Put today's line on *window*'s Coach page and follow its plan from now on."""
+        self._window = window
+        window.coach.add_banner(self.strip)
+        self._show()
+
+    def watch_plans(self, plan_page: LazyPage[PlanEditor]) -> None:
+        """Say again whether today's session is loaded whenever the plan editor changes it."""
+        plan_page.built.connect(self._on_plan_page_built)
+
+    def _on_plan_page_built(self, editor: QWidget) -> None:
+        from retrocoach.ui.plan.editor import PlanEditor  # noqa: PLC0415
+
+        if isinstance(editor, PlanEditor):
+            editor.plan_changed.connect(self._on_editor_plan_changed)
+
+    def _on_editor_plan_changed(self, _plan: object) -> None:
+        self._show()
+
+    def refresh(self, *, follow: bool = True) -> None:
+        """Read the history again (a session was saved or rated); with *follow*, a window
+        walking the programme moves on to the new today's session."""
+        if self.page is not None:
+            self.page.refresh()
+        window = self._window
+        today = self.today()
+        if follow and window is not None and today is not None and today.plan is not None:
+            current = window.plan
+            ours = {plan for week in today.programme.weeks for plan in week}
+            if current in ours and current != today.plan:
+                window.use_plan(today.plan)
+        self._show()
+
+    def _show(self) -> None:
+        window = self._window
+        if window is None:
+            return
+        today = self.today()
+        loaded = today is not None and today.plan is not None and window.plan == today.plan
+        self.strip.show_today(today, loaded=loaded)
+
+    def _use_today(self) -> None:
+        plan = self.today_plan()
+        if plan is not None and self._window is not None:
+            self._window.use_plan(plan)
+        self._show()
+
+    def _on_strip_today_chosen(self) -> None:
+        self._use_today()
+
+    def _on_page_built(self, page: QWidget) -> None:
+        from retrocoach.ui.programme.page import ProgrammePage  # noqa: PLC0415
+
+        if isinstance(page, ProgrammePage):
+            page.programme_started.connect(self._on_page_programme_started)
+            page.programme_stopped.connect(self._on_page_programme_stopped)
+
+    def _on_page_programme_started(self, _name: str) -> None:
+        self._use_today()
+
+    def _on_page_programme_stopped(self) -> None:
+        self._show()
+
+
+def _refresh_page(page: ProgrammePage) -> None:
+    page.refresh()

@@ -1,0 +1,133 @@
+"""The programme in the window: today's line on the Coach page, Start walks it, and it moves on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from window_kit import MakeWindow, WindowKit
+
+from retrocoach.core.paths import DataPaths
+from retrocoach.core.programme_state import ProgrammeStateStore
+from retrocoach.core.programmes import PROGRAMMES_FILE_ENV
+from retrocoach.core.session import State
+from retrocoach.ui.programme.page import ProgrammePage
+from retrocoach.ui.programme.today_strip import TodayStrip
+
+Key = Qt.Key
+Ctrl = Qt.KeyboardModifier.ControlModifier
+SESSION = "getready=0s warmup=0s forward=2s backward={b}s rounds=1 cooldown=0s"
+TINY = {
+    "schema_version": 1,
+    "programmes": [
+        {
+            "name": "tiny",
+            "title": "Tiny test programme",
+            "audience": "tests",
+            "about": "short sessions",
+            "build_up": "none",
+            "reference": "none",
+            "weeks": [{"sessions": [SESSION.format(b=1), SESSION.format(b=2)]}],
+        }
+    ],
+}
+
+
+@pytest.fixture
+def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(TINY), encoding="utf-8")
+    monkeypatch.setenv(PROGRAMMES_FILE_ENV, str(path))
+
+
+def _start_tiny(paths: DataPaths) -> None:
+    ProgrammeStateStore(paths, warn=pytest.fail).start("tiny")
+
+
+def _strip(kit: WindowKit) -> TodayStrip:
+    found = kit.window.coach.findChild(TodayStrip)
+    assert found is not None
+    return found
+
+
+def _walk_today(kit: WindowKit) -> None:
+    kit.press(Key.Key_Space)
+    kit.walk(10)
+    assert kit.session.state is State.FINISHED
+
+
+@pytest.mark.usefixtures("tiny")
+def test_the_coach_page_says_todays_session_and_start_walks_it(
+    make_window: MakeWindow, data_paths: DataPaths
+) -> None:
+    _start_tiny(data_paths)
+    kit = make_window()  # opened on another plan, as with --plan
+    strip = _strip(kit)
+    assert strip.headline.text() == "Week 1, session 1 of 2: 1 s backward in all"
+    assert strip.load_button.isVisible()
+    kit.qtbot.mouseClick(strip.load_button, Qt.MouseButton.LeftButton)
+    assert kit.window.plan is not None
+    assert kit.window.plan.name == "tiny week 1 session 1"
+    assert not strip.load_button.isVisible()
+    _walk_today(kit)
+    (session,) = kit.history()
+    assert session["programme"] == {"name": "tiny", "week": 1, "session": 1}
+    dialog = kit.window.checkin
+    assert dialog is not None
+    kit.press(Key.Key_Escape, target=dialog)
+    # The window moved on to the next session; the line says so, with a rest suggested.
+    assert kit.window.plan.name == "tiny week 1 session 2"
+    assert strip.headline.text() == "Week 1, session 2 of 2: 2 s backward in all"
+    assert "rest day is suggested" in strip.note.text()
+    _walk_today(kit)
+    assert kit.history()[-1]["programme"] == {"name": "tiny", "week": 1, "session": 2}
+
+
+@pytest.mark.usefixtures("tiny")
+def test_a_session_rated_hard_at_the_check_in_is_loaded_again(
+    make_window: MakeWindow, data_paths: DataPaths
+) -> None:
+    _start_tiny(data_paths)
+    kit = make_window()
+    kit.qtbot.mouseClick(_strip(kit).load_button, Qt.MouseButton.LeftButton)
+    _walk_today(kit)
+    dialog = kit.window.checkin
+    assert dialog is not None
+    kit.wait_active(dialog)
+    dialog.effort.setCurrentIndex(dialog.effort.findData(9))
+    kit.press(Key.Key_Return, Ctrl, target=dialog.notes)
+    assert kit.history()[0]["effort"] == 9
+    assert kit.window.plan is not None
+    assert kit.window.plan.name == "tiny week 1 session 1"
+    assert "(again)" in _strip(kit).headline.text()
+    assert "felt hard (9 out of 10)" in _strip(kit).headline.text()
+
+
+@pytest.mark.usefixtures("tiny")
+def test_ctrl_g_opens_the_programme_page_and_starting_there_loads_today(
+    make_window: MakeWindow,
+) -> None:
+    kit = make_window()
+    assert _strip(kit).isHidden()
+    kit.press(Key.Key_G, Ctrl)
+    page = kit.window.tabs.currentWidget().findChild(ProgrammePage)
+    assert page is not None
+    kit.qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert kit.window.plan is not None
+    assert kit.window.plan.name == "tiny week 1 session 1"
+    assert not _strip(kit).isHidden()
+    kit.qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    assert _strip(kit).isHidden()
+
+
+def test_with_no_programmes_file_the_window_opens_without_the_page(
+    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(PROGRAMMES_FILE_ENV, str(tmp_path / "missing.json"))
+    kit = make_window()
+    titles = [kit.window.tabs.tabText(i) for i in range(kit.window.tabs.count())]
+    assert "Programme" not in titles
+    assert any("programmes are unavailable" in warning for warning in kit.warnings)
+    assert kit.window.plan is not None
