@@ -223,7 +223,7 @@ def build_window(
         plan=plan_page,
         history=history_page,
         refresh_history=_both(history_page.refresh, link.refresh),
-        safety=SafetyPage(book.all()),
+        safety=SafetyPage(book),
         settings_dialog=_settings_dialog,
         programme=link.page,
     )

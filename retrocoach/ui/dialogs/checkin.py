@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import Final
 
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,27 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from retrocoach.core.durations import format_duration
+from retrocoach.core.effort import EFFORT_HINT, EFFORT_WORDS
 from retrocoach.core.records import MAX_NOTES_CHARS, Outcome, SessionRecord
 
 __all__ = ["EFFORT_WORDS", "CheckinDialog"]
 
-# RetroCoach's own effort words, anchored on talking and on how long one could keep going.
-# The published perceived-exertion scales are licensed, so none of their wording is used.
-EFFORT_WORDS: Final = MappingProxyType(
-    {
-        0: "resting: no work at all",
-        1: "barely working",
-        2: "very easy",
-        3: "easy: I could chat freely",
-        4: "comfortable",
-        5: "steady: talking in full sentences",
-        6: "working: talking in short sentences",
-        7: "hard: a few words at a time",
-        8: "very hard: hardly any words",
-        9: "close to my limit",
-        10: "all I had",
-    }
-)
 _NOT_SAID: Final = "not said"
 
 
@@ -64,7 +47,7 @@ class CheckinDialog(QDialog):
         for value, words in EFFORT_WORDS.items():
             self.effort.addItem(f"{value} - {words}", value)
         self.effort.setAccessibleName("Effort from 0 to 10")
-        self.effort.setToolTip("How hard the session felt, from 0 (resting) to 10 (all I had)")
+        self.effort.setToolTip(EFFORT_HINT)
         self.notes = QPlainTextEdit(self)
         self.notes.setAccessibleName("Note")
         self.notes.setToolTip(

@@ -8,19 +8,26 @@ from typing import Final
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from retrocoach.core.reminders import Reminder
+from retrocoach.core.checklist import Checklist
+from retrocoach.core.references import Figure, Reference, ReferenceList
+from retrocoach.core.reminders import Reminder, ReminderBook
 
 __all__ = ["CHECKLIST_TITLE", "SafetyChecklistDialog", "SafetyPage", "reminders_html"]
 
 CHECKLIST_TITLE: Final = "Safety checklist - RetroCoach"
+_MORE_BELOW: Final = "More below: scroll down to see every item."
 
 
 def reminders_html(reminders: Sequence[Reminder], *, with_detail: bool = True) -> str:
@@ -37,26 +44,59 @@ def reminders_html(reminders: Sequence[Reminder], *, with_detail: bool = True) -
     return f"<ul>{''.join(items)}</ul>"
 
 
-class SafetyChecklistDialog(QDialog):
-    """A modal list of the set-up checks and the signs to stop; Enter confirms, Esc waits."""
+def references_html(references: Sequence[Reference], figures: Sequence[Figure] = ()) -> str:
+    """The figures with their short citations, then every reference in full with its link."""
+    import html  # noqa: PLC0415  (as above)
 
-    def __init__(self, checklist: Sequence[Reminder], parent: QWidget | None = None) -> None:
+    by_id = {ref.id: ref for ref in references}
+    parts = []
+    if figures:
+        rows = []
+        for figure in figures:
+            cited = "; ".join(by_id[i].short() for i in figure.references if i in by_id)
+            rows.append(
+                f"<li>{html.escape(figure.text)} <small>({html.escape(cited)})</small></li>"
+            )
+        parts.append(f"<h3>Figures and where they come from</h3><ul>{''.join(rows)}</ul>")
+    rows = []
+    for ref in references:
+        text = html.escape(ref.full())
+        if ref.link:
+            link = html.escape(ref.link)
+            text = text.replace(link, f"<a href='{link}'>{link}</a>")
+        rows.append(f"<li style='margin-bottom: 6px'>{text}</li>")
+    parts.append(f"<h3>References</h3><ul>{''.join(rows)}</ul>")
+    return "".join(parts)
+
+
+class SafetyChecklistDialog(QDialog):
+    """A modal checklist: tick each item as you check it; Enter confirms, Esc waits."""
+
+    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(CHECKLIST_TITLE)
         self.setModal(True)
         self.setAccessibleName("Safety checklist")
-        intro = QLabel(
-            "Before you walk backwards on the treadmill, check each of these. "
-            "Press Enter when they are done.",
-            self,
-        )
+        notice = QLabel(f"<b>{checklist.notice}</b>", self)
+        notice.setWordWrap(True)
+        notice.setAccessibleName("Not medical advice")
+        intro = QLabel(f"{checklist.intro} Press Enter when you have checked them all.", self)
         intro.setWordWrap(True)
-        self.items = QTextBrowser(self)
-        self.items.setAccessibleName("Safety checks")
-        self.items.setOpenLinks(False)
-        self.items.setHtml(reminders_html(checklist))
-        # The list is for reading: it must not keep Enter from reaching the Confirm button.
-        self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.items = QListWidget(self)
+        self.items.setAccessibleName("Safety checks: Space ticks the selected one")
+        self.items.setWordWrap(True)
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)
+        self.items.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items.setSpacing(3)
+        self._fill(checklist)
+        self.items.itemChanged.connect(self._on_items_item_changed)
+        self.more_below = QLabel(_MORE_BELOW, self)
+        self.more_below.setAccessibleName("More items below")
+        self.more_below.setStyleSheet("font-weight: bold")
+        self.items.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.items.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
+        self.count_label = QLabel(self)
         buttons = QDialogButtonBox(self)
         self.confirm_button = buttons.addButton(
             "All checked (Enter)", QDialogButtonBox.ButtonRole.AcceptRole
@@ -73,22 +113,78 @@ class SafetyChecklistDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
+        column.addWidget(notice)
         column.addWidget(intro)
         column.addWidget(self.items, 1)
+        column.addWidget(self.more_below)
+        column.addWidget(self.count_label)
         column.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(820, 760)
+        self._show_count()
+        self._show_more_below()
         self.confirm_button.setFocus()
+
+    def _fill(self, checklist: Checklist) -> None:
+        """A heading row per section, then one tick box per item with its source beneath."""
+        for section in checklist.sections:
+            heading = QListWidgetItem(section.heading.upper(), self.items)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown plainly, never ticked or chosen
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            for reminder in section.items:
+                item = QListWidgetItem(f"{reminder.text}\n{reminder.citation}", self.items)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setToolTip(reminder.detail or reminder.text)
+                item.setData(Qt.ItemDataRole.UserRole, reminder.id)
+
+    def checks(self) -> list[QListWidgetItem]:
+        """The tick-box rows, in order."""
+        rows = (self.items.item(row) for row in range(self.items.count()))
+        return [item for item in rows if item.flags() & Qt.ItemFlag.ItemIsUserCheckable]
+
+    def ticked(self) -> int:
+        """How many items are ticked."""
+        return sum(item.checkState() == Qt.CheckState.Checked for item in self.checks())
+
+    def _on_items_item_changed(self, _item: QListWidgetItem) -> None:
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total = len(self.checks())
+        done = self.ticked()
+        self.count_label.setText(
+            "Every item ticked: press Enter to confirm."
+            if done == total
+            else f"{done} of {total} ticked. Tick each one as you check it (Space or a click)."
+        )
+
+    def _on_scroll_value_changed(self, _value: int) -> None:
+        self._show_more_below()
+
+    def _on_scroll_range_changed(self, _low: int, _high: int) -> None:
+        self._show_more_below()
+
+    def _show_more_below(self) -> None:
+        bar = self.items.verticalScrollBar()
+        self.more_below.setVisible(bar.value() < bar.maximum())
 
 
 class SafetyPage(QWidget):
-    """Every reminder RetroCoach shows, with its source: always one key (F1) away."""
+    """Every reminder RetroCoach shows with its source, the figures and the references: F1."""
 
-    def __init__(self, reminders: Sequence[Reminder], parent: QWidget | None = None) -> None:
+    def __init__(self, book: ReminderBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Safety page")
-        self._reminders = tuple(reminders)
+        self._reminders = book.all()
+        self._references: ReferenceList = book.references
         self._items: QTextBrowser | None = None
-        self.count = len(reminders)
+        self.count = len(self._reminders)
 
     @property
     def items(self) -> QTextBrowser:
@@ -103,16 +199,22 @@ class SafetyPage(QWidget):
         super().showEvent(event)
 
     def _build(self) -> QTextBrowser:
+        from retrocoach.core.checklist import NOT_MEDICAL_ADVICE  # noqa: PLC0415
+
         heading = QLabel(
-            "<h2>Safety</h2><p>Everything the coach reminds you of, and where each piece of "
-            "advice comes from. Hover a reminder on the coach page to see it in full.</p>",
+            f"<h2>Safety</h2><p><b>{NOT_MEDICAL_ADVICE}</b></p><p>Everything the coach reminds "
+            "you of, and where each piece of advice comes from; the references are listed in "
+            "full at the end. Hover a reminder on the coach page to see it in full.</p>",
             self,
         )
         heading.setWordWrap(True)
         items = QTextBrowser(self)
-        items.setAccessibleName("Every safety reminder with its source")
-        items.setOpenLinks(False)
-        items.setHtml(reminders_html(self._reminders))
+        items.setAccessibleName("Every safety reminder with its source, and the references")
+        items.setOpenExternalLinks(True)
+        items.setHtml(
+            reminders_html(self._reminders)
+            + references_html(self._references.all(), self._references.figures())
+        )
         column = QVBoxLayout(self)
         column.addWidget(heading)
         column.addWidget(items, 1)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from retrocoach.core.checklist import Checklist
 from retrocoach.core.reminders import ReminderBook
 from retrocoach.core.settings import Settings
 
@@ -46,7 +47,7 @@ class SafetyGate(QObject):
             return
         from retrocoach.ui.dialogs.safety import SafetyChecklistDialog  # noqa: PLC0415  (see top)
 
-        dialog = SafetyChecklistDialog(self._reminders.checklist(), self._window)
+        dialog = SafetyChecklistDialog(Checklist.from_book(self._reminders), self._window)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(then_start=then_start))
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from retrocoach.core.durations import format_duration
+from retrocoach.core.effort import EFFORT_HINT
 from retrocoach.core.records import MAX_EFFORT, Outcome, SessionRecord
 
 __all__ = ["COLUMNS", "RECORD_ROLE", "SORT_ROLE", "HistorySortProxy", "HistoryTableModel"]
@@ -32,7 +33,7 @@ _TIPS: Final = (
     "Walking time, forward and backward together",
     "Minutes walked backward",
     "Completed, stopped early, or cut short (a crash or power cut)",
-    f"How hard it felt, from 0 (no effort at all) to {MAX_EFFORT} (the hardest you can go)",
+    EFFORT_HINT,
     "Your note from the check-in; double-click a row to edit it",
 )
 _OUTCOMES: Final = {

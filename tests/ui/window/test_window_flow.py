@@ -26,11 +26,10 @@ def test_the_first_launch_shows_the_safety_checklist_and_enter_confirms_it(
     assert dialog is not None
     assert dialog.isModal()
     assert "Safety" in dialog.windowTitle()
-    # Every item of the checklist data is there, with its source.
-    html = dialog.items.toPlainText()
-    for reminder in kit.window._services.reminders.checklist():
-        assert reminder.text in html
-        assert reminder.citation in html
+    # Every item of the checklist data is there, with its source, as a tick box.
+    rows = [item.text() for item in dialog.checks()]
+    reminders = kit.window._services.reminders.checklist()
+    assert rows == [f"{reminder.text}\n{reminder.citation}" for reminder in reminders]
     kit.press(Key.Key_Return, target=dialog)
     assert kit.window.checklist is None
     assert SettingsStore(kit.paths, warn=print).load().checklist_confirmed
