@@ -18,7 +18,9 @@ from retrocoach.core.checklist import Checklist, checklist_lines
 from retrocoach.core.effort import EFFORT_HINT, EFFORT_WORDS
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS
+from retrocoach.core.programmes import ProgrammeBook
 from retrocoach.core.reminders import ReminderBook
+from retrocoach.core.resources import asset_path
 
 
 def _data_texts() -> Iterator[str]:
@@ -40,6 +42,10 @@ def _data_texts() -> Iterator[str]:
     yield from checklist_lines(Checklist.from_book(book))
     yield EFFORT_HINT
     yield from EFFORT_WORDS.values()
+    for programme in ProgrammeBook.load(asset_path("data", "programmes.json")).all():
+        yield from (programme.title, programme.audience, programme.about, programme.build_up)
+        yield programme.reference
+        yield programme.caution or ""
 
 
 def _help_texts() -> Iterator[str]:
