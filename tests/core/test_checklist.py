@@ -31,7 +31,9 @@ def test_the_checklist_is_the_books_checklist_under_three_headings(
         "On the treadmill",
         "Signs to stop at once",
     ]
-    assert "Ask a doctor or physiotherapist before you start" in checklist.items[0].text
+    first = " ".join(item.text for item in checklist.sections[0].items)
+    assert "not medical advice" in first
+    assert "Ask a doctor or physiotherapist before you start" in first
 
 
 def test_it_says_plainly_that_retrocoach_is_not_medical_advice(checklist: Checklist) -> None:

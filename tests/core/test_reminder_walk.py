@@ -109,20 +109,11 @@ def _seen(session: Session, now: float) -> Seen:
     return Seen(
         now=None if over or progress.segment is None else progress.segment.kind,
         next=None if over else progress.next_segment,
-        next_words=_next_words(progress.next_segment, progress.state),
+        next_words=next_text(progress.next_segment, progress.state),
         over=over,
         backward_started=any(s.kind is Kind.BACKWARD for s in before),
         backward_ahead=any(s.kind is Kind.BACKWARD for s in after),
     )
-
-
-def _next_words(following: Segment | None, state: State) -> str:
-    """The coach's 'next: ...' line; a kind it has no word for yet is named by its value."""
-    try:
-        return next_text(following, state)
-    except KeyError:
-        assert following is not None
-        return f"next: {following.kind.value}"
 
 
 def _walk(plan: Plan, step: float = 1.0) -> Iterator[tuple[Session, float]]:
