@@ -51,6 +51,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from retrocoach.cli.commands import run_history, run_plans  # noqa: PLC0415
 
         return (run_history if args.command == "history" else run_plans)(args, out, err)
+    if args.command == "settings":
+        from retrocoach.cli.settings import run_settings  # noqa: PLC0415
+
+        return run_settings(args, out, err)
     from retrocoach.app.window import run_window  # noqa: PLC0415
 
     return run_window(args, out, err)

@@ -70,7 +70,9 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     pips = settings.pips if args.pips is None else (0 if args.pips == "off" else int(args.pips))
     cues, pump, qt_app = _terminal_cues(args.audio, settings, pips, tell)
     picker = ReminderPicker(book) if book is not None else None
-    recorder = SessionRecorder(history, report=tell, programme=chosen.mark)
+    recorder = SessionRecorder(
+        history, report=tell, programme=chosen.mark, basis=settings.estimate_basis
+    )
     session = Session(plan, countdown_s=countdown_for(pips))
     out.write(f"{plan.name}: {plan.describe()}\n")
     chosen.say(out)

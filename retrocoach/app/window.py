@@ -83,7 +83,12 @@ class WalkMaker:
         """A fresh session of *plan*; *record* False leaves the history alone."""
         session = Session(plan, countdown_s=countdown_for(settings.pips))
         recorder = (
-            SessionRecorder(self._history, report=report, programme=self._mark_for(plan))
+            SessionRecorder(
+                self._history,
+                report=report,
+                programme=self._mark_for(plan),
+                basis=settings.estimate_basis,
+            )
             if record
             else None
         )

@@ -122,6 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     plans = commands.add_parser("plans", help="list built-in and saved plans")
     _add_common(plans, with_audio=False, top=False)
     _add_programme(commands)
+
+    settings = commands.add_parser(
+        "settings",
+        help="list the settings, or set them with KEY=VALUE words",
+        description="With no words, list every setting and its value. With KEY=VALUE words "
+        "(e.g. body-mass=70kg units=mph backward-factor=1.3), set them: nothing is saved unless "
+        "every word is good. body-mass takes kg or lb, and body-mass= clears it; it is kept only "
+        "in the private settings file.",
+    )
+    settings.add_argument("words", nargs="*", metavar="KEY=VALUE", help="a setting to change")
+    _add_common(settings, with_audio=False, top=False)
     return parser
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "BACKWARD_FACTOR_RANGE",
     "DEFAULT_BACKWARD_FACTOR",
     "ESTIMATE_NOTE",
+    "NO_BODY_MASS",
     "Estimate",
     "EstimateBasis",
     "estimate",
@@ -57,6 +58,10 @@ class Estimate:
     forward_m: float | None
     backward_m: float | None
     energy_kcal: float | None
+
+
+NO_BODY_MASS: Final = EstimateBasis()
+"""No body mass set: distances only."""
 
 
 def forward_met(kmh: float) -> float:

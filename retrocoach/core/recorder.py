@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from retrocoach.core.clock import local_now
+from retrocoach.core.estimates import NO_BODY_MASS, EstimateBasis
 from retrocoach.core.history import (
     HistoryStore,
     JournalBusyError,
@@ -53,12 +54,14 @@ class SessionRecorder:
         wall_clock: Callable[[], datetime] = local_now,
         journal_every_s: float = JOURNAL_EVERY_S,
         programme: ProgrammeMark | None = None,
+        basis: EstimateBasis = NO_BODY_MASS,
     ) -> None:
         self.store = store
         self._programme = programme
         self._report = report
         self._wall_clock = wall_clock
         self._every = journal_every_s
+        self._basis = basis  # the energy estimate's body mass and backward factor
         self._id = uuid.uuid4().hex
         self._started_at: datetime | None = None
         self._journalled_at: float | None = None
@@ -87,7 +90,12 @@ class SessionRecorder:
     def _record(self, session: Session, now: float, outcome: Outcome) -> SessionRecord:
         assert self._started_at is not None
         record = SessionRecord.from_session(
-            session, started_at=self._started_at, now=now, outcome=outcome, record_id=self._id
+            session,
+            started_at=self._started_at,
+            now=now,
+            outcome=outcome,
+            record_id=self._id,
+            basis=self._basis,
         )
         # The journal carries the mark too: a session recovered after a crash keeps it.
         return dataclasses.replace(record, programme=self._programme)

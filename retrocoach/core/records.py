@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from retrocoach.core import record_fields as rf
-from retrocoach.core.estimates import EstimateBasis, estimate
+from retrocoach.core.estimates import NO_BODY_MASS, EstimateBasis, estimate
 from retrocoach.core.plan import Direction, Plan
 from retrocoach.core.programmes import ProgrammeMark
 from retrocoach.core.record_fields import RecordError
@@ -32,7 +32,6 @@ _ESTIMATE_KEYS: Final = ("forward_m", "backward_m", "energy_kcal_est")
 _OPTIONAL_KEYS: Final = ("notes", "effort", "programme", *_ESTIMATE_KEYS)
 _SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s", "speed_kmh"))
 _MAX_ESTIMATE: Final = 1e7
-NO_BODY_MASS: Final = EstimateBasis()
 
 
 class Outcome(StrEnum):

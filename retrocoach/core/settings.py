@@ -21,19 +21,25 @@ from retrocoach.core.atomic import (
 )
 from retrocoach.core.clock import local_now
 from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.estimates import BACKWARD_FACTOR_RANGE, DEFAULT_BACKWARD_FACTOR, EstimateBasis
 from retrocoach.core.options import AUDIO_ENGINES, PIPS_CHOICES
 
 __all__ = [
     "AUDIO_ENGINES",
+    "BODY_MASS_KG",
     "PIPS_CHOICES",
     "ROTATION_CHOICES",
     "SETTINGS_SCHEMA_VERSION",
+    "UNITS_CHOICES",
     "Settings",
     "SettingsError",
     "SettingsStore",
 ]
 
 SETTINGS_SCHEMA_VERSION: Final = 1
+BODY_MASS_KG: Final = (20.0, 350.0)
+UNITS_CHOICES: Final = ("km/h", "mph")
+_FLOATS: Final = ("volume", "body_mass_kg", "backward_factor")
 ROTATION_CHOICES: Final = (0, 20, 30, 60)
 """The reminder rotations the settings dialog offers; any value in ROTATION_RANGE is allowed."""
 ROTATION_RANGE: Final = (10, 3600)
@@ -69,6 +75,21 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _is_body_mass(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and BODY_MASS_KG[0] <= value <= BODY_MASS_KG[1]
+
+
+def _is_factor(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    low, high = BACKWARD_FACTOR_RANGE
+    return math.isfinite(value) and low <= value <= high
+
+
 def _is_volume(value: object) -> bool:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
@@ -88,6 +109,15 @@ _RULES: Final[Mapping[str, tuple[Callable[[object], bool], str]]] = {
     ),
     "checklist_every_start": (_is_bool, "true or false"),
     "checklist_confirmed": (_is_bool, "true or false"),
+    "body_mass_kg": (
+        _is_body_mass,
+        f"null or a number of kg from {BODY_MASS_KG[0]:g} to {BODY_MASS_KG[1]:g}",
+    ),
+    "units": (lambda v: v in UNITS_CHOICES, "km/h or mph"),
+    "backward_factor": (
+        _is_factor,
+        f"a number from {BACKWARD_FACTOR_RANGE[0]} to {BACKWARD_FACTOR_RANGE[1]}",
+    ),
 }
 
 
@@ -107,6 +137,17 @@ class Settings:
     checklist_every_start: bool = False
     checklist_confirmed: bool = False
     """The walker has confirmed the safety checklist once."""
+    body_mass_kg: float | None = None
+    """For the energy estimate only; personal health data, kept in this private file alone."""
+    units: str = "km/h"
+    """The unit speeds are shown in; plans accept both."""
+    backward_factor: float = DEFAULT_BACKWARD_FACTOR
+    """Backward walking's MET as a multiple of forward walking's at the same speed."""
+
+    @property
+    def estimate_basis(self) -> EstimateBasis:
+        """What the energy estimate takes from the settings."""
+        return EstimateBasis(self.body_mass_kg, self.backward_factor)
 
     def __post_init__(self) -> None:
         for key, (check, allowed) in _RULES.items():
@@ -222,7 +263,7 @@ class SettingsStore:
                     f"{self.path.name}: {key}={_shown(value)} is not allowed ({key} is "
                     f"{allowed}); using {_shown(getattr(DEFAULTS, key))}"
                 )
-            elif isinstance(value, int | float) and key == "volume":
+            elif isinstance(value, int | float) and key in _FLOATS:
                 values[key] = float(value)  # JSON writes 1.0 as 1 after a hand edit
             else:
                 values[key] = value

@@ -1,0 +1,37 @@
+"""``retrocoach settings``: list every setting, or set some with ``KEY=VALUE`` words."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from retrocoach.cli.commands import teller
+from retrocoach.cli.errors import EXIT_FAILED, UsageError
+from retrocoach.core.atomic import StorageError
+from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.paths import DataPaths
+from retrocoach.core.setting_words import apply_words, describe_settings
+from retrocoach.core.settings import SettingsError, SettingsStore
+
+__all__ = ["run_settings"]
+
+
+def run_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """List the settings, or apply *args.words* (all or none) and list the result."""
+    tell = teller(err)
+    paths = DataPaths.resolve(args.data_dir)
+    store = SettingsStore(paths, warn=tell)
+    settings = store.load()
+    if args.words:
+        try:
+            settings = apply_words(settings, args.words)
+        except SettingsError as error:
+            raise UsageError(str(error)) from None
+        try:
+            paths.ensure()
+            store.save(settings)
+        except (StorageError, NewerSchemaError) as error:
+            tell(f"nothing was saved: {error}")
+            return EXIT_FAILED
+    out.write("".join(f"{line}\n" for line in describe_settings(settings)))
+    return 0
