@@ -11,6 +11,19 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+SLOW_FOLDERS = frozenset({"e2e", "faults", "soak", "packaging"})
+"""Folders whose every test starts real processes or servers, or builds a wheel."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in the slow folders ``slow``: ``scripts/check --quick`` leaves them out."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        relative = item.path.resolve().relative_to(tests)
+        if relative.parts[0] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every RetroCoach data path, and HOME itself, at a fresh temporary folder."""

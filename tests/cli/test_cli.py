@@ -15,6 +15,9 @@ import pytest
 
 from retrocoach import __version__
 
+# Every test here runs retrocoach as a real process, as a user does.
+pytestmark = pytest.mark.slow
+
 SHORT = "forward=2s backward=1s rounds=2 warmup=0s cooldown=0s getready=0s"
 
 
@@ -131,7 +134,7 @@ def test_a_short_plan_walks_in_its_time_and_prints_each_segment_change() -> None
 
 
 def test_sigterm_stops_the_session_and_keeps_it_as_stopped(tmp_path: Path) -> None:
-    process = start_run("forward=1m", tmp_path / "data")
+    process = start_run("getready=0s warmup=0s forward=1m rounds=1 cooldown=0s", tmp_path / "data")
     read_until(process, "FORWARD")  # walking has begun
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)

@@ -13,6 +13,9 @@ import pytest
 
 from retrocoach.core.checklist import NOT_MEDICAL_ADVICE
 
+# Every test here runs retrocoach as a real process, as a user does.
+pytestmark = pytest.mark.slow
+
 SHORT = "forward=2s backward=1s rounds=1 warmup=0s cooldown=0s getready=0s"
 
 
