@@ -14,6 +14,7 @@ from typing import TextIO
 
 from retrocoach.cli.errors import EXIT_USAGE, UsageError
 from retrocoach.cli.parser import build_parser
+from retrocoach.cli.qt_args import split_qt_args
 
 __all__ = ["main"]
 
@@ -22,7 +23,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     out, err = sys.stdout, sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        ours, qt = split_qt_args(sys.argv[1:] if argv is None else argv)
+        args = build_parser().parse_args(ours)
+        if qt and args.command is not None:
+            raise UsageError(
+                f"{qt[0]} is an option of Qt, for the window: 'retrocoach {args.command}' has none"
+            )
+        args.qt_args = qt
         return _dispatch(args, out, err)
     except UsageError as error:
         err.write(f"retrocoach: {error}\n")

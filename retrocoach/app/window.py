@@ -15,11 +15,13 @@ from retrocoach import __version__
 from retrocoach.app.programme import ProgrammeLink, open_programmes
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.programme import choose_plan
+from retrocoach.core.atomic import StorageError
+from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import Clock, MonotonicClock
 from retrocoach.core.cues import countdown_for
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import Plan
+from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS
 from retrocoach.core.programmes import ProgrammeMark
@@ -37,6 +39,7 @@ from retrocoach.ui.window.lazy_page import LazyPage
 from retrocoach.ui.window.main_window import MainWindow
 from retrocoach.ui.window.parts import Sound, Walk, WindowPages, WindowServices
 from retrocoach.ui.window.quit_signals import quit_signals
+from retrocoach.ui.window.theme import ThemeSwitcher
 
 if TYPE_CHECKING:
     # Loaded only when first used, never to show the window: the history view pulls in
@@ -169,6 +172,19 @@ def first_plan() -> Plan:
     return next(iter(PRESETS.values())).plan
 
 
+def _remembered_plan(
+    settings: Settings, plans: PlanStore, warn: Callable[[str], None]
+) -> Plan | None:
+    """The plan the window used last, if it can still be read."""
+    if settings.last_plan is None:
+        return None
+    try:
+        return resolve_plan(settings.last_plan, plans.plans())
+    except (PlanError, StorageError) as error:
+        warn(f"the plan used last cannot be opened again ({error}); the first preset is shown")
+        return None
+
+
 def build_window(
     paths: DataPaths,
     history: HistoryStore,
@@ -202,8 +218,15 @@ def build_window(
         if application is not None:
             application.aboutToQuit.connect(late.close)  # let the audio device go cleanly
         sound, prepare_sound = late, late.build
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        themes = ThemeSwitcher(app)
+        themes.apply(settings.theme)
+        apply_theme: Callable[[str], None] | None = themes.apply
+    else:
+        apply_theme = None
     link = ProgrammeLink(open_programmes(paths, history, warn))
-    initial = plan or link.today_plan() or first_plan()
+    initial = plan or link.today_plan() or _remembered_plan(settings, plans, warn) or first_plan()
     # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
     # reads every session; the plan editor is the costliest page to build.
     history_page: LazyPage[HistoryView] = LazyPage(
@@ -223,6 +246,7 @@ def build_window(
         sound_problem=sound_problem,
         prepare_sound=prepare_sound,
         alerts=alerts,
+        apply_theme=apply_theme,
     )
     pages = WindowPages(
         plan=plan_page,
@@ -283,4 +307,12 @@ def run_window(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths, history, plans = open_stores(args, err)
     chosen = choose_plan(args.plan, paths, history, plans, err) if args.plan is not None else None
     plan = chosen.plan if chosen is not None else None
-    return run_app(paths, history, plans, plan=plan, audio=args.audio, warn=teller(err))
+    return run_app(
+        paths,
+        history,
+        plans,
+        plan=plan,
+        audio=args.audio,
+        warn=teller(err),
+        argv=getattr(args, "qt_args", ()),
+    )

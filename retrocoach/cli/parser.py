@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="PLAN is a preset or saved plan name (see 'retrocoach plans'), 'next' for today's "
         "session of the active programme (see 'retrocoach programme'), or key=value words: "
         "warmup=2m forward=5m backward=1m rounds=3 cooldown=2m getready=5s. Durations take a "
-        "unit (90s, 5m, 1m30s, 1h) or m:ss; keys left out take these defaults.",
+        "unit (90s, 5m, 5 min, 1.5m, 90 sec, 1m30s, 1h) or m:ss; keys left out take these "
+        "defaults. Qt's own options for the window, such as -style fusion, are passed to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"retrocoach {__version__}")
     parser.add_argument(

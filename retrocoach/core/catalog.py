@@ -34,3 +34,11 @@ def resolve_plan(text: str, saved: Sequence[Plan] = ()) -> Plan:
         f"{quoted(text)} is not a plan: use one of {', '.join(names)}, "
         "or key=value words such as forward=5m backward=1m rounds=3"
     )
+
+
+def remembered_word(plan: Plan) -> str:
+    """How the window remembers *plan* for the next start: its name, or its spec if custom."""
+    name = plan.name.strip()
+    if name and name != "custom" and "=" not in name:
+        return name
+    return plan.spec()

@@ -30,6 +30,7 @@ __all__ = [
     "PIPS_CHOICES",
     "ROTATION_CHOICES",
     "SETTINGS_SCHEMA_VERSION",
+    "THEMES",
     "UNITS_CHOICES",
     "Settings",
     "SettingsError",
@@ -40,6 +41,9 @@ SETTINGS_SCHEMA_VERSION: Final = 1
 BODY_MASS_KG: Final = (20.0, 350.0)
 UNITS_CHOICES: Final = ("km/h", "mph")
 _FLOATS: Final = ("volume", "body_mass_kg", "backward_factor")
+THEMES: Final = ("system", "light", "dark")
+"""The window's colours: the desktop's own, or RetroCoach's light or dark palette."""
+MAX_LAST_PLAN_CHARS: Final = 400
 ROTATION_CHOICES: Final = (0, 20, 30, 60)
 """The reminder rotations the settings dialog offers; any value in ROTATION_RANGE is allowed."""
 ROTATION_RANGE: Final = (10, 3600)
@@ -118,6 +122,11 @@ _RULES: Final[Mapping[str, tuple[Callable[[object], bool], str]]] = {
         _is_factor,
         f"a number from {BACKWARD_FACTOR_RANGE[0]} to {BACKWARD_FACTOR_RANGE[1]}",
     ),
+    "theme": (lambda v: v in THEMES, "one of " + ", ".join(THEMES)),
+    "last_plan": (
+        lambda v: v is None or (isinstance(v, str) and 0 < len(v) <= MAX_LAST_PLAN_CHARS),
+        f"null or a plan name or spec of 1 to {MAX_LAST_PLAN_CHARS} characters",
+    ),
 }
 
 
@@ -143,6 +152,9 @@ class Settings:
     """The unit speeds are shown in; plans accept both."""
     backward_factor: float = DEFAULT_BACKWARD_FACTOR
     """Backward walking's MET as a multiple of forward walking's at the same speed."""
+    theme: str = "system"
+    last_plan: str | None = None
+    """The plan the window showed last (a preset or saved plan's name, or a spec), or None."""
 
     @property
     def estimate_basis(self) -> EstimateBasis:

@@ -154,7 +154,7 @@ def test_a_json_list_is_an_unreadable_file(store: SettingsStore, warnings: list[
 
 
 def test_unknown_keys_are_ignored_quietly(store: SettingsStore, warnings: list[str]) -> None:
-    write(store, {"schema_version": 1, "pips": 5, "theme": "dark", "colour": [1, 2]})
+    write(store, {"schema_version": 1, "pips": 5, "skin": "dark", "colour": [1, 2]})
     assert store.load() == Settings(pips=5)
     assert warnings == []
 
@@ -197,3 +197,22 @@ def test_settings_change_by_replace_and_stay_checked() -> None:
     assert changed.checklist_confirmed
     with pytest.raises(SettingsError):
         dataclasses.replace(changed, volume=2.0)
+
+
+def test_the_theme_and_the_last_plan_are_kept(store: SettingsStore) -> None:
+    store.save(Settings(theme="dark", last_plan="forward=5m backward=1m rounds=2"))
+    loaded = store.load()
+    assert loaded.theme == "dark"
+    assert loaded.last_plan == "forward=5m backward=1m rounds=2"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("theme", "purple"), ("theme", 1), ("last_plan", ""), ("last_plan", "x" * 401)],
+)
+def test_a_bad_theme_or_last_plan_costs_only_that_key(
+    store: SettingsStore, warnings: list[str], key: str, value: object
+) -> None:
+    write(store, {"schema_version": 1, "pips": 5, key: value})
+    assert store.load() == Settings(pips=5)
+    assert key in warnings[0]

@@ -102,7 +102,7 @@ class DirectionBand(QWidget):
         if self.flashing:
             background, ink = ink, background
         painter.fillRect(band, background)
-        self._paint_pattern(painter, band, look.pattern, ink)
+        self.paint_pattern(painter, band, look.pattern, ink.name())
         side = band.height() * 0.7
         margin = band.height() * 0.25
         self._paint_arrow(painter, QRectF(margin, (band.height() - side) / 2, side, side), ink)
@@ -132,7 +132,7 @@ class DirectionBand(QWidget):
         return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
 
     @staticmethod
-    def _paint_pattern(painter: QPainter, band: QRectF, pattern: Pattern, ink: QColor) -> None:
+    def paint_pattern(painter: QPainter, band: QRectF, pattern: Pattern, ink_name: str) -> None:
         """A coarse texture, visible from a few metres, faint enough to keep the word clear.
 
         The texture moves the colour away from the ink (lighter under dark ink, darker under
@@ -140,6 +140,7 @@ class DirectionBand(QWidget):
         """
         if pattern is Pattern.SOLID:
             return
+        ink = QColor(ink_name)
         light = 255 if ink.lightness() < 128 else 0
         shade = QColor(light, light, light, _PATTERN_ALPHA)
         step = max(12.0, band.height() / 4)

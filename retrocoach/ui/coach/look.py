@@ -13,6 +13,8 @@ from retrocoach.core.wording import SEGMENT_WORDS
 __all__ = [
     "FINISHED",
     "LOOKS",
+    "PAGE_COLOURS",
+    "PAGE_PATTERNS",
     "PAUSED",
     "READY",
     "STOPPED",
@@ -82,6 +84,16 @@ READY: Final = Look("READY", "#D0D0D0", "#000000", Arrow.DOT, Pattern.SOLID)
 PAUSED: Final = Look("PAUSED", "#D0D0D0", "#000000", Arrow.BARS, Pattern.STRIPES)
 FINISHED: Final = Look("DONE", "#009E73", "#000000", Arrow.CHECK, Pattern.SOLID)
 STOPPED: Final = Look("STOPPED", "#E0E0E0", "#000000", Arrow.SQUARE, Pattern.SOLID)
+
+
+# The directions' colours on the page itself (the History chart), per theme: the coach's blue
+# and vermilion, darkened on light pages and lightened on dark ones so each keeps at least
+# 4.5:1 against the page. (forward, backward)
+PAGE_COLOURS: Final = MappingProxyType(
+    {"light": ("#00669F", "#A84800"), "dark": ("#56B4E9", "#FF8A3D")}
+)
+PAGE_PATTERNS: Final = (LOOKS[Kind.FORWARD].pattern, LOOKS[Kind.BACKWARD].pattern)
+"""The coach's patterns for forward and backward, for anything drawn in their colours."""
 
 
 def look_for(kind: Kind) -> Look:

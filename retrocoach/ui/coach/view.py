@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -92,6 +92,7 @@ class CoachView(QWidget):
         self.reminder_label.setWordWrap(True)
         self.reminder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._reminder: Reminder | None = None
+        self._walk_mode = False
         self._layout()
 
     def _layout(self) -> None:
@@ -122,7 +123,10 @@ class CoachView(QWidget):
     def show_progress(self, progress: Progress, reminder: Reminder | None) -> None:
         """Draw the session as *progress* describes it, with *reminder* beneath."""
         state = progress.state
-        self.band.set_look(self._look(progress))
+        look = self._look(progress)
+        if self._walk_mode and look != self.band.look:
+            self._colour_walk_mode(look)
+        self.band.set_look(look)
         # Before a walk the big figure is the whole session, not the get-ready countdown.
         remaining = progress.total_remaining_s if state is State.IDLE else progress.remaining_s
         self.time.setAccessibleName(
@@ -130,7 +134,8 @@ class CoachView(QWidget):
         )
         self.time.set_sample("8:88:88" if remaining >= 3600 else "88:88")
         self.time.set_text(format_duration(remaining))
-        self.time.set_ink(_DIM_INK if state is State.PAUSED else None)
+        walk_ink = QColor(look.ink) if self._walk_mode else None
+        self.time.set_ink(_DIM_INK if state is State.PAUSED and not walk_ink else walk_ink)
         _set(self.next_label, next_text(progress.next_segment, state))
         _set(self.round_label, round_text(progress.segment, progress.rounds))
         value = round(progress.fraction_done * _BAR_STEPS)
@@ -151,6 +156,36 @@ class CoachView(QWidget):
     def flash(self) -> None:
         """Flash the direction band: a cue was due that nobody will hear."""
         self.band.flash()
+
+    @property
+    def walk_mode(self) -> bool:
+        """Whether the whole view takes the segment's colour and pattern (F11)."""
+        return self._walk_mode
+
+    def set_walk_mode(self, on: bool) -> None:
+        """Fill the view with the segment's colour and pattern, or go back to the palette."""
+        self._walk_mode = on
+        self._colour_walk_mode(self.band.look if on else None)
+
+    def _colour_walk_mode(self, look: Look | None) -> None:
+        palette = QPalette(self.palette())
+        if look is None:
+            self.setPalette(QPalette())  # the application's again
+            self.time.set_ink(None)
+        else:
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(look.ink))
+            self.setPalette(palette)
+            self.time.set_ink(QColor(look.ink))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
+        if self._walk_mode:
+            look = self.band.look
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), QColor(look.background))
+            DirectionBand.paint_pattern(painter, self.rect().toRectF(), look.pattern, look.ink)
+            painter.end()
+        super().paintEvent(event)
 
     def show_summary(self, summary: Summary) -> None:
         """Put the walk's summary where the big time was, until the next walk starts."""

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.settings import AUDIO_ENGINES, PIPS_CHOICES, ROTATION_CHOICES, Settings
+from retrocoach.core.settings import (
+    AUDIO_ENGINES,
+    PIPS_CHOICES,
+    ROTATION_CHOICES,
+    THEMES,
+    Settings,
+)
 
 __all__ = ["SettingsDialog"]
 
@@ -31,6 +37,11 @@ _ENGINES: Final = {
     "qt": "Qt sound (built in)",
     "simpleaudio": "simpleaudio (an optional extra)",
     "none": "No sound: flash the window instead",
+}
+_THEMES: Final = {
+    "system": "As the desktop has them",
+    "light": "Light",
+    "dark": "Dark",
 }
 _PIPS: Final = {0: "Off", 3: "3 seconds before a switch", 5: "5 seconds before a switch"}
 
@@ -89,6 +100,16 @@ class SettingsDialog(QDialog):
             "Show the safety &checklist at every start",
             "Otherwise it shows only before your first session",
         )
+        self._theme = self._combo("theme_combo", "Colours", "The window's colours: light or dark")
+        for theme in THEMES:
+            self._theme.addItem(_THEMES[theme], theme)
+        self._when = QLabel(
+            "The sound engine and spoken words take effect at the next start of RetroCoach; "
+            "everything else applies as soon as you press OK.",
+            self,
+        )
+        self._when.setObjectName("when_label")
+        self._when.setWordWrap(True)
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -126,6 +147,7 @@ class SettingsDialog(QDialog):
             ("Countdown &pips:", self._pips, self._pips),
             ("&Reminders change:", self._rotation, self._rotation),
             ("", self._checklist, self._checklist),
+            ("C&olours:", self._theme, self._theme),
         )
         for text, field, buddy in rows:
             label = QLabel(text, self)
@@ -133,6 +155,7 @@ class SettingsDialog(QDialog):
             form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self._when)
         layout.addWidget(self._buttons)
 
     def _connect_signals(self) -> None:
@@ -155,6 +178,7 @@ class SettingsDialog(QDialog):
         self._pips.setCurrentIndex(self._pips.findData(settings.pips))
         self._rotation.setCurrentIndex(self._rotation.findData(settings.reminder_rotation_s))
         self._checklist.setChecked(settings.checklist_every_start)
+        self._theme.setCurrentIndex(self._theme.findData(settings.theme))
 
     def result_settings(self) -> Settings:
         """The settings as the dialog shows them (the ones given, if nothing was changed)."""
@@ -170,4 +194,5 @@ class SettingsDialog(QDialog):
             pips=int(self._pips.currentData()),
             reminder_rotation_s=int(self._rotation.currentData()),
             checklist_every_start=self._checklist.isChecked(),
+            theme=str(self._theme.currentData()),
         )

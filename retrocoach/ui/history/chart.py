@@ -13,20 +13,32 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from retrocoach.core.stats import WeekTotals
+from retrocoach.ui.coach.look import PAGE_COLOURS, PAGE_PATTERNS, Pattern
 
-__all__ = ["CHART_WEEKS", "WeeklyChart"]
+__all__ = ["CHART_WEEKS", "WeeklyChart", "page_colours"]
 
 CHART_WEEKS: Final = 12
-# Okabe-Ito blue and orange: told apart with every common colour-vision deficiency, and
-# readable on light and dark backgrounds. Backward is also hatched, so colour is not the only
-# difference, and the legend names both.
-_FORWARD: Final = QColor("#0072B2")
-_BACKWARD: Final = QColor("#E69F00")
+# The coach's own colours and patterns (blue plain, vermilion striped), in the shade that
+# keeps 4.5:1 against the page in a light or a dark theme; the legend names both.
+_BRUSH_STYLES: Final = {
+    Pattern.SOLID: Qt.BrushStyle.SolidPattern,
+    Pattern.STRIPES: Qt.BrushStyle.BDiagPattern,
+    Pattern.DOTS: Qt.BrushStyle.Dense5Pattern,
+    Pattern.BARS: Qt.BrushStyle.HorPattern,
+    Pattern.CHECKS: Qt.BrushStyle.CrossPattern,
+}
+
+
+def page_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """Forward's and backward's colours on a page of *palette* (light or dark)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    forward, backward = PAGE_COLOURS["dark" if dark else "light"]
+    return QColor(forward), QColor(backward)
 
 
 class WeeklyChart(QChartView):
@@ -35,11 +47,7 @@ class WeeklyChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.forward_set = QBarSet("Forward")
-        self.forward_set.setColor(_FORWARD)
         self.backward_set = QBarSet("Backward")
-        backward_brush = QBrush(_BACKWARD, Qt.BrushStyle.Dense3Pattern)
-        self.backward_set.setBrush(backward_brush)
-        self.backward_set.setBorderColor(_BACKWARD.darker(150))
         self._series = QStackedBarSeries()
         self._series.append(self.forward_set)
         self._series.append(self.backward_set)
@@ -62,8 +70,42 @@ class WeeklyChart(QChartView):
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName("Weekly minutes chart")
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(160)
         self._weeks: tuple[WeekTotals, ...] = ()
+        self.follow_palette()
+
+    def follow_palette(self) -> None:
+        """Draw text, axes, grid and bars in the colours of the window's palette."""
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        grid = palette.color(QPalette.ColorRole.Mid)
+        chart = self.chart()
+        chart.setTitleBrush(QBrush(text))
+        chart.legend().setLabelColor(text)
+        for axis in (self._weeks_axis, self._minutes_axis):
+            axis.setLabelsColor(text)
+            axis.setTitleBrush(QBrush(text))
+            axis.setLinePen(QPen(text, 1))
+            axis.setGridLineColor(grid)
+        for bar_set, colour, pattern in zip(
+            (self.forward_set, self.backward_set),
+            page_colours(palette),
+            PAGE_PATTERNS,
+            strict=True,
+        ):
+            style = _BRUSH_STYLES[pattern]
+            # A patterned bar keeps a pale fill behind its pattern, framed in its colour.
+            if style is Qt.BrushStyle.SolidPattern:
+                bar_set.setBrush(QBrush(colour))
+            else:
+                bar_set.setBrush(QBrush(colour, style))
+            bar_set.setBorderColor(colour)
+            bar_set.setLabelColor(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802  (Qt's name)
+        if event.type() is QEvent.Type.PaletteChange:
+            self.follow_palette()
+        super().changeEvent(event)
 
     @property
     def weeks(self) -> tuple[WeekTotals, ...]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -105,6 +106,7 @@ class HistoryView(QWidget):
         self._delete = self._button("delete", "&Delete session", "Delete the selected session")
         self._undo = self._button("undo", "&Undo delete", "Bring back the last deleted session")
         self._export = self._button("export", "E&xport CSV...", "Save every session as CSV")
+        self._fold = self._button("fold", "Hide cha&rt", "Fold the chart away to see more rows")
         self._banner = self._label("history_banner", "History message")
         self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -112,15 +114,14 @@ class HistoryView(QWidget):
         for label in (self._totals, self._week, self._streak):
             figures.addWidget(label, 1)
         buttons = QHBoxLayout()
-        for button in (self._note, self._delete, self._undo, self._export):
+        for button in (self._note, self._delete, self._undo, self._export, self._fold):
             buttons.addWidget(button)
         buttons.addStretch(1)
         content = QWidget(self)
         stack = QVBoxLayout(content)
         stack.setContentsMargins(0, 0, 0, 0)
         stack.addLayout(figures)
-        stack.addWidget(self.chart, 2)
-        stack.addWidget(self.table, 3)
+        stack.addWidget(self._split(content), 1)
         stack.addLayout(buttons)
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._empty)
@@ -129,6 +130,25 @@ class HistoryView(QWidget):
         layout.addWidget(self._pages, 1)
         layout.addWidget(self._banner)
         self._update_buttons()
+
+    def _split(self, parent: QWidget) -> QSplitter:
+        # The chart and the table share the height through a splitter: at a small window the
+        # chart folds away (its button, or dragging) and the table keeps its rows.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, parent)
+        self.splitter.setObjectName("history_splitter")
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.table)
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        return self.splitter
+
+    def _on_fold_clicked(self) -> None:
+        shown = not self.chart.isVisible()
+        self.chart.setVisible(shown)
+        self._fold.setText("Hide cha&rt" if shown else "Show cha&rt")
+        self._fold.setAccessibleName("Hide the chart" if shown else "Show the chart")
 
     def _label(self, name: str, accessible: str) -> QLabel:
         label = QLabel(self)
@@ -148,6 +168,7 @@ class HistoryView(QWidget):
         self._note.clicked.connect(self._on_note_clicked)
         self._delete.clicked.connect(self._on_delete_clicked)
         self._undo.clicked.connect(self._on_undo_clicked)
+        self._fold.clicked.connect(self._on_fold_clicked)
         self._export.clicked.connect(self._on_export_clicked)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for sequence, slot in (

@@ -37,7 +37,7 @@ class ControlBar(QWidget):
         self.mute_button = self._button(Action.MUTE, "Mute", "Mute the sound cues", big=True)
         self.mute_button.setCheckable(True)
         self.full_screen_button = self._button(
-            Action.FULL_SCREEN, "Full screen", "Fill the screen, or leave full screen"
+            Action.FULL_SCREEN, "Walk mode", "Fill the screen with the coach alone"
         )
         self.settings_button = self._button(Action.SETTINGS, "Settings", "Open the settings")
         row = QHBoxLayout(self)
@@ -73,6 +73,17 @@ class ControlBar(QWidget):
         self.toggle_button.setEnabled(can_start or not starting)
         self.skip_button.setEnabled(can_skip)
         self.stop_button.setEnabled(not starting)
+
+    def show_walk_mode(self, on: bool) -> None:
+        """Name the walk-mode button after what pressing it will do."""
+        text, tip = (
+            ("Leave walk mode", "Back to the window with its pages")
+            if on
+            else ("Walk mode", "Fill the screen with the coach alone")
+        )
+        self.full_screen_button.setText(text)
+        self.full_screen_button.setAccessibleName(tip)
+        self.full_screen_button.setToolTip(tip + key_hint(Action.FULL_SCREEN))
 
     def show_muted(self, muted: bool) -> None:
         """Show whether the cues are muted."""

@@ -47,6 +47,16 @@ class WindowFrame(QWidget):
         column.addWidget(self.tabs, 1)
         column.addWidget(self.controls)
 
+    def set_walk_mode(self, on: bool) -> None:
+        """Only the coach (walk mode), or the tabs and notices again."""
+        if on:
+            self.tabs.setCurrentWidget(self.coach)
+        self.tabs.tabBar().setVisible(not on)
+        self.tabs.setDocumentMode(on)  # no frame around the page either
+        self.notices.hold(on)
+        self.coach.set_walk_mode(on)
+        self.controls.show_walk_mode(on)
+
 
 def make_shortcuts(window: QWidget) -> dict[Action, list[QShortcut]]:
     """One shortcut per key of every action, working whatever widget has the focus."""

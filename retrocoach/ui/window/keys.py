@@ -25,6 +25,8 @@ class Action(StrEnum):
     PLAN = "plan"
     SETTINGS = "settings"
     PROGRAMME = "programme"
+    NEXT_PAGE = "next-page"
+    PREVIOUS_PAGE = "previous-page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,11 @@ BINDINGS: Final = MappingProxyType(
         Action.PLAN: Binding(("Ctrl+P",), "Ctrl+P"),
         Action.SETTINGS: Binding(("Ctrl+,",), "Ctrl+,"),
         Action.PROGRAMME: Binding(("Ctrl+G",), "Ctrl+G"),
+        # Qt's own convention for tabbed windows; Shift+Tab arrives as Backtab.
+        Action.NEXT_PAGE: Binding(("Ctrl+Tab", "Ctrl+PgDown"), "Ctrl+Tab"),
+        Action.PREVIOUS_PAGE: Binding(
+            ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+Backtab", "Ctrl+PgUp"), "Ctrl+Shift+Tab"
+        ),
     }
 )
 

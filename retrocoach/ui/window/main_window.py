@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from retrocoach.core.catalog import remembered_word
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.cues import Cue
 from retrocoach.core.document import NewerSchemaError
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        frame = WindowFrame(self._pages, self)
+        frame = self._frame = WindowFrame(self._pages, self)
         self.notices = frame.notices
         self.coach = frame.coach
         self.controls = frame.controls
@@ -140,12 +141,14 @@ class MainWindow(QMainWindow):
             Action.SKIP: self._driver.skip,
             Action.STOP: self._on_stop_requested,
             Action.MUTE: self._on_mute_requested,
-            Action.HISTORY: lambda: self.tabs.setCurrentWidget(self._pages.history),
+            Action.HISTORY: lambda: self._show_page(self._pages.history),
             Action.QUIT: self._on_quit_requested,
             Action.FULL_SCREEN: self._on_full_screen_requested,
-            Action.SAFETY: lambda: self.tabs.setCurrentWidget(self._pages.safety),
-            Action.COACH: lambda: self.tabs.setCurrentWidget(self.coach),
-            Action.PLAN: lambda: self.tabs.setCurrentWidget(self._pages.plan),
+            Action.SAFETY: lambda: self._show_page(self._pages.safety),
+            Action.COACH: lambda: self._show_page(self.coach),
+            Action.PLAN: lambda: self._show_page(self._pages.plan),
+            Action.NEXT_PAGE: lambda: self._step_page(1),
+            Action.PREVIOUS_PAGE: lambda: self._step_page(-1),
             Action.SETTINGS: self._on_settings_requested,
             Action.PROGRAMME: self._on_programme_requested,
         }
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
         if not self._claim_journal():
             return
         self._gate.started()
+        self._remember_plan()
         self._services.sound.warm_up()
         self.tabs.setCurrentWidget(self.coach)  # whatever page was open, the walk is seen
         self._driver.toggle()
@@ -259,8 +263,8 @@ class MainWindow(QMainWindow):
         if self._driver.is_active:
             if self.stop_guard.press("Esc", "stop the walk"):
                 self._driver.stop()
-        elif self.isFullScreen():
-            self.showNormal()  # nothing to stop: Esc does what it does in other programs
+        elif self.coach.walk_mode or self.isFullScreen():
+            self._set_walk_mode(False)  # nothing to stop: Esc leaves, as in other programs
 
     def _on_quit_requested(self) -> None:
         if not self._driver.is_active or self.stop_guard.press("Ctrl+Q", "stop the walk and quit"):
@@ -282,10 +286,24 @@ class MainWindow(QMainWindow):
         self._save_settings(dataclasses.replace(self._settings, muted=muted))
 
     def _on_full_screen_requested(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
+        self._set_walk_mode(not self.coach.walk_mode)
+
+    def _set_walk_mode(self, on: bool) -> None:
+        self._frame.set_walk_mode(on)
+        if on:
             self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def _show_page(self, page: QWidget) -> None:
+        if self.coach.walk_mode and page is not self.coach:
+            self._set_walk_mode(False)  # another page is wanted: the tabs come back
+        self.tabs.setCurrentWidget(page)
+
+    def _step_page(self, step: int) -> None:
+        page = self.tabs.widget((self.tabs.currentIndex() + step) % self.tabs.count())
+        if page is not None:
+            self._show_page(page)
 
     def _on_settings_requested(self) -> None:
         make = self._pages.settings_dialog
@@ -404,8 +422,16 @@ class MainWindow(QMainWindow):
 
     # -- settings, controls, closing -----------------------------------------------------------
 
+    def _remember_plan(self) -> None:
+        if self._plan is not None:
+            word = remembered_word(self._plan)
+            if word != self._settings.last_plan:
+                self._save_settings(dataclasses.replace(self._settings, last_plan=word))
+
     def _apply_settings(self, settings: Settings) -> None:
         # The engine and voice are chosen at start-up; the rest applies at once.
+        if self._services.apply_theme is not None:
+            self._services.apply_theme(settings.theme)
         self._services.sound.set_muted(settings.muted)
         self._services.sound.set_volume(settings.volume)
         self._services.sound.set_pips(settings.pips)
@@ -429,7 +455,7 @@ class MainWindow(QMainWindow):
 
     def _on_programme_requested(self) -> None:
         if self._pages.programme is not None:
-            self.tabs.setCurrentWidget(self._pages.programme)
+            self._show_page(self._pages.programme)
 
     @property
     def plan(self) -> Plan | None:
@@ -463,6 +489,7 @@ class MainWindow(QMainWindow):
         return self._settings
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
+        self._remember_plan()
         if self._driver.is_active:
             # Quitting mid-session keeps what was walked, as Esc does, without the check-in.
             self._quitting = True

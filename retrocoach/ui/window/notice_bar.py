@@ -48,6 +48,7 @@ class NoticeBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._notices: dict[str, _Notice] = {}
+        self._held = False
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(8, 4, 8, 0)
         self.setVisible(False)
@@ -65,7 +66,12 @@ class NoticeBar(QWidget):
         elif notice.label.text() != text:
             notice.label.setText(text)
             log.warning("%s", text)
-        self.setVisible(True)
+        self.setVisible(not self._held)
+
+    def hold(self, held: bool) -> None:
+        """Keep the notices out of sight (walk mode) or show them again; none is lost."""
+        self._held = held
+        self.setVisible(bool(self._notices) and not held)
 
     def dismiss(self, key: str) -> None:
         """Remove the notice under *key*, if any."""
@@ -74,7 +80,7 @@ class NoticeBar(QWidget):
             return
         notice.hide()
         notice.deleteLater()
-        self.setVisible(bool(self._notices))
+        self.setVisible(bool(self._notices) and not self._held)
         self.dismissed.emit(key)
 
     def messages(self) -> dict[str, str]:

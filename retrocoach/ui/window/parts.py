@@ -94,6 +94,8 @@ class WindowServices:
     returns why there is no sound, to be told in a banner, or None."""
     alerts: CueAlerts | None = None
     """Audio faults (a banner) and cues nobody will hear (the window flashes)."""
+    apply_theme: Callable[[str], None] | None = None
+    """Switches the application to a theme ('system', 'light', 'dark') at once."""
 
 
 @dataclass(frozen=True, slots=True)
