@@ -160,5 +160,5 @@ def _about(programme: Programme) -> list[str]:
     lines = []
     if programme.caution:
         lines.append(f"Ask first: {programme.caution}")
-    lines += [f"For: {programme.audience}", f"Source: {programme.reference}"]
+    lines += [f"For: {programme.audience}", f"Sources: {programme.citation}"]
     return lines

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from retrocoach.core.plan import Plan, PlanError, parse_spec
+from retrocoach.core.programme_mark import Position, ProgrammeMark
+from retrocoach.core.references import ReferenceDataError, ReferenceList
 
 __all__ = [
     "MAX_SESSIONS_A_WEEK",
@@ -33,51 +36,12 @@ MAX_SESSIONS_A_WEEK: Final = 7
 _NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _MAX_NAME: Final = 30
 _MAX_TEXT: Final = 600
-_REQUIRED: Final = ("name", "title", "audience", "about", "build_up", "reference", "weeks")
+_REQUIRED: Final = ("name", "title", "audience", "about", "build_up", "references", "weeks")
 _FIELDS: Final = frozenset((*_REQUIRED, "caution"))
 
 
 class ProgrammeDataError(ValueError):
     """A programmes file that cannot be used; the message names the file and the fault."""
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Position:
-    """A session of a programme: week and session within the week, both from 1."""
-
-    week: int
-    session: int
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammeMark:
-    """Which programme session a walked session was: the history's optional ``programme``."""
-
-    name: str
-    week: int
-    session: int
-
-    @property
-    def position(self) -> Position:
-        """The week and session, without the programme's name."""
-        return Position(self.week, self.session)
-
-    def to_json(self) -> dict[str, Any]:
-        """The mark as history.json stores it."""
-        return {"name": self.name, "week": self.week, "session": self.session}
-
-    @classmethod
-    def from_json(cls, data: object) -> ProgrammeMark:
-        """Read a mark; ValueError names what is wrong."""
-        if not isinstance(data, dict):
-            raise ValueError("a session's programme must be a JSON object")
-        name, week, session = data.get("name"), data.get("week"), data.get("session")
-        if not isinstance(name, str) or not 0 < len(name) <= _MAX_NAME * 2:
-            raise ValueError("a session's programme name must be text")
-        for value in (week, session):
-            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
-                raise ValueError("a session's programme week and session are whole numbers from 1")
-        return cls(name, week, session)  # type: ignore[arg-type]  # both checked above
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +55,15 @@ class Programme:
     about: str
     build_up: str
     """How the sessions grow, and whose rule that is."""
-    reference: str
+    references: tuple[str, ...]
+    """Ids from the shipped references list; 'retrocoach-own' marks a rule of our own."""
     weeks: tuple[tuple[Plan, ...], ...]
     caution: str | None = None
     """Shown before starting: who to ask first."""
+    citation: str = ""
+    """The references as one line a reader can look up, filled in by the book."""
+    sources: tuple[str, ...] = ()
+    """Each reference in full (authors, year, title, journal, link), filled in by the book."""
 
     @property
     def positions(self) -> tuple[Position, ...]:
@@ -146,7 +115,7 @@ class ProgrammeBook:
         self._by_name: Mapping[str, Programme] = {item.name: item for item in self._all}
 
     @classmethod
-    def load(cls, path: Path) -> ProgrammeBook:
+    def load(cls, path: Path, references: ReferenceList | None = None) -> ProgrammeBook:
         """Read a programmes file; raise ProgrammeDataError naming the file and the fault."""
         try:
             text = path.read_text(encoding="utf-8")
@@ -162,13 +131,16 @@ class ProgrammeBook:
         except RecursionError:
             raise ProgrammeDataError(f"the programmes file {path} is nested too deeply") from None
         try:
-            return cls.from_data(data)
+            return cls.from_data(data, references)
         except ProgrammeDataError as error:
             raise ProgrammeDataError(f"the programmes file {path}: {error}") from None
 
     @classmethod
-    def from_data(cls, data: object) -> ProgrammeBook:
-        """Build a book from the parsed JSON document; raise ProgrammeDataError if it is wrong."""
+    def from_data(cls, data: object, references: ReferenceList | None = None) -> ProgrammeBook:
+        """Build a book from the parsed JSON document; raise ProgrammeDataError if it is wrong.
+
+        Every programme must cite sources from *references* (by default the shipped list).
+        """
         if not isinstance(data, dict):
             raise ProgrammeDataError("the top level must be a JSON object")
         version = data.get("schema_version")
@@ -188,7 +160,7 @@ class ProgrammeBook:
             if programme.name in seen:
                 raise ProgrammeDataError(f"the name '{programme.name}' is used twice")
             seen.add(programme.name)
-        return cls(programmes)
+        return cls(_cited(programmes, references))
 
     @classmethod
     def default(cls, environ: Mapping[str, str] | None = None) -> ProgrammeBook:
@@ -209,6 +181,32 @@ class ProgrammeBook:
     def get(self, name: str) -> Programme | None:
         """The programme called *name* (any letter case, spaces around ignored), or None."""
         return self._by_name.get(name.strip().lower())
+
+
+def _cited(programmes: list[Programme], references: ReferenceList | None) -> list[Programme]:
+    try:
+        listed = references or ReferenceList.default()
+        for programme in programmes:
+            listed.resolve(programme.references, f"the programme '{programme.name}'")
+    except ReferenceDataError as error:
+        raise ProgrammeDataError(str(error)) from None
+    return [
+        dataclasses.replace(
+            p,
+            citation=listed.cite(p.references),
+            sources=tuple(ref.full() for ref in listed.resolve(p.references, p.name)),
+        )
+        for p in programmes
+    ]
+
+
+def _references(item: Mapping[str, object], where: str) -> tuple[str, ...]:
+    ids = item.get("references")
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+        raise ProgrammeDataError(f"{where}.references must be a non-empty list of reference ids")
+    if len(set(ids)) != len(ids):
+        raise ProgrammeDataError(f"{where}.references lists an id twice")
+    return tuple(ids)
 
 
 def _programme(item: object, where: str) -> Programme:
@@ -236,7 +234,7 @@ def _programme(item: object, where: str) -> Programme:
         audience=_text(item, "audience", where, _MAX_TEXT),
         about=_text(item, "about", where, _MAX_TEXT),
         build_up=_text(item, "build_up", where, _MAX_TEXT),
-        reference=_text(item, "reference", where, _MAX_TEXT),
+        references=_references(item, where),
         weeks=tuple(_week(week, name, number, where) for number, week in enumerate(weeks, 1)),
         caution=None if caution is None else _text(item, "caution", where, _MAX_TEXT),
     )

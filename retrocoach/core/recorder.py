@@ -19,7 +19,7 @@ from retrocoach.core.history import (
     StorageError,
 )
 from retrocoach.core.outcome import outcome_of
-from retrocoach.core.programmes import ProgrammeMark
+from retrocoach.core.programme_mark import ProgrammeMark
 from retrocoach.core.session import (
     Event,
     Paused,

@@ -15,7 +15,7 @@ from typing import Any, Final
 from retrocoach.core import record_fields as rf
 from retrocoach.core.estimates import NO_BODY_MASS, EstimateBasis, estimate
 from retrocoach.core.plan import Direction, Plan
-from retrocoach.core.programmes import ProgrammeMark
+from retrocoach.core.programme_mark import ProgrammeMark
 from retrocoach.core.record_fields import RecordError
 from retrocoach.core.session import SegmentRecord, Session
 

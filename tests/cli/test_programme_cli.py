@@ -20,7 +20,7 @@ TINY = {
             "audience": "tests",
             "about": "one week of one short session",
             "build_up": "none",
-            "reference": "none",
+            "references": ["retrocoach-own"],
             "weeks": [{"sessions": ["getready=0s warmup=0s forward=1s backward=1s rounds=1"]}],
         }
     ],
@@ -55,7 +55,7 @@ def test_listing_names_each_programme_who_it_is_for_and_its_source(
     assert "beginners" in out
     assert "knee-oa" in out
     assert "6 weeks, 3 sessions a week" in out
-    assert "Alghadir 2019" in out
+    assert "Sources: Alghadir et al. 2019; RetroCoach's own rule of thumb" in out
     assert "Ask first: Agree this programme with your clinician or physiotherapist" in out
     assert "No programme is active: start one with 'retrocoach programme start NAME'." in out
 

@@ -23,7 +23,7 @@ TINY = {
             "audience": "tests",
             "about": "two short sessions",
             "build_up": "none",
-            "reference": "none",
+            "references": ["retrocoach-own"],
             "weeks": [
                 {
                     "sessions": [

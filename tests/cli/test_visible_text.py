@@ -44,7 +44,8 @@ def _data_texts() -> Iterator[str]:
     yield from EFFORT_WORDS.values()
     for programme in ProgrammeBook.load(asset_path("data", "programmes.json")).all():
         yield from (programme.title, programme.audience, programme.about, programme.build_up)
-        yield programme.reference
+        yield programme.citation
+        yield from programme.sources
         yield programme.caution or ""
 
 

@@ -18,7 +18,7 @@ ONE = Programme(
     audience="tests",
     about="one week",
     build_up="none",
-    reference="none",
+    references=("retrocoach-own",),
     weeks=((parse_spec("backward=1m"), parse_spec("backward=1m")),),
 )
 

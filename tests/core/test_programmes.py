@@ -75,7 +75,8 @@ def test_knee_programme_has_the_trial_dose_and_says_to_ask_a_clinician_first() -
     assert knee.caution is not None
     assert "clinician or physiotherapist" in knee.caution
     assert "supervis" in knee.caution
-    assert "Alghadir 2019" in knee.reference
+    assert "Alghadir" in knee.citation
+    assert "2019" in knee.citation
 
 
 def test_programme_sessions_are_named_after_their_place() -> None:
@@ -107,7 +108,7 @@ def _one_programme(name: str) -> dict[str, Any]:
                 "audience": "tests",
                 "about": "two short sessions",
                 "build_up": "none",
-                "reference": "none",
+                "references": ["retrocoach-own"],
                 "weeks": [{"sessions": ["getready=0s warmup=0s forward=1s backward=1s rounds=1"]}],
             }
         ],
@@ -119,7 +120,7 @@ _CHANGES: dict[str, Callable[[dict[str, Any], dict[str, Any]], None]] = {
     "top-key": lambda data, _: data.update(extra=1),
     "no-list": lambda data, _: data.update(programmes=[]),
     "name": lambda _, item: item.update(name="Tiny Programme"),
-    "missing": lambda _, item: item.pop("reference"),
+    "missing": lambda _, item: item.pop("references"),
     "unknown": lambda _, item: item.update(colour="red"),
     "blank": lambda _, item: item.update(audience="  "),
     "no-weeks": lambda _, item: item.update(weeks=[]),
@@ -127,6 +128,8 @@ _CHANGES: dict[str, Callable[[dict[str, Any], dict[str, Any]], None]] = {
     "too-many": lambda _, item: item.update(weeks=[{"sessions": ["forward=1m"] * 8}]),
     "bad-plan": lambda _, item: item.update(weeks=[{"sessions": ["forward=5"]}]),
     "plan-type": lambda _, item: item.update(weeks=[{"sessions": [5]}]),
+    "unknown-ref": lambda _, item: item.update(references=["not-a-source"]),
+    "no-refs": lambda _, item: item.update(references=[]),
     "twice": lambda data, item: data["programmes"].append(copy.deepcopy(item)),
 }
 
@@ -144,7 +147,9 @@ def _broken(change: str) -> object:
         ("top-key", "extra"),
         ("no-list", "'programmes'"),
         ("name", "name"),
-        ("missing", "reference"),
+        ("missing", "references"),
+        ("unknown-ref", "not-a-source"),
+        ("no-refs", "references"),
         ("unknown", "colour"),
         ("blank", "audience"),
         ("no-weeks", "weeks"),
@@ -215,4 +220,5 @@ def test_every_shipped_session_names_belt_speeds_within_the_beginners_backward_r
             assert plan.backward_speed_kmh is not None
             assert low <= plan.backward_speed_kmh <= high
             assert plan.backward_speed_kmh < plan.forward_speed_kmh
+            assert plan.turn_s >= 5  # time to slow the belt and turn round at every change
         assert speeds == sorted(speeds)  # type: ignore[type-var]  # none is None (above)

@@ -24,7 +24,7 @@ def _programme(name: str = "steady", weeks: int = 3, per_week: int = 3) -> Progr
         audience="tests",
         about="backward minutes growing by one a week",
         build_up="one more minute a week",
-        reference="none",
+        references=("retrocoach-own",),
         weeks=tuple(
             tuple(
                 parse_spec(f"backward={week}m rounds={week + 1}", name=f"{name} w{week}s{s}")
@@ -242,7 +242,7 @@ def test_weeks_of_different_lengths_count_against_their_own_target(
         audience="tests",
         about="two then four",
         build_up="none",
-        reference="none",
+        references=("retrocoach-own",),
         weeks=(
             (parse_spec("backward=1m"), parse_spec("backward=1m")),
             tuple(parse_spec("backward=2m") for _ in range(4)),
@@ -261,7 +261,7 @@ def test_backward_minutes_that_are_not_whole_are_said_in_seconds_too() -> None:
         audience="tests",
         about="odd",
         build_up="none",
-        reference="none",
+        references=("retrocoach-own",),
         weeks=((parse_spec("backward=45s rounds=2"),), (parse_spec("backward=20s rounds=1"),)),
     )
     assert _today([], day=0, programme=odd).headline().endswith("1 min 30 s backward in all")

@@ -40,7 +40,9 @@ def programme_html(programme: Programme) -> str:
         f"<p><b>For:</b> {html.escape(programme.audience)}</p>",
         f"<p>{html.escape(programme.about)} ({html.escape(programme.describe())}.)</p>",
         f"<p><i>{html.escape(programme.build_up)}</i></p>",
-        f"<p><small>Source: {html.escape(programme.reference)}</small></p>",
+        "<p><small>Sources:</small></p><ul>",
+        *(f"<li><small>{html.escape(source)}</small></li>" for source in programme.sources),
+        "</ul>",
     ]
     return "".join(parts)
 

@@ -28,7 +28,7 @@ TINY = {
             "audience": "tests",
             "about": "short sessions",
             "build_up": "none",
-            "reference": "none",
+            "references": ["retrocoach-own"],
             "weeks": [{"sessions": [SESSION.format(b=1), SESSION.format(b=2)]}],
         }
     ],
