@@ -66,6 +66,17 @@ class ProgrammeLink:
         today = self.today()
         return None if today is None else today.plan
 
+    def session_plans(self) -> tuple[Plan, ...]:
+        """Every session of every programme (the window may have one of them remembered)."""
+        if self._guide is None:
+            return ()
+        return tuple(
+            plan
+            for programme in self._guide.book.all()
+            for week in programme.weeks
+            for plan in week
+        )
+
     def mark_for(self, plan: Plan) -> ProgrammeMark | None:
         """The history's mark for a walk of *plan*: set only when it is today's session."""
         today = self.today()

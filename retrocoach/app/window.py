@@ -173,13 +173,16 @@ def first_plan() -> Plan:
 
 
 def _remembered_plan(
-    settings: Settings, plans: PlanStore, warn: Callable[[str], None]
+    settings: Settings,
+    plans: PlanStore,
+    warn: Callable[[str], None],
+    programme_plans: Sequence[Plan] = (),
 ) -> Plan | None:
-    """The plan the window used last, if it can still be read."""
+    """The plan the window used last (a programme session's too), if it can still be read."""
     if settings.last_plan is None:
         return None
     try:
-        return resolve_plan(settings.last_plan, plans.plans())
+        return resolve_plan(settings.last_plan, [*plans.plans(), *programme_plans])
     except (PlanError, StorageError) as error:
         warn(f"the plan used last cannot be opened again ({error}); the first preset is shown")
         return None
@@ -226,7 +229,12 @@ def build_window(
     else:
         apply_theme = None
     link = ProgrammeLink(open_programmes(paths, history, warn))
-    initial = plan or link.today_plan() or _remembered_plan(settings, plans, warn) or first_plan()
+    initial = (
+        plan
+        or link.today_plan()
+        or _remembered_plan(settings, plans, warn, link.session_plans())
+        or first_plan()
+    )
     # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
     # reads every session; the plan editor is the costliest page to build.
     history_page: LazyPage[HistoryView] = LazyPage(

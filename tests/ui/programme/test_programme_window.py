@@ -6,15 +6,23 @@ import json
 from pathlib import Path
 
 import pytest
+from fakes import FakeClock
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from window_doubles import RecordingInhibitor, RecordingSound
 from window_kit import MakeWindow, WindowKit
 
+from retrocoach.app.window import build_window
+from retrocoach.core.history import HistoryStore
 from retrocoach.core.paths import DataPaths
+from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.programme_state import ProgrammeStateStore
 from retrocoach.core.programmes import PROGRAMMES_FILE_ENV
 from retrocoach.core.session import State
+from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.ui.programme.page import ProgrammePage
 from retrocoach.ui.programme.today_strip import TodayStrip
+from retrocoach.ui.window.main_window import MainWindow
 
 Key = Qt.Key
 Ctrl = Qt.KeyboardModifier.ControlModifier
@@ -131,3 +139,46 @@ def test_with_no_programmes_file_the_window_opens_without_the_page(
     assert "Programme" not in titles
     assert any("programmes are unavailable" in warning for warning in kit.warnings)
     assert kit.window.plan is not None
+
+
+def _bare_window(qtbot: QtBot, paths: DataPaths, warnings: list[str]) -> MainWindow:
+    """A window opened with no --plan, as a plain 'retrocoach' does."""
+    window = build_window(
+        paths,
+        HistoryStore(paths, warn=warnings.append),
+        PlanStore(paths, warn=warnings.append),
+        plan=None,
+        warn=warnings.append,
+        clock=FakeClock(),
+        inhibitor=RecordingInhibitor(),
+        sound=RecordingSound(),
+    )
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.mark.usefixtures("tiny")
+def test_a_window_opened_without_a_plan_opens_on_todays_session(
+    qtbot: QtBot, data_paths: DataPaths
+) -> None:
+    SettingsStore(data_paths, warn=pytest.fail).save(Settings(checklist_confirmed=True))
+    _start_tiny(data_paths)
+    warnings: list[str] = []
+    window = _bare_window(qtbot, data_paths, warnings)
+    assert window.plan is not None
+    assert window.plan.name == "tiny week 1 session 1"
+    assert warnings == []
+
+
+@pytest.mark.usefixtures("tiny")
+def test_a_programme_session_remembered_from_last_time_opens_again_after_a_stop(
+    qtbot: QtBot, data_paths: DataPaths
+) -> None:
+    SettingsStore(data_paths, warn=pytest.fail).save(
+        Settings(checklist_confirmed=True, last_plan="tiny week 1 session 2")
+    )
+    warnings: list[str] = []
+    window = _bare_window(qtbot, data_paths, warnings)  # no programme is active
+    assert window.plan is not None
+    assert window.plan.name == "tiny week 1 session 2"
+    assert warnings == []
