@@ -13,6 +13,9 @@ class ScriptedPrompts:
     def __init__(self) -> None:
         self.texts: list[str | None] = []
         self.notes: list[str | None] = []
+        """Scripted notes: the effort stays as it was."""
+        self.checkins: list[tuple[str | None, int | None] | None] = []
+        """Scripted (note, effort) answers, used before any scripted note."""
         self.confirms: list[bool] = []
         self.paths: list[Path | None] = []
         self.asked: list[tuple[str, str]] = []
@@ -23,10 +26,15 @@ class ScriptedPrompts:
         self.asked.append((title, text))
         return self.texts.pop(0)
 
-    def ask_note(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
-        """The next scripted note."""
-        self.asked.append((title, text))
-        return self.notes.pop(0)
+    def ask_checkin(
+        self, parent: QWidget, when: str, notes: str | None, effort: int | None
+    ) -> tuple[str | None, int | None] | None:
+        """The next scripted (note, effort), or the next scripted note with the effort kept."""
+        self.asked.append(("Session note", notes or ""))
+        if self.checkins:
+            return self.checkins.pop(0)
+        note = self.notes.pop(0)
+        return None if note is None else (note, effort)
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         """The next scripted yes or no."""

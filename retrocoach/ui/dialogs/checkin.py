@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Final
-
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from retrocoach.core.durations import format_duration
-from retrocoach.core.effort import EFFORT_HINT, EFFORT_WORDS
-from retrocoach.core.records import MAX_NOTES_CHARS, Outcome, SessionRecord
+from retrocoach.core.effort import EFFORT_WORDS
+from retrocoach.core.records import Outcome, SessionRecord
+from retrocoach.ui.dialogs.note import NoteField, add_save_keys, effort_combo
 
-__all__ = ["EFFORT_WORDS", "CheckinDialog"]
-
-_NOT_SAID: Final = "not said"
+__all__ = ["EFFORT_WORDS", "CheckinDialog"]  # EFFORT_WORDS: the words, for the tests
 
 
 class CheckinDialog(QDialog):
@@ -42,23 +36,12 @@ class CheckinDialog(QDialog):
             self,
         )
         summary.setWordWrap(True)
-        self.effort = QComboBox(self)
-        self.effort.addItem(_NOT_SAID, None)
-        for value, words in EFFORT_WORDS.items():
-            self.effort.addItem(f"{value} - {words}", value)
-        self.effort.setAccessibleName("Effort from 0 to 10")
-        self.effort.setToolTip(EFFORT_HINT)
-        self.notes = QPlainTextEdit(self)
-        self.notes.setAccessibleName("Note")
-        self.notes.setToolTip(
-            "Anything to remember about this session "
-            f"(Ctrl+Enter saves; up to {MAX_NOTES_CHARS} characters)"
-        )
-        self.notes.setPlaceholderText("e.g. speed 1.5 km/h, felt steady")
-        self.notes.setTabChangesFocus(True)
+        self.effort = effort_combo(self, None)
+        self.note = NoteField("", self)
+        self.notes = self.note.edit
         form = QFormLayout()
         form.addRow("&Effort:", self.effort)
-        form.addRow("&Note:", self.notes)
+        form.addRow("&Note:", self.note)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName("Save the check-in")
@@ -70,13 +53,19 @@ class CheckinDialog(QDialog):
         self.skip_button.setAutoDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        # An over-long note is refused with its length, never cut: Save waits until it fits.
+        self.note.validity_changed.connect(self.save_button.setEnabled)
+        add_save_keys(self, self.save_button)
         column = QVBoxLayout(self)
         column.addWidget(summary)
-        column.addLayout(form)
+        column.addLayout(form, 1)
         column.addWidget(buttons)
-        self.resize(520, 300)
+        self.resize(620, 420)
+
+    def accept(self) -> None:
+        """Keep the check-in, unless the note is too long (its length is said beside it)."""
+        if self.note.ok:
+            super().accept()
 
     def effort_value(self) -> int | None:
         """The effort chosen, or None when the walker did not say."""
@@ -84,9 +73,8 @@ class CheckinDialog(QDialog):
         return value if isinstance(value, int) else None
 
     def notes_value(self) -> str | None:
-        """The note, trimmed, or None when empty."""
-        text = self.notes.toPlainText().strip()[:MAX_NOTES_CHARS]
-        return text or None
+        """The note, trimmed, or None when empty; never cut (Save waits for a short enough one)."""
+        return self.note.text()
 
     def checked_in(self) -> SessionRecord:
         """The session with what the walker entered."""

@@ -9,7 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 __all__ = ["DialogPrompts", "Prompts"]
 
@@ -21,8 +28,10 @@ class Prompts(Protocol):
         """One line of text, such as a plan's name."""
         ...
 
-    def ask_note(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
-        """Several lines of text, such as a session's note."""
+    def ask_checkin(
+        self, parent: QWidget, when: str, notes: str | None, effort: int | None
+    ) -> tuple[str | None, int | None] | None:
+        """A session's note and effort, changed after its check-in: (note, effort)."""
         ...
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
@@ -44,10 +53,14 @@ class DialogPrompts:
         )
         return answer if accepted else None
 
-    def ask_note(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
-        """QInputDialog.getMultiLineText."""
-        answer, accepted = QInputDialog.getMultiLineText(parent, title, label, text)
-        return answer if accepted else None
+    def ask_checkin(
+        self, parent: QWidget, when: str, notes: str | None, effort: int | None
+    ) -> tuple[str | None, int | None] | None:
+        """The note dialog: a roomy note field and the effort."""
+        from retrocoach.ui.dialogs.note import NoteDialog  # noqa: PLC0415  (loads when used)
+
+        dialog = NoteDialog(when, notes, effort, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         """QMessageBox.question with No as the default button."""

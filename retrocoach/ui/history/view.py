@@ -102,7 +102,9 @@ class HistoryView(QWidget):
             header.resizeSection(column, width * char)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSortingEnabled(True)
-        self._note = self._button("note", "Edit &note...", "Edit the selected session's note")
+        self._note = self._button(
+            "note", "Edit &note...", "Change the selected session's note and effort"
+        )
         self._delete = self._button("delete", "&Delete session", "Delete the selected session")
         self._undo = self._button("undo", "&Undo delete", "Bring back the last deleted session")
         self._export = self._button("export", "E&xport CSV...", "Save every session as CSV")
@@ -228,17 +230,19 @@ class HistoryView(QWidget):
         record = self._selected()
         if record is None or self._read_only:
             return
-        label = f"Note for the session of {self._when(record)}:"
-        answer = self._prompts.ask_note(self, "Session note", label, record.notes or "")
+        answer = self._prompts.ask_checkin(self, self._when(record), record.notes, record.effort)
         if answer is None:
             return
-        notes = answer.strip() or None
+        notes = (answer[0] or "").strip() or None
         if notes is not None and len(notes) > MAX_NOTES_CHARS:
-            self._say(f"A note is at most {MAX_NOTES_CHARS} characters; nothing was changed.")
+            self._say(
+                f"This note is {len(notes):,} characters: a note is at most "
+                f"{MAX_NOTES_CHARS:,}; nothing was changed."
+            )
             return
-        edited = record.with_checkin(notes, record.effort)
+        edited = record.with_checkin(notes, answer[1])
         if self._change(lambda: self._store.update(edited), record, self.model.replace, edited):
-            self._say("Note saved." if notes else "Note removed.")
+            self._say("Note and effort saved." if notes else "Note removed; effort saved.")
 
     def _on_delete_clicked(self) -> None:
         record = self._selected()

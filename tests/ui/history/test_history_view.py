@@ -232,7 +232,7 @@ def test_an_edited_note_is_saved_in_history_json(
     assert saved["s002"]["notes"] == "calm morning, rails light"
     assert saved["s002"].get("effort") is None
     assert cell(view, "s002", 6) == "calm morning, rails light"
-    assert view.banner() == "Note saved."
+    assert view.banner() == "Note and effort saved."
 
 
 def test_an_emptied_note_is_removed(

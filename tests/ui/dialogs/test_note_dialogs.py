@@ -1,0 +1,96 @@
+"""The note editor: room for a paragraph, word wrap, Tab leaves, Ctrl+Enter saves, an over-long
+note refused with its length and never cut, and the effort changeable after the check-in.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from retrocoach.core.plan import Kind, Plan
+from retrocoach.core.records import MAX_NOTES_CHARS, Outcome, SessionRecord
+from retrocoach.core.session import SegmentRecord
+from retrocoach.ui.dialogs.checkin import CheckinDialog
+from retrocoach.ui.dialogs.note import NoteDialog
+
+START = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
+
+
+def _record() -> SessionRecord:
+    plan = Plan(forward_s=60, backward_s=60, rounds=1, warmup_s=0, cooldown_s=0)
+    return SessionRecord(
+        id="walk1",
+        started_at=START,
+        ended_at=START + timedelta(minutes=2),
+        outcome=Outcome.COMPLETED,
+        plan=plan,
+        segments=(
+            SegmentRecord(Kind.FORWARD, 60, 60.0, 1),
+            SegmentRecord(Kind.BACKWARD, 60, 60.0, 1),
+        ),
+        forward_s=60.0,
+        backward_s=60.0,
+    )
+
+
+def _shown(qtbot: QtBot, dialog: CheckinDialog | NoteDialog) -> None:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+
+
+def test_the_note_field_holds_a_paragraph_and_wraps(qtbot: QtBot) -> None:
+    dialog = CheckinDialog(_record())
+    _shown(qtbot, dialog)
+    edit = dialog.notes
+    assert edit.lineWrapMode() is QPlainTextEdit.LineWrapMode.WidgetWidth
+    assert edit.height() >= edit.fontMetrics().lineSpacing() * 6
+    assert edit.width() >= 400
+
+
+def test_tab_leaves_the_note_and_ctrl_enter_saves(qtbot: QtBot) -> None:
+    dialog = CheckinDialog(_record())
+    _shown(qtbot, dialog)
+    dialog.notes.setFocus()
+    qtbot.keyClicks(dialog.notes, "steady pace")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not dialog.notes
+    assert "\t" not in dialog.notes.toPlainText()
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.checked_in().notes == "steady pace"
+
+
+def test_an_over_long_note_is_refused_with_its_length_and_kept(qtbot: QtBot) -> None:
+    dialog = CheckinDialog(_record())
+    _shown(qtbot, dialog)
+    long_note = "x" * (MAX_NOTES_CHARS + 150)
+    dialog.notes.setPlainText(long_note)
+    count = dialog.note.count.text()
+    assert f"{MAX_NOTES_CHARS + 150:,} characters" in count
+    assert f"at most {MAX_NOTES_CHARS:,}" in count
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog.accept()
+    assert dialog.isVisible()  # not closed, not saved
+    assert dialog.notes.toPlainText() == long_note  # nothing thrown away
+    dialog.notes.setPlainText(long_note[:MAX_NOTES_CHARS])
+    assert dialog.save_button.isEnabled()
+    assert f"{MAX_NOTES_CHARS:,} of {MAX_NOTES_CHARS:,}" in dialog.note.count.text()
+
+
+def test_the_effort_can_be_changed_after_the_check_in(qtbot: QtBot) -> None:
+    dialog = NoteDialog("Fri 20 Nov", "windy", 4)
+    _shown(qtbot, dialog)
+    assert dialog.effort.currentData() == 4
+    assert dialog.note.text() == "windy"
+    dialog.effort.setCurrentIndex(dialog.effort.findData(7))
+    dialog.note.edit.setPlainText("windy, then calm")
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(dialog.note.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.answer() == ("windy, then calm", 7)
