@@ -62,6 +62,30 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from retrocoach.cli.settings import run_settings  # noqa: PLC0415
 
         return run_settings(args, out, err)
-    from retrocoach.app.window import run_window  # noqa: PLC0415
+    return _run_window(args, err)
 
-    return run_window(args, out, err)
+
+def _run_window(args: argparse.Namespace, err: TextIO) -> int:
+    """``retrocoach``: the coach window.
+
+    The stores are opened, and the core they need imported, before the window's module loads
+    PySide6: PySide6 reads the source of every module imported after it and keeps the text in
+    memory (PYSIDE-2029), so the core is cheaper imported first.
+    """
+    from retrocoach.cli.commands import open_stores, teller  # noqa: PLC0415
+    from retrocoach.cli.programme import choose_plan  # noqa: PLC0415
+
+    paths, history, plans = open_stores(args, err)
+    chosen = choose_plan(args.plan, paths, history, plans, err) if args.plan is not None else None
+    plan = chosen.plan if chosen is not None else None
+    from retrocoach.app.window import run_app  # noqa: PLC0415
+
+    return run_app(
+        paths,
+        history,
+        plans,
+        plan=plan,
+        audio=args.audio,
+        warn=teller(err),
+        argv=getattr(args, "qt_args", ()),
+    )

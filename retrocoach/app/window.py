@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Final, Protocol, TextIO
+from typing import TYPE_CHECKING, Final, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
 from retrocoach.app.programme import ProgrammeLink, open_programmes
-from retrocoach.cli.commands import open_stores, teller
-from retrocoach.cli.programme import choose_plan
 from retrocoach.core.atomic import StorageError
 from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import Clock, MonotonicClock
@@ -308,19 +305,3 @@ def run_app(
         status = app.exec()
     # Like the terminal coach: a signal is told by the status, 143 for SIGTERM.
     return 128 + received[0] if received else status
-
-
-def run_window(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """``retrocoach``: the coach window."""
-    paths, history, plans = open_stores(args, err)
-    chosen = choose_plan(args.plan, paths, history, plans, err) if args.plan is not None else None
-    plan = chosen.plan if chosen is not None else None
-    return run_app(
-        paths,
-        history,
-        plans,
-        plan=plan,
-        audio=args.audio,
-        warn=teller(err),
-        argv=getattr(args, "qt_args", ()),
-    )
