@@ -60,16 +60,14 @@ class TodayStrip(QFrame):
             return
         self.title.setText(f"Programme: {today.programme.title}")
         self.headline.setText(today_text(today))
-        notes = [week_text(today)]
+        notes = [f"{week_text(today)}."]
         rest = rest_text(today)
         if rest is not None:
             notes.append(rest)
         if today.finished:
             notes.append("Start it again or choose another on the Programme page.")
-        elif loaded:
-            notes.append("Press Space to walk it.")
-        else:
-            notes.append("Another plan is loaded: press the button to walk today's session.")
+        elif not loaded:
+            notes.append("Another plan is loaded: the button loads today's session instead.")
         self.note.setText(" ".join(notes))
         self.load_button.setVisible(not loaded and not today.finished)
         self.show()

@@ -1,0 +1,124 @@
+"""A programme in the real window on Xvfb: 'next' opens today's session, a walk moves it on."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from xdesktop import (
+    WAIT_S,
+    Desktop,
+    need_tools,
+    open_window,
+    prepare_data,
+    sessions,
+    wait_until,
+    window_env,
+)
+
+from retrocoach.core.programmes import PROGRAMMES_FILE_ENV
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+SESSION = "getready=0s warmup=0s forward=3s backward={b}s rounds=1 cooldown=0s"
+TINY = {
+    "schema_version": 1,
+    "programmes": [
+        {
+            "name": "tiny",
+            "title": "Tiny test programme",
+            "audience": "tests",
+            "about": "three short sessions",
+            "build_up": "none",
+            "references": ["retrocoach-own"],
+            "weeks": [
+                {"sessions": [SESSION.format(b=1), SESSION.format(b=2)]},
+                {"sessions": [SESSION.format(b=3)]},
+            ],
+        }
+    ],
+}
+
+
+@pytest.mark.slow
+def test_next_in_the_real_window_walks_todays_session_and_moves_the_programme_on(
+    display: str, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    programmes = tmp_path / "tiny.json"
+    programmes.write_text(json.dumps(TINY), encoding="utf-8")
+    prepare_data(data)
+    desktop = Desktop(display)
+    env = window_env(desktop, data, **{PROGRAMMES_FILE_ENV: str(programmes)})
+    started = subprocess.run(
+        [sys.executable, "-m", "retrocoach", "programme", "start", "tiny"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=False,
+    )
+    assert started.returncode == 0, started.stderr
+    app = open_window(desktop, data, "next", **{PROGRAMMES_FILE_ENV: str(programmes)})
+    shots: list[Path] = []
+    try:
+        coach = desktop.window("^RetroCoach$", pid=app.pid)
+        time.sleep(0.5)  # mapped is not yet painted
+        shots.append(desktop.screenshot(SCREENSHOTS / "programme-0-today.png"))
+        desktop.press(coach, "space")
+        time.sleep(0.8)  # well inside the three forward seconds
+        walking = desktop.screenshot(SCREENSHOTS / "programme-walking.png")
+        small = walking.with_name("programme-walking-25.png")
+        desktop.run("convert", str(walking), "-resize", "25%", str(small))
+        checkin = desktop.window("How did it go", pid=app.pid)
+        wait_until(lambda: sessions(data / "history.json"), "the walk in history.json")
+        desktop.press(checkin, "Escape")
+        time.sleep(0.5)
+        shots.append(desktop.screenshot(SCREENSHOTS / "programme-1-next.png"))
+        desktop.press(coach, "ctrl+g")
+        time.sleep(0.7)
+        shots.append(desktop.screenshot(SCREENSHOTS / "programme-2-page.png"))
+        desktop.press(coach, "ctrl+q")
+        status = app.wait()
+    finally:
+        app.kill()
+    assert status == 0, app.stderr
+    (session,) = sessions(data / "history.json")
+    assert session["outcome"] == "completed"
+    assert session["programme"] == {"name": "tiny", "week": 1, "session": 1}
+    for shot in shots:
+        assert shot.stat().st_size > 10_000, shot
+    listing = subprocess.run(
+        [sys.executable, "-m", "retrocoach", "programme"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=False,
+    ).stdout
+    assert "Today: Week 1, session 2 of 2: 2 s backward in all" in listing
+    assert _read(shots[0], "session 1 of 2")
+    assert _read(shots[1], "session 2 of 2")
+    # Today's line takes room on the Coach page: the direction and time still read at 25%.
+    assert _read(small, "FORWARD", layout="11")
+    assert re.search(r"\b0:0[0-3]\b", _ocr(small, "11"))
+
+
+def _read(shot: Path, words: str, layout: str = "3") -> bool:
+    """Whether tesseract reads *words* in the screenshot."""
+    return words.lower() in _ocr(shot, layout).lower().replace("\n", " ")
+
+
+def _ocr(shot: Path, layout: str) -> str:
+    need_tools(("tesseract",), "apt install tesseract-ocr")
+    return subprocess.run(
+        ["tesseract", str(shot), "-", "--psm", layout],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    ).stdout
