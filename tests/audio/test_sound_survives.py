@@ -16,7 +16,7 @@ from pathlib import Path
 import audio_probe
 import pytest
 from audio_probe import SECOND_SINK, PulseServer, Recorder, find_onsets
-from test_real_audio import LIMIT_MS, PLAN, cue_walk, errors_ms, match
+from cue_checks import LIMIT_MS, PLAN, cue_walk, errors_ms, match
 
 pytestmark = pytest.mark.slow
 

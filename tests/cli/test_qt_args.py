@@ -10,6 +10,7 @@ import pytest
 
 from retrocoach.app import main as entry
 from retrocoach.app import window
+from retrocoach.cli import commands
 from retrocoach.cli.qt_args import split_qt_args
 
 
@@ -36,12 +37,12 @@ def test_only_qt_options_are_set_apart(argv: list[str], ours: list[str], qt: lis
 def test_the_window_gets_the_qt_options(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, Any] = {}
 
-    def fake_run_window(args: argparse.Namespace, out: object, err: object) -> int:
+    def fake_run_window(args: argparse.Namespace, err: object) -> int:
         seen["qt"] = args.qt_args
         seen["plan"] = args.plan
         return 0
 
-    monkeypatch.setattr(window, "run_window", fake_run_window)
+    monkeypatch.setattr(entry, "_run_window", fake_run_window)
     assert entry.main(["-style", "fusion", "--plan", "first-steps"]) == 0
     assert seen == {"qt": ["-style", "fusion"], "plan": "first-steps"}
 
@@ -53,10 +54,10 @@ def test_run_app_hands_the_qt_options_to_qapplication(monkeypatch: pytest.Monkey
         seen.append(keywords["argv"])
         return 0
 
-    monkeypatch.setattr(window, "open_stores", lambda args, err: (None, None, None))
+    monkeypatch.setattr(commands, "open_stores", lambda args, err: (None, None, None))
     monkeypatch.setattr(window, "run_app", fake_run_app)
     args = argparse.Namespace(plan=None, audio="none", qt_args=["-style", "fusion"])
-    assert window.run_window(args, io.StringIO(), io.StringIO()) == 0
+    assert entry._run_window(args, io.StringIO()) == 0
     assert seen == [["-style", "fusion"]]
 
 

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from retrocoach.core.plan import Kind, Plan, parse_spec
 from retrocoach.core.session import (
-    TRANSITIONS,
     Command,
     CountdownTick,
     Event,
@@ -27,6 +26,7 @@ from retrocoach.core.session import (
     SessionStopped,
     State,
 )
+from retrocoach.core.transitions import TRANSITIONS
 
 SHORT = parse_spec("getready=3s warmup=0s forward=4s backward=2s rounds=2 cooldown=2s")
 T0 = 1000.0

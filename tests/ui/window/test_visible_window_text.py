@@ -52,7 +52,9 @@ def test_the_checklist_and_every_page_name_no_repository_file(make_window: MakeW
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)  # lazy pages lay themselves out when first shown
         kit.qtbot.wait(1)
-        seen += texts_of(tabs.widget(index))
+        page = tabs.widget(index)
+        assert page is not None
+        seen += texts_of(page)
     seen += texts_of(kit.window)
     # The Safety page was laid out and read: only it lists the knee trial's DOI.
     assert any("https://doi.org/10.1186/s12891-019-2537-9" in text for text in seen)
