@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Final, Protocol
 
 from retrocoach.core.clock import local_now
+from retrocoach.core.durations import quoted
 from retrocoach.core.plan import Plan
 from retrocoach.core.programme_state import Enrolment, ProgrammeStateStore
 from retrocoach.core.programmes import Programme, ProgrammeBook, ProgrammeMark
@@ -76,9 +77,9 @@ class ProgrammeGuide:
         """The programme called *name*; UnknownProgrammeError names the ones there are."""
         programme = self.book.get(name)
         if programme is None:
-            shown = name.strip()[:40] or "''"
+            named = quoted(name.strip()) if name.strip() else "no name"
             raise UnknownProgrammeError(
-                f"'{shown}' is not a programme: the programmes are {', '.join(self.book.names())}"
+                f"{named} is not a programme: the programmes are {', '.join(self.book.names())}"
             )
         return programme
 

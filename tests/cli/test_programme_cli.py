@@ -152,3 +152,17 @@ def test_a_programme_file_that_cannot_be_written_is_told_and_exits_1(
     assert out == ""
     assert "programme.json" in err
     assert "could not be started" in err.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"), [("", "no name"), ("a\nb", "'a\\nb'"), ("x" * 300, "...'")]
+)
+def test_an_odd_programme_name_is_told_on_one_line(
+    capsys: pytest.CaptureFixture[str], name: str, shown: str
+) -> None:
+    code, out, err = _run(capsys, "programme", "start", name)
+    assert code == 2
+    line = _one_line(err)
+    assert shown in line
+    assert len(line) < 200
+    assert out == ""

@@ -61,6 +61,7 @@ class ProgrammeGrid(QWidget):
         for cell in cells:
             label = QLabel(f"{_SIGNS[cell.state]} {CELL_MARKS[cell.state]}", self)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setStyleSheet(f"QLabel {{ {_STYLES[cell.state]} padding: 4px 8px; }}")
             where = f"Week {cell.position.week}, session {cell.position.session}"
             walked = f", walked {cell.walks} times" if cell.walks > 1 else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -24,10 +24,13 @@ class TodayStrip(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Today's programme session")
         self.title = QLabel(self)
+        # Programme text is data, perhaps from a file named by the test knob: never markup.
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setAccessibleName("Programme")
         self.headline = QLabel(self)
         self.headline.setAccessibleName("Today's session")
         self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.headline.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -35,6 +38,7 @@ class TodayStrip(QFrame):
         self.note = QLabel(self)
         self.note.setAccessibleName("About today's session")
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.load_button = mnemonic_button(
             self, "load-today", "Load &today's session", "Walk today's programme session"
         )
