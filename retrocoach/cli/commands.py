@@ -18,6 +18,8 @@ from retrocoach.core.history import (
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanStore
+from retrocoach.core.settings import SettingsStore
+from retrocoach.core.speeds import Units
 
 __all__ = ["open_stores", "resolve", "run_history", "run_plans", "teller"]
 
@@ -66,9 +68,10 @@ def run_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach history``: list or export past sessions."""
     from retrocoach.cli import history as history_cli  # noqa: PLC0415
 
-    _, history, _ = open_stores(args, err)
+    paths, history, _ = open_stores(args, err)
+    units = Units(SettingsStore(paths, warn=teller(err)).load().units)
     return history_cli.run_history(
-        history, args.format, out, err, since=args.since, until=args.until
+        history, args.format, out, err, since=args.since, until=args.until, units=units
     )
 
 

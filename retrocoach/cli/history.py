@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, tzinfo
@@ -10,12 +11,14 @@ from typing import Final, TextIO
 from retrocoach.cli.errors import EXIT_USAGE
 from retrocoach.core.atomic import StorageError, dump_document
 from retrocoach.core.durations import format_duration
+from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates, totals_estimate_line
 from retrocoach.core.export import select_sessions, write_csv
 from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS, Preset
 from retrocoach.core.records import SessionRecord
 from retrocoach.core.references import ReferenceDataError, ReferenceList
+from retrocoach.core.speeds import Units
 from retrocoach.core.stats import totals
 
 __all__ = ["FORMATS", "run_history", "run_plans"]
@@ -36,8 +39,12 @@ def run_history(
     since: date | None = None,
     until: date | None = None,
     tz: tzinfo | None = None,
+    units: Units = Units.KMH,
 ) -> int:
-    """List or export the history; returns the exit status (2 for bad input, 1 if unreadable)."""
+    """List or export the history; returns the exit status (2 for bad input, 1 if unreadable).
+
+    The table shows belt distances in *units*' length (km or miles).
+    """
     if fmt not in FORMATS:
         err.write(f"retrocoach: unknown format '{fmt}': use {', '.join(FORMATS)}\n")
         return EXIT_USAGE
@@ -49,7 +56,7 @@ def run_history(
         return EXIT_STORAGE  # the store has told why, through its warn callback
     records = select_sessions(loaded.items, since, until, tz)
     writers: Mapping[str, Callable[[Sequence[SessionRecord], TextIO, tzinfo | None], None]] = {
-        "table": _write_table,
+        "table": functools.partial(_write_table, units=units),
         "csv": write_csv,
         "json": _write_json,
     }
@@ -73,23 +80,35 @@ def _printable(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 3] + "..."
 
 
-def _write_table(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+def _write_table(
+    records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None, *, units: Units
+) -> None:
     names = [_printable(record.plan.name, _PLAN_WIDTH) for record in records]
     width = max(len("Plan"), *map(len, names))
-    out.write(f"{'Date':<16}  {'Plan':<{width}}  {'Walked':>8}  {'Backward':>9}  Outcome\n")
+    out.write(
+        f"{'Date':<16}  {'Plan':<{width}}  {'Walked':>8}  {'Backward':>9}  "
+        f"{'Belt est.*':>10}  {'Energy est.*':>12}  Outcome\n"
+    )
     for record, name in zip(records, names, strict=True):
         started = record.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        distance, energy = record_estimates(record, units)
         out.write(
             f"{started:<16}  {name:<{width}}  {format_duration(record.walking_s):>8}  "
-            f"{record.backward_s / 60:>5.1f} min  {record.outcome.value}\n"
+            f"{record.backward_s / 60:>5.1f} min  {distance:>10}  {energy:>12}  "
+            f"{record.outcome.value}\n"
         )
     summed = totals(records)
     noun = "session" if summed.sessions == 1 else "sessions"
-    out.write("-" * (width + 50) + "\n")
+    out.write("-" * (width + 76) + "\n")
     out.write(
         f"{summed.sessions} {noun}, {format_duration(summed.walking_s)} walked: "
         f"{summed.forward_s / 60:.1f} min forward, {summed.backward_s / 60:.1f} min backward\n"
     )
+    estimated = totals_estimate_line(summed, units)
+    if estimated:
+        out.write(f"{estimated}\n")
+    for line in textwrap.wrap(f"* {ESTIMATE_NOTE}", _TEXT_WIDTH):
+        out.write(f"{line}\n")
 
 
 def _write_json(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:

@@ -24,7 +24,11 @@ CSV_COLUMNS: Final = (
     "backward_s",
     "effort",
     "notes",
+    "forward_m_est",
+    "backward_m_est",
+    "energy_kcal_est",
 )
+"""The *_est columns are estimates (see retrocoach.core.estimates); empty when unknown."""
 
 
 def select_sessions(
@@ -46,6 +50,10 @@ def select_sessions(
 
 def _seconds(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def _optional(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def _cell(text: str) -> str:
@@ -76,5 +84,8 @@ def write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) 
                 _seconds(record.backward_s),
                 "" if record.effort is None else record.effort,
                 _cell(record.notes or ""),
+                _optional(record.forward_m),
+                _optional(record.backward_m),
+                _optional(record.energy_kcal_est),
             )
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 from retrocoach.core import stats
 from retrocoach.core.atomic import StorageError, write_bytes_atomic
 from retrocoach.core.durations import format_duration
+from retrocoach.core.estimate_words import totals_estimate_line
 from retrocoach.core.export import select_sessions, write_csv
 from retrocoach.core.history import FileState, HistoryStore
 from retrocoach.core.records import SessionRecord
@@ -53,6 +54,9 @@ def figures(
         f"{_minutes(summed.forward_s / 60)} min forward, "
         f"{_minutes(summed.backward_s / 60)} min backward"
     )
+    estimated = totals_estimate_line(summed)
+    if estimated:
+        totals += f". {estimated}"
     # The chart and the week need only the last weeks; cutting the rest off first spares a
     # time-zone conversion per session for each of them (10,000 of them add up).
     first_monday = stats.week_start(today) - timedelta(weeks=chart_weeks - 1)

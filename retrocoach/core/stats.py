@@ -33,6 +33,12 @@ class Totals:
     sessions: int = 0
     forward_s: float = 0.0
     backward_s: float = 0.0
+    distance_m: float = 0.0
+    """Estimated belt distance of the ``with_distance`` sessions whose speeds are known."""
+    with_distance: int = 0
+    energy_kcal: float = 0.0
+    """Estimated energy of the ``with_energy`` sessions that have an estimate."""
+    with_energy: int = 0
 
     @property
     def walking_s(self) -> float:
@@ -41,10 +47,16 @@ class Totals:
 
     def plus(self, record: SessionRecord) -> Totals:
         """These totals with one more session."""
+        forward, backward, energy = record.forward_m, record.backward_m, record.energy_kcal_est
+        distance = None if forward is None or backward is None else forward + backward
         return Totals(
             self.sessions + 1,
             self.forward_s + record.forward_s,
             self.backward_s + record.backward_s,
+            self.distance_m + (distance or 0.0),
+            self.with_distance + (distance is not None),
+            self.energy_kcal + (energy or 0.0),
+            self.with_energy + (energy is not None),
         )
 
 

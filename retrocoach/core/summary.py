@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Final
 
 from retrocoach.core.durations import format_duration
+from retrocoach.core.estimate_words import record_estimate_line
 from retrocoach.core.outcome import segment_done
 from retrocoach.core.plan import Kind
 from retrocoach.core.records import MAX_EFFORT, Outcome, SessionRecord
+from retrocoach.core.speeds import Units
 
 __all__ = ["COMPARED_WALKS", "Summary", "summarise"]
 
@@ -41,6 +43,8 @@ class Summary:
     earlier: int
     """How many earlier walks the comparison is over (0: this is the first)."""
     earlier_average_s: float
+    estimate: str = ""
+    """The estimated belt distance and energy in words ('' when nothing can be estimated)."""
 
     @property
     def walked_s(self) -> float:
@@ -62,6 +66,8 @@ class Summary:
             else f"Effort: {self.effort} of {MAX_EFFORT}",
             self._comparison_line(),
         ]
+        if self.estimate:
+            lines.append(self.estimate)
         return lines
 
     def _segments_line(self) -> str:
@@ -85,7 +91,10 @@ class Summary:
 
 
 def summarise(
-    record: SessionRecord, history: Sequence[SessionRecord], compared: int = COMPARED_WALKS
+    record: SessionRecord,
+    history: Sequence[SessionRecord],
+    compared: int = COMPARED_WALKS,
+    units: Units = Units.KMH,
 ) -> Summary:
     """The summary of *record*, compared with up to *compared* walks started before it.
 
@@ -115,6 +124,7 @@ def summarise(
         not_reached=max(0, len(planned) - len(record.segments)),
         effort=record.effort,
         earlier=len(earlier),
+        estimate=record_estimate_line(record, units),
         earlier_average_s=(
             sum(other.walking_s for other in earlier) / len(earlier) if earlier else 0.0
         ),

@@ -32,7 +32,7 @@ def round_text(segment: Segment | None, rounds: int) -> str:
         return ""
     if segment.round:
         return f"round {segment.round} of {rounds}"
-    if segment.kind is Kind.COOLDOWN:
+    if segment.kind in (Kind.COOLDOWN, Kind.TURN):  # a turn of round 0 leads to the cool-down
         return f"all {rounds} rounds done" if rounds > 1 else "the round is done"
     return f"before round 1 of {rounds}"
 

@@ -14,9 +14,10 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
+from retrocoach.core.estimate_words import week_tip
 from retrocoach.core.stats import WeekTotals
 from retrocoach.ui.coach.look import PAGE_COLOURS, PAGE_PATTERNS, Pattern
 
@@ -72,6 +73,7 @@ class WeeklyChart(QChartView):
         self.setAccessibleName("Weekly minutes chart")
         self.setMinimumHeight(160)
         self._weeks: tuple[WeekTotals, ...] = ()
+        self._series.hovered.connect(self._on_series_hovered)
         self.follow_palette()
 
     def follow_palette(self) -> None:
@@ -106,6 +108,16 @@ class WeeklyChart(QChartView):
         if event.type() is QEvent.Type.PaletteChange:
             self.follow_palette()
         super().changeEvent(event)
+
+    def tip(self, index: int) -> str:
+        """The tooltip of the bar of week *index* (oldest first): minutes and estimates."""
+        return week_tip(self._weeks[index]) if 0 <= index < len(self._weeks) else ""
+
+    def _on_series_hovered(self, status: bool, index: int, _bar_set: QBarSet) -> None:
+        if status:
+            QToolTip.showText(QCursor.pos(), self.tip(index), self)
+        else:
+            QToolTip.hideText()
 
     @property
     def weeks(self) -> tuple[WeekTotals, ...]:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from retrocoach.core.durations import format_duration
 from retrocoach.core.effort import EFFORT_HINT
+from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates
 from retrocoach.core.records import MAX_EFFORT, Outcome, SessionRecord
 
 __all__ = ["COLUMNS", "RECORD_ROLE", "SORT_ROLE", "HistorySortProxy", "HistoryTableModel"]
@@ -26,7 +27,17 @@ SORT_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 """The raw value a column sorts by."""
 RECORD_ROLE: Final = Qt.ItemDataRole.UserRole + 2
 """The row's SessionRecord."""
-COLUMNS: Final = ("Date", "Plan", "Walked", "Backward", "Outcome", "Effort", "Note")
+COLUMNS: Final = (
+    "Date",
+    "Plan",
+    "Walked",
+    "Backward",
+    "Outcome",
+    "Effort",
+    "Note",
+    "Belt (est.)",
+    "Energy (est.)",
+)
 _TIPS: Final = (
     "When the session started, in your time zone",
     "The plan walked",
@@ -35,13 +46,15 @@ _TIPS: Final = (
     "Completed, stopped early, or cut short (a crash or power cut)",
     EFFORT_HINT,
     "Your note from the check-in; double-click a row to edit it",
+    f"Belt distance, both ways: an estimate. {ESTIMATE_NOTE}",
+    f"Energy, when a body mass is set: an estimate. {ESTIMATE_NOTE}",
 )
 _OUTCOMES: Final = {
     Outcome.COMPLETED: "Completed",
     Outcome.STOPPED: "Stopped early",
     Outcome.INTERRUPTED: "Cut short",
 }
-_NUMERIC: Final = frozenset({2, 3, 5})
+_NUMERIC: Final = frozenset({2, 3, 5, 7, 8})
 # The sort key of each column. The start time breaks ties, so equal rows keep a stable order.
 _KEYS: Final[Sequence[Callable[[SessionRecord], Any]]] = (
     lambda r: r.started_at,
@@ -51,7 +64,14 @@ _KEYS: Final[Sequence[Callable[[SessionRecord], Any]]] = (
     lambda r: (r.outcome.value, r.started_at),
     lambda r: (-1 if r.effort is None else r.effort, r.started_at),
     lambda r: ((r.notes or "").casefold(), r.started_at),
+    lambda r: (-1.0 if _distance(r) is None else _distance(r), r.started_at),
+    lambda r: (-1.0 if r.energy_kcal_est is None else r.energy_kcal_est, r.started_at),
 )
+
+
+def _distance(record: SessionRecord) -> float | None:
+    forward, backward = record.forward_m, record.backward_m
+    return None if forward is None or backward is None else forward + backward
 
 
 def _one_line(text: str) -> str:
@@ -68,6 +88,8 @@ _TEXTS: Final[Sequence[Callable[[SessionRecord], str]]] = (
     lambda r: _OUTCOMES[r.outcome],
     lambda r: "" if r.effort is None else f"{r.effort} of {MAX_EFFORT}",
     lambda r: _one_line(r.notes or ""),
+    lambda r: record_estimates(r)[0],
+    lambda r: record_estimates(r)[1],
 )
 
 

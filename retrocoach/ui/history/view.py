@@ -40,7 +40,7 @@ _EMPTY: Final = (
 )
 _CHANGE_ERRORS: Final = (StorageError, NewerSchemaError, RecordError)
 # Widths in characters, so the table never measures 10,000 rows to size its columns.
-_WIDTHS: Final = (17, 18, 8, 10, 14, 9)
+_WIDTHS: Final = (17, 18, 8, 10, 14, 9, 24, 11)
 
 
 class HistoryView(QWidget):

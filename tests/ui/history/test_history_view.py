@@ -58,6 +58,10 @@ def session(
         segments=segments,
         forward_s=float(sum(s.actual_s for s in segments if s.kind is not Kind.BACKWARD)),
         backward_s=float(sum(s.actual_s for s in segments if s.kind is Kind.BACKWARD)),
+        # Estimates as a belt at 3.6 and 1.2 km/h would give; one session has no energy.
+        forward_m=plan.forward_total_s * 1.0,
+        backward_m=plan.backward_total_s / 3,
+        energy_kcal_est=None if number == 3 else 10.0 * number,
         notes=notes,
         effort=effort,
     )
@@ -166,6 +170,8 @@ def test_every_column_sorts_both_ways(view: HistoryView, column: int, order: Qt.
         4: lambda r: r.outcome.value,
         5: lambda r: -1 if r.effort is None else r.effort,
         6: lambda r: r.notes or "",
+        7: lambda r: r.forward_m + r.backward_m,
+        8: lambda r: -1 if r.energy_kcal_est is None else r.energy_kcal_est,
     }
     view.table.sortByColumn(column, order)
     values = [keys[column](r) for r in shown(view)]
@@ -309,7 +315,7 @@ def test_export_writes_the_cli_csv_with_its_header(
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert sorted(row[0] for row in rows[1:]) == sorted(r.id for r in RECORDS)
-    notes = {row[0]: row[-1] for row in rows[1:]}
+    notes = {row[0]: row[CSV_COLUMNS.index("notes")] for row in rows[1:]}
     assert notes["s004"] == "easy\nand calm"
     assert view.banner() == f"Exported the history to {target}."
     if os.name == "posix":
