@@ -70,8 +70,12 @@ def test_the_table_lists_sessions_oldest_first_with_totals_underneath(tmp_path: 
     code, out, err = history(store, "table")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split() == ["Date", "Plan", "Walked", "Backward", "Outcome"]
-    assert lines[1].split() == ["2026-11-16", "07:00", "daily", "22:00", "3.0", "min", "completed"]
+    assert lines[0].split() == [
+        "Date", "Plan", "Walked", "Backward", "Belt", "est.*", "Energy", "est.*", "Outcome"
+    ]  # fmt: skip
+    assert lines[1].split() == [
+        "2026-11-16", "07:00", "daily", "22:00", "3.0", "min", "-", "-", "completed"
+    ]  # fmt: skip
     assert lines[2].split() == [
         "2026-11-18",
         "07:00",
@@ -80,9 +84,12 @@ def test_the_table_lists_sessions_oldest_first_with_totals_underneath(tmp_path: 
         "20:30",
         "1.5",
         "min",
+        "-",
+        "-",
         "stopped",
     ]
-    assert lines[-1] == "2 sessions, 42:30 walked: 38.0 min forward, 4.5 min backward"
+    assert lines[4] == "2 sessions, 42:30 walked: 38.0 min forward, 4.5 min backward"
+    assert lines[5].startswith("* Estimates:")  # what the starred columns are
 
 
 def test_an_empty_history_says_so(tmp_path: Path) -> None:
@@ -147,6 +154,9 @@ def test_csv_has_a_header_iso_dates_and_seconds(tmp_path: Path) -> None:
         "backward_s": "12.345",
         "effort": "6",
         "notes": notes,
+        "forward_m_est": "",
+        "backward_m_est": "",
+        "energy_kcal_est": "",
     }
     assert rows[1]["effort"] == rows[1]["notes"] == ""
 
