@@ -25,8 +25,8 @@ __all__ = [
 
 HARD_EFFORT: Final = 8
 """A session rated this hard or harder (0 to 10) is walked again before moving on."""
-REST_BEFORE: Final = timedelta(hours=20)
-"""Less than about a day after the last session, a rest day is suggested."""
+REST_BEFORE: Final = timedelta(days=1)
+"""Less than a day after the last session, a rest day is suggested."""
 BREAK_AFTER: Final = timedelta(days=7)
 """After more than a week without a programme session, the week last walked starts again."""
 

@@ -201,7 +201,7 @@ def test_the_history_order_does_not_matter_only_the_start_times(
 
 @pytest.mark.parametrize(
     ("hours", "rest"),
-    [(1, True), (12, True), (19, True), (21, False), (30, False)],
+    [(1, True), (12, True), (23, True), (25, False), (30, False)],
 )
 def test_a_rest_day_is_suggested_less_than_about_a_day_after_the_last_session(
     walk: Callable[..., SessionRecord], hours: float, rest: bool
