@@ -115,21 +115,22 @@ class ProgrammeLink:
             ours = {plan for week in today.programme.weeks for plan in week}
             if current in ours and current != today.plan:
                 window.use_plan(today.plan)
-        self._show()
+        self._show(today)
 
-    def _show(self) -> None:
+    def _show(self, today: Today | None = None) -> None:
         window = self._window
         if window is None:
             return
-        today = self.today()
+        if today is None:
+            today = self.today()
         loaded = today is not None and today.plan is not None and window.plan == today.plan
         self.strip.show_today(today, loaded=loaded)
 
     def _use_today(self) -> None:
-        plan = self.today_plan()
-        if plan is not None and self._window is not None:
-            self._window.use_plan(plan)
-        self._show()
+        today = self.today()
+        if today is not None and today.plan is not None and self._window is not None:
+            self._window.use_plan(today.plan)
+        self._show(today)
 
     def _on_strip_today_chosen(self) -> None:
         self._use_today()

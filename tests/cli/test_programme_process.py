@@ -135,3 +135,33 @@ def test_stopping_the_programme_leaves_the_history_byte_for_byte(env: dict[str, 
     assert len(refused.stderr.splitlines()) == 1
     assert "retrocoach programme start NAME" in refused.stderr
     assert path.read_bytes() == before
+
+
+def test_a_programme_session_killed_mid_walk_is_recovered_with_its_mark_and_walked_again(
+    env: dict[str, str],
+) -> None:
+    assert retrocoach(env, "programme", "start", "tiny").returncode == 0
+    for _ in range(2):
+        assert retrocoach(env, "run", "--audio", "none", "--plan", "next").returncode == 0
+    journal = Path(env["RETROCOACH_DATA_DIR"]) / "session.journal.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", "next"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    while "FORWARD" not in process.stdout.readline():
+        pass
+    assert json.loads(journal.read_text())["session"]["programme"]["week"] == 2
+    process.send_signal(signal.SIGKILL)  # no chance to save: only the journal is left
+    process.communicate(timeout=30)
+    listing = retrocoach(env, "programme")
+    assert "as 'interrupted'" in listing.stderr  # the listing's start recovered the journal
+    last = _history(env)[-1]
+    assert last["outcome"] == "interrupted"
+    assert last["programme"] == {"name": "tiny", "week": 2, "session": 1}
+    assert "Today: Week 2, session 1 of 1 (again)" in listing.stdout
+    assert "cut short" in listing.stdout
