@@ -10,6 +10,7 @@ __all__ = [
     "DurationError",
     "continues_duration",
     "format_duration",
+    "format_total",
     "parse_duration",
     "quoted",
     "rejoin_split_durations",
@@ -157,3 +158,17 @@ def format_duration(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+LONG_TOTAL_S: Final = 100 * 3600
+"""From a hundred hours on, a total reads better in words than as h:mm:ss."""
+
+
+def format_total(seconds: float) -> str:
+    """A total of walking: m:ss or h:mm:ss like every other time, and from a hundred hours on
+    '3,085 h 49 min' (whole minutes, rounded down, with thousands separated)."""
+    if seconds < LONG_TOTAL_S:
+        return format_duration(seconds)
+    minutes = int(max(0.0, seconds) // 60)
+    hours, rest = divmod(minutes, 60)
+    return f"{hours:,} h {rest} min"

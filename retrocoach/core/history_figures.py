@@ -10,7 +10,7 @@ from pathlib import Path
 
 from retrocoach.core import stats
 from retrocoach.core.atomic import StorageError, write_bytes_atomic
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_duration, format_total
 from retrocoach.core.estimate_words import totals_estimate_line
 from retrocoach.core.export import select_sessions, write_csv
 from retrocoach.core.history import FileState, HistoryStore
@@ -33,10 +33,6 @@ class Figures:
     weeks: tuple[stats.WeekTotals, ...]
 
 
-def _minutes(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def _since(records: Sequence[SessionRecord], day: date) -> list[SessionRecord]:
     """The records that may fall on *day* or later in any time zone (a day early is kept)."""
     cutoff = datetime.combine(day - timedelta(days=1), time.min, tzinfo=UTC)
@@ -50,9 +46,9 @@ def figures(
     summed = stats.totals(records)
     noun = "session" if summed.sessions == 1 else "sessions"
     totals = (
-        f"{summed.sessions} {noun}, {format_duration(summed.walking_s)} walking: "
-        f"{_minutes(summed.forward_s / 60)} min forward, "
-        f"{_minutes(summed.backward_s / 60)} min backward"
+        f"{summed.sessions:,} {noun}, {format_total(summed.walking_s)} walking: "
+        f"{format_total(summed.forward_s)} forward, "
+        f"{format_total(summed.backward_s)} backward"
     )
     estimated = totals_estimate_line(summed)
     if estimated:
@@ -65,9 +61,9 @@ def figures(
     streak = stats.streak_days(records, today, tz)
     return Figures(
         totals=totals,
-        week=f"This week: {_minutes(week)} backward minutes",
+        week=f"This week: {format_duration(week * 60)} backward",
         streak=(
-            f"Streak: {streak} day{'' if streak == 1 else 's'} in a row"
+            f"Streak: {streak:,} day{'' if streak == 1 else 's'}"
             if streak
             else "No streak right now: a session today starts one"
         ),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrocoach.core.durations import DurationError, format_duration, parse_duration
+from retrocoach.core.durations import DurationError, format_duration, format_total, parse_duration
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,17 @@ def test_any_text_either_parses_or_raises_duration_error(text: str) -> None:
         message = "parsed"
     assert message
     assert value >= 0
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [
+        (59, "0:59"),
+        (3600, "1:00:00"),
+        (99 * 3600 + 59 * 60 + 59, "99:59:59"),
+        (100 * 3600, "100 h 0 min"),
+        (3085 * 3600 + 49 * 60 + 59, "3,085 h 49 min"),
+    ],
+)
+def test_a_total_reads_as_m_ss_or_in_hours_and_minutes_when_huge(seconds: int, shown: str) -> None:
+    assert format_total(seconds) == shown

@@ -84,7 +84,7 @@ _TEXTS: Final[Sequence[Callable[[SessionRecord], str]]] = (
     lambda r: "",
     lambda r: _one_line(r.plan.name),
     lambda r: format_duration(r.walking_s),
-    lambda r: f"{r.backward_s / 60:.1f} min",
+    lambda r: format_duration(r.backward_s),
     lambda r: _OUTCOMES[r.outcome],
     lambda r: "" if r.effort is None else f"{r.effort} of {MAX_EFFORT}",
     lambda r: _one_line(r.notes or ""),

@@ -38,6 +38,8 @@ from retrocoach.ui.window.messages import (
     recovered_text,
     save_problem_text,
     settings_problem_text,
+    sound_fault_text,
+    sound_problem_text,
 )
 from retrocoach.ui.window.parts import Walk, WindowPages, WindowServices
 from retrocoach.ui.window.stop_guard import StopGuard
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         # session: both are made ready once the window is on screen (see _finish_start_up).
         after_first_frame(self, self._finish_start_up)
         if services.sound_problem:
-            self.notices.show_notice("sound", services.sound_problem)
+            self.notices.show_notice("sound", sound_problem_text(services.sound_problem))
         self.controls.show_muted(settings.muted)
         services.sound.set_muted(settings.muted)
         self._load_walk()
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
             alerts.cue_unheard.connect(self._on_alerts_cue_unheard)
 
     def _on_alerts_fault_reported(self, message: str) -> None:
-        self.notices.show_notice("sound", f"{message} The session goes on; the screen flashes.")
+        self.notices.show_notice("sound", sound_fault_text(message))
 
     def _on_alerts_cue_unheard(self, _cue: str) -> None:
         self.coach.flash()
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
         prepare = self._services.prepare_sound
         problem = prepare() if prepare is not None else None
         if problem:
-            self.notices.show_notice("sound", problem)
+            self.notices.show_notice("sound", sound_problem_text(problem))
 
     # -- what the walker asks ------------------------------------------------------------------
 

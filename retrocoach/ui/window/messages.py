@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from retrocoach.core.document import FileState, Loaded
 from retrocoach.core.durations import format_duration
 from retrocoach.core.history import describe_recovered
 from retrocoach.core.records import SessionRecord
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "busy_text",
@@ -17,6 +20,8 @@ __all__ = [
     "recovered_text",
     "save_problem_text",
     "settings_problem_text",
+    "sound_fault_text",
+    "sound_problem_text",
 ]
 
 
@@ -29,8 +34,11 @@ def history_notice(loaded: Loaded[SessionRecord], path: Path) -> str | None:
     """The banner for a history file that is not clean, or None when all is well."""
     count = len(loaded.items)
     if loaded.state is FileState.DAMAGED:
+        sessions = "session" if count == 1 else "sessions"
         kept = (
-            f"the {count} sessions that could be read are shown" if count else "none could be read"
+            f"the {count} {sessions} that could be read are shown"
+            if count
+            else "no session in it could be read, so none is shown"
         )
         return (
             f"Part of your history file could not be read. The file as it was is kept, "
@@ -45,9 +53,9 @@ def history_notice(loaded: Loaded[SessionRecord], path: Path) -> str | None:
         )
     if loaded.state is FileState.NEWER:
         return (
-            f"Your history file {path} was written by a newer RetroCoach (schema version "
-            f"{loaded.found_version}). It is left exactly as it is, and sessions you walk now "
-            "will not be saved. Update RetroCoach to record them."
+            f"Your history file {path} was written by a newer RetroCoach. It is left exactly "
+            "as it is, and sessions you walk now will not be saved. Update RetroCoach to "
+            "record them."
         )
     return None
 
@@ -86,3 +94,31 @@ def busy_text(folder: Path) -> str:
 def recovered_text(record: SessionRecord) -> str:
     """The banner when a session another RetroCoach left unfinished was put in the history."""
     return f"Another RetroCoach ended without saving its session: {describe_recovered(record)}."
+
+
+def sound_problem_text(detail: str) -> str:
+    """The banner when the cues cannot be played as chosen, in a walker's words.
+
+    *detail* is the engine's own account (device names, library errors): it goes to the log,
+    where a helper looking into it finds it, not into the window.
+    """
+    log.warning("sound: %s", detail)
+    if "using " in detail and "instead" in detail:
+        return (
+            "The sound chosen in Settings does not work on this computer, so another way of "
+            "playing the cues is used. You should hear them as usual."
+        )
+    return (
+        "No sound: RetroCoach found nothing on this computer that can play its cues, so the "
+        "direction band flashes at every switch instead. Check that speakers or headphones "
+        "are connected and not muted, then start RetroCoach again."
+    )
+
+
+def sound_fault_text(detail: str) -> str:
+    """The banner when the sound stopped during a session, in a walker's words."""
+    log.warning("sound: %s", detail)
+    return (
+        "The sound stopped working. The session goes on, and the direction band flashes at "
+        "every switch instead."
+    )

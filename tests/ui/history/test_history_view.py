@@ -141,7 +141,7 @@ def test_each_cell_shows_the_session_in_words(view: HistoryView) -> None:
     assert cell(view, "s004", 0) == "2026-11-21 07:00"
     assert cell(view, "s004", 1) == "gentle-start"
     assert cell(view, "s004", 2) == "14:00"  # 2 + 5 x (1 + 1) + 2 minutes
-    assert cell(view, "s004", 3) == "5.0 min"
+    assert cell(view, "s004", 3) == "5:00"
     assert cell(view, "s004", 4) == "Completed"
     assert cell(view, "s004", 5) == "7 of 10"
     assert cell(view, "s004", 6) == "easy and calm", "a note stays on one line"
@@ -190,10 +190,10 @@ def test_a_sort_keeps_the_selection_on_the_same_session(view: HistoryView) -> No
 def test_totals_this_week_and_streak_are_shown(view: HistoryView) -> None:
     # Backward: knee-10 10, daily-ten 10, first-steps 3, gentle-start 5, study-30 30 minutes.
     assert text(view, "history_totals").startswith("5 sessions, ")
-    assert "58 min backward" in text(view, "history_totals")
+    assert text(view, "history_totals").endswith(" forward, 58:00 backward")
     # This week (from Monday 16 November): daily-ten, first-steps, gentle-start.
-    assert text(view, "history_week") == "This week: 18 backward minutes"
-    assert text(view, "history_streak") == "Streak: 3 days in a row"
+    assert text(view, "history_week") == "This week: 18:00 backward"
+    assert text(view, "history_streak") == "Streak: 3 days"
 
 
 def test_the_chart_has_a_forward_and_a_backward_set_for_each_recent_week(

@@ -141,9 +141,22 @@ def test_settings_that_cannot_be_saved_are_told_and_still_apply(
     assert "settings could not be saved" in kit.window.notices.messages()["settings"]
 
 
-def test_no_sound_device_is_told_in_a_banner(make_window: MakeWindow) -> None:
-    kit = make_window(sound_problem="No sound device was found: the window flashes instead.")
-    assert "No sound device" in kit.window.notices.messages()["sound"]
+def test_no_sound_device_is_told_in_a_banner_in_plain_words(make_window: MakeWindow) -> None:
+    detail = "no sound (qt: no sound output device (is a sound server running?)): cues flash"
+    kit = make_window(sound_problem=detail)
+    banner = kit.window.notices.messages()["sound"]
+    assert banner.startswith("No sound:")
+    assert "flashes at every switch" in banner
+    for developer_word in ("qt:", "output device", "sound server", "("):
+        assert developer_word not in banner
+
+
+def test_a_fallback_engine_is_told_without_its_technical_names(make_window: MakeWindow) -> None:
+    kit = make_window(sound_problem="sound: simpleaudio: not installed; using qt instead")
+    banner = kit.window.notices.messages()["sound"]
+    assert "simpleaudio" not in banner
+    assert "qt" not in banner
+    assert "another way" in banner
 
 
 def test_a_notice_can_be_dismissed(make_window: MakeWindow) -> None:
