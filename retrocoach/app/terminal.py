@@ -68,36 +68,48 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if answer is Confirmation.CONFIRMED:
             settings = _keep_confirmation(store, settings, tell)
     pips = settings.pips if args.pips is None else (0 if args.pips == "off" else int(args.pips))
-    cues, pump, qt_app = _terminal_cues(args.audio, settings, pips, tell)
+    # Qt's core loop serves the media keys (D-Bus) and the qt engine's timers.
+    from retrocoach.app.media_keys import core_application, publish_media_keys  # noqa: PLC0415
+
+    qt_app = core_application()
+    cues = _terminal_cues(args.audio, settings, pips, tell)
     picker = ReminderPicker(book) if book is not None else None
     recorder = SessionRecorder(
         history, report=tell, programme=chosen.mark, basis=settings.estimate_basis
     )
     session = Session(plan, countdown_s=countdown_for(pips))
+    clock = MonotonicClock()
     out.write(f"{plan.name}: {plan.describe()}\n")
     chosen.say(out)
+    media, source, wait = publish_media_keys(session, clock, out)
     coach = TerminalCoach(
         session,
-        MonotonicClock(),
+        clock,
         out,
         # Cues first: the journal's fsync must never delay a switch's cue.
-        listeners=[cues, recorder],
+        listeners=[cues, recorder, media],
         keys=stdin_keys(),
-        pump=pump,
         reminders=picker,
+        wait=wait,
     )
+    source.coach = coach
     try:
         code = coach.run()
     finally:
         cues.close()
+        media.close()
         del qt_app
+    return _exit_status(code, recorder, coach.stopped_by_signal, out)
+
+
+def _exit_status(code: int, recorder: SessionRecorder, signalled: int, out: TextIO) -> int:
+    """Say what was kept; 0 for a completed walk, 128 + the signal, else EXIT_FAILED."""
     if recorder.saved is not None:
         out.write("Saved to your history.\n")
     elif recorder.nothing_walked:
         out.write("Stopped before any walking: nothing was saved.\n")
     if code == 0:
         return 0
-    signalled = coach.stopped_by_signal
     return 128 + signalled if signalled else EXIT_FAILED
 
 
@@ -123,22 +135,18 @@ def _keep_confirmation(
 
 def _terminal_cues(
     audio: str, settings: Settings, pips: int, tell: Callable[[str], None]
-) -> tuple[CueListener, Callable[[], None] | None, object]:
-    """The cue listener, what the loop must call to let Qt work, and the Qt app to keep."""
+) -> CueListener:
+    """The cue listener, warmed up; a QCoreApplication must exist (the qt engine's)."""
     # Imported here: 'retrocoach history' and 'plans' need no sound.
     from retrocoach.audio.setup import build_cue_listener  # noqa: PLC0415
 
     if audio == "none" or (audio == "auto" and settings.audio_engine == "none"):
         listener, _ = build_cue_listener("none", settings, pips=pips)
-        return listener, None, None
-    # Imported only when sound is wanted: Qt Multimedia takes a while to load.
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
-
-    app = QCoreApplication.instance() or QCoreApplication(["retrocoach"])
+        return listener
     listener, problem = build_cue_listener(
         audio, settings, pips=pips, on_fault=tell, silent_note="the coach goes on silently"
     )
     if problem is not None:
         tell(problem)
     listener.warm_up()
-    return listener, QCoreApplication.processEvents, app
+    return listener

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import select
-import signal
 import sys
 import termios
 import tty
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from types import FrameType
 from typing import TextIO
 
+from retrocoach.cli.signals import StopSignals
 from retrocoach.core.clock import Clock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.durations import format_duration
+from retrocoach.core.media import RemoteAction, RemoteRule
 from retrocoach.core.outcome import outcome_of
 from retrocoach.core.plan import Direction
 from retrocoach.core.records import Outcome
@@ -37,41 +37,19 @@ from retrocoach.core.session import (
 )
 from retrocoach.core.wording import next_text, round_text, segment_word
 
-__all__ = ["TerminalCoach"]
+__all__ = ["TerminalCoach", "Waiter", "wait_with_select"]
 
 # The loop wakes at least this often to redraw, read keys and write the journal.
 MAX_SLEEP_S = 0.25
 
+Waiter = Callable[[Sequence[int], float], None]
+"""Waits until one of the file descriptors is readable or the seconds have passed."""
 
-@dataclass
-class _Signals:
-    """SIGINT and SIGTERM, turned into a flag and a byte on a pipe the loop waits on."""
 
-    stop_requested: bool = False
-    number: int = 0
-    read_fd: int = -1
-    write_fd: int = -1
-    _saved: dict[int, object] = field(default_factory=dict)
-
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[None]:
-        self.read_fd, self.write_fd = os.pipe()
-        os.set_blocking(self.write_fd, False)
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            self._saved[signum] = signal.signal(signum, self._handle)
-        try:
-            yield
-        finally:
-            for saved_signum, handler in self._saved.items():
-                signal.signal(saved_signum, handler)  # type: ignore[arg-type]
-            os.close(self.read_fd)
-            os.close(self.write_fd)
-
-    def _handle(self, number: int, _frame: FrameType | None) -> None:
-        self.stop_requested = True
-        self.number = number
-        with contextlib.suppress(BlockingIOError):
-            os.write(self.write_fd, b"x")
+def wait_with_select(fds: Sequence[int], timeout_s: float) -> None:
+    """The plain wait: select(2) on the descriptors."""
+    with contextlib.suppress(InterruptedError):
+        select.select(list(fds), [], [], timeout_s)
 
 
 class TerminalCoach:
@@ -88,8 +66,13 @@ class TerminalCoach:
         pump: Callable[[], None] | None = None,
         reminders: ReminderPicker | None = None,
         clock_rate: float = 1.0,
+        wait: Waiter = wait_with_select,
     ) -> None:
-        """*clock_rate* is clock seconds per real second: above 1 for compressed benchmarks."""
+        """*clock_rate* is clock seconds per real second: above 1 for compressed benchmarks.
+
+        *wait* is how the loop sleeps: select by default; the composition root passes one that
+        runs Qt's event loop when D-Bus calls (media keys) must be served while it sleeps.
+        """
         self.session = session
         self.clock = clock
         self.out = out
@@ -101,7 +84,10 @@ class TerminalCoach:
         self._reminder: Reminder | None = None
         self.is_tty = out.isatty()
         self._shown = ""
-        self._signals = _Signals()
+        self._signals = StopSignals()
+        self._wait_for = wait
+        self._remote: collections.deque[RemoteAction] = collections.deque()
+        self._remote_rule = RemoteRule(clock.now)
 
     @property
     def stopped_by_signal(self) -> int:
@@ -119,6 +105,7 @@ class TerminalCoach:
                 if self._signals.stop_requested and not self.session.is_over:
                     self._handle(self.session.stop(now))
                 self._read_keys()
+                self._read_remote()
         if self.is_tty:
             self._write("\n")
         self._summary()
@@ -135,12 +122,26 @@ class TerminalCoach:
             wake = min(wake, due)
         if self.pump is not None:
             self.pump()
+        if self._remote:
+            return  # a media button came while the last batch was handled
         timeout = max(0.0, wake - self.clock.now()) / self.clock_rate
         watched = [self._signals.read_fd]
         if self.keys is not None:
             watched.append(self.keys.fileno())
-        with contextlib.suppress(InterruptedError):
-            select.select(watched, [], [], timeout)
+        self._wait_for(watched, timeout)
+
+    def press(self, action: RemoteAction) -> None:
+        """A media button (MPRIS) was pressed: it is carried out after the current wait."""
+        self._remote.append(action)
+
+    def _read_remote(self) -> None:
+        while self._remote and not self.session.is_over:
+            action = self._remote.popleft()
+            command = self._remote_rule.command_for(action, self.session)
+            if command is not None:
+                self._handle(self.session.command(command, self.clock.now()))
+            elif action is RemoteAction.STOP and self._remote_rule.stop_waiting:
+                self._line("Press Stop again within a few seconds to end the walk.")
 
     def _read_keys(self) -> None:
         if self.keys is None or self.session.is_over:

@@ -1,0 +1,140 @@
+"""Publishes a coach as an MPRIS 2 media player on the session bus, with QtDBus.
+
+A media key, a headset's button, a desktop media widget or a phone through KDE Connect then
+drives the walk, with no code of ours on those devices. The player follows the session as a
+session listener; its buttons go to the shell through a MediaSource, which applies the core's
+RemoteRule (Stop needs a second Stop). No session bus means no remote, said once, and nothing
+else changes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final, Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+from retrocoach.core.media import RemoteAction, playback_status, position_us, track
+from retrocoach.core.session import Event, SegmentStarted, Session
+from retrocoach.remote.adaptors import PlayerAdaptor, RootAdaptor, metadata
+
+__all__ = ["BUS_NAME", "OBJECT_PATH", "MediaSource", "MprisPlayer"]
+
+BUS_NAME: Final = "org.mpris.MediaPlayer2.retrocoach"
+OBJECT_PATH: Final = "/org/mpris/MediaPlayer2"
+_PLAYER_INTERFACE: Final = "org.mpris.MediaPlayer2.Player"
+
+
+class MediaSource(Protocol):
+    """What the player reads and where its buttons go: the window or the terminal coach."""
+
+    @property
+    def can_raise(self) -> bool:
+        """Whether there is a window to bring forward."""
+
+    def current(self) -> tuple[Session | None, float]:
+        """The session shown now (None before any) and the clock's reading."""
+
+    def act(self, action: RemoteAction) -> None:
+        """A media button was pressed."""
+
+    def raise_window(self) -> None:
+        """Bring the window forward (nothing for the terminal)."""
+
+    def quit(self) -> None:
+        """End RetroCoach as its own quit command does."""
+
+
+def session_bus_reachable() -> bool:
+    """Whether a session bus is configured; without one libdbus would autolaunch a new bus
+    through X11, which is not the desktop's and reaches no media key."""
+    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+    if address:
+        return not address.startswith("disabled:")
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    return bool(runtime) and (Path(runtime) / "bus").exists()
+
+
+class MprisPlayer(QObject):
+    """One coach on the session bus; a session listener (``on_events``)."""
+
+    def __init__(self, source: MediaSource) -> None:
+        super().__init__()
+        self.source = source
+        self._root = RootAdaptor(self)
+        self._player = PlayerAdaptor(self)
+        self._bus: QDBusConnection | None = None
+        self._name = ""
+        self._shown: tuple[str, object] = ("", None)
+
+    def publish(self) -> str | None:
+        """Take the bus name; None when published, else one line on why media keys are off."""
+        if not session_bus_reachable():
+            return "no session bus: media keys and headset buttons are not available"
+        bus = QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return (
+                f"the session bus did not answer ({bus.lastError().message() or 'no reason'}): "
+                "media keys and headset buttons are not available"
+            )
+        if not bus.registerObject(OBJECT_PATH, self):
+            return "the media player object could not be published: media keys are not available"
+        # A second RetroCoach takes an instance name, as the MPRIS spec asks.
+        for name in (BUS_NAME, f"{BUS_NAME}.instance{os.getpid()}"):
+            if bus.registerService(name):
+                self._bus, self._name = bus, name
+                self._shown = self._state()
+                return None
+        bus.unregisterObject(OBJECT_PATH)
+        return "the media player name is taken: media keys are not available"
+
+    @property
+    def bus_name(self) -> str:
+        """The name taken on the bus, or '' when not published."""
+        return self._name
+
+    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
+        """Tell the bus what changed: status and track, and Seeked at every segment switch."""
+        del session
+        if self._bus is None:
+            return
+        self.refresh()
+        if any(isinstance(event, SegmentStarted) for event in events):
+            self._player.Seeked.emit(position_us(self.source.current()[0], now))
+
+    def refresh(self) -> None:
+        """Send PropertiesChanged for the status and the track when they changed."""
+        if self._bus is None:
+            return
+        state = self._state()
+        if state == self._shown:
+            return
+        old_status, old_track = self._shown
+        self._shown = state
+        changed: dict[str, object] = {}
+        if state[0] != old_status:
+            changed["PlaybackStatus"] = state[0]
+        if state[1] != old_track:
+            changed["Metadata"] = metadata(self)
+        signal = QDBusMessage.createSignal(
+            OBJECT_PATH, "org.freedesktop.DBus.Properties", "PropertiesChanged"
+        )
+        # Position is never sent (clients compute it): naming it invalidated keeps the third
+        # argument a string array, which an empty Python list would not be.
+        signal.setArguments([_PLAYER_INTERFACE, changed, ["Position"]])
+        self._bus.send(signal)
+
+    def close(self) -> None:
+        """Leave the bus."""
+        if self._bus is not None:
+            self._bus.unregisterService(self._name)
+            self._bus.unregisterObject(OBJECT_PATH)
+            self._bus = None
+            self._name = ""
+
+    def _state(self) -> tuple[str, object]:
+        session, _ = self.source.current()
+        return playback_status(session), track(session)
