@@ -15,7 +15,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retrocoach.cli.terminal import TerminalCoach
+from retrocoach.cli.terminal import TerminalCoach, Waiter, wait_with_select
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.plan import Plan
 from retrocoach.core.session import Event, SegmentStarted, Session, SessionFinished
@@ -83,21 +83,36 @@ class DriftFigures:
         return statistics.mean(self.errors_ms[:half]), statistics.mean(self.errors_ms[half:])
 
 
-def measure(segments: int = 600, speed: float = 10.0) -> DriftFigures:
-    """Walk *segments* one-second segments at *speed* times real time; return the errors."""
+def measure(segments: int = 600, speed: float = 10.0, wait: str = "qt") -> DriftFigures:
+    """Walk *segments* one-second segments at *speed* times real time; return the errors.
+
+    *wait* ``qt`` sleeps as `retrocoach run` does (Qt's event loop, serving D-Bus for the
+    media keys); ``select`` is the plain select(2) wait.
+    """
     rounds = max(1, segments // 2)
     # Built directly: the benchmark needs more rounds than a user plan may have (100).
     plan = Plan(forward_s=1, backward_s=1, rounds=rounds, warmup_s=0, cooldown_s=0, getready_s=0)
     clock = ScaledClock(speed)
     probe = BoundaryProbe()
+    waiter: Waiter = wait_with_select
+    app = None
+    if wait == "qt":
+        from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+        from retrocoach.app.media_keys import QtWait  # noqa: PLC0415
+
+        app = QCoreApplication.instance() or QCoreApplication(["timer-drift"])
+        waiter = QtWait()
     coach = TerminalCoach(
         Session(plan, countdown_s=3),
         clock,
         io.StringIO(),
         listeners=[probe],
         clock_rate=speed,
+        wait=waiter,
     )
     code = coach.run()
+    del app
 
     to_ms = 1000.0 / speed
     span_reported = probe.reported[-1] - probe.reported[0]
@@ -115,11 +130,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=600)
     parser.add_argument("--speed", type=float, default=10.0)
+    parser.add_argument("--wait", choices=("qt", "select"), default="qt")
     args = parser.parse_args()
-    figures = measure(args.segments, args.speed)
+    figures = measure(args.segments, args.speed, args.wait)
     print(
         f"timer drift: {len(figures.errors_ms)} boundaries, {figures.segments} segments, "
-        f"speed x{figures.speed:g}"
+        f"speed x{figures.speed:g}, {args.wait} wait"
     )
     print(f"  exit status            {figures.exit_status}")
     print(f"  boundary error p50     {figures.p50_ms:8.3f} ms")

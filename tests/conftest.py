@@ -33,4 +33,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     # Tests that want short programmes point this at their own file; none inherit one.
     monkeypatch.delenv("RETROCOACH_PROGRAMMES_FILE", raising=False)
+    # Nothing a test starts may join the user's session bus (a coach would show up in the
+    # desktop's media widgets); the MPRIS tests start a private bus of their own.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
     return data

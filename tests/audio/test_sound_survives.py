@@ -20,12 +20,16 @@ from cue_checks import LIMIT_MS, PLAN, cue_walk, errors_ms, match
 
 pytestmark = pytest.mark.slow
 
+EARLY_MS = 10.0
+"""The recorder pins its clock to within a few ms; this engine's cues start so soon after their
+boundary (about 0-5 ms) that a reading can fall a few ms before it."""
+
 
 def assert_on_time(walk: audio_probe.Walk) -> None:
     offsets = [due - walk.due[0] for due in walk.due]
     onsets = match(walk, offsets)
     delays = audio_probe.delays_ms(onsets, walk.recording, walk.due)
-    assert all(-5.0 < d < LIMIT_MS for d in delays), delays
+    assert all(-EARLY_MS < d < LIMIT_MS for d in delays), delays
     assert all(abs(e) < LIMIT_MS for e in errors_ms(walk, onsets, offsets))
 
 
@@ -90,7 +94,7 @@ def test_cues_come_back_on_time_after_the_server_is_killed_and_restarted(
     onsets = find_onsets(recording)
     assert len(onsets) == len(after), (onsets, footer)  # the very next boundary included
     delays = audio_probe.delays_ms(onsets, recording, after)
-    assert all(-5.0 < d < LIMIT_MS for d in delays), delays
+    assert all(-EARLY_MS < d < LIMIT_MS for d in delays), delays
     faults = footer["faults"]
     assert isinstance(faults, list)
     assert len(faults) == 2, faults  # the loss and the return, once each
@@ -117,7 +121,7 @@ def test_the_next_cue_plays_on_the_new_default_output(pulse: PulseServer) -> Non
     # too; each later boundary must have its own onset on the new output, on time.
     heard = [recording.time_of(onset.start) for onset in find_onsets(recording)]
     delays = [min((t - due for t in heard), key=abs) * 1000 for due in after]
-    assert all(-5.0 < d < LIMIT_MS for d in delays), (delays, heard, after)
+    assert all(-EARLY_MS < d < LIMIT_MS for d in delays), (delays, heard, after)
 
 
 def test_the_terminal_coach_survives_a_server_restart_and_saves_the_session(

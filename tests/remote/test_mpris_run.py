@@ -1,0 +1,186 @@
+"""`retrocoach run` as an MPRIS player, driven by the real playerctl on a private session bus."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from private_bus import PrivateBus
+
+pytestmark = pytest.mark.slow
+
+PLAN = "warmup=0s forward=20s backward=10s rounds=2 cooldown=0s getready=0s"
+PLAYER = "org.mpris.MediaPlayer2.Player"
+ROOT = "org.mpris.MediaPlayer2"
+RUN = (sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--pips", "off")
+
+
+@contextmanager
+def coach(env: dict[str, str], data: Path, plan: str = PLAN) -> Iterator[subprocess.Popen[str]]:
+    """`retrocoach run` on *env*'s bus; killed at the end if it still runs."""
+    child = subprocess.Popen(
+        [*RUN, "--plan", plan, "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield child
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.communicate(timeout=10)
+
+
+def until(condition: object, timeout_s: float = 5.0) -> bool:
+    """Poll *condition* (a callable) until it is true; whether it became true."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def outcomes(data: Path) -> list[str]:
+    history = json.loads((data / "history.json").read_text())
+    return [session["outcome"] for session in history["sessions"]]
+
+
+def test_status_metadata_and_position_describe_the_walk(bus: PrivateBus, tmp_path: Path) -> None:
+    with coach(bus.env, tmp_path / "data"):
+        bus.wait_for_player()
+        assert bus.playerctl("status") == "Playing"
+        fields = "{{title}}|{{album}}|{{mpris:length}}|{{mpris:trackid}}"
+        title, album, length, trackid = bus.playerctl("metadata", "--format", fields).split("|")
+        assert title == "Forward, round 1 of 2"
+        assert album == "custom"
+        assert length == str(20_000_000)
+        assert trackid.strip("'").startswith("/org/retrocoach/")  # an object path, quoted
+        first = float(bus.playerctl("position"))
+        time.sleep(1.0)
+        second = float(bus.playerctl("position"))
+        assert 0.0 <= first < second < 20.0
+        assert bus.get(PLAYER, "Position").startswith("variant       int64")
+
+
+def test_pause_play_and_play_pause_pause_and_resume_the_walk(
+    bus: PrivateBus, tmp_path: Path
+) -> None:
+    with coach(bus.env, tmp_path / "data"):
+        bus.wait_for_player()
+        bus.playerctl("pause")
+        assert until(lambda: bus.playerctl("status") == "Paused")
+        held = bus.playerctl("position")
+        time.sleep(0.5)
+        assert bus.playerctl("position") == held  # time stands still while paused
+        bus.playerctl("play")
+        assert until(lambda: bus.playerctl("status") == "Playing")
+        bus.playerctl("play-pause")
+        assert until(lambda: bus.playerctl("status") == "Paused")
+        bus.playerctl("play-pause")
+        assert until(lambda: bus.playerctl("status") == "Playing")
+
+
+def test_next_skips_to_the_next_segment_and_sends_seeked(bus: PrivateBus, tmp_path: Path) -> None:
+    with coach(bus.env, tmp_path / "data"):
+        bus.wait_for_player()
+        with bus.monitor(f"type='signal',interface='{PLAYER}',member='Seeked'") as seeked:
+            bus.playerctl("next")
+            assert until(lambda: bus.playerctl("metadata", "title") == "Backward, round 1 of 2")
+        assert any("int64" in line for line in seeked), seeked
+        assert bus.playerctl("metadata", "mpris:length") == str(10_000_000)
+
+
+def test_properties_changed_announces_each_status_change(bus: PrivateBus, tmp_path: Path) -> None:
+    with coach(bus.env, tmp_path / "data"):
+        bus.wait_for_player()
+        rule = (
+            "type='signal',interface='org.freedesktop.DBus.Properties',member='PropertiesChanged'"
+        )
+        with bus.monitor(rule) as changes:
+            bus.playerctl("pause")
+            assert until(lambda: bus.playerctl("status") == "Paused")
+            bus.playerctl("play")
+            assert until(lambda: bus.playerctl("status") == "Playing")
+        text = "\n".join(changes)
+        assert text.count('string "PlaybackStatus"') >= 2, text
+        assert 'string "Paused"' in text
+        assert 'string "Playing"' in text
+
+
+def test_one_stop_only_asks_and_a_second_stops_and_keeps_the_walk_as_stopped(
+    bus: PrivateBus, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with coach(bus.env, data) as child:
+        bus.wait_for_player()
+        time.sleep(1.0)  # walk a little, so there is something to keep
+        bus.playerctl("stop")
+        time.sleep(0.5)
+        assert bus.playerctl("status") == "Playing"  # one stray press never ends a walk
+        bus.playerctl("stop")
+        out, _ = child.communicate(timeout=10)
+    assert "Press Stop again" in out
+    assert child.returncode == 1  # stopped, not completed
+    assert outcomes(data) == ["stopped"]
+
+
+def test_a_late_second_stop_only_asks_again(bus: PrivateBus, tmp_path: Path) -> None:
+    with coach(bus.env, tmp_path / "data"):
+        bus.wait_for_player()
+        bus.playerctl("stop")
+        time.sleep(4.5)  # the confirmation window is 4 s
+        bus.playerctl("stop")
+        time.sleep(0.5)
+        assert bus.playerctl("status") == "Playing"
+
+
+def test_the_root_interface_names_the_app_and_quit_stops_the_walk(
+    bus: PrivateBus, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with coach(bus.env, data) as child:
+        bus.wait_for_player()
+        assert bus.get(ROOT, "Identity") == 'variant       string "RetroCoach"'
+        assert bus.get(ROOT, "DesktopEntry") == 'variant       string "retrocoach"'
+        assert bus.get(ROOT, "CanQuit") == "variant       boolean true"
+        assert bus.get(PLAYER, "CanGoNext") == "variant       boolean true"
+        assert bus.get(PLAYER, "CanControl") == "variant       boolean true"
+        time.sleep(1.0)
+        bus.call(ROOT, "Quit")
+        child.communicate(timeout=10)
+    assert child.returncode == 1
+    assert outcomes(data) == ["stopped"]
+
+
+def test_without_a_session_bus_the_walk_goes_on_and_says_so_once(tmp_path: Path) -> None:
+    env = {**bus_free_env(), "RETROCOACH_DATA_DIR": str(tmp_path / "data")}
+    plan = "warmup=0s forward=1s backward=1s rounds=1 cooldown=0s getready=0s"
+    done = subprocess.run(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", plan],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stdout.splitlines() if "media keys" in line.lower()]
+    assert len(said) == 1, done.stdout
+    assert "not available" in said[0]
+    assert "Traceback" not in done.stderr
+
+
+def bus_free_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "XDG_RUNTIME_DIR")}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    return env

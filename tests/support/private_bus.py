@@ -1,0 +1,154 @@
+"""A private D-Bus session bus for the MPRIS tests, and playerctl and dbus-send against it.
+
+The bus is a dbus-daemon of the test's own, on a socket in the test's folder, started without
+DISPLAY: it never meets the user's session bus, nor another test's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["PrivateBus", "missing_bus_tools", "private_bus"]
+
+PLAYER = "retrocoach"
+DEST = "org.mpris.MediaPlayer2.retrocoach"
+PATH = "/org/mpris/MediaPlayer2"
+
+
+def missing_bus_tools() -> list[str]:
+    """The programs these tests need that are not on PATH."""
+    tools = ("dbus-daemon", "dbus-send", "dbus-monitor", "playerctl")
+    return [tool for tool in tools if shutil.which(tool) is None]
+
+
+@dataclass
+class PrivateBus:
+    """A running private bus; ``env`` points clients (and the app) at it."""
+
+    address: str
+    env: dict[str, str]
+
+    def playerctl(self, *args: str, player: str = PLAYER) -> str:
+        """Run playerctl on this bus; its output, stripped ('' and the error when it failed)."""
+        done = subprocess.run(
+            ["playerctl", "-p", player, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        return done.stdout.strip() if done.returncode == 0 else f"!{done.stderr.strip()}"
+
+    def get(self, interface: str, name: str) -> str:
+        """A property read with dbus-send: its printed value (type and value)."""
+        done = subprocess.run(
+            [
+                "dbus-send",
+                "--session",
+                "--print-reply",
+                f"--dest={DEST}",
+                PATH,
+                "org.freedesktop.DBus.Properties.Get",
+                f"string:{interface}",
+                f"string:{name}",
+            ],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        return done.stdout.split("\n", 1)[1].strip() if done.returncode == 0 else "!"
+
+    def call(self, interface: str, method: str) -> None:
+        """Call a method without arguments."""
+        subprocess.run(
+            [
+                "dbus-send",
+                "--session",
+                "--print-reply",
+                f"--dest={DEST}",
+                PATH,
+                f"{interface}.{method}",
+            ],
+            env=self.env,
+            capture_output=True,
+            timeout=10,
+            check=True,
+        )
+
+    def wait_for_player(self, timeout_s: float = 20.0) -> None:
+        """Wait until RetroCoach's player is on the bus; AssertionError if it never comes."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            listed = subprocess.run(
+                ["playerctl", "-l"], env=self.env, capture_output=True, text=True, check=False
+            ).stdout.split()
+            if PLAYER in listed:
+                return
+            time.sleep(0.1)
+        raise AssertionError("RetroCoach's MPRIS player never appeared on the private bus")
+
+    @contextlib.contextmanager
+    def monitor(self, rule: str) -> Iterator[list[str]]:
+        """dbus-monitor's lines for *rule* while the block runs (complete after it)."""
+        lines: list[str] = []
+        watcher = subprocess.Popen(
+            ["dbus-monitor", "--session", rule],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            time.sleep(0.3)  # let it subscribe
+            yield lines
+        finally:
+            time.sleep(0.3)
+            watcher.terminate()
+            out, _ = watcher.communicate(timeout=5)
+            lines.extend(out.splitlines())
+
+
+@contextlib.contextmanager
+def private_bus(folder: Path) -> Iterator[PrivateBus]:
+    """Start a dbus-daemon on a socket in *folder*; stop it afterwards."""
+    socket = folder / "bus"
+    env = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
+    daemon = subprocess.Popen(
+        [
+            "dbus-daemon",
+            "--session",
+            "--nofork",
+            "--nopidfile",
+            "--print-address=1",
+            f"--address=unix:path={socket}",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().strip()
+        assert address, "dbus-daemon printed no address"
+        yield PrivateBus(address, {**env, "DBUS_SESSION_BUS_ADDRESS": address})
+    finally:
+        daemon.terminate()
+        try:
+            daemon.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+            daemon.wait(timeout=5)
+        if daemon.stdout is not None:
+            daemon.stdout.close()
