@@ -291,6 +291,10 @@ def run_app(
     app = QApplication.instance() or QApplication(["retrocoach", *argv])
     configure_application(app)
     window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn)
+    from retrocoach.app.window_media import publish_window_media_keys  # noqa: PLC0415
+
+    media = publish_window_media_keys(window, window.driver)
+    app.aboutToQuit.connect(media.close)
     received: list[int] = []
 
     def quit_on_signal(number: int) -> None:

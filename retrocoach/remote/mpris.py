@@ -98,14 +98,20 @@ class MprisPlayer(QObject):
 
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         """Tell the bus what changed: status and track, and Seeked at every segment switch."""
-        del session
+        del session, now
         if self._bus is None:
             return
         self.refresh()
         if any(isinstance(event, SegmentStarted) for event in events):
-            self._player.Seeked.emit(position_us(self.source.current()[0], now))
+            self.seek_to_segment()
 
-    def refresh(self) -> None:
+    def seek_to_segment(self) -> None:
+        """Send Seeked with the position in the new segment: a switch jumps the position."""
+        if self._bus is not None:
+            self.refresh()
+            self._player.Seeked.emit(position_us(*self.source.current()))
+
+    def refresh(self, *_args: object) -> None:
         """Send PropertiesChanged for the status and the track when they changed."""
         if self._bus is None:
             return

@@ -47,6 +47,7 @@ from retrocoach.ui.window.walk_end import WalkEnd
 
 if TYPE_CHECKING:
     # Dialogs load when they open: the window shows sooner without them.
+    from retrocoach.ui.coach.session_driver import SessionDriver
     from retrocoach.ui.dialogs.checkin import CheckinDialog
     from retrocoach.ui.dialogs.safety import SafetyChecklistDialog
     from retrocoach.ui.dialogs.settings import SettingsDialog
@@ -228,6 +229,15 @@ class MainWindow(QMainWindow):
             self._gate.open(then_start=True)
             return
         self._start()
+
+    @property
+    def driver(self) -> SessionDriver:
+        """The session driver: the composition root wires remotes to it."""
+        return self._driver
+
+    def request_toggle(self) -> None:
+        """Start, pause or resume, as Space does (a media remote's PlayPause)."""
+        self._on_toggle_requested()
 
     def _start(self) -> None:
         session = self._driver.session
