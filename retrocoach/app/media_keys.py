@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSocketNotifier, Qt, QTimer
 
@@ -88,16 +87,14 @@ def core_application() -> QCoreApplication:
 
 
 def publish_media_keys(
-    session: Session, clock: Clock, out: TextIO
-) -> tuple[MprisPlayer, TerminalMedia, QtWait]:
-    """The coach's MPRIS player (published, or one line on *out* saying why media keys are
-    off), its source and the wait that serves it. A QCoreApplication must exist. Set
-    ``source.coach`` once the coach is built.
+    session: Session, clock: Clock
+) -> tuple[MprisPlayer, TerminalMedia, QtWait, str | None]:
+    """The coach's MPRIS player, its source, the wait that serves it, and why media keys are
+    off (None when published). A QCoreApplication must exist. Set ``source.coach`` once the
+    coach is built.
     """
     wait = QtWait()
     source = TerminalMedia(session, clock, wait.wake)
     player = MprisPlayer(source)
     problem = player.publish()
-    if problem is not None:
-        out.write(f"{problem[:1].upper()}{problem[1:]}.\n")
-    return player, source, wait
+    return player, source, wait, problem

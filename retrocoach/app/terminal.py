@@ -81,7 +81,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     clock = MonotonicClock()
     out.write(f"{plan.name}: {plan.describe()}\n")
     chosen.say(out)
-    media, source, wait = publish_media_keys(session, clock, out)
+    media, source, wait, no_keys = publish_media_keys(session, clock)
     coach = TerminalCoach(
         session,
         clock,
@@ -93,6 +93,8 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         wait=wait,
     )
     source.coach = coach
+    if no_keys is not None:
+        coach.say(f"{no_keys[:1].upper()}{no_keys[1:]}.")
     try:
         code = coach.run()
     finally:

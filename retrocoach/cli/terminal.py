@@ -130,6 +130,10 @@ class TerminalCoach:
             watched.append(self.keys.fileno())
         self._wait_for(watched, timeout)
 
+    def say(self, text: str) -> None:
+        """Print one line for the walker (a closed pipe does not stop the walk)."""
+        self._line(text)
+
     def press(self, action: RemoteAction) -> None:
         """A media button (MPRIS) was pressed: it is carried out after the current wait."""
         self._remote.append(action)
