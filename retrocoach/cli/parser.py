@@ -51,8 +51,9 @@ def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool, top: bool)
             "--audio",
             choices=AUDIO_ENGINES,
             default="auto" if top else argparse.SUPPRESS,
-            help="sound engine: auto (Qt when a sound device works, else none), qt, "
-            "simpleaudio (optional extra) or none (default: auto)",
+            help="sound engine: auto (the sound server's own library when a server answers, "
+            "else Qt, else none), pulse, qt, simpleaudio (optional extra) or none "
+            "(default: auto)",
         )
 
 
