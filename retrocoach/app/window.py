@@ -113,9 +113,15 @@ def _plan_editor(plans: PlanStore, initial: Plan, parent: QWidget) -> PlanEditor
 
 
 def _settings_dialog(settings: Settings, parent: QWidget) -> SettingsDialog:
+    from retrocoach.audio.trial import SoundTrial  # noqa: PLC0415  (as above)
     from retrocoach.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415  (as above)
 
-    return SettingsDialog(settings, parent)
+    trial = SoundTrial()
+    dialog = SettingsDialog(
+        settings, parent, engine_problem=trial.engine_problem, test_sound=trial.play
+    )
+    dialog.finished.connect(lambda _result: trial.close())
+    return dialog
 
 
 def _cue_sound(audio: str, settings: Settings, alerts: CueAlerts) -> tuple[CueListener, str | None]:

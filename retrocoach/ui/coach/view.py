@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -93,6 +102,9 @@ class CoachView(QWidget):
         self.reminder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._reminder: Reminder | None = None
         self._walk_mode = False
+        self._announced: tuple[int, State] | None = None
+        self.announcement = ""
+        """What a screen reader was last told (the direction and the time, at each switch)."""
         self._layout()
 
     def _layout(self) -> None:
@@ -134,6 +146,8 @@ class CoachView(QWidget):
         )
         self.time.set_sample("8:88:88" if remaining >= 3600 else "88:88")
         self.time.set_text(format_duration(remaining))
+        self.time.setAccessibleDescription(self.time.text())
+        self._announce(progress, look, self.time.text())
         walk_ink = QColor(look.ink) if self._walk_mode else None
         self.time.set_ink(_DIM_INK if state is State.PAUSED and not walk_ink else walk_ink)
         _set(self.next_label, next_text(progress.next_segment, state))
@@ -156,6 +170,24 @@ class CoachView(QWidget):
     def flash(self) -> None:
         """Flash the direction band: a cue was due that nobody will hear."""
         self.band.flash()
+
+    def _announce(self, progress: Progress, look: Look, time: str) -> None:
+        """Tell assistive technology the direction and time when the segment or state changes."""
+        key = (progress.index, progress.state)
+        if key == self._announced:
+            return
+        self._announced = key
+        word = look.word.capitalize()
+        if progress.state in (State.RUNNING, State.GET_READY):
+            text = f"{word}: {time} left"
+        elif progress.state is State.IDLE:
+            text = f"Ready: {time} in all"
+        else:
+            text = word
+        self.announcement = text
+        self.band.setAccessibleName(f"Direction: {text}")
+        # An alert as well as the name change: readers speak alerts wherever the focus is.
+        QAccessible.updateAccessibility(QAccessibleEvent(self.band, QAccessible.Event.Alert))
 
     @property
     def walk_mode(self) -> bool:

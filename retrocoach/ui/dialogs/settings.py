@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QSlider,
     QVBoxLayout,
@@ -53,10 +55,20 @@ def _rotation_text(seconds: int) -> str:
 class SettingsDialog(QDialog):
     """Edit a copy of the settings; result_settings() is the walker's choice after OK."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        engine_problem: Callable[[str], str | None] | None = None,
+        test_sound: Callable[[Settings], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("RetroCoach settings")
+        self.setObjectName("settings_dialog")
         self._initial = settings
+        self._engine_problem = engine_problem
+        self._test_sound = test_sound
         self._engine = self._combo(
             "engine_combo", "Sound engine", "Which sound system plays the cues"
         )
@@ -110,9 +122,26 @@ class SettingsDialog(QDialog):
         )
         self._when.setObjectName("when_label")
         self._when.setWordWrap(True)
+        self._engine_note = QLabel(self)
+        self._engine_note.setObjectName("engine_note")
+        self._engine_note.setWordWrap(True)
+        self._engine_note.setAccessibleName("About the sound engine")
+        self.test_button = QPushButton("&Test sound", self)
+        self.test_button.setObjectName("test_sound_button")
+        self.test_button.setAccessibleName("Test sound")
+        self.test_button.setAccessibleDescription("Play the forward cue with these settings")
+        self.test_button.setToolTip("Play the forward cue with these settings")
+        self.test_button.setVisible(test_sound is not None)
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        for which, tip in (
+            (QDialogButtonBox.StandardButton.Ok, "Keep these settings"),
+            (QDialogButtonBox.StandardButton.Cancel, "Leave the settings as they were (Esc)"),
+        ):
+            standard = self._buttons.button(which)
+            standard.setToolTip(tip)
+            standard.setAccessibleDescription(tip)
         self._layout()
         self._connect_signals()
         self._show(settings)
@@ -141,9 +170,11 @@ class SettingsDialog(QDialog):
         volume.addWidget(self._volume_value)
         rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
             ("Sound &engine:", self._engine, self._engine),
+            ("", self._engine_note, self._engine_note),
             ("Cues:", cues, self._tones),
             ("&Volume:", volume, self._volume),
             ("", self._muted, self._muted),
+            ("", self.test_button, self.test_button),
             ("Countdown &pips:", self._pips, self._pips),
             ("&Reminders change:", self._rotation, self._rotation),
             ("", self._checklist, self._checklist),
@@ -161,6 +192,9 @@ class SettingsDialog(QDialog):
     def _connect_signals(self) -> None:
         # Volume readout
         self._volume.valueChanged.connect(self._on_volume_value_changed)
+        # The engine, checked as soon as it is chosen, and tried on demand
+        self._engine.activated.connect(self._on_engine_activated)
+        self.test_button.clicked.connect(self._on_test_button_clicked)
         # OK and Cancel
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
@@ -168,6 +202,21 @@ class SettingsDialog(QDialog):
     def _on_volume_value_changed(self, value: int) -> None:
         self._volume_value.setText(f"{value} %")
         self._volume.setAccessibleDescription(f"{value} percent")
+
+    def _on_engine_activated(self, _index: int) -> None:
+        problem = (
+            self._engine_problem(str(self._engine.currentData())) if self._engine_problem else None
+        )
+        self._engine_note.setText(problem or "")
+        self._engine.setAccessibleDescription(problem or "Which sound system plays the cues")
+
+    def _on_test_button_clicked(self) -> None:
+        if self._test_sound is not None:
+            self._engine_note.setText(self._test_sound(self.result_settings()))
+
+    def engine_note(self) -> str:
+        """What the dialog says about the chosen engine ('' when nothing needs saying)."""
+        return self._engine_note.text()
 
     def _show(self, settings: Settings) -> None:
         self._engine.setCurrentIndex(self._engine.findData(settings.audio_engine))

@@ -59,6 +59,7 @@ class ProgrammePage(QWidget):
         self._guide = guide
         self.choice = QComboBox(self)
         self.choice.setAccessibleName("Programmes")
+        self.choice.setToolTip("Choose a programme to read about, start or stop")
         self.choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Space belongs to the session
         for programme in guide.book.all():
             self.choice.addItem(programme.title, programme.name)

@@ -160,3 +160,42 @@ def test_every_control_has_a_name_a_tooltip_and_a_key(dialog: SettingsDialog) ->
         assert has_mnemonic or control in buddies, control.objectName()
         assert control.accessibleName() or has_mnemonic, control.objectName()
     assert "RetroCoach" in dialog.windowTitle()
+
+
+def test_choosing_an_engine_that_is_missing_says_so_at_once(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(
+        Settings(),
+        engine_problem=lambda engine: (
+            "simpleaudio is not installed." if engine == "simpleaudio" else None
+        ),
+    )
+    qtbot.addWidget(dialog)
+    engines = combo(dialog, "engine")
+    engines.setCurrentIndex(engines.findData("simpleaudio"))
+    engines.activated.emit(engines.currentIndex())
+    assert dialog.engine_note() == "simpleaudio is not installed."
+    assert engines.accessibleDescription() == "simpleaudio is not installed."
+    engines.setCurrentIndex(engines.findData("auto"))
+    engines.activated.emit(engines.currentIndex())
+    assert dialog.engine_note() == ""
+
+
+def test_the_test_sound_button_plays_with_the_settings_shown(qtbot: QtBot) -> None:
+    tried: list[Settings] = []
+
+    def test_sound(settings: Settings) -> str:
+        tried.append(settings)
+        return "Playing the forward cue."
+
+    dialog = SettingsDialog(Settings(volume=0.5), test_sound=test_sound)
+    qtbot.addWidget(dialog)
+    slider(dialog).setValue(30)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert [settings.volume for settings in tried] == [0.3]
+    assert dialog.engine_note() == "Playing the forward cue."
+
+
+def test_the_dialog_says_which_changes_wait_for_a_restart(dialog: SettingsDialog) -> None:
+    note = find(dialog, QLabel, "when_label")
+    assert "next start" in note.text()  # type: ignore[attr-defined]
+    assert "applies as soon as you press OK" in note.text()  # type: ignore[attr-defined]
