@@ -55,9 +55,11 @@ def store_with(folder: Path, *records: SessionRecord) -> HistoryStore:
     return store
 
 
-def history(store: HistoryStore, fmt: str, **dates: date | None) -> tuple[int, str, str]:
+def history(
+    store: HistoryStore, fmt: str, since: date | None = None, until: date | None = None
+) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = run_history(store, fmt, out, err, tz=ZONE, **dates)
+    code = run_history(store, fmt, out, err, tz=ZONE, since=since, until=until)
     return code, out.getvalue(), err.getvalue()
 
 
