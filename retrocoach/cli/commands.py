@@ -8,13 +8,8 @@ from typing import TextIO
 
 from retrocoach.cli.errors import EXIT_FAILED, UsageError
 from retrocoach.core.catalog import resolve_plan
-from retrocoach.core.history import (
-    HistoryStore,
-    JournalBusyError,
-    NewerSchemaError,
-    StorageError,
-    describe_recovered,
-)
+from retrocoach.core.errors import StorageError
+from retrocoach.core.history import HistoryStore
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanStore
@@ -43,16 +38,8 @@ def open_stores(args: argparse.Namespace, err: TextIO) -> tuple[DataPaths, Histo
         raise SystemExit(EXIT_FAILED) from None
     history = HistoryStore(paths, warn=tell)
     plans = PlanStore(paths, warn=tell)
-    try:
-        recovered = history.recover_journal()
-    except (StorageError, JournalBusyError, NewerSchemaError) as error:
-        # A running session owns the journal, the folder is unwritable, or a newer RetroCoach
-        # wrote the history: the journal stays where it is for a later start to recover.
-        recovered = None
-        if not isinstance(error, JournalBusyError):
-            tell(f"an interrupted session could not be recovered yet: {error}")
-    if recovered is not None:
-        tell(describe_recovered(recovered))
+    # Each recovered session, or each journal that must wait, is told through *tell*.
+    history.recover_journals()
     return paths, history, plans
 
 

@@ -8,28 +8,42 @@ import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from retrocoach.core.atomic import (
-    PRIVATE_FILE_MODE,
+from retrocoach.core.atomic import dump_document, remove_stale_temps, splice_items
+from retrocoach.core.atomic import write_bytes_atomic as write_atomic
+from retrocoach.core.errors import (
     CorruptFileError,
-    Signature,
+    NewerSchemaError,
     StorageError,
+    StoreBusyError,
+    UnverifiedSaveError,
+)
+from retrocoach.core.files import (
+    Signature,
     copy_aside,
-    dump_document,
     ensure_private_dir,
     file_signature,
     parse_json_bytes,
     read_bytes,
-    remove_stale_temps,
-    splice_items,
-    storage_error,
-    write_bytes_atomic,
 )
+from retrocoach.core.loading import (
+    RECORD_ERRORS,
+    FileState,
+    Loaded,
+    MigrationError,
+    MigrationStep,
+    has_duplicate_keys,
+    migrate,
+    parse_items,
+    writable,
+    written_as_dumped,
+)
+from retrocoach.core.locks import LockBusyError, LockFile
 
 __all__ = [
+    "RECORD_ERRORS",
     "DocumentFile",
     "FileState",
     "Loaded",
@@ -41,77 +55,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-MigrationStep = Callable[[dict[str, Any]], dict[str, Any]]
-"""Turns a document of schema version N into one of version N + 1."""
-
-# A record that does not fit its type raises one of these while it is being read.
-RECORD_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
-
-
-class NewerSchemaError(Exception):
-    """The file was written by a newer RetroCoach; this one will not write to it."""
-
-    def __init__(self, path: Path, found: int, known: int) -> None:
-        super().__init__(
-            f"{path.name} was written by a newer RetroCoach (schema version {found}; this one "
-            f"knows {known}): it is left untouched and nothing will be saved to it until "
-            "RetroCoach is updated"
-        )
-        self.path = path
-        self.found = found
-        self.known = known
-
-
-class StoreBusyError(StorageError):
-    """Another RetroCoach process held the file's lock for too long."""
-
-
-class MigrationError(ValueError):
-    """A document whose schema version has no way forward to the current one."""
-
-
-def migrate(
-    document: dict[str, Any], *, current: int, steps: Mapping[int, MigrationStep]
-) -> dict[str, Any]:
-    """Bring *document* up to schema version *current*, one registered step at a time."""
-    version = document.get("schema_version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise MigrationError("it has no schema_version number")
-    while version < current:
-        step = steps.get(version)
-        if step is None:
-            raise MigrationError(f"its schema version {version} is not one RetroCoach knows")
-        document = step(document)
-        if document.get("schema_version") != version + 1:
-            raise MigrationError(
-                f"the step from schema version {version} did not reach {version + 1}"
-            )
-        version += 1
-    return document
-
-
-class FileState(StrEnum):
-    """What loading found."""
-
-    MISSING = "missing"
-    CLEAN = "clean"
-    DAMAGED = "damaged"
-    """Wholly or partly unreadable; the original bytes were copied aside."""
-    NEWER = "newer"
-    PROTECTED = "protected"
-    """Unreadable and no copy could be made: it must not be written over."""
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded(Generic[T]):
-    """The records that could be read, and what the user was told about the file."""
-
-    items: tuple[T, ...]
-    state: FileState
-    warnings: tuple[str, ...] = ()
-    corrupt_copy: Path | None = None
-    found_version: int = 0
-    """The schema version in the file, for a newer file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,21 +65,9 @@ class _Snapshot(Generic[T]):
     items: tuple[T, ...]
     raw: bytes
     appendable: bool
-    """Written in the current version with the list last, so records can be spliced in."""
+    """Exactly as the writer writes it, in the current version: records can be spliced in."""
     header: Mapping[str, Any]
     """The file's other top-level keys, besides schema_version and the list."""
-
-
-def _writable(value: object) -> bool:
-    """Whether *value* can be written back as strict JSON (1e400 reads as infinity, say).
-
-    A key that cannot is left out when the file is written whole; the .bak copy keeps it.
-    """
-    try:
-        json.dumps(value, allow_nan=False)
-    except ValueError:
-        return False
-    return True
 
 
 class DocumentFile(Generic[T]):
@@ -208,12 +139,14 @@ class DocumentFile(Generic[T]):
             found = document.get("schema_version")
             if isinstance(found, int) and not isinstance(found, bool) and found > self._version:
                 return self._newer(document, found)
-            appendable = found == self._version and next(reversed(document)) == self._list_key
+            appendable = found == self._version and written_as_dumped(raw, document, self._list_key)
+            if not appendable and has_duplicate_keys(raw):
+                raise CorruptFileError("a key appears twice in it, so part of it is hidden")
             self._older = (found, raw) if isinstance(found, int) and found < self._version else None
             entries, self._header = self._entries(document)
         except (CorruptFileError, MigrationError) as error:
             return self._damaged(raw, str(error), ())
-        items, bad = self._parse_all(entries)
+        items, bad = parse_items(self._parse_item, self._item_key, entries)
         if bad:
             reason = f"{bad} of its {len(entries)} {self._noun} are unreadable"
             return self._damaged(raw, reason, items)
@@ -233,7 +166,7 @@ class DocumentFile(Generic[T]):
         header = {
             key: value
             for key, value in document.items()
-            if key not in ("schema_version", self._list_key) and _writable(value)
+            if key not in ("schema_version", self._list_key) and writable(value)
         }
         return entries, header
 
@@ -279,7 +212,8 @@ class DocumentFile(Generic[T]):
             self._snapshot = None
             if self._older is not None:
                 self._keep_older(*self._older)
-            write_bytes_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
+            write_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
+            self._verify(data)
             signature = file_signature(self.path)  # under the lock: no one else wrote since
             if signature is not None:
                 self._snapshot = _Snapshot(
@@ -293,58 +227,49 @@ class DocumentFile(Generic[T]):
         """
         kept = self.path.with_name(f"{self.path.stem}.v{version}{self.path.suffix}")
         if not kept.exists():
-            write_bytes_atomic(kept, raw, keep_backup=False)
+            write_atomic(kept, raw, keep_backup=False)
             self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
         self._older = None
 
     def _line(self, item: T) -> bytes:
         return json.dumps(self._dump_item(item), allow_nan=False).encode("ascii")
 
+    def _verify(self, data: bytes) -> None:
+        """Read the file back: a save is only told as done once its bytes are really there."""
+        try:
+            written = read_bytes(self.path)
+        except StorageError as error:
+            written, problem = None, str(error)
+        else:
+            problem = "it reads back different from what was written"
+        if written != data:
+            raise UnverifiedSaveError(
+                f"{self.path.name} was saved but could not be checked ({problem})", self.path
+            )
+
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        import filelock  # noqa: PLC0415  (slow to import: only saving locks)
-
+        lock = LockFile(self.lock_path)
         try:
             ensure_private_dir(self.path.parent)
-            lock = filelock.FileLock(
-                self.lock_path, timeout=self._lock_timeout_s, mode=PRIVATE_FILE_MODE
-            )
-            lock.acquire()
-        except filelock.Timeout:
+            lock.acquire(self._lock_timeout_s)
+        except LockBusyError:
             raise StoreBusyError(
                 f"another RetroCoach kept {self.path.name} locked for over "
                 f"{self._lock_timeout_s:g} s; nothing was saved",
                 self.path,
             ) from None
-        except OSError as error:
-            raise storage_error(self.path, error, "save", "nothing was changed") from error
         try:
             yield
         finally:
             lock.release()
 
-    def _parse_all(self, entries: list[Any]) -> tuple[tuple[T, ...], int]:
-        items: list[T] = []
-        seen: set[str] = set()
-        bad = 0
-        for entry in entries:
-            try:
-                item = self._parse_item(entry)
-            except RECORD_ERRORS:
-                bad += 1
-                continue
-            key = self._item_key(item)
-            if key in seen:  # a second record under one key would make edits ambiguous
-                bad += 1
-                continue
-            seen.add(key)
-            items.append(item)
-        return tuple(items), bad
-
     def _newer(self, document: dict[str, Any], found: int) -> Loaded[T]:
         # Records of a newer version may still read as ours; show what can be shown, read-only.
         entries = document.get(self._list_key)
-        items, _ = self._parse_all(entries if isinstance(entries, list) else [])
+        items, _ = parse_items(
+            self._parse_item, self._item_key, entries if isinstance(entries, list) else []
+        )
         message = str(NewerSchemaError(self.path, found, self._version))
         self._tell(message)
         return Loaded(items, FileState.NEWER, (message,), found_version=found)

@@ -2,42 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import Any, Final, Protocol
 
-from retrocoach.core.atomic import (
-    PRIVATE_FILE_MODE,
-    CorruptFileError,
-    StorageError,
-    copy_aside,
-    ensure_private_dir,
-    parse_json_bytes,
-    read_bytes,
-    remove_stale_temps,
-    storage_error,
-    write_bytes_atomic,
-)
 from retrocoach.core.clock import local_now
-from retrocoach.core.document import (
-    RECORD_ERRORS,
-    DocumentFile,
-    FileState,
-    Loaded,
-    MigrationStep,
-    NewerSchemaError,
-    migrate,
-)
-from retrocoach.core.durations import format_duration
+from retrocoach.core.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
+from retrocoach.core.errors import JournalBusyError, NewerSchemaError, StorageError
+from retrocoach.core.journal_writer import SessionJournal
+from retrocoach.core.locks import LockFile
 from retrocoach.core.record_fields import upgrade_v1
 from retrocoach.core.records import Outcome, RecordError, SessionRecord
-
-if TYPE_CHECKING:
-    import filelock
+from retrocoach.core.recovery import JournalRecovery, describe_recovered
 
 __all__ = [
     "MIGRATIONS",
@@ -67,10 +44,6 @@ class UnknownSessionError(KeyError):
     """No session in the history has the given id."""
 
 
-class JournalBusyError(Exception):
-    """Another RetroCoach process is journalling a running session in the same data folder."""
-
-
 class DataFolder(Protocol):
     """Anything that names the data folder, such as retrocoach.core.paths.DataPaths."""
 
@@ -78,13 +51,6 @@ class DataFolder(Protocol):
     def data_dir(self) -> Path:
         """The folder that holds history.json and the journal."""
         ...
-
-
-def describe_recovered(record: SessionRecord) -> str:
-    """How a session recovered from a journal is told: when it began and what was walked."""
-    walked = format_duration(record.forward_s + record.backward_s)
-    when = record.started_at.strftime("%Y-%m-%d %H:%M")
-    return f"kept the session interrupted on {when} ({walked} walked) as 'interrupted'"
 
 
 def migrate_history(document: dict[str, Any]) -> dict[str, Any]:
@@ -111,7 +77,6 @@ class HistoryStore:
     ) -> None:
         folder = location if isinstance(location, Path) else location.data_dir
         self.folder = folder
-        self.journal_path = folder / "session.journal.json"
         self._warn = warn
         self._wall_clock = wall_clock
         self._version = schema_version
@@ -128,8 +93,15 @@ class HistoryStore:
             wall_clock=wall_clock,
             lock_timeout_s=lock_timeout_s,
         )
-        self._journal_lock: filelock.FileLock | None = None
-        self._journal_id: str | None = None
+        self._recovery = JournalRecovery(
+            folder,
+            save=self._save_recovered,
+            warn=warn,
+            wall_clock=wall_clock,
+            legacy_versions=range(1, schema_version + 1),
+        )
+        self._claim: LockFile | None = None
+        self._journal: SessionJournal | None = None
 
     @property
     def path(self) -> Path:
@@ -137,9 +109,10 @@ class HistoryStore:
         return self._file.path
 
     @property
-    def journal_lock_path(self) -> Path:
-        """Held by the process whose session the journal describes, for as long as it runs."""
-        return self.journal_path.with_name(self.journal_path.name + ".lock")
+    def journal_path(self) -> Path:
+        """Where this store's latest session is journalled (the data folder before it is)."""
+        journal = self._journal
+        return journal.path if journal is not None and journal.path is not None else self.folder
 
     # -- the history -------------------------------------------------------------------------
 
@@ -152,13 +125,19 @@ class HistoryStore:
         return self._file.load().items
 
     def add(self, record: SessionRecord) -> None:
-        """Append *record*; if the journal holds this session, the journal is cleared after."""
+        """Append *record*; the save is read back before this returns (UnverifiedSaveError)."""
         with self._file.editing() as records:
             if any(existing.id == record.id for existing in records):
                 raise RecordError(f"a session with id {record.id} is already recorded")
             records.append(record)
-        if self._journal_id == record.id:
-            self.clear_journal()
+
+    def _save_recovered(self, record: SessionRecord) -> bool:
+        with self._file.editing() as records:
+            # A crash between saving a session and removing its journal leaves both.
+            if any(existing.id == record.id for existing in records):
+                return False
+            records.append(record)
+        return True
 
     def update(self, record: SessionRecord) -> None:
         """Replace the session with *record*'s id (after a check-in adds notes and effort)."""
@@ -177,153 +156,59 @@ class HistoryStore:
                 return index
         raise UnknownSessionError(record_id)
 
-    # -- the journal ---------------------------------------------------------------------------
+    # -- the journals ------------------------------------------------------------------------
+
+    def open_journal(
+        self, session_id: str, rebuild: Callable[[], Sequence[bytes]]
+    ) -> SessionJournal:
+        """The journal for a session about to start (its file is made at the first append)."""
+        self._journal = SessionJournal(self.folder, session_id, rebuild)
+        return self._journal
 
     def claim_journal(self) -> SessionRecord | None:
-        """Take the journal lock for a session about to start, until clear_journal().
+        """Claim the data folder for a session about to start, until release_claim().
 
-        Raises JournalBusyError if another RetroCoach process is walking a session in this
-        folder, and StorageError if the lock cannot be made. A journal left by a process that
-        died after this one started is recovered first, never overwritten: the recovered
-        session is returned (None if there was none). Claiming twice is harmless.
+        One window walks at a time per data folder: JournalBusyError if another process holds
+        the claim, StorageError if it cannot be made. Journals left meanwhile by processes
+        that died are recovered first; the latest recovered session is returned (the others
+        are told through *warn*). Claiming twice is harmless.
         """
-        import filelock  # noqa: PLC0415  (slow to import: only saving locks)
-
-        if self._journal_lock is not None:
-            return None
-        lock = self._journal_lock_file()
-        try:
-            ensure_private_dir(self.folder)
-            lock.acquire(timeout=0)
-        except filelock.Timeout:  # before OSError: Timeout is a TimeoutError
+        if not self.try_claim():
             raise JournalBusyError(
-                f"another RetroCoach session is running with the data folder {self.folder}"
-            ) from None
-        except OSError as error:
-            raise storage_error(self.journal_path, error, "write", "the session goes on") from error
-        self._journal_lock = lock
-        try:
-            return self._recover_locked()
-        except (StorageError, NewerSchemaError) as error:
-            # Told, not raised: the walk goes on, and its own journal replaces the leftover
-            # only if the disk takes writes again, as it did before this claim existed.
-            self._warn(f"an interrupted session could not be recovered yet: {error}")
-            return None
-
-    def write_journal(self, record: SessionRecord) -> None:
-        """Save the session in progress, atomically; call at each segment start and every 10 s.
-
-        The first call claims the journal (see claim_journal), so another RetroCoach starting
-        meanwhile knows the session is alive. Raises JournalBusyError if another process holds
-        it, and StorageError if the disk refuses the write.
-        """
-        recovered = self.claim_journal()
-        if recovered is not None:
-            # The recorder has no words of its own for another process's session: tell here.
-            self._warn(f"another RetroCoach ended without saving: {describe_recovered(recovered)}")
-        if self._journal_id not in (None, record.id) and self.journal_path.exists():
-            self._keep_unsaved_journal()
-        self._journal_id = record.id
-        document = {"schema_version": self._version, "session": record.to_json()}
-        data = (json.dumps(document, allow_nan=False) + "\n").encode("ascii")
-        write_bytes_atomic(self.journal_path, data, keep_backup=False)
-
-    def _keep_unsaved_journal(self) -> None:
-        """This store's previous session could not be saved: recover it before journalling anew.
-
-        Its journal is the only copy. If it still cannot be saved, it stays as it is and the new
-        session goes unjournalled (StorageError) rather than writing over it.
-        """
-        try:
-            self._recover_locked()
-        except (StorageError, NewerSchemaError) as error:
-            raise StorageError(
-                f"the previous session is still only in {self.journal_path.name}, which is kept "
-                f"({error}); this session will be saved when it ends, but not journalled",
-                self.journal_path,
-            ) from None
-
-    def clear_journal(self) -> None:
-        """Remove the journal (the session is saved or abandoned) and release its lock."""
-        try:
-            self.journal_path.unlink(missing_ok=True)
-        except OSError as error:
-            raise storage_error(self.journal_path, error, "remove", "it stays for now") from error
-        finally:
-            if self._journal_lock is not None:
-                self._journal_lock.release()
-            self._journal_lock = None
-            self._journal_id = None
-
-    def recover_journal(self) -> SessionRecord | None:
-        """Turn a journal left by a crash into an ``interrupted`` session in the history.
-
-        Call at the start of every command. Returns the recovered session, or None if there was
-        nothing to recover (no journal, a live session's journal, or one already recorded).
-        """
-        if self._journal_lock is not None or not self.journal_path.exists():
-            return None
-        import filelock  # noqa: PLC0415  (as in write_journal)
-
-        probe = self._journal_lock_file()
-        try:
-            probe.acquire(timeout=0)
-        except filelock.Timeout:  # before OSError: Timeout is a TimeoutError
-            return None  # its session is still running in another process
-        except OSError as error:
-            raise storage_error(self.journal_path, error, "recover", "it was left") from error
-        try:
-            return self._recover_locked()
-        finally:
-            probe.release()
-
-    def _recover_locked(self) -> SessionRecord | None:
-        remove_stale_temps(self.journal_path)
-        raw = read_bytes(self.journal_path)
-        if raw is None:
-            return None
-        try:
-            record = self._parse_journal(raw)
-        except (CorruptFileError, *RECORD_ERRORS) as error:
-            copy = copy_aside(self.journal_path, raw, self._wall_clock())
-            self._warn(
-                f"the journal of an unfinished session could not be read ({error}); "
-                f"a copy is kept as {copy}"
+                f"another RetroCoach session is running with the data folder {self.folder}",
+                self.folder,
             )
-            self._remove_journal()
-            return None
-        if record is None:
-            return None
-        recovered = dataclasses.replace(record, outcome=Outcome.INTERRUPTED)
-        with self._file.editing() as records:
-            # A crash between saving a session and clearing its journal leaves both.
-            already_saved = any(existing.id == recovered.id for existing in records)
-            if not already_saved:
-                records.append(recovered)
-        self._remove_journal()
-        # The caller tells the user about a recovered session; it knows how to word it.
-        return None if already_saved else recovered
+        recovered = self.recover_journals(tell=False)
+        for record in recovered[:-1]:
+            self._warn(describe_recovered(record))
+        return recovered[-1] if recovered else None
 
-    def _parse_journal(self, raw: bytes) -> SessionRecord | None:
-        document = parse_json_bytes(raw)
-        if not isinstance(document, dict):
-            raise CorruptFileError("it is not a JSON object")
-        version = document.get("schema_version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > self._version:
-            self._warn(
-                f"{self.journal_path} was written by a newer RetroCoach; it is left untouched"
-            )
-            return None
-        if not isinstance(version, int) or not 1 <= version <= self._version:
-            # Sessions read from any known version: keys added since then read as unknown.
-            raise CorruptFileError("it has no schema_version this RetroCoach knows")
-        return SessionRecord.from_json(document.get("session"))
+    def try_claim(self) -> bool:
+        """Claim the data folder if no other process has: False if one has (see claim_journal)."""
+        if self._claim is None:
+            # The lock older versions held while journalling: they and we exclude each other.
+            claim = LockFile(self._recovery.legacy_lock_path)
+            if not claim.try_acquire():
+                return False
+            self._claim = claim
+        return True
 
-    def _remove_journal(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.journal_path.unlink()
+    def release_claim(self) -> None:
+        """Let another window start a session in this data folder."""
+        claim, self._claim = self._claim, None
+        if claim is not None:
+            claim.release()
 
-    def _journal_lock_file(self) -> filelock.FileLock:
-        import filelock  # noqa: PLC0415  (as in write_journal)
+    def recover_journals(self, *, tell: bool = True) -> list[SessionRecord]:
+        """Put every session left in a journal nobody holds into the history, each once.
 
-        return filelock.FileLock(self.journal_lock_path, mode=PRIVATE_FILE_MODE)
+        Call at the start of every command. A journal whose session cannot be saved yet stays
+        for a later start, and that is told; with *tell*, so is each recovered session.
+        """
+        recovered, failures = self._recovery.recover_all()
+        for error in failures:
+            self._warn(f"an unfinished session could not be recovered yet: {error}")
+        if tell:
+            for record in recovered:
+                self._warn(describe_recovered(record))
+        return recovered

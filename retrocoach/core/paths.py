@@ -10,7 +10,7 @@ from typing import Final
 
 import platformdirs
 
-from retrocoach.core.atomic import ensure_private_dir
+from retrocoach.core.files import ensure_private_dir
 
 __all__ = ["APP_NAME", "DATA_DIR_ENV", "DataPaths"]
 
@@ -50,10 +50,9 @@ class DataPaths:
         """Every recorded session."""
         return self.data_dir / "history.json"
 
-    @property
-    def journal_file(self) -> Path:
-        """The session in progress, rewritten as it runs; left over only after a crash."""
-        return self.data_dir / "session.journal.json"
+    def journal_files(self) -> list[Path]:
+        """The journals of sessions in progress, or left by a crash or a failed save."""
+        return sorted(self.data_dir.glob("session-*.journal.jsonl"))
 
     @property
     def plans_file(self) -> Path:

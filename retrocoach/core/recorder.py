@@ -6,24 +6,22 @@ import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Final
 
 from retrocoach.core.clock import local_now
+from retrocoach.core.errors import StorageError
 from retrocoach.core.estimates import NO_BODY_MASS, EstimateBasis
-from retrocoach.core.history import (
-    HistoryStore,
-    JournalBusyError,
-    NewerSchemaError,
-    Outcome,
-    SessionRecord,
-    StorageError,
-)
+from retrocoach.core.history import HistoryStore, Outcome, RecordError, SessionRecord
+from retrocoach.core.journal import checkpoint_line, header_line, segment_line
+from retrocoach.core.journal_writer import SessionJournal
 from retrocoach.core.outcome import outcome_of
 from retrocoach.core.programme_mark import ProgrammeMark
 from retrocoach.core.session import (
     Event,
     Paused,
     Resumed,
+    SegmentRecord,
     SegmentStarted,
     Session,
     SessionFinished,
@@ -35,15 +33,17 @@ from retrocoach.core.session import (
 __all__ = ["SessionRecorder"]
 
 JOURNAL_EVERY_S: Final = 10.0
-_SAVE_ERRORS = (StorageError, NewerSchemaError, JournalBusyError)
 
 
 class SessionRecorder:
-    """A session listener that writes the journal and, at the end, the history record.
+    """A session listener that writes the session's journal and, at the end, its history record.
 
-    The journal is rewritten at every segment start, pause and resume, and at least every
-    ``journal_every_s`` seconds, so a crash or power cut loses at most that much walking.
-    Failures never stop the session: each is told once through *report*.
+    The journal gains a line for each segment as it ends, and a checkpoint at every segment
+    start, pause and resume and at least every ``journal_every_s`` seconds, so a crash or power
+    cut loses at most that much walking; writing it costs the same at the end of a long session
+    as at the start. At the end the real outcome is journalled, then the session is saved; only
+    a save that reads back removes the journal. Failures never stop the session: each is told
+    once through *report*, and the journal keeps the walk for the next start to recover.
     """
 
     def __init__(
@@ -58,18 +58,28 @@ class SessionRecorder:
     ) -> None:
         self.store = store
         self._programme = programme
+        self._basis = basis  # the energy estimate's body mass and backward factor
         self._report = report
         self._wall_clock = wall_clock
         self._every = journal_every_s
-        self._basis = basis  # the energy estimate's body mass and backward factor
         self._id = uuid.uuid4().hex
         self._started_at: datetime | None = None
-        self._journalled_at: float | None = None
+        self._checkpoint_at: float | None = None
+        self._done = 0
+        self._ended = False
+        """How many ended segments the journal holds."""
+        self._journal: SessionJournal | None = None
+        self._session: Session | None = None
         self._told: set[str] = set()
         self.saved: SessionRecord | None = None
         """The record saved when the session ended (None until then, or if saving failed)."""
         self.nothing_walked = False
         """True when the session was stopped before any walking: there was nothing to keep."""
+
+    @property
+    def journal_path(self) -> Path | None:
+        """The file that keeps the session until it is saved (None if none could be written)."""
+        return None if self._journal is None else self._journal.path
 
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         """Journal or save as the events require."""
@@ -77,18 +87,81 @@ class SessionRecorder:
             if isinstance(event, SessionStarted):
                 # Wall time of the start, even if this batch is handled a little later.
                 self._started_at = self._wall_clock() - timedelta(seconds=now - event.at)
-        if self._started_at is None:
+                self._session = session
+                self._journal = self.store.open_journal(self._id, self._all_lines)
+                # A window on this folder waits while this session runs (see claim_journal);
+                # without the claim the session is still journalled, in its own file.
+                try:
+                    self.store.try_claim()
+                except StorageError as error:
+                    self._tell(f"{error}; the session goes on, journalled")
+        if self._started_at is None or self._ended:
             return
         if any(isinstance(e, SessionFinished | SessionStopped) for e in events):
+            self._ended = True
             outcome = outcome_of(session.state is State.FINISHED, session.walked(now))
             self._save(session, now, outcome)
             return
-        due = self._journalled_at is None or now - self._journalled_at >= self._every
-        if due or any(isinstance(e, SegmentStarted | Paused | Resumed) for e in events):
-            self._journal(session, now)
+        due = self._checkpoint_at is None or now - self._checkpoint_at >= self._every
+        checkpoint = due or any(isinstance(e, SegmentStarted | Paused | Resumed) for e in events)
+        if checkpoint or len(session.records) > self._done:
+            self._journal_lines(session, now, checkpoint=checkpoint)
 
-    def _record(self, session: Session, now: float, outcome: Outcome) -> SessionRecord:
+    # -- the journal ---------------------------------------------------------------------------
+
+    def _ended_at(self, session: Session, now: float) -> datetime:
         assert self._started_at is not None
+        begin = session.started_at if session.started_at is not None else now
+        end = session.ended_at if session.ended_at is not None else now
+        return self._started_at + timedelta(seconds=max(0.0, end - begin))
+
+    @staticmethod
+    def _current(session: Session, now: float, done: int) -> SegmentRecord | None:
+        walked = session.walked(now)
+        return walked[-1] if len(walked) > done else None
+
+    def _all_lines(self) -> list[bytes]:
+        """The lines the journal holds so far, for a journal written afresh."""
+        session, started_at = self._session, self._started_at
+        assert session is not None
+        assert started_at is not None
+        at = self._wall_clock()
+        start = SessionRecord.from_session(
+            session,
+            started_at=started_at,
+            now=session.started_at or 0.0,
+            outcome=Outcome.STOPPED,
+            record_id=self._id,
+        )
+        start = dataclasses.replace(start, programme=self._programme)
+        lines = [header_line(start, self._basis)]
+        lines += [segment_line(record, at) for record in session.records[: self._done]]
+        return lines
+
+    def _journal_lines(
+        self, session: Session, now: float, *, checkpoint: bool, outcome: Outcome | None = None
+    ) -> bool:
+        assert self._journal is not None
+        records = session.records
+        at = self._ended_at(session, now)
+        lines = [segment_line(record, at) for record in records[self._done :]]
+        if checkpoint or outcome is not None:
+            self._checkpoint_at = now
+            current = None if outcome is not None else self._current(session, now, len(records))
+            lines.append(checkpoint_line(len(records), current, at, outcome))
+        try:
+            self._journal.append(lines)
+        except StorageError as error:
+            self._tell(f"The running session could not be journalled: {error}")
+            return False  # the same segments are tried again next time
+        self._done = len(records)
+        return True
+
+    # -- the end -------------------------------------------------------------------------------
+
+    def _save(self, session: Session, now: float, outcome: Outcome) -> None:
+        assert self._started_at is not None
+        assert self._journal is not None
         record = SessionRecord.from_session(
             session,
             started_at=self._started_at,
@@ -98,32 +171,36 @@ class SessionRecorder:
             basis=self._basis,
         )
         # The journal carries the mark too: a session recovered after a crash keeps it.
-        return dataclasses.replace(record, programme=self._programme)
-
-    def _journal(self, session: Session, now: float) -> None:
-        self._journalled_at = now
-        try:
-            self.store.write_journal(self._record(session, now, Outcome.INTERRUPTED))
-        except _SAVE_ERRORS as error:
-            self._tell(f"The running session could not be journalled: {error}")
-
-    def _save(self, session: Session, now: float, outcome: Outcome) -> None:
-        record = self._record(session, now, outcome)
+        record = dataclasses.replace(record, programme=self._programme)
         if outcome is Outcome.STOPPED and not any(s.actual_s > 0 for s in record.segments):
             # Stopped during the get-ready countdown (or at once): an empty entry would only
             # clutter the history, so the journal goes and nothing is recorded.
             self.nothing_walked = True
-            try:
-                self.store.clear_journal()
-            except _SAVE_ERRORS as error:
-                self._tell(f"The empty session's journal could not be removed: {error}")
+            self._journal.close(remove=True)
+            self.store.release_claim()
             return
+        # The real outcome first: if the save fails, or the power goes during it, the journal
+        # still says how the session ended.
+        journalled = self._journal_lines(session, now, checkpoint=False, outcome=outcome)
         try:
             self.store.add(record)
-        except _SAVE_ERRORS as error:
-            self._tell(f"The session could not be saved to the history: {error}")
+        except (StorageError, RecordError) as error:
+            self._journal.close(remove=False)
+            self.store.release_claim()
+            where = self._journal.path
+            kept = (
+                f"it is kept in {where} and will be added to your history at the next start"
+                if journalled and where is not None
+                else "no journal of it could be written either"
+            )
+            self._tell(f"The session could not be saved to the history: {error}; {kept}")
             return
+        self._journal.close(remove=True)
+        self.store.release_claim()
         self.saved = record
+        # Another process on this folder may have died meanwhile: its walk is saved now, told
+        # through the store's warn, rather than waiting for the next start.
+        self.store.recover_journals()
 
     def _tell(self, message: str) -> None:
         if message not in self._told:

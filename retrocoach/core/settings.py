@@ -11,17 +11,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final, Protocol
 
-from retrocoach.core.atomic import (
-    CorruptFileError,
-    StorageError,
-    copy_aside,
-    parse_json_bytes,
-    read_bytes,
-    write_bytes_atomic,
-)
+from retrocoach.core.atomic import write_bytes_atomic
 from retrocoach.core.clock import local_now
-from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.errors import CorruptFileError, NewerSchemaError, StorageError
 from retrocoach.core.estimates import BACKWARD_FACTOR_RANGE, DEFAULT_BACKWARD_FACTOR, EstimateBasis
+from retrocoach.core.files import copy_aside, parse_json_bytes, read_bytes
 from retrocoach.core.options import AUDIO_ENGINES, PIPS_CHOICES
 
 __all__ = [

@@ -13,17 +13,9 @@ from typing import Any
 
 import pytest
 
-from retrocoach.core.atomic import (
-    CorruptFileError,
-    DiskFullError,
-    ReadOnlyError,
-    StorageError,
-    copy_aside,
-    dump_document,
-    parse_json_bytes,
-    splice_items,
-    write_bytes_atomic,
-)
+from retrocoach.core.atomic import dump_document, splice_items, write_bytes_atomic
+from retrocoach.core.errors import CorruptFileError, DiskFullError, ReadOnlyError, StorageError
+from retrocoach.core.files import copy_aside, parse_json_bytes
 
 WHEN = datetime(2026, 11, 21, 7, 0, 0)
 

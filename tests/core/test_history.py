@@ -14,8 +14,8 @@ from typing import Any
 import filelock
 import pytest
 
-from retrocoach.core.atomic import StorageError
 from retrocoach.core.document import FileState, StoreBusyError
+from retrocoach.core.errors import StorageError
 from retrocoach.core.history import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -212,19 +212,20 @@ def test_the_folder_is_0700_and_every_file_0600(tmp_path: Path, make_record: Rec
     store = new_store(folder)
     store.add(make_record())
     store.add(make_record())
-    store.write_journal(make_record())
+    store.claim_journal()
+    store.open_journal("abc", lambda: [b"{}\n"]).append([])
     assert mode(folder) == 0o700
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "history.json",
         "history.json.bak",
         "history.json.lock",
-        "session.journal.json",
+        "session-abc.journal.jsonl",
         "session.journal.json.lock",
     ]
     for path in folder.iterdir():
         assert mode(path) == 0o600, path.name
-    store.clear_journal()
+    store.release_claim()
 
 
 # -- damaged files -------------------------------------------------------------------------------

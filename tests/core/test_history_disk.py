@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from retrocoach.core.atomic import DiskFullError, ReadOnlyError
+from retrocoach.core.errors import DiskFullError, ReadOnlyError
 from retrocoach.core.history import HistoryStore, SessionRecord
 
 RecordFactory = Callable[..., SessionRecord]
@@ -145,20 +144,6 @@ def test_a_full_disk_keeps_the_old_history_intact(
             (folder / "filler").unlink()
         store.add(make_record())  # with room again, saving works
         assert len(store.sessions()) == 3
-
-
-def test_a_full_disk_during_the_journal_raises_and_keeps_the_last_journal(
-    tmp_path: Path, make_record: RecordFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = HistoryStore(tmp_path, warn=pytest.fail)
-    first = make_record()
-    store.write_journal(first)
-    refuse_writes_to_temp_files(monkeypatch, errno.ENOSPC)
-    with pytest.raises(DiskFullError):
-        store.write_journal(make_record(id=first.id, notes="later"))  # the same session, later
-    monkeypatch.undo()
-    assert json.loads(store.journal_path.read_bytes())["session"] == first.to_json()
-    store.clear_journal()
 
 
 def test_a_read_only_folder_keeps_the_old_history_intact(

@@ -1,27 +1,20 @@
-"""The journal of a running session: written as it runs, recovered as interrupted after a crash."""
+"""The journals of running sessions: one file each, appended as they run, recovered once each."""
 
 from __future__ import annotations
 
-import errno
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from fakes import FakeClock
 
-from retrocoach.core import atomic
-from retrocoach.core.history import (
-    HistoryStore,
-    JournalBusyError,
-    NewerSchemaError,
-    Outcome,
-    SessionRecord,
-    StorageError,
-)
+from retrocoach.core.history import HistoryStore, JournalBusyError, Outcome, SessionRecord
 from retrocoach.core.plan import Kind, parse_spec
-from retrocoach.core.session import Session
+from retrocoach.core.recorder import SessionRecorder
+from retrocoach.core.session import Event, Session
 
 RecordFactory = Callable[..., SessionRecord]
 WALL_START = datetime(2026, 11, 21, 7, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -76,134 +69,268 @@ def test_from_session_of_a_finished_session_ends_at_its_finish() -> None:
     assert (record.forward_s, record.backward_s) == (2.0, 1.0)
 
 
-def test_a_leftover_journal_becomes_an_interrupted_session(
-    tmp_path: Path, make_record: RecordFactory
+PLAN = parse_spec("getready=0s warmup=0s forward=5s backward=5s rounds=3 cooldown=0s")
+
+
+class Walker:
+    """A session walked on a fake clock with a real recorder and real files."""
+
+    def __init__(self, store: HistoryStore, plan_spec: str | None = None) -> None:
+        self.clock = FakeClock()
+        self.session = Session(PLAN if plan_spec is None else parse_spec(plan_spec))
+        self.reports: list[str] = []
+        self.recorder = SessionRecorder(
+            store, report=self.reports.append, wall_clock=lambda: WALL_START
+        )
+        self.hear(self.session.start(self.clock.now()))
+
+    def hear(self, events: Sequence[Event]) -> None:
+        self.recorder.on_events(self.session, events, self.clock.now())
+
+    def walk(self, seconds: float) -> None:
+        end = self.clock.time + seconds
+        while self.clock.time < end:
+            self.clock.advance(min(0.5, end - self.clock.time))
+            self.hear(self.session.advance(self.clock.now()))
+
+    def stop(self) -> None:
+        self.hear(self.session.stop(self.clock.now()))
+
+    def pause(self) -> None:
+        self.hear(self.session.pause(self.clock.now()))
+
+    def crash(self) -> Path:
+        """What a SIGKILL does to the recorder: its journal's descriptor closes, the file stays."""
+        path = self.recorder.journal_path
+        assert path is not None
+        self.recorder._journal.close(remove=False)  # type: ignore[union-attr]
+        self.recorder.store.release_claim()
+        return path
+
+
+def journals(folder: Path) -> list[Path]:
+    return sorted(folder.glob("session-*.journal.jsonl"))
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def test_a_crashed_session_is_recovered_once_as_interrupted_with_every_second_walked(
+    tmp_path: Path,
 ) -> None:
-    running = make_record(outcome=Outcome.COMPLETED)
-    crashed = new_store(tmp_path)
-    crashed.write_journal(running)
-    crashed._journal_lock.release()  # type: ignore[union-attr]  # what the kernel does on a kill
-    (tmp_path / ".session.journal.json.x1.tmp").write_bytes(b"half a journ")
+    crashed = Walker(new_store(tmp_path))
+    crashed.walk(5 + 5 + 3.5)  # into the second forward segment
+    crashed.pause()  # a pause is journalled at once
+    crashed.crash()
     lines: list[str] = []
     store = new_store(tmp_path, lines)
-    recovered = store.recover_journal()
-    assert recovered is not None
+    [recovered] = store.recover_journals()
     assert recovered.outcome is Outcome.INTERRUPTED
-    assert recovered.segments == running.segments
+    assert [(s.kind, s.actual_s) for s in recovered.segments] == [
+        (Kind.FORWARD, 5.0),
+        (Kind.BACKWARD, 5.0),
+        (Kind.FORWARD, 3.5),
+    ]
+    assert (recovered.forward_s, recovered.backward_s) == (8.5, 5.0)
     assert store.sessions() == (recovered,)
-    assert not store.journal_path.exists()
-    assert not list(tmp_path.glob(".session.journal.json.*.tmp"))
-    assert lines == []  # the caller words the news; the store only returns the session
-    assert store.recover_journal() is None
+    assert journals(tmp_path) == []
+    assert new_store(tmp_path).recover_journals() == []  # each once
+    assert len(new_store(tmp_path).sessions()) == 1
 
 
-def test_recovery_without_a_journal_finds_nothing(tmp_path: Path) -> None:
-    assert new_store(tmp_path).recover_journal() is None
-    assert list(tmp_path.iterdir()) == []
+def test_a_crash_loses_at_most_ten_seconds_of_walking(tmp_path: Path) -> None:
+    for walked in (9.5, 14.0, 23.5, 29.0):
+        folder = tmp_path / str(walked)
+        crashed = Walker(new_store(folder))
+        crashed.walk(walked)
+        crashed.crash()
+        [recovered] = new_store(folder).recover_journals()
+        assert walked - 10 <= recovered.walking_s <= walked
 
 
-def test_the_journal_of_a_live_session_is_left_alone(
-    tmp_path: Path, make_record: RecordFactory
+def test_the_journal_of_a_live_session_is_never_recovered_or_touched(tmp_path: Path) -> None:
+    live = Walker(new_store(tmp_path))
+    live.walk(7)
+    before = files(tmp_path)
+    assert new_store(tmp_path).recover_journals() == []
+    assert files(tmp_path) == before
+    live.stop()
+    assert live.recorder.saved is not None
+    assert journals(tmp_path) == []
+
+
+def test_journal_writes_only_append_what_changed(tmp_path: Path) -> None:
+    walker = Walker(
+        new_store(tmp_path), "getready=0s warmup=0s forward=1s backward=1s rounds=100 cooldown=0s"
+    )
+    walker.walk(20)
+    [path] = journals(tmp_path)
+    early = path.read_bytes()
+    walker.walk(150)
+    late = path.read_bytes()
+    assert late.startswith(early)  # never rewritten, only appended to
+    lines = late.splitlines()
+    # The header, per segment a line as it ends and a checkpoint as it starts, and a
+    # checkpoint every 10 s within a segment: never the segments walked before.
+    assert len(lines) <= 1 + 2 * 171 + 170 // 10
+    assert max(map(len, lines[1:])) < 200
+    walker.walk(40)
+    assert walker.recorder.saved is not None
+
+
+def test_a_leftover_journal_that_cannot_be_saved_now_is_never_journalled_over(
+    tmp_path: Path,
 ) -> None:
-    live = new_store(tmp_path)
-    live.write_journal(make_record())
-    journal = live.journal_path.read_bytes()
-    assert new_store(tmp_path).recover_journal() is None
-    assert live.journal_path.read_bytes() == journal
-    assert new_store(tmp_path).sessions() == ()
-    live.clear_journal()
+    first = Walker(new_store(tmp_path))
+    first.walk(12)
+    first.pause()
+    kept = first.crash()
+    kept_bytes = kept.read_bytes()
+    for _ in range(2):
+        new_store(tmp_path).add(
+            SessionRecord.from_session(
+                Session(PLAN), started_at=WALL_START, now=0.0, outcome=Outcome.STOPPED
+            )
+        )
+    # A folder in the way of history.json.bak: no save can go through until it is gone.
+    (tmp_path / "history.json.bak").unlink()
+    (tmp_path / "history.json.bak").mkdir()
+    (tmp_path / "history.json.bak" / "x").write_text("x")
+    lines: list[str] = []
+    second_store = new_store(tmp_path, lines)
+    assert second_store.recover_journals() == []
+    assert any("could not be recovered yet" in line for line in lines)
+    second = Walker(second_store)
+    second.walk(29)
+    second.stop()
+    assert second.recorder.saved is None
+    assert any("kept in" in report for report in second.reports)
+    assert kept.read_bytes() == kept_bytes  # the first walk's only copy, untouched
+    assert len(journals(tmp_path)) == 2
+    (tmp_path / "history.json.bak" / "x").unlink()
+    (tmp_path / "history.json.bak").rmdir()
+    recovered = new_store(tmp_path).recover_journals()
+    assert sorted(r.walking_s for r in recovered) == [12.0, 29.0]
+    assert journals(tmp_path) == []
+    assert len(new_store(tmp_path).sessions()) == 2 + 2
+    assert new_store(tmp_path).recover_journals() == []
 
 
-def test_a_second_live_session_in_the_same_folder_is_refused(
-    tmp_path: Path, make_record: RecordFactory
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not json at all\n",
+        b'{"type": "header", "schema_version": 99, "session": {}}\n',
+        b'{"type": "header", "schema_version": 1, "session": {"id": 5}}\n{"type": "segment"}\n',
+        b"[1, 2]\n",
+        b'{"type": "header", "schema_version": 1, "session": {}}\n{"type": "sideways"}\n',
+        b"\xff\xfe\x00\x00\n",
+    ],
+    ids=["garbage", "newer", "wrong-shape", "not-an-object", "unknown-line", "binary"],
+)
+def test_a_journal_that_cannot_be_understood_is_copied_aside_and_never_deleted(
+    tmp_path: Path, content: bytes
 ) -> None:
-    live = new_store(tmp_path)
-    live.write_journal(make_record())
-    with pytest.raises(JournalBusyError):
-        new_store(tmp_path).write_journal(make_record())
-    live.clear_journal()
-
-
-def test_adding_the_journalled_session_clears_the_journal(
-    tmp_path: Path, make_record: RecordFactory
-) -> None:
-    store = new_store(tmp_path)
-    record = make_record()
-    store.write_journal(record)
-    store.write_journal(record)  # rewritten at each segment start
-    store.add(record)
-    assert not store.journal_path.exists()
-    store.write_journal(make_record())  # the lock was released, so a next session can start
-    store.clear_journal()
-
-
-def test_a_journal_left_after_its_session_was_saved_is_not_counted_twice(
-    tmp_path: Path, make_record: RecordFactory
-) -> None:
-    record = make_record()
-    crashed = new_store(tmp_path)
-    crashed.write_journal(record)
-    new_store(tmp_path).add(record)  # saved, then killed before the journal was cleared
-    crashed._journal_lock.release()  # type: ignore[union-attr]
-    store = new_store(tmp_path)
-    assert store.recover_journal() is None
-    assert store.sessions() == (record,)
-    assert not store.journal_path.exists()
-
-
-def test_an_unreadable_journal_is_copied_aside_and_removed(tmp_path: Path) -> None:
-    (tmp_path / "session.journal.json").write_bytes(b'{"schema_version": 1, "session": {')
+    path = tmp_path / "session-0123abcd.journal.jsonl"
+    path.write_bytes(content)
     lines: list[str] = []
     store = new_store(tmp_path, lines)
-    assert store.recover_journal() is None
-    copy = tmp_path / "session.journal.corrupt-20261121T070000.json"
-    assert copy.read_bytes() == b'{"schema_version": 1, "session": {'
-    assert not store.journal_path.exists()
-    assert str(copy) in lines[0]
-    assert not (tmp_path / "history.json").exists()
+    assert store.recover_journals() == []
+    assert path.read_bytes() == content
+    [copy] = tmp_path.glob("session-0123abcd.journal.corrupt-*.jsonl")
+    assert copy.read_bytes() == content
+    assert any(str(copy) in line for line in lines)
+    walker = Walker(store)
+    walker.walk(3)
+    walker.stop()
+    assert new_store(tmp_path).recover_journals() == []
+    assert path.read_bytes() == content  # still there, byte for byte, after a session and a start
+    assert len(list(tmp_path.glob("*.corrupt-*"))) == 1
 
 
-@pytest.mark.leaves_bad_history
-def test_a_journal_is_kept_when_the_history_is_newer(
-    tmp_path: Path, make_record: RecordFactory
-) -> None:
-    (tmp_path / "history.json").write_text(json.dumps({"schema_version": 9, "sessions": []}))
-    journal = {"schema_version": 1, "session": make_record().to_json()}
-    (tmp_path / "session.journal.json").write_text(json.dumps(journal))
-    with pytest.raises(NewerSchemaError):
-        new_store(tmp_path).recover_journal()
-    assert json.loads((tmp_path / "session.journal.json").read_text()) == journal
-
-
-def test_a_session_whose_save_failed_is_recovered_before_the_next_one_is_journalled(
-    tmp_path: Path, make_record: RecordFactory
-) -> None:
-    """In one window: the save at the end failed, then the walker starts another session."""
-    store = new_store(tmp_path)
-    unsaved, following = make_record(), make_record()
-    store.write_journal(unsaved)  # ... and store.add(unsaved) failed, so the journal stays
-    store.write_journal(following)
-    (recovered,) = store.sessions()
-    assert recovered.id == unsaved.id
+def test_a_damaged_old_style_journal_is_kept_and_a_good_one_recovered(tmp_path: Path) -> None:
+    legacy = tmp_path / "session.journal.json"
+    legacy.write_bytes(b'{"schema_version": 1, "session": {"id": ')
+    assert new_store(tmp_path).recover_journals() == []
+    assert legacy.read_bytes() == b'{"schema_version": 1, "session": {"id": '
+    assert list(tmp_path.glob("session.journal.corrupt-*.json"))
+    record = Walker(new_store(tmp_path / "other"))
+    record.walk(9)
+    record.stop()
+    saved = record.recorder.saved
+    assert saved is not None
+    document = {"schema_version": 1, "session": saved.to_json()}
+    legacy.write_text(json.dumps(document))
+    [recovered] = new_store(tmp_path).recover_journals()
     assert recovered.outcome is Outcome.INTERRUPTED
-    assert json.loads(store.journal_path.read_text())["session"]["id"] == following.id
+    assert recovered.walking_s == 9.0
+    assert not legacy.exists()
 
 
-def test_an_unsaved_journal_is_never_written_over_while_the_disk_still_refuses(
-    tmp_path: Path, make_record: RecordFactory, monkeypatch: pytest.MonkeyPatch
+def test_a_failed_final_save_keeps_the_real_outcome_and_every_second(tmp_path: Path) -> None:
+    walker = Walker(
+        new_store(tmp_path), "getready=0s warmup=0s forward=4s backward=3s rounds=1 cooldown=0s"
+    )
+    (tmp_path / "history.json.lock").mkdir()  # the lock cannot be made: no save goes through
+    walker.walk(12)
+    assert walker.session.is_over
+    assert walker.recorder.saved is None
+    [path] = journals(tmp_path)
+    assert walker.recorder.journal_path == path
+    (tmp_path / "history.json.lock").rmdir()
+    [recovered] = new_store(tmp_path).recover_journals()
+    assert recovered.outcome is Outcome.COMPLETED
+    assert [(s.kind, s.actual_s) for s in recovered.segments] == [
+        (Kind.FORWARD, 4.0),
+        (Kind.BACKWARD, 3.0),
+    ]
+
+    stopped = Walker(new_store(tmp_path))
+    stopped.walk(7.5)
+    os.chmod(tmp_path / "history.json.lock", 0)
+    (tmp_path / "history.json.lock").unlink()
+    (tmp_path / "history.json.lock").symlink_to(tmp_path / "history.json")
+    stopped.stop()
+    assert stopped.recorder.saved is None
+    (tmp_path / "history.json.lock").unlink()
+    [recovered] = new_store(tmp_path).recover_journals()
+    assert recovered.outcome is Outcome.STOPPED
+    assert recovered.walking_s == 7.5
+
+
+def test_a_journal_deleted_or_replaced_under_a_running_session_is_written_again(
+    tmp_path: Path,
 ) -> None:
-    store = new_store(tmp_path)
-    unsaved = make_record()
-    store.write_journal(unsaved)
-    kept = store.journal_path.read_bytes()
-    real = atomic._write_temp
+    walker = Walker(new_store(tmp_path))
+    walker.walk(6)
+    [path] = journals(tmp_path)
+    path.unlink()
+    walker.walk(6)
+    [again] = journals(tmp_path)
+    assert b'"backward"' in again.read_bytes()
+    again.unlink()
+    again.mkdir()  # a folder where the journal was
+    walker.walk(6)
+    walker.pause()
+    crashed = walker.crash()
+    assert crashed != again
+    [recovered] = new_store(tmp_path).recover_journals()
+    assert recovered.walking_s == 18.0
 
-    def full_for_history(folder: Path, name: str, data: bytes) -> Path:
-        if name == "history.json":
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(folder, name, data)
 
-    monkeypatch.setattr(atomic, "_write_temp", full_for_history)
-    with pytest.raises(StorageError, match=r"still only in session\.journal\.json"):
-        store.write_journal(make_record())
-    assert store.journal_path.read_bytes() == kept
+def test_the_window_claim_keeps_a_second_window_out_and_recovers_others(tmp_path: Path) -> None:
+    crashed = Walker(new_store(tmp_path))
+    crashed.walk(4)
+    crashed.pause()
+    crashed.crash()
+    first = new_store(tmp_path)
+    recovered = first.claim_journal()
+    assert recovered is not None
+    assert recovered.walking_s == 4.0
+    with pytest.raises(JournalBusyError):
+        new_store(tmp_path).claim_journal()
+    first.release_claim()
+    second = new_store(tmp_path)
+    assert second.claim_journal() is None
+    second.release_claim()

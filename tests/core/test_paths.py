@@ -14,7 +14,7 @@ def test_the_override_puts_everything_in_one_folder(tmp_path: Path) -> None:
     paths = DataPaths.resolve(tmp_path / "mine", environ={"RETROCOACH_DATA_DIR": "/elsewhere"})
     assert paths.data_dir == paths.config_dir == tmp_path / "mine"
     assert paths.history_file == tmp_path / "mine" / "history.json"
-    assert paths.journal_file == tmp_path / "mine" / "session.journal.json"
+    assert paths.journal_files() == []
     assert paths.plans_file == tmp_path / "mine" / "plans.json"
     assert paths.settings_file == tmp_path / "mine" / "settings.json"
 

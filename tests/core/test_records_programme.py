@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from retrocoach.core.history import HistoryStore, SessionRecord
+from retrocoach.core.history import HistoryStore
+from retrocoach.core.journal import SessionRecord, parse_journal
 from retrocoach.core.plan import parse_spec
 from retrocoach.core.programmes import ProgrammeMark
 from retrocoach.core.recorder import SessionRecorder
@@ -86,8 +87,8 @@ def test_the_recorder_marks_the_saved_session_and_its_journal_with_the_programme
         parse_spec("getready=0s warmup=0s forward=3s backward=2s rounds=1 cooldown=0s")
     )
     _walk_some(recorder, session, 2)
-    journal = json.loads(store.journal_path.read_text())
-    assert journal["session"]["programme"] == {"name": "beginners", "week": 1, "session": 2}
+    journal = parse_journal(store.journal_path.read_bytes()).record
+    assert journal.programme == mark
     _walk_some_more(recorder, session)
     assert recorder.saved is not None
     assert recorder.saved.programme == mark

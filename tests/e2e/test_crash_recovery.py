@@ -14,6 +14,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from xdesktop import journal_session
 
 from retrocoach.core.resources import asset_path
 
@@ -32,19 +33,16 @@ def start_run(env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
-def journal_id(journal: Path) -> str | None:
-    try:
-        session: dict[str, Any] = json.loads(journal.read_bytes())["session"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return str(session["id"])
+def journal_id(data: Path) -> str | None:
+    session = journal_session(data)
+    return None if session is None else str(session["id"])
 
 
-def wait_for_new_journal(run: subprocess.Popen[bytes], journal: Path, old: str | None) -> None:
+def wait_for_new_journal(run: subprocess.Popen[bytes], data: Path, old: str | None) -> None:
     """Wait until this run has journalled its session (the old journal may still be there)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and run.poll() is None:
-        current = journal_id(journal)
+        current = journal_id(data)
         if current is not None and current != old:
             return
         time.sleep(0.005)
@@ -63,13 +61,12 @@ def test_killed_runs_are_kept_as_interrupted_and_finished_runs_as_completed(tmp_
     seed = random.randrange(1 << 30)
     print("seed:", seed)  # shown on failure, to replay the same moments
     rng = random.Random(seed)
-    journal = data / "session.journal.json"
     fates: list[tuple[str, float]] = []
     for _ in range(RUNS):
-        previous = journal_id(journal)
+        previous = journal_id(data)
         run = start_run(env)
         try:
-            wait_for_new_journal(run, journal, previous)
+            wait_for_new_journal(run, data, previous)
             # Most kills land mid-session; about one run in six is left to finish.
             delay = rng.uniform(0.0, SESSION_S * 1.2)
             try:
@@ -99,7 +96,7 @@ def test_killed_runs_are_kept_as_interrupted_and_finished_runs_as_completed(tmp_
     jsonschema.validate(document, schema)
     sessions = sorted(document["sessions"], key=lambda s: s["started_at"])
     assert len(sessions) == RUNS, (fates, listing.stderr.decode())
-    assert not journal.exists()
+    assert list(data.glob("session-*.journal.jsonl")) == []
     for session, (fate, delay) in zip(sessions, fates, strict=True):
         walked = [s["actual_s"] for s in session["segments"]]
         planned = [s["planned_s"] for s in session["segments"]]

@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from retrocoach.core.errors import CorruptFileError
+from retrocoach.core.journal import parse_journal
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.settings import Settings, SettingsStore
 
@@ -169,9 +171,21 @@ def sessions(history: Path) -> list[dict[str, Any]]:
 
 
 def journal_session(data: Path) -> dict[str, Any] | None:
-    """The running session as its journal describes it, or None."""
-    document = read_json(data / "session.journal.json")
-    return document.get("session") if isinstance(document, dict) else None
+    """The session the latest journal in *data* describes (as history.json keeps it), or None."""
+    found = sorted(data.glob("session-*.journal.jsonl"), key=_modified)
+    for path in reversed(found):
+        try:
+            return parse_journal(path.read_bytes()).record.to_json()
+        except (OSError, CorruptFileError):
+            continue  # removed meanwhile, or its header not written yet
+    return None
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def prepare_data(data: Path, *, pips: int = 0) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from fakes import FakeClock
 from pytestqt.qtbot import QtBot
 
 from retrocoach.core.history import HistoryStore
+from retrocoach.core.journal import parse_journal
 from retrocoach.core.plan import parse_spec
 from retrocoach.core.recorder import SessionRecorder
 from retrocoach.core.session import (
@@ -203,7 +203,7 @@ def test_a_long_segment_is_journalled_at_least_every_ten_seconds(
     for _ in range(240):  # the driver wakes once a second, at each change of the shown second
         clock.advance(1)
         driver.tick()
-        journal = json.loads(store.journal_path.read_text())
-        walked.append(journal["session"]["segments"][0]["actual_s"])
+        journal = parse_journal(store.journal_path.read_bytes()).record
+        walked.append(journal.segments[0].actual_s)
     assert walked[-1] >= 230
     assert max(b - a for a, b in itertools.pairwise(walked)) <= 10

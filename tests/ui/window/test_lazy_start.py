@@ -127,7 +127,7 @@ def test_a_session_started_before_the_history_is_read_still_respects_a_newer_fil
     assert "newer RetroCoach" in kit.window.notices.messages()["history"]
     kit.walk(60)
     assert kit.paths.history_file.read_bytes() == newer
-    assert not kit.paths.journal_file.exists()
+    assert kit.paths.journal_files() == []
 
 
 def test_the_cue_player_is_built_after_the_first_frame_and_warmed_up_at_the_start(

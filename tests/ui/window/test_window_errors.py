@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from window_kit import MakeWindow
 
-from retrocoach.core import atomic
+from retrocoach.core import atomic, journal_writer
 from retrocoach.core.atomic import StorageError
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.session import State
@@ -64,7 +64,7 @@ def test_a_newer_history_file_is_left_alone_and_the_walker_is_told_nothing_will_
     kit.walk(60)
     assert kit.session.state is State.FINISHED
     assert kit.paths.history_file.read_bytes() == newer
-    assert not kit.paths.journal_file.exists()
+    assert kit.paths.journal_files() == []
     assert kit.window.checkin is None  # nothing saved, nothing to check in
 
 
@@ -91,8 +91,8 @@ def test_a_full_disk_at_the_end_is_told_with_where_the_journal_keeps_the_walk(
     kit.walk(60)
     notice = kit.window.notices.messages()["save"]
     assert "disk is full" in notice
-    assert str(kit.paths.journal_file) in notice
-    assert kit.paths.journal_file.exists()  # the walk is kept there for the next start
+    [journal] = kit.paths.journal_files()  # the walk is kept there for the next start
+    assert str(journal) in notice
     assert kit.window.checkin is None
     assert "could not be saved" in kit.window.coach.status_label.text()
 
@@ -101,11 +101,16 @@ def test_a_journal_that_cannot_be_written_is_told_and_the_session_goes_on(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kit = make_window()
-    _full_disk_for(monkeypatch, "session.journal.json")
+
+    def full(_fd: int, _data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal_writer, "write_all", full)
     kit.press(Key.Key_Space)
     kit.walk(5)
     assert "journalled" in kit.window.notices.messages()["save"]
     assert kit.session.state is State.RUNNING
+    monkeypatch.undo()
     kit.walk(60)
     assert [s["outcome"] for s in kit.history()] == ["completed"]
 

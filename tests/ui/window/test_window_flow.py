@@ -79,7 +79,7 @@ def test_a_session_stopped_before_any_walking_leaves_no_entry(make_window: MakeW
     kit.press_twice(Key.Key_Escape)
     assert kit.window.checkin is None
     assert kit.history() == []
-    assert not kit.paths.journal_file.exists()
+    assert kit.paths.journal_files() == []
     assert "nothing to keep" in kit.window.coach.status_label.text()
 
 
