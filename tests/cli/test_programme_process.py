@@ -143,7 +143,7 @@ def test_a_programme_session_killed_mid_walk_is_recovered_with_its_mark_and_walk
     assert retrocoach(env, "programme", "start", "tiny").returncode == 0
     for _ in range(2):
         assert retrocoach(env, "run", "--audio", "none", "--plan", "next").returncode == 0
-    journal = Path(env["RETROCOACH_DATA_DIR"]) / "session.journal.json"
+    data = Path(env["RETROCOACH_DATA_DIR"])
     process = subprocess.Popen(
         [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", "next"],
         stdout=subprocess.PIPE,
@@ -155,7 +155,9 @@ def test_a_programme_session_killed_mid_walk_is_recovered_with_its_mark_and_walk
     assert process.stdout is not None
     while "FORWARD" not in process.stdout.readline():
         pass
-    assert json.loads(journal.read_text())["session"]["programme"]["week"] == 2
+    [journal] = data.glob("session-*.journal.jsonl")
+    header = json.loads(journal.read_bytes().splitlines()[0])
+    assert header["session"]["programme"]["week"] == 2
     process.send_signal(signal.SIGKILL)  # no chance to save: only the journal is left
     process.communicate(timeout=30)
     listing = retrocoach(env, "programme")
