@@ -25,6 +25,7 @@ from retrocoach.core.recorder import SessionRecorder
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
 from retrocoach.core.session import Session
 from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.speeds import Units
 
 if TYPE_CHECKING:
     from retrocoach.audio.listener import CueListener
@@ -80,6 +81,8 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     session = Session(plan, countdown_s=countdown_for(pips))
     clock = MonotonicClock()
     out.write(f"{plan.name}: {plan.describe()}\n")
+    for warning in plan.warnings():
+        out.write(f"Caution: {warning}\n")
     chosen.say(out)
     media, source, wait, no_keys = publish_media_keys(session, clock)
     coach = TerminalCoach(
@@ -91,6 +94,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         keys=stdin_keys(),
         reminders=picker,
         wait=wait,
+        units=Units(settings.units),
     )
     source.coach = coach
     if no_keys is not None:

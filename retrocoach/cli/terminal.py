@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
 from retrocoach.cli.signals import StopSignals
+from retrocoach.cli.terminal_lines import event_line, live_line, segment_line
 from retrocoach.core.clock import Clock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.durations import format_duration
@@ -27,15 +28,12 @@ from retrocoach.core.session import (
     Paused,
     PauseReason,
     Progress,
-    Resumed,
     SegmentStarted,
     Session,
-    SessionFinished,
     SessionListener,
-    SessionStopped,
     State,
 )
-from retrocoach.core.wording import next_text, round_text, segment_word
+from retrocoach.core.speeds import Units
 
 __all__ = ["TerminalCoach", "Waiter", "wait_with_select"]
 
@@ -67,6 +65,7 @@ class TerminalCoach:
         reminders: ReminderPicker | None = None,
         clock_rate: float = 1.0,
         wait: Waiter = wait_with_select,
+        units: Units = Units.KMH,
     ) -> None:
         """*clock_rate* is clock seconds per real second: above 1 for compressed benchmarks.
 
@@ -81,6 +80,7 @@ class TerminalCoach:
         self.pump = pump
         self.clock_rate = clock_rate
         self.reminders = reminders
+        self.units = units
         self._reminder: Reminder | None = None
         self.is_tty = out.isatty()
         self._shown = ""
@@ -161,9 +161,19 @@ class TerminalCoach:
             command = Command.SKIP
         elif "q" in key:
             command = Command.STOP
+        elif "+" in key or "-" in key:
+            self._correct_speed(1 if "+" in key else -1, now)
+            return
         else:
             return
         self._handle(self.session.command(command, now))
+
+    def _correct_speed(self, steps: int, now: float) -> None:
+        """+ and -: the belt speed of the segment under way, a tenth of the unit a press."""
+        direction = self.session.segment.kind.direction
+        if direction is not None:
+            kmh = self.session.belt.stepped(direction, steps, self.units)
+            self._handle(self.session.correct_speed(kmh, now))
 
     @contextlib.contextmanager
     def _cbreak(self) -> Iterator[None]:
@@ -211,42 +221,17 @@ class TerminalCoach:
 
     def _announce(self, event: Event) -> None:
         if isinstance(event, SegmentStarted):
-            self._line(self._segment_line(event))
-        elif isinstance(event, Paused):
-            if event.reason is PauseReason.GAP:
-                self._line(
-                    f"Paused: the clock jumped {event.gap_s:.0f} s (suspend or a stalled "
-                    "process); the session waits where you were."
-                    + (" Press Space to go on." if self.keys is not None else "")
-                )
-            else:
-                self._line("Paused." + (" Press Space to resume." if self.keys else ""))
-        elif isinstance(event, Resumed):
-            self._line(f"Resumed after {format_duration(event.paused_s)}.")
-        elif isinstance(event, SessionFinished):
-            self._line("Finished: well done.")
-        elif isinstance(event, SessionStopped):
-            self._line("Stopped.")
-
-    def _segment_line(self, event: SegmentStarted) -> str:
-        segment = event.segment
-        elapsed = format_duration(event.at - (self.session.started_at or event.at))
-        parts = [
-            f"[{elapsed}] {segment_word(segment)} {format_duration(segment.seconds)}",
-            round_text(segment, self.session.plan.rounds),
-            next_text(event.next_segment, self.session.state),
-        ]
-        return " - ".join(part for part in parts if part)
+            self._line(segment_line(self.session, event, self.units))
+            return
+        text = event_line(event, keys=self.keys is not None, units=self.units)
+        if text:
+            self._line(text)
 
     def _draw(self, progress: Progress) -> None:
         """Redraw the live line in place on a terminal; a pipe gets only the segment lines."""
         if not self.is_tty or progress.segment is None:
             return
-        paused = "  [PAUSED]" if progress.state is State.PAUSED else ""
-        text = (
-            f"{segment_word(progress.segment):<9}  {format_duration(progress.remaining_s)}"
-            f"   {format_duration(progress.total_remaining_s)} left{paused}"
-        )
+        text = live_line(progress, self.units)
         if text != self._shown:
             self._shown = text
             self._write(f"\r\x1b[2K{text}")

@@ -55,6 +55,12 @@ class Course:
         after = self.index + 1
         return self.segments[after] if after < len(self.segments) else None
 
+    def next_walking_speed(self) -> float | None:
+        """The belt speed set for the next walking segment after this one, past any turn."""
+        later = (s for s in self.segments[self.index + 1 :] if s.kind.direction is not None)
+        following = next(later, None)
+        return None if following is None else self.belt.speed(following.kind)
+
     def left_after(self, at: float) -> float:
         """Seconds of the plan left after *at*: the rest of this segment and all after it."""
         return max(0.0, self.deadline - at) + self.seconds_after[self.index]

@@ -166,3 +166,7 @@ class Progress:
     total_remaining_s: float
     fraction_done: float
     rounds: int
+    speed_kmh: float | None = None
+    """The belt speed set for the segment under way (None: unknown, or not walking)."""
+    next_speed_kmh: float | None = None
+    """The belt speed of the next walking segment, past any turn-around."""

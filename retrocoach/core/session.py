@@ -151,6 +151,8 @@ class Session:
             total_remaining_s=total_remaining,
             fraction_done=1.0 if total == 0 else min(1.0, 1.0 - total_remaining / total),
             rounds=self.plan.rounds,
+            speed_kmh=self.belt.speed(self.segment.kind),
+            next_speed_kmh=self._course.next_walking_speed(),
         )
 
     def next_due(self, now: float) -> float | None:

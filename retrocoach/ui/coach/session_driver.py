@@ -21,8 +21,10 @@ from retrocoach.core.session import (
     SessionFinished,
     SessionListener,
     SessionStopped,
+    SpeedChanged,
     State,
 )
+from retrocoach.core.speeds import Units
 
 # SessionListener is the core's; named here too for the modules that build the driver.
 __all__ = ["MAX_WAIT_S", "SessionDriver", "SessionListener", "SessionRunningError"]
@@ -51,6 +53,7 @@ class SessionDriver(QObject):
     resumed = Signal(object)  # Resumed
     finished = Signal(object)  # SessionFinished
     stopped = Signal(object)  # SessionStopped
+    speed_changed = Signal(object)  # SpeedChanged: Up or Down corrected the belt speed
 
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +133,16 @@ class SessionDriver(QObject):
         """Esc: stop before the end; what was walked is kept as ``stopped``."""
         self._command(Command.STOP)
 
+    def correct_speed(self, steps: int, units: Units) -> None:
+        """Up/Down: move the speed of the segment under way by *steps* tenths of *units*."""
+        session = self._session
+        direction = None if session is None else session.segment.kind.direction
+        if session is None or direction is None or not self.is_active:
+            return
+        now = self._clock.now()
+        kmh = session.belt.stepped(direction, steps, units)
+        self._handle(session.correct_speed(kmh, now), now)
+
     def tick(self) -> None:
         """Read the clock and report whatever happened since the last reading."""
         session = self._session
@@ -176,13 +189,21 @@ class SessionDriver(QObject):
             self.finished.emit(event)
         elif isinstance(event, SessionStopped):
             self.stopped.emit(event)
+        elif isinstance(event, SpeedChanged):
+            self.speed_changed.emit(event)
 
     def _refresh(self, now: float) -> None:
         """Emit display_changed only when what a view shows would change."""
         session = self._session
         assert session is not None
         progress = session.progress(now)
-        shown = (progress.state, progress.index, format_duration(progress.remaining_s))
+        shown = (
+            progress.state,
+            progress.index,
+            format_duration(progress.remaining_s),
+            progress.speed_kmh,
+            progress.next_speed_kmh,
+        )
         if shown != self._shown:
             self._shown = shown
             self.display_changed.emit(progress)

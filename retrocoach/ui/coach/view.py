@@ -31,6 +31,7 @@ from retrocoach.core.session import Progress, State
 from retrocoach.core.summary import Summary
 from retrocoach.core.wording import next_text, round_text
 from retrocoach.core.wording import segment_word as segment_label
+from retrocoach.ui.coach.belt_panel import BeltPanel
 from retrocoach.ui.coach.big_text import BigText
 from retrocoach.ui.coach.direction_band import DirectionBand
 from retrocoach.ui.coach.look import FINISHED, PAUSED, READY, STOPPED, Look, look_for
@@ -96,6 +97,7 @@ class CoachView(QWidget):
         self.status_label.setAccessibleName("Status")
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_label.setWordWrap(True)
+        self.belt = BeltPanel(self)
         self.reminder_label = QLabel(self)
         self.reminder_label.setAccessibleName("Safety reminder")
         self.reminder_label.setWordWrap(True)
@@ -118,6 +120,7 @@ class CoachView(QWidget):
         column.setContentsMargins(12, 12, 12, 4)
         column.addWidget(self.band, 30)
         column.addWidget(self.middle, 40)
+        column.addWidget(self.belt, 16)
         column.addWidget(self.question_label)
         column.addWidget(self.status_label, 6)
         column.addLayout(info, 7)
@@ -150,6 +153,7 @@ class CoachView(QWidget):
         self._announce(progress, look, self.time.text())
         walk_ink = QColor(look.ink) if self._walk_mode else None
         self.time.set_ink(_DIM_INK if state is State.PAUSED and not walk_ink else walk_ink)
+        self.belt.show_progress(progress)
         _set(self.next_label, next_text(progress.next_segment, state))
         _set(self.round_label, round_text(progress.segment, progress.rounds))
         value = round(progress.fraction_done * _BAR_STEPS)

@@ -47,6 +47,20 @@ class WindowFrame(QWidget):
         column.addWidget(self.tabs, 1)
         column.addWidget(self.controls)
 
+    def keep_to_coach(self, shortcuts: list[QShortcut]) -> None:
+        """Let *shortcuts* work only while the coach page shows: Up and Down belong to lists
+        and fields on the other pages. They repeat while held, for a speed several steps off."""
+        for shortcut in shortcuts:
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setAutoRepeat(True)
+
+        def follow(_index: int) -> None:
+            for shortcut in shortcuts:
+                shortcut.setEnabled(self.tabs.currentWidget() is self.coach)
+
+        self.tabs.currentChanged.connect(follow)
+        follow(self.tabs.currentIndex())
+
     def set_walk_mode(self, on: bool) -> None:
         """Only the coach (walk mode), or the tabs and notices again."""
         if on:

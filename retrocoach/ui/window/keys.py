@@ -27,6 +27,8 @@ class Action(StrEnum):
     PROGRAMME = "programme"
     NEXT_PAGE = "next-page"
     PREVIOUS_PAGE = "previous-page"
+    FASTER = "faster"
+    SLOWER = "slower"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,9 @@ BINDINGS: Final = MappingProxyType(
         Action.PREVIOUS_PAGE: Binding(
             ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+Backtab", "Ctrl+PgUp"), "Ctrl+Shift+Tab"
         ),
+        # The belt speed of the segment under way, 0.1 km/h or mph a press; coach page only.
+        Action.FASTER: Binding(("Up",), "Up"),
+        Action.SLOWER: Binding(("Down",), "Down"),
     }
 )
 

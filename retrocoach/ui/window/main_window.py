@@ -25,6 +25,7 @@ from retrocoach.core.session import (
     State,
 )
 from retrocoach.core.settings import Settings
+from retrocoach.core.speeds import Units
 from retrocoach.ui.coach.view import segment_label
 from retrocoach.ui.dialogs.safety_gate import SafetyGate
 from retrocoach.ui.window.first_frame import after_first_frame
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("RetroCoach coach window")
         self._build()
         self.shortcuts = make_shortcuts(self)
+        self._frame.keep_to_coach([*self.shortcuts[Action.FASTER], *self.shortcuts[Action.SLOWER]])
+        self.coach.belt.units = Units(settings.units)
         self._connect_signals()
         # The coach view needs nothing from history.json and the sound is not needed before a
         # session: both are made ready once the window is on screen (see _finish_start_up).
@@ -154,6 +157,8 @@ class MainWindow(QMainWindow):
             Action.PREVIOUS_PAGE: lambda: self._step_page(-1),
             Action.SETTINGS: self._on_settings_requested,
             Action.PROGRAMME: self._on_programme_requested,
+            Action.FASTER: lambda: self._driver.correct_speed(1, self.coach.belt.units),
+            Action.SLOWER: lambda: self._driver.correct_speed(-1, self.coach.belt.units),
         }
         for action, shortcuts in self.shortcuts.items():
             for shortcut in shortcuts:
@@ -360,6 +365,8 @@ class MainWindow(QMainWindow):
             self._plan, self._settings, self._on_recorder_reported, record=self._recording
         )
         self._driver.load(self._walk.session, self._walk.listeners)
+        warning = " ".join(self._plan.warnings())  # a fast backward belt: allowed, but said
+        self.notices.show_notice("belt", warning) if warning else self.notices.dismiss("belt")
 
     def _on_plan_page_built(self, _editor: QWidget) -> None:
         self._pages.plan_editor.plan_changed.connect(self._on_plan_editor_plan_changed)

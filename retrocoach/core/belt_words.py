@@ -1,0 +1,47 @@
+"""What the coach says about the belt: the speed to set, and what to do while turning round."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from retrocoach.core.belt import SLOW_LEAD_S
+from retrocoach.core.events import Progress
+from retrocoach.core.segments import Kind, Segment
+from retrocoach.core.speeds import Units, format_speed
+from retrocoach.core.transitions import State
+
+__all__ = ["belt_lines", "turn_line"]
+
+_WALKING: Final = (State.RUNNING, State.PAUSED, State.GET_READY)
+
+
+def turn_line(following: Segment | None, target_kmh: float | None, units: Units) -> str:
+    """What to do during a turn-around before *following*, whose belt speed is *target_kmh*."""
+    facing = following.kind.direction if following is not None else None
+    belt = f"bring the belt to {format_speed(target_kmh, units)}, " if target_kmh else ""
+    way = f" to face {facing.value}" if facing is not None else ""
+    return f"Turn round: {belt}hold the rails, turn{way}"
+
+
+def belt_lines(progress: Progress, units: Units, keys: str = "Up/Down") -> tuple[str, str]:
+    """The belt speed to show large, and the line under it; ('', '') when there is none.
+
+    During a turn-around the line says what to do; near a switch to a slower belt it says to
+    slow it; otherwise it says how to correct the speed (*keys*).
+    """
+    segment = progress.segment
+    if segment is None or progress.state not in _WALKING:
+        return "", ""
+    after = progress.next_speed_kmh
+    if segment.kind is Kind.TURN:
+        return format_speed(after, units), turn_line(progress.next_segment, after, units)
+    speed = progress.speed_kmh
+    if segment.kind is Kind.GETREADY:
+        start = "Start the belt at this speed, on the side rails" if after is not None else ""
+        return format_speed(after, units), start
+    slowing = speed is not None and after is not None and after < speed
+    if slowing and progress.remaining_s <= SLOW_LEAD_S:
+        return format_speed(speed, units), f"Slow the belt to {format_speed(after, units)} now"
+    if speed is None:
+        return "", f"Belt speed not in the plan: {keys} sets it"
+    return format_speed(speed, units), f"Belt speed ({keys} corrects it by 0.1)"
