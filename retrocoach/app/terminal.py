@@ -80,10 +80,14 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     session = Session(plan, countdown_s=countdown_for(pips))
     clock = MonotonicClock()
-    out.write(f"{plan.name}: {plan.describe()}\n")
-    for warning in plan.warnings():
-        out.write(f"Caution: {warning}\n")
-    chosen.say(out)
+    try:
+        out.write(f"{plan.name}: {plan.describe()}\n")
+        for warning in plan.warnings():
+            out.write(f"Caution: {warning}\n")
+        chosen.say(out)
+        out.flush()
+    except BrokenPipeError:  # the reader left during the checklist: walk on, unheard
+        _drop_output(out)
     media, source, wait, no_keys = publish_media_keys(session, clock)
     coach = TerminalCoach(
         session,
