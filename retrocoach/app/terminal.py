@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
-from retrocoach.cli.programme import choose_plan
+from retrocoach.cli.programme import Chosen, choose_plan
 from retrocoach.cli.safety import Confirmation, confirm_checklist
 from retrocoach.core.atomic import StorageError
 from retrocoach.core.checklist import Checklist, checklist_due
@@ -21,6 +21,7 @@ from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.cues import countdown_for
 from retrocoach.core.document import NewerSchemaError
 from retrocoach.core.history import FileState
+from retrocoach.core.plan import Plan
 from retrocoach.core.recorder import SessionRecorder
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
 from retrocoach.core.session import Session
@@ -80,14 +81,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     session = Session(plan, countdown_s=countdown_for(pips))
     clock = MonotonicClock()
-    try:
-        out.write(f"{plan.name}: {plan.describe()}\n")
-        for warning in plan.warnings():
-            out.write(f"Caution: {warning}\n")
-        chosen.say(out)
-        out.flush()
-    except BrokenPipeError:  # the reader left during the checklist: walk on, unheard
-        _drop_output(out)
+    _introduce(plan, chosen, out)
     media, source, wait, no_keys = publish_media_keys(session, clock)
     coach = TerminalCoach(
         session,
@@ -121,6 +115,18 @@ def _exit_status(code: int, recorder: SessionRecorder, signalled: int, out: Text
     if code == 0:
         return 0
     return 128 + signalled if signalled else EXIT_FAILED
+
+
+def _introduce(plan: Plan, chosen: Chosen, out: TextIO) -> None:
+    """The plan's line, any caution about it, and the programme's word, before the walk."""
+    try:
+        out.write(f"{plan.name}: {plan.describe()}\n")
+        for warning in plan.warnings():
+            out.write(f"Caution: {warning}\n")
+        chosen.say(out)
+        out.flush()
+    except BrokenPipeError:  # the reader left during the checklist: walk on, unheard
+        _drop_output(out)
 
 
 def _drop_output(out: TextIO) -> None:
