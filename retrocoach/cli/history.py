@@ -10,6 +10,7 @@ from typing import Final, TextIO
 
 from retrocoach.cli.errors import EXIT_USAGE
 from retrocoach.core.atomic import StorageError, dump_document
+from retrocoach.core.belt_words import belt_text
 from retrocoach.core.durations import format_duration
 from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates, totals_estimate_line
 from retrocoach.core.export import select_sessions, write_csv
@@ -145,6 +146,9 @@ def run_plans(
     for key, preset in presets.items():
         out.write(f"  {_printable(key, _PLAN_WIDTH):<{width}}  {preset.plan.describe()}\n")
         out.write(f"{pad}{preset.description}\n")
+        belt = belt_text(preset.plan)
+        if belt:
+            out.write(f"{pad}{belt}\n")
         for line in textwrap.wrap(preset.details, max(40, _TEXT_WIDTH - len(pad))):
             out.write(f"{pad}{line}\n")
         if references is not None:

@@ -67,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         "session of the active programme (see 'retrocoach programme'), or key=value words: "
         "warmup=2m forward=5m backward=1m rounds=3 cooldown=2m getready=5s. Durations take a "
         "unit (90s, 5m, 5 min, 1.5m, 90 sec, 1m30s, 1h) or m:ss; keys left out take these "
-        "defaults. Qt's own options for the window, such as -style fusion, are passed to Qt.",
+        "defaults. Belt keys: forward-speed=3.5km/h and backward-speed=1.5km/h (km/h, kmh or "
+        "mph, a space before the unit allowed; forward 0.5-8 km/h, backward 0.5-6 km/h, a "
+        "warning above 3 km/h) and turn=10s (0-60 s, default 0s: a turn-around before each "
+        "change of direction, counted as neither). Qt's own options for the window, such as "
+        "-style fusion, are passed to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"retrocoach {__version__}")
     parser.add_argument(

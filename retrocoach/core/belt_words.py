@@ -6,13 +6,28 @@ from typing import Final
 
 from retrocoach.core.belt import SLOW_LEAD_S
 from retrocoach.core.events import Progress
+from retrocoach.core.plan import Plan
 from retrocoach.core.segments import Kind, Segment
 from retrocoach.core.speeds import Units, format_speed
 from retrocoach.core.transitions import State
 
-__all__ = ["belt_lines", "turn_line"]
+__all__ = ["belt_lines", "belt_text", "turn_line"]
 
 _WALKING: Final = (State.RUNNING, State.PAUSED, State.GET_READY)
+
+
+def belt_text(plan: Plan, units: Units = Units.KMH) -> str:
+    """The belt speeds a plan sets, e.g. 'Belt: backward 1.0 km/h'; '' when it sets none."""
+    speeds = [
+        f"{name} {format_speed(speed, units)}"
+        for name, speed in (
+            ("forward", plan.forward_speed_kmh),
+            ("backward", plan.backward_speed_kmh),
+        )
+        if speed is not None
+    ]
+    turn = f"; {plan.turn_s} s to turn round before each change of direction" if plan.turn_s else ""
+    return f"Belt: {', '.join(speeds)}{turn}" if speeds else ""
 
 
 def turn_line(following: Segment | None, target_kmh: float | None, units: Units) -> str:

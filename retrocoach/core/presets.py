@@ -38,6 +38,7 @@ def _preset(
     warmup_s: int,
     cooldown_s: int,
     getready_s: int = 10,
+    backward_speed_kmh: float | None = None,
 ) -> Preset:
     # Validating here makes a bad built-in fail at import, long before a walker meets it.
     plan = Plan(
@@ -48,6 +49,7 @@ def _preset(
         cooldown_s=cooldown_s,
         getready_s=getready_s,
         name=key,
+        backward_speed_kmh=backward_speed_kmh,
     ).validate()
     return Preset(key, plan, description, details, references)
 
@@ -60,8 +62,10 @@ _ALL: Final = (
         "Beginner intervals: five minutes facing forward, then one minute backward, three times.",
         "The interval comes from a popular article on treadmill retro walking, not from a "
         "study. The article starts backward walking with the belt at 1.0 to 2.0 km/h, "
-        "holding the rails.",
+        "holding the rails; the plan sets the slow end, 1.0 km/h, for the backward minutes and "
+        "leaves the forward speed to you.",
         ("article-retro-walking-treadmill",),
+        backward_speed_kmh=1.0,  # the slow end of the article's 1.0-2.0 km/h
         warmup_s=0,  # the first five-minute forward stretch already warms the walker up
         forward_s=5 * 60,
         backward_s=60,
