@@ -162,7 +162,8 @@ class TerminalCoach:
         elif "q" in key:
             command = Command.STOP
         elif "+" in key or "-" in key:
-            self._correct_speed(1 if "+" in key else -1, now)
+            # Every press counts: a held key arrives as several in one read.
+            self._correct_speed(key.count("+") - key.count("-"), now)
             return
         else:
             return
@@ -171,7 +172,7 @@ class TerminalCoach:
     def _correct_speed(self, steps: int, now: float) -> None:
         """+ and -: the belt speed of the segment under way, a tenth of the unit a press."""
         direction = self.session.segment.kind.direction
-        if direction is not None:
+        if direction is not None and steps:
             kmh = self.session.belt.stepped(direction, steps, self.units)
             self._handle(self.session.correct_speed(kmh, now))
 
