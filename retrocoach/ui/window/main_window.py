@@ -6,8 +6,7 @@ import dataclasses
 import logging
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from retrocoach.core.catalog import remembered_word
@@ -43,6 +42,7 @@ from retrocoach.ui.window.messages import (
     sound_problem_text,
 )
 from retrocoach.ui.window.parts import Walk, WindowPages, WindowServices
+from retrocoach.ui.window.placement import Pages, default_size, minimum_size, place_on_screen
 from retrocoach.ui.window.stop_guard import StopGuard
 from retrocoach.ui.window.walk_end import WalkEnd
 
@@ -58,22 +58,6 @@ __all__ = ["WINDOW_TITLE", "MainWindow", "default_size", "minimum_size"]
 WINDOW_TITLE: Final = "RetroCoach"
 _IDLE_STATES: Final = (State.IDLE, State.FINISHED, State.STOPPED)
 log = logging.getLogger(__name__)
-
-
-def default_size(available: QSize) -> QSize:
-    """Three quarters of the screen, at least 800x600 where the screen has room for it.
-
-    *available* is the screen's geometry without panels, in the window's own (scaled) pixels:
-    at QT_SCALE_FACTOR=2 a 1920x1080 screen is 960x540, and the window must fit in that.
-    """
-    room = QSize(available.width() * 19 // 20, available.height() * 9 // 10)  # title bar
-    wanted = QSize(max(800, available.width() * 3 // 4), max(600, available.height() * 3 // 4))
-    return wanted.boundedTo(room)
-
-
-def minimum_size(available: QSize) -> QSize:
-    """640x480, or less on a screen too small for it: the window must never outgrow it."""
-    return QSize(640, 480).boundedTo(default_size(available))
 
 
 class MainWindow(QMainWindow):
@@ -121,7 +105,8 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        frame = self._frame = WindowFrame(self._pages, self)
+        frame = WindowFrame(self._pages, self)
+        self.pages = Pages(self, frame)
         self.notices = frame.notices
         self.coach = frame.coach
         self.controls = frame.controls
@@ -131,14 +116,7 @@ class MainWindow(QMainWindow):
         self.walk_end = WalkEnd(
             self, self.coach, self.notices, services.history, self._pages.refresh_history
         )
-        # The screen it opens on (the primary one: Qt places a new window there).
-        area = QGuiApplication.primaryScreen().availableGeometry()
-        self.setMinimumSize(minimum_size(area.size()))
-        self.resize(default_size(area.size()))
-        # Centred on that screen, so none of it starts beyond an edge.
-        outline = self.frameGeometry()
-        outline.moveCenter(area.center())
-        self.move(outline.topLeft())
+        place_on_screen(self)
 
     def _connect_signals(self) -> None:
         # Keys and the buttons that do the same
@@ -147,14 +125,14 @@ class MainWindow(QMainWindow):
             Action.SKIP: self._driver.skip,
             Action.STOP: self._on_stop_requested,
             Action.MUTE: self._on_mute_requested,
-            Action.HISTORY: lambda: self._show_page(self._pages.history),
+            Action.HISTORY: lambda: self.pages.show(self._pages.history),
             Action.QUIT: self._on_quit_requested,
             Action.FULL_SCREEN: self._on_full_screen_requested,
-            Action.SAFETY: lambda: self._show_page(self._pages.safety),
-            Action.COACH: lambda: self._show_page(self.coach),
-            Action.PLAN: lambda: self._show_page(self._pages.plan),
-            Action.NEXT_PAGE: lambda: self._step_page(1),
-            Action.PREVIOUS_PAGE: lambda: self._step_page(-1),
+            Action.SAFETY: lambda: self.pages.show(self._pages.safety),
+            Action.COACH: lambda: self.pages.show(self.coach),
+            Action.PLAN: lambda: self.pages.show(self._pages.plan),
+            Action.NEXT_PAGE: lambda: self.pages.step(1),
+            Action.PREVIOUS_PAGE: lambda: self.pages.step(-1),
             Action.SETTINGS: self._on_settings_requested,
             Action.PROGRAMME: self._on_programme_requested,
             Action.FASTER: lambda: self._driver.correct_speed(1, self.coach.belt.units),
@@ -280,8 +258,8 @@ class MainWindow(QMainWindow):
         if self._driver.is_active:
             if self.stop_guard.press("Esc", "stop the walk"):
                 self._driver.stop()
-        elif self.coach.walk_mode or self.isFullScreen():
-            self._set_walk_mode(False)  # nothing to stop: Esc leaves, as in other programs
+        elif self.pages.walk_mode or self.isFullScreen():
+            self.pages.set_walk_mode(False)  # nothing to stop: Esc leaves, as in other programs
 
     def _on_quit_requested(self) -> None:
         if not self._driver.is_active or self.stop_guard.press("Ctrl+Q", "stop the walk and quit"):
@@ -303,24 +281,7 @@ class MainWindow(QMainWindow):
         self._save_settings(dataclasses.replace(self._settings, muted=muted))
 
     def _on_full_screen_requested(self) -> None:
-        self._set_walk_mode(not self.coach.walk_mode)
-
-    def _set_walk_mode(self, on: bool) -> None:
-        self._frame.set_walk_mode(on)
-        if on:
-            self.showFullScreen()
-        else:
-            self.showNormal()
-
-    def _show_page(self, page: QWidget) -> None:
-        if self.coach.walk_mode and page is not self.coach:
-            self._set_walk_mode(False)  # another page is wanted: the tabs come back
-        self.tabs.setCurrentWidget(page)
-
-    def _step_page(self, step: int) -> None:
-        page = self.tabs.widget((self.tabs.currentIndex() + step) % self.tabs.count())
-        if page is not None:
-            self._show_page(page)
+        self.pages.set_walk_mode(not self.pages.walk_mode)
 
     def _on_settings_requested(self) -> None:
         make = self._pages.settings_dialog
@@ -474,7 +435,7 @@ class MainWindow(QMainWindow):
 
     def _on_programme_requested(self) -> None:
         if self._pages.programme is not None:
-            self._show_page(self._pages.programme)
+            self.pages.show(self._pages.programme)
 
     @property
     def plan(self) -> Plan | None:
