@@ -36,7 +36,6 @@ from retrocoach.ui.window.lazy_page import LazyPage
 from retrocoach.ui.window.main_window import MainWindow
 from retrocoach.ui.window.parts import Sound, Walk, WindowPages, WindowServices
 from retrocoach.ui.window.quit_signals import quit_signals
-from retrocoach.ui.window.theme import ThemeSwitcher
 
 if TYPE_CHECKING:
     # Loaded only when first used, never to show the window: the history view pulls in
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from retrocoach.ui.history.view import HistoryView
     from retrocoach.ui.plan.editor import PlanEditor
     from retrocoach.ui.window.screensaver import ScreenInhibitor, ScreenSaverInhibitor
+    from retrocoach.ui.window.theme import ThemeSwitcher
 
 __all__ = [
     "APP_ID",
@@ -175,6 +175,29 @@ def first_plan() -> Plan:
     return next(iter(PRESETS.values())).plan
 
 
+def _theme_switcher(theme: str) -> Callable[[str], None] | None:
+    """Apply *theme* now; the function that switches it later (None without a QApplication).
+
+    The theme module loads only when a theme other than the desktop's is wanted.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    switcher: list[ThemeSwitcher] = []
+
+    def apply(chosen: str) -> None:
+        if not switcher:
+            if chosen == "system":
+                return  # nothing was changed yet: the desktop's look is already there
+            from retrocoach.ui.window.theme import ThemeSwitcher  # noqa: PLC0415
+
+            switcher.append(ThemeSwitcher(app))
+        switcher[0].apply(chosen)
+
+    apply(theme)
+    return apply
+
+
 def _remembered_plan(
     settings: Settings,
     plans: PlanStore,
@@ -224,13 +247,7 @@ def build_window(
         if application is not None:
             application.aboutToQuit.connect(late.close)  # let the audio device go cleanly
         sound, prepare_sound = late, late.build
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        themes = ThemeSwitcher(app)
-        themes.apply(settings.theme)
-        apply_theme: Callable[[str], None] | None = themes.apply
-    else:
-        apply_theme = None
+    apply_theme = _theme_switcher(settings.theme)
     link = ProgrammeLink(open_programmes(paths, history, warn))
     initial = (
         plan

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -28,13 +28,15 @@ from retrocoach.core.durations import format_duration
 from retrocoach.core.plan import Kind
 from retrocoach.core.reminders import Reminder
 from retrocoach.core.session import Progress, State
-from retrocoach.core.summary import Summary
 from retrocoach.core.wording import next_text, round_text
 from retrocoach.core.wording import segment_word as segment_label
 from retrocoach.ui.coach.belt_panel import BeltPanel
 from retrocoach.ui.coach.big_text import BigText
 from retrocoach.ui.coach.direction_band import DirectionBand
 from retrocoach.ui.coach.look import FINISHED, PAUSED, READY, STOPPED, Look, look_for
+
+if TYPE_CHECKING:
+    from retrocoach.core.summary import Summary
 
 __all__ = ["CoachView", "next_text", "round_text", "segment_label"]
 

@@ -15,7 +15,6 @@ from retrocoach.core.history import (
     StorageError,
     UnknownSessionError,
 )
-from retrocoach.core.summary import summarise
 from retrocoach.ui.coach.view import CoachView
 from retrocoach.ui.window.notice_bar import NoticeBar
 
@@ -82,4 +81,7 @@ class WalkEnd(QObject):
             self._refresh_history()
 
     def _show_summary(self, record: SessionRecord) -> None:
+        # Imported at the first walk's end: nothing of it is needed to show the window.
+        from retrocoach.core.summary import summarise  # noqa: PLC0415
+
         self._coach.show_summary(summarise(record, self._history.sessions()))

@@ -257,6 +257,10 @@ DEFERRED_MODULES = (
     "retrocoach.ui.plan.editor",
     "retrocoach.ui.dialogs.settings",
     "retrocoach.ui.dialogs.checkin",
+    "retrocoach.ui.dialogs.note",
+    "retrocoach.ui.window.theme",
+    "retrocoach.core.summary",
+    "retrocoach.core.plan_check",
 )
 
 
