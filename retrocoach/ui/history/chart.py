@@ -151,11 +151,15 @@ class WeeklyChart(QChartView):
         )
 
 
+_MAX_STEPS = 4
+"""Steps on the minutes axis: more, and a short chart (a small window) cuts its labels to '...'."""
+
+
 def _tick_interval(top: float) -> float:
-    """The smallest round interval that puts at most six steps between 0 and *top*."""
+    """The smallest round interval that puts at most _MAX_STEPS steps between 0 and *top*."""
     return next(
-        (step for step in (1, 2, 5, 10, 15, 30, 60, 120, 300, 600) if top / step <= 6),
-        float(-(-top // 6)),
+        (step for step in (1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600) if top / step <= _MAX_STEPS),
+        float(-(-top // _MAX_STEPS)),
     )
 
 

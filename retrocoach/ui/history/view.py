@@ -144,6 +144,9 @@ class HistoryView(QWidget):
         self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        # Two parts chart to three parts table to begin with: the table's own size hint would
+        # otherwise squeeze the chart until its labels are cut.
+        self.splitter.setSizes([2000, 3000])
         return self.splitter
 
     def _on_fold_clicked(self) -> None:

@@ -42,6 +42,8 @@ class PlanEditor(QWidget):
 
     plan_changed = Signal(object)
     """The plan in the editor changed: a valid Plan, or None while a field is invalid."""
+    problem_changed = Signal(str)
+    """What is wrong with the plan changed (a new mistake, or '' once it is mended)."""
 
     def __init__(
         self,
@@ -56,6 +58,7 @@ class PlanEditor(QWidget):
         self._prompts: Prompts = prompts or DialogPrompts()
         self._plan: Plan | None = initial
         self._problem = ""
+        self._shown_problem = ""
         self._source: tuple[str, Plan] | None = None
         """The list entry (its data) and plan picked last; the fields are compared with it."""
         self._build()
@@ -246,6 +249,9 @@ class PlanEditor(QWidget):
         if plan != self._plan:
             self._plan = plan
             self.plan_changed.emit(plan)
+        if self._problem != self._shown_problem:
+            self._shown_problem = self._problem
+            self.problem_changed.emit(self._problem)
 
     def _reload_choices(self) -> None:
         self._choice.fill(self._saved_plans())

@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
 
     def _on_plan_page_built(self, _editor: QWidget) -> None:
         self._pages.plan_editor.plan_changed.connect(self._on_plan_editor_plan_changed)
+        self._pages.plan_editor.problem_changed.connect(self._on_plan_editor_problem_changed)
 
     def _on_plan_editor_plan_changed(self, plan: Plan | None) -> None:
         self._plan = plan
@@ -341,6 +342,11 @@ class MainWindow(QMainWindow):
                 self._load_walk()
                 self.coach.set_status("Press Space to start.")
             self._show_controls()
+
+    def _on_plan_editor_problem_changed(self, _problem: str) -> None:
+        # One mistake can follow another while the plan stays unwalkable (100 rounds, then 1000).
+        if self._plan is None and not self._driver.is_active:
+            self._show_plan_problem()
 
     def _show_plan_problem(self) -> None:
         built = self._pages.plan.is_built

@@ -218,12 +218,16 @@ def test_the_chart_has_a_forward_and_a_backward_set_for_each_recent_week(
 
 
 def test_the_minutes_axis_ticks_on_whole_round_minutes(view: HistoryView) -> None:
-    """The tallest week here is 42 minutes: the axis runs to 60 in steps of 10, never 2.5."""
+    """The tallest week here is 42 minutes: the axis runs to 60 in steps of 15, never 2.5.
+
+    At most four steps: a short chart (the window at its smallest) keeps every label whole.
+    """
     axis = next(a for a in view.chart.chart().axes() if isinstance(a, QValueAxis))
     assert (axis.min(), axis.max()) == (0, 60)
     assert axis.tickType() is QValueAxis.TickType.TicksDynamic
-    assert axis.tickInterval() == 10
+    assert axis.tickInterval() == 15
     assert axis.tickAnchor() == 0
+    assert axis.labelFormat() == "%d"
 
 
 def test_an_edited_note_is_saved_in_history_json(

@@ -78,6 +78,14 @@ def test_a_plan_mistake_is_said_on_the_coach_at_once_with_where_it_is(
     assert coach.time.text() == "0:43"  # the whole short plan: 3+5+2x(10+5)+5 s
 
 
+def test_a_second_mistake_typed_over_the_first_is_the_one_said(make_window: MakeWindow) -> None:
+    kit = make_window(plan=parse_spec("forward=2h backward=1m rounds=3", name="long"))
+    _type_rounds(kit, "100")  # on the way through 10 and 100: over eight hours
+    assert "whole session would last" in kit.window.coach.status_label.text()
+    _type_rounds(kit, "1000")  # still no plan, but now the rounds field is at fault
+    assert "Rounds must be at most 100" in kit.window.coach.status_label.text()
+
+
 def test_a_plan_over_eight_hours_is_said_on_the_coach(make_window: MakeWindow) -> None:
     kit = make_window(plan=parse_spec("forward=2h backward=1m rounds=3", name="long"))
     _type_rounds(kit, "5")
