@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        frame = WindowFrame(self._pages, self)
+        frame = self._frame = WindowFrame(self._pages, self)
         self.pages = Pages(self, frame)
         self.notices = frame.notices
         self.coach = frame.coach
