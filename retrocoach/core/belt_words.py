@@ -55,7 +55,9 @@ def belt_lines(progress: Progress, units: Units, keys: str = "Up/Down") -> tuple
         start = "Start the belt at this speed, on the side rails" if after is not None else ""
         return format_speed(after, units), start
     slowing = speed is not None and after is not None and after < speed
-    if slowing and progress.remaining_s <= SLOW_LEAD_S:
+    following = progress.next_segment
+    turn_s = following.seconds if following is not None and following.kind is Kind.TURN else 0
+    if slowing and progress.remaining_s <= SLOW_LEAD_S - turn_s:  # when the cue sounds
         return format_speed(speed, units), f"Slow the belt to {format_speed(after, units)} now"
     if speed is None:
         return "", f"Belt speed not in the plan: {keys} sets it"
