@@ -7,41 +7,67 @@ line together, and imports each only when its command runs.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Final, TextIO
 
-from retrocoach.cli.errors import EXIT_USAGE, UsageError
+from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE, UsageError
+from retrocoach.cli.output import SafeOutput, reopen_closed_standard_fds
 from retrocoach.cli.parser import build_parser
 from retrocoach.cli.qt_args import split_qt_args
+from retrocoach.core.errors import StorageError
 
 __all__ = ["main"]
+
+_WALKS: Final = frozenset({"run", None})
+"""The window and the terminal coach: output failing never changes what they return."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    out, err = sys.stdout, sys.stderr
+    closed = reopen_closed_standard_fds()
+    real = sys.stdout, sys.stderr
+    out = SafeOutput.wrap(sys.stdout, closed_at_start=1 in closed)
+    err = SafeOutput.wrap(sys.stderr, closed_at_start=2 in closed)
+    # argparse's --help and errors, and anything else that prints, go through them too.
+    sys.stdout, sys.stderr = out, err
+    command: str | None = None
     try:
         ours, qt = split_qt_args(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(ours)
+        command = args.command
         if qt and args.command is not None:
             raise UsageError(
                 f"{qt[0]} is an option of Qt, for the window: 'retrocoach {args.command}' has none"
             )
         args.qt_args = qt
-        return _dispatch(args, out, err)
+        code = _dispatch(args, out, err)
     except UsageError as error:
         err.write(f"retrocoach: {error}\n")
-        return EXIT_USAGE
+        code = EXIT_USAGE
+    except StorageError as error:
+        err.write(f"retrocoach: {error}\n")
+        code = EXIT_FAILED
     except KeyboardInterrupt:
         err.write("retrocoach: interrupted\n")
-        return 130
-    except BrokenPipeError:
-        # The reader went away (retrocoach history | head): stop quietly, as other tools do;
-        # anything still buffered must not trip over the closed pipe at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+        code = 130
+    finally:
+        out.flush()
+        err.flush()
+        sys.stdout, sys.stderr = real
+    return _output_status(code, command, out, err)
+
+
+def _output_status(code: int, command: str | None, out: TextIO, err: TextIO) -> int:
+    """*code*, unless a listing's output could not be written: then 1, told in one line."""
+    safe = out if isinstance(out, SafeOutput) else None
+    if safe is None or safe.failure is None or command in _WALKS:
+        return code  # a walk's output is a courtesy: its exit status says what was saved
+    if safe.broken_pipe:
+        return code or 141  # the reader went away (retrocoach history | head): quietly
+    err.write(f"retrocoach: the output could not be written: {safe.describe()}\n")
+    err.flush()
+    return code or EXIT_FAILED
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

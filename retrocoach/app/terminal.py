@@ -60,7 +60,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             answer = confirm_checklist(
                 Checklist.from_book(book), out, stdin_keys(), assume_yes=args.yes
             )
-        except BrokenPipeError:
+        except BrokenPipeError:  # only for a stream that is not a SafeOutput
             # Nobody reads the output any more (retrocoach run | head): walk on, unconfirmed.
             _drop_output(out)
             answer = Confirmation.UNANSWERED
@@ -103,15 +103,35 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         cues.close()
         media.close()
         del qt_app
-    return _exit_status(code, recorder, coach.stopped_by_signal, out)
+    return _exit_status(code, recorder, coach.stopped_by_signal, out, tell)
 
 
-def _exit_status(code: int, recorder: SessionRecorder, signalled: int, out: TextIO) -> int:
-    """Say what was kept; 0 for a completed walk, 128 + the signal, else EXIT_FAILED."""
+def _exit_status(
+    code: int,
+    recorder: SessionRecorder,
+    signalled: int,
+    out: TextIO,
+    tell: Callable[[str], None],
+) -> int:
+    """Say what was kept; 0 for a completed walk, 128 + the signal, else EXIT_FAILED.
+
+    A walk that could not be saved is EXIT_FAILED whatever ended it, and says where it is kept.
+    """
     if recorder.saved is not None:
         out.write("Saved to your history.\n")
     elif recorder.nothing_walked:
         out.write("Stopped before any walking: nothing was saved.\n")
+    else:
+        where = recorder.journal_path
+        tell(
+            "the session was NOT saved to your history; "
+            + (
+                f"it is kept in {where}, and the next start of RetroCoach adds it"
+                if where is not None
+                else "no journal of it could be written either"
+            )
+        )
+        return EXIT_FAILED
     if code == 0:
         return 0
     return 128 + signalled if signalled else EXIT_FAILED

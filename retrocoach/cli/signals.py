@@ -1,4 +1,4 @@
-"""SIGINT and SIGTERM for the terminal coach: a flag, and a byte on a pipe its wait watches."""
+"""SIGINT, SIGTERM and SIGHUP for the terminal coach: a flag, and a byte on a pipe it watches."""
 
 from __future__ import annotations
 
@@ -8,13 +8,22 @@ import signal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import FrameType
+from typing import Final
 
-__all__ = ["StopSignals"]
+__all__ = ["STOP_SIGNALS", "StopSignals"]
+
+STOP_SIGNALS: Final = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 @dataclass
 class StopSignals:
-    """SIGINT and SIGTERM, turned into a flag and a byte on a pipe the loop waits on."""
+    """SIGINT, SIGTERM and SIGHUP, turned into a flag and a byte on a pipe the loop waits on.
+
+    SIGHUP (the terminal closed, the SSH link dropped) stops the walk as SIGTERM does: the
+    session is kept as 'stopped' with every second walked, not lost with the process.
+    """
 
     stop_requested: bool = False
     number: int = 0
@@ -26,7 +35,7 @@ class StopSignals:
     def installed(self) -> Iterator[None]:
         self.read_fd, self.write_fd = os.pipe()
         os.set_blocking(self.write_fd, False)
-        for signum in (signal.SIGINT, signal.SIGTERM):
+        for signum in STOP_SIGNALS:
             self._saved[signum] = signal.signal(signum, self._handle)
         # The C-level handler writes to the pipe at once, so a wait in C (Qt's event loop,
         # when the terminal coach serves D-Bus) wakes without waiting for Python to run.

@@ -91,7 +91,7 @@ class TerminalCoach:
 
     @property
     def stopped_by_signal(self) -> int:
-        """The signal (SIGINT, SIGTERM) that stopped the session, or 0."""
+        """The signal (SIGINT, SIGTERM, SIGHUP) that stopped the session, or 0."""
         return self._signals.number
 
     def run(self) -> int:

@@ -121,6 +121,9 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> None:
     try:
         ensure_private_dir(path.parent)
         ensure_private_dir(folder)
+    except StorageError as error:
+        raise type(error)(f"could not save {path.name}: {error}", path, error.errno) from error
+    try:
         temp = _write_temp(folder, target.name, data)
         if keep_backup and target.exists():
             _keep_backup(path, target)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Protocol
 
-__all__ = ["Clock", "MonotonicClock", "local_now"]
+__all__ = [
+    "Clock",
+    "MonotonicClock",
+    "in_zone",
+    "local_now",
+]
 
 
 class Clock(Protocol):
@@ -45,3 +50,16 @@ class MonotonicClock:
 def local_now() -> datetime:
     """The wall time now, in the user's time zone, with its UTC offset."""
     return datetime.now().astimezone()
+
+
+def in_zone(moment: datetime, tz: tzinfo | None = None) -> datetime:
+    """*moment* in *tz* (the local time zone if None), or as it is if that cannot be shown.
+
+    A time near the ends of the calendar (year 1 or 9999) can leave Python's range once the
+    zone's offset is applied; it is then shown with its own UTC offset rather than crashing
+    a listing, an export or the window.
+    """
+    try:
+        return moment.astimezone(tz)
+    except (OverflowError, ValueError, OSError):
+        return moment

@@ -57,7 +57,12 @@ def _optional(value: float | None) -> str:
 
 
 def _cell(text: str) -> str:
-    """Free text for a CSV cell; a leading = + - @ would make a spreadsheet run it as a formula."""
+    """Text for a CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    A cell starting with = + - @, a tab or a carriage return is a formula (or becomes one
+    once the spreadsheet trims it) in Excel, LibreOffice and Google Sheets; a leading
+    apostrophe makes it text (OWASP's advice for CSV injection).
+    """
     return f"'{text}" if text[:1] in _FORMULA_STARTS else text
 
 
@@ -66,19 +71,24 @@ _FORMULA_STARTS: Final = frozenset("=+-@\t\r")
 
 def write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
     """*records* as CSV_COLUMNS, times in *tz* (local if None): the command line's and the
-    history view's export."""
-    # "\n" endings: a text stream on Windows would turn csv's "\r\n" into "\r\r\n".
-    writer = csv.writer(out, lineterminator="\n")
+    history view's export.
+
+    RFC 4180: every line ends in CRLF, and the csv module quotes each cell holding a comma, a
+    quote, a CR or an LF, so a note with a bare CR stays in its cell. Every text cell is
+    neutralised against formulas (see _cell). *out* must not translate newlines (open files
+    with ``newline=""``).
+    """
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
         writer.writerow(
             (
-                record.id,
+                _cell(record.id),
                 local_day(record, tz).isoformat(),
                 record.started_at.isoformat(),
                 record.ended_at.isoformat(),
                 _cell(record.plan.name),
-                record.outcome.value,
+                _cell(record.outcome.value),
                 _seconds(record.walking_s),
                 _seconds(record.forward_s),
                 _seconds(record.backward_s),

@@ -76,10 +76,12 @@ def export_csv(store: HistoryStore, path: Path, tz: tzinfo | None) -> None:
     loaded = store.load()  # the store's copy while the file is unchanged: no second read
     if loaded.state is FileState.PROTECTED:
         raise ExportError(f"{store.path.name} cannot be read")
-    out = io.StringIO()
+    out = io.StringIO(newline="")  # the CRLF line ends stay as written
     # The command line's own choice and writer, so both exports always match.
     write_csv(select_sessions(loaded.items, None, None, tz), out, tz)
     try:
-        write_bytes_atomic(path, out.getvalue().encode("utf-8"), keep_backup=False)
+        # A lone surrogate in a hand-edited note has no UTF-8 form: it is written escaped.
+        data = out.getvalue().encode("utf-8", "backslashreplace")
+        write_bytes_atomic(path, data, keep_backup=False)
     except StorageError as error:
         raise ExportError(str(error)) from error

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Final, Protocol
 
+from retrocoach.core.clock import in_zone
 from retrocoach.core.plan import Plan
 from retrocoach.core.programmes import Position, Programme, ProgrammeMark
 
@@ -199,7 +200,7 @@ def today_in(
         if _moves_on(walk):
             passed.add(walk.programme.position)
     monday = (now - timedelta(days=now.weekday())).date()
-    this_week = [walk for walk in ours if walk.started_at.astimezone(now.tzinfo).date() >= monday]
+    this_week = [walk for walk in ours if in_zone(walk.started_at, now.tzinfo).date() >= monday]
     target_week = position.week if position is not None else len(programme.weeks)
     return Today(
         programme=programme,

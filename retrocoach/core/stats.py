@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
+from retrocoach.core.clock import in_zone
 from retrocoach.core.records import SessionRecord
 
 __all__ = [
@@ -76,7 +77,7 @@ class WeekTotals:
 
 def local_day(record: SessionRecord, tz: tzinfo | None = None) -> date:
     """The local day a session started on."""
-    return record.started_at.astimezone(tz).date()
+    return in_zone(record.started_at, tz).date()
 
 
 def week_start(day: date) -> date:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from retrocoach.core.clock import in_zone
 from retrocoach.core.durations import format_duration
 from retrocoach.core.effort import EFFORT_HINT
 from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates
@@ -218,7 +219,7 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _text(self, record: SessionRecord, column: int) -> str:
         if column == 0:
-            return record.started_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M")
+            return in_zone(record.started_at, self._tz).strftime("%Y-%m-%d %H:%M")
         return _TEXTS[column](record)
 
 

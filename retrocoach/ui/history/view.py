@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrocoach.core.atomic import StorageError
+from retrocoach.core.clock import in_zone
 from retrocoach.core.document import FileState, NewerSchemaError
 from retrocoach.core.history import HistoryStore, UnknownSessionError
 from retrocoach.core.history_figures import ExportError, export_csv, figures
@@ -314,7 +315,7 @@ class HistoryView(QWidget):
         return record if isinstance(record, SessionRecord) else None
 
     def _when(self, record: SessionRecord) -> str:
-        return record.started_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M")
+        return in_zone(record.started_at, self._tz).strftime("%Y-%m-%d %H:%M")
 
     def _update_summary(self) -> None:
         records = self.model.records()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -394,7 +395,7 @@ def test_the_export_is_the_command_lines_csv_byte_for_byte(
     click(qtbot, view, "export")
     out, err = io.StringIO(), io.StringIO()
     assert run_history(store, "csv", out, err, tz=TZ) == 0
-    assert target.read_text(encoding="utf-8") == out.getvalue()
+    assert target.read_bytes().decode("utf-8") == out.getvalue()
 
 
 def test_an_export_after_the_history_became_unreadable_says_why(
@@ -414,3 +415,35 @@ def test_an_export_after_the_history_became_unreadable_says_why(
     assert widget.banner() == "Nothing was exported: history.json cannot be read"
     assert not target.exists()
     assert told  # the store said why, too
+
+
+@pytest.mark.parametrize(
+    "tz", [timezone(timedelta(hours=14)), timezone(timedelta(hours=-12)), None]
+)
+def test_dates_at_the_ends_of_the_calendar_are_shown_and_exported_without_a_crash(
+    qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts, tz: timezone | None
+) -> None:
+    early = datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=5)))
+    late = datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-5)))
+    history = HistoryStore(tmp_path / "data", warn=pytest.fail)
+    for number, start in enumerate((early, late, datetime(2026, 11, 20, 7, tzinfo=TZ))):
+        base = session(number, TODAY)
+        history.add(
+            dataclasses.replace(
+                base, started_at=start, ended_at=start + timedelta(minutes=5), notes="\ud800 \u2192"
+            )
+        )
+    widget = HistoryView(history, prompts=prompts, today=lambda: TODAY, tz=tz)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    widget.show()
+    qtbot.wait(10)  # let the table and the chart paint
+    assert len(shown(widget)) == 3
+    assert cell(widget, "s000", 0).startswith("0001-01-01") or "1-01-01" in cell(widget, "s000", 0)
+    target = tmp_path / "walks.csv"
+    prompts.paths.append(target)
+    click(qtbot, widget, "export")
+    assert widget.banner() == f"Exported the history to {target}."
+    with target.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 4
