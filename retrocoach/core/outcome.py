@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from retrocoach.core.plan import Kind
 from retrocoach.core.records import Outcome
 from retrocoach.core.session import SegmentRecord
 
@@ -15,7 +16,12 @@ COMPLETED_SHARE: Final = 0.5
 
 
 def segment_done(record: SegmentRecord) -> bool:
-    """Whether the segment ran at least COMPLETED_SHARE of its planned length."""
+    """Whether the segment ran at least COMPLETED_SHARE of its planned length.
+
+    A turn-around always counts as done: ending it early with N, once turned, is its use.
+    """
+    if record.kind is Kind.TURN:
+        return True
     # A millisecond of slack: the history keeps actual_s rounded to the millisecond.
     return record.actual_s + 0.001 >= record.planned_s * COMPLETED_SHARE
 

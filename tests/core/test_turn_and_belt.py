@@ -8,8 +8,10 @@ import pytest
 
 from retrocoach.core.cues import Cue, CuePlanner
 from retrocoach.core.events import SlowDownDue, SpeedChanged
+from retrocoach.core.outcome import outcome_of
 from retrocoach.core.plan import Direction, Kind, parse_spec
-from retrocoach.core.session import Event, SegmentStarted, Session
+from retrocoach.core.records import Outcome
+from retrocoach.core.session import Event, SegmentStarted, Session, State
 from retrocoach.core.speeds import Units
 
 T0 = 500.0
@@ -188,3 +190,17 @@ def test_a_slow_down_reported_late_is_not_sounded() -> None:
     late = session.advance(T0 + 26)  # the 25 s slow-down arrives a second late
     assert slow_downs(late)
     assert Cue.SLOW_DOWN not in planner.cues_for(late, T0 + 26)
+
+
+def test_ending_a_turn_around_early_still_completes_the_session() -> None:
+    session = Session(BELT)
+    session.start(T0)
+    now = T0
+    while not session.is_over:
+        now += 0.25
+        session.advance(now)
+        if session.segment.kind is Kind.TURN and session.remaining(now) > 4:
+            session.skip(now)  # turned already: N to go on
+    assert [r.actual_s < 1 for r in session.records if r.kind is Kind.TURN] == [True] * 3
+    reached_end = session.state is State.FINISHED
+    assert outcome_of(reached_end, session.records) is Outcome.COMPLETED

@@ -84,4 +84,5 @@ class WalkEnd(QObject):
         # Imported at the first walk's end: nothing of it is needed to show the window.
         from retrocoach.core.summary import summarise  # noqa: PLC0415
 
-        self._coach.show_summary(summarise(record, self._history.sessions()))
+        units = self._coach.belt.units
+        self._coach.show_summary(summarise(record, self._history.sessions(), units=units))
