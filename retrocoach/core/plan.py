@@ -130,15 +130,6 @@ class Plan:
             parts.append(segment)
         return tuple(parts)
 
-    def speed_for(self, kind: Kind) -> float | None:
-        """The planned belt speed of a segment of *kind* in km/h (None: unknown, or no walking)."""
-        direction = kind.direction
-        if direction is Direction.FORWARD:
-            return self.forward_speed_kmh
-        if direction is Direction.BACKWARD:
-            return self.backward_speed_kmh
-        return None
-
     @property
     def turns(self) -> int:
         """How many changes of direction the session has (each gets a turn-around phase)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -118,3 +119,19 @@ def test_a_walk_with_speeds_and_turns_is_stored_with_its_estimates(
     assert saved["plan"]["turn_s"] == 5
     assert_schema_valid(tmp_path / "history.json")
     assert store(tmp_path).sessions()[0].segments[1].kind is Kind.TURN
+
+
+@pytest.mark.leaves_bad_history  # history.json.bak is the version-1 file, as it should be
+def test_the_kept_version_1_file_is_private(tmp_path: Path, make_record: RecordFactory) -> None:
+    (tmp_path / "history.json").write_bytes(V1_BYTES)
+    store(tmp_path).add(make_record())
+    assert stat.S_IMODE((tmp_path / "history.v1.json").stat().st_mode) == 0o600
+
+
+def test_a_journal_left_by_a_version_1_retrocoach_is_recovered(tmp_path: Path) -> None:
+    journal = {"schema_version": 1, "session": {**V1_SESSION, "outcome": "interrupted"}}
+    (tmp_path / "session.journal.json").write_text(json.dumps(journal))
+    (recovered,) = store(tmp_path).recover_journals()
+    assert recovered.id == "a1"
+    assert recovered.segments[0].speed_kmh is None
+    assert [s.id for s in store(tmp_path).sessions()] == ["a1"]
