@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from retrocoach.core.history import HistoryStore
-from retrocoach.core.journal import SessionRecord, parse_journal
+from retrocoach.core.journal import parse_journal
 from retrocoach.core.plan import parse_spec
 from retrocoach.core.programmes import ProgrammeMark
 from retrocoach.core.recorder import SessionRecorder
+from retrocoach.core.records import SessionRecord
 from retrocoach.core.session import Session
 
 RecordFactory = Callable[..., SessionRecord]

@@ -11,9 +11,17 @@ import json
 from pathlib import Path
 
 import pytest
-from soak_workload import MARK_SEGMENTS, BoundaryCheck, history_problems, run_soak, soak_plan
+from soak_workload import (
+    MARK_SEGMENTS,
+    BoundaryCheck,
+    history_problems,
+    planned_segments,
+    run_soak,
+    soak_plan,
+)
 
-from retrocoach.core.plan import Kind, Plan
+from retrocoach.core.history import SCHEMA_VERSION
+from retrocoach.core.plan import Plan
 from retrocoach.core.session import SegmentStarted, Session
 
 SEGMENTS = 10_000
@@ -55,11 +63,7 @@ def test_a_long_session_journalled_at_every_segment_start_is_saved_whole(
 
 def test_the_history_check_finds_a_dropped_segment_and_a_wrong_total(tmp_path: Path) -> None:
     plan = Plan(forward_s=2, backward_s=1, rounds=3, warmup_s=1, cooldown_s=1, getready_s=1)
-    segments = [
-        {"kind": s.kind.value, "round": s.round, "planned_s": s.seconds, "actual_s": s.seconds}
-        for s in plan.segments()
-        if s.kind is not Kind.GETREADY
-    ]
+    segments = planned_segments(plan)
     session = {
         "id": "a" * 32,
         "started_at": "2026-11-21T07:00:00+00:00",
@@ -69,14 +73,17 @@ def test_the_history_check_finds_a_dropped_segment_and_a_wrong_total(tmp_path: P
         "segments": segments,
         "forward_s": float(plan.forward_total_s),
         "backward_s": float(plan.backward_total_s),
+        "forward_m": None,
+        "backward_m": None,
+        "energy_kcal_est": None,
     }
     path = tmp_path / "history.json"
-    path.write_text(json.dumps({"schema_version": 1, "sessions": [session]}))
+    path.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "sessions": [session]}))
     assert history_problems(tmp_path, plan) == []
 
     del segments[3]
     session["forward_s"] = 1.0
-    path.write_text(json.dumps({"schema_version": 1, "sessions": [session]}))
+    path.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "sessions": [session]}))
     found = history_problems(tmp_path, plan)
     assert any("7 segments saved for 8 planned" in problem for problem in found)
     assert any("do not match the plan" in problem for problem in found)

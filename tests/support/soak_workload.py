@@ -32,7 +32,7 @@ import jsonschema
 from fakes import FakeClock
 
 from retrocoach.core.history import HistoryStore
-from retrocoach.core.plan import Kind, Plan
+from retrocoach.core.plan import Direction, Kind, Plan
 from retrocoach.core.recorder import SessionRecorder
 from retrocoach.core.resources import asset_path
 from retrocoach.core.session import (
@@ -324,11 +324,7 @@ def history_problems(folder: Path, plan: Plan) -> list[str]:
     if len(sessions) != 1:
         return [*problems, f"{len(sessions)} sessions saved, not 1"]
     saved: dict[str, Any] = sessions[0]
-    expected = [
-        {"kind": s.kind.value, "round": s.round, "planned_s": s.seconds, "actual_s": s.seconds}
-        for s in plan.segments()
-        if s.kind is not Kind.GETREADY
-    ]
+    expected = planned_segments(plan)
     walked = saved["segments"]
     if walked != expected:
         first = next(
@@ -345,6 +341,29 @@ def history_problems(folder: Path, plan: Plan) -> list[str]:
     if saved["plan"] != plan.to_dict():
         problems.append(f"the saved plan {saved['plan']} is not the plan walked")
     return problems
+
+
+def planned_segments(plan: Plan) -> list[dict[str, Any]]:
+    """The history's segments of *plan* walked as planned, each at the plan's belt speed."""
+    return [
+        {
+            "kind": s.kind.value,
+            "round": s.round,
+            "planned_s": s.seconds,
+            "actual_s": s.seconds,
+            "speed_kmh": _planned_speed(plan, s.kind),
+        }
+        for s in plan.segments()
+        if s.kind is not Kind.GETREADY
+    ]
+
+
+def _planned_speed(plan: Plan, kind: Kind) -> float | None:
+    if kind.direction is Direction.FORWARD:
+        return plan.forward_speed_kmh
+    if kind.direction is Direction.BACKWARD:
+        return plan.backward_speed_kmh
+    return None
 
 
 def _is_round_cap(error: jsonschema.ValidationError) -> bool:

@@ -42,7 +42,7 @@ def test_the_target_speed_shows_large_and_up_down_correct_what_the_history_keeps
     kit.walk(40)
     assert kit.session.state is State.FINISHED
     (saved,) = kit.history()
-    speeds = [(s["kind"], s["speed_kmh"]) for s in saved["segments"]]  # type: ignore[index]
+    speeds = [(s["kind"], s["speed_kmh"]) for s in saved["segments"]]
     assert speeds == [("forward", 3.7), ("turn", None), ("backward", 1.5)]
 
 
