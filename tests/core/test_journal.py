@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeClock
 
+from retrocoach.core import atomic
 from retrocoach.core.history import HistoryStore, JournalBusyError, Outcome, SessionRecord
 from retrocoach.core.plan import Kind, parse_spec
 from retrocoach.core.recorder import SessionRecorder
@@ -334,3 +335,30 @@ def test_the_window_claim_keeps_a_second_window_out_and_recovers_others(tmp_path
     second = new_store(tmp_path)
     assert second.claim_journal() is None
     second.release_claim()
+
+
+def test_a_save_that_does_not_read_back_keeps_the_journal_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walker = Walker(
+        new_store(tmp_path), "getready=0s warmup=0s forward=2s backward=2s rounds=1 cooldown=0s"
+    )
+    real = atomic.read_bytes
+
+    def lying(path: Path) -> bytes | None:
+        data = real(path)
+        return data[:-10] if path.name == "history.json" and data else data
+
+    monkeypatch.setattr(atomic, "read_bytes", lying)
+    walker.walk(60)
+    assert walker.session.is_over
+    assert walker.recorder.saved is None
+    assert any("does not read back" in report for report in walker.reports)
+    [journal] = journals(tmp_path)
+    assert str(journal) in walker.reports[-1]
+    monkeypatch.undo()
+    # The bytes did land after all: recovery finds the session there, once, and tidies up.
+    assert new_store(tmp_path).recover_journals() == []
+    [saved] = new_store(tmp_path).sessions()
+    assert saved.outcome is Outcome.COMPLETED
+    assert journals(tmp_path) == []

@@ -62,6 +62,9 @@ def history_notice(loaded: Loaded[SessionRecord], path: Path) -> str | None:
 
 def save_problem_text(message: str, journal: Path) -> str:
     """The banner for a session that could not be written: the recorder's words, then ours."""
+    if str(journal) in message:
+        # The recorder has said where the walk is kept (its save at the end failed).
+        return f"{message.rstrip('.')}."
     return (
         f"{message.rstrip('.')}. The session goes on. Whatever could be written is kept in "
         f"{journal}, and RetroCoach adds it to your history the next time it starts with room "
