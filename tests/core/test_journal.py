@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -362,3 +365,79 @@ def test_a_save_that_does_not_read_back_keeps_the_journal_and_says_so(
     [saved] = new_store(tmp_path).sessions()
     assert saved.outcome is Outcome.COMPLETED
     assert journals(tmp_path) == []
+
+
+def test_a_leftover_journal_on_a_full_disk_is_kept_until_there_is_room(tmp_path: Path) -> None:
+    """A real tmpfs filled to the last byte: recovery fails, nothing is lost, later it lands."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.fail(f"a tmpfs could not be mounted (run as root): {mounted.stderr!r}")
+    try:
+        crashed = Walker(new_store(folder))
+        crashed.walk(14)
+        crashed.pause()
+        kept = crashed.crash()
+        kept_bytes = kept.read_bytes()
+        with (folder / "filler").open("wb", buffering=0) as filler:
+            with contextlib.suppress(OSError):
+                while True:
+                    filler.write(b"\xff" * 512)
+            with contextlib.suppress(OSError):
+                while True:
+                    filler.write(b"\xff")
+        lines: list[str] = []
+        assert new_store(folder, lines).recover_journals() == []
+        assert any("disk is full" in line for line in lines), lines
+        assert kept.read_bytes() == kept_bytes
+        (folder / "filler").unlink()
+        [recovered] = new_store(folder).recover_journals()
+        assert recovered.walking_s == 14.0
+        assert journals(folder) == []
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_a_leftover_journal_is_kept_while_another_process_holds_the_history_lock(
+    tmp_path: Path,
+) -> None:
+    crashed = Walker(new_store(tmp_path))
+    crashed.walk(8)
+    crashed.pause()
+    kept = crashed.crash()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time; f = open(sys.argv[1], 'a'); "
+            "fcntl.flock(f, fcntl.LOCK_EX); print('held', flush=True); time.sleep(60)",
+            str(tmp_path / "history.json.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "held"
+        lines: list[str] = []
+        busy = HistoryStore(
+            tmp_path, warn=lines.append, wall_clock=lambda: WALL_START, lock_timeout_s=0.3
+        )
+        assert busy.recover_journals() == []
+        assert any("locked" in line for line in lines), lines
+        second = Walker(busy)
+        second.walk(5)
+        second.pause()
+        assert len(journals(tmp_path)) == 2  # the new walk journals beside the kept one
+        assert kept.exists()
+        second.crash()
+    finally:
+        holder.kill()
+        holder.communicate()
+    recovered = new_store(tmp_path).recover_journals()
+    assert sorted(r.walking_s for r in recovered) == [5.0, 8.0]
