@@ -31,7 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     err = SafeOutput.wrap(sys.stderr, closed_at_start=2 in closed)
     # argparse's --help and errors, and anything else that prints, go through them too.
     sys.stdout, sys.stderr = out, err
-    command: str | None = None
+    command: str | None = "--help"  # until parsed: --help and --version print a listing
+    exiting: SystemExit | None = None
     try:
         ours, qt = split_qt_args(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(ours)
@@ -51,11 +52,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.write("retrocoach: interrupted\n")
         code = 130
+    except SystemExit as exit_:  # --help, --version, or a command that stopped early
+        exiting = exit_
+        code = 0 if exit_.code is None else exit_.code if isinstance(exit_.code, int) else 1
     finally:
         out.flush()
         err.flush()
         sys.stdout, sys.stderr = real
-    return _output_status(code, command, out, err)
+    status = _output_status(code, command, out, err)
+    if exiting is not None and status == code:
+        raise exiting  # as it was raised: the output was written
+    return status
 
 
 def _output_status(code: int, command: str | None, out: TextIO, err: TextIO) -> int:

@@ -314,3 +314,53 @@ def test_a_fifo_in_place_of_a_data_file_never_blocks_a_command(tmp_path: Path, n
     assert "Traceback" not in result.stderr
     if name != "settings.json":
         assert "not a regular file" in result.stderr
+
+
+@pytest.mark.parametrize("change", ["deleted", "replaced", "symlink", "folder"])
+def test_lock_files_changed_under_a_running_walk_never_lose_it(tmp_path: Path, change: str) -> None:
+    _confirmed(tmp_path)
+    precious = tmp_path / "precious"
+    precious.write_text("mine")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", LONG],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=_env(tmp_path),
+    )
+    assert process.stdout is not None
+    while "FORWARD" not in process.stdout.readline():
+        pass
+    time.sleep(1.0)
+    for name in ("session.journal.json.lock", "history.json.lock"):
+        lock = tmp_path / name
+        if lock.exists() or lock.is_symlink():
+            lock.unlink()
+        if change == "replaced":
+            lock.write_text("someone else's")
+        elif change == "symlink":
+            lock.symlink_to(precious)
+        elif change == "folder":
+            lock.mkdir()
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert "Traceback" not in err
+    assert precious.read_text() == "mine"
+    saved = HistoryStore(tmp_path, warn=print).sessions()
+    journals = list(tmp_path.glob("session-*.journal.jsonl"))
+    if change in ("deleted", "replaced"):
+        assert process.returncode == 128 + signal.SIGTERM, err
+        assert [s.outcome for s in saved] == [Outcome.STOPPED]
+        assert journals == []
+    else:
+        assert process.returncode == 1, err  # the history lock cannot be used: not saved
+        assert saved == ()
+        [journal] = journals
+        assert str(journal) in err
+        for name in ("session.journal.json.lock", "history.json.lock"):
+            lock = tmp_path / name
+            lock.rmdir() if change == "folder" else lock.unlink()
+        [recovered] = HistoryStore(tmp_path, warn=print).recover_journals()
+        assert recovered.outcome is Outcome.STOPPED
+        assert recovered.walking_s >= 1.0
