@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import select
+import signal
 import subprocess
 import sys
 import time
@@ -58,9 +60,14 @@ class Pty:
         self.seen = b""
 
     def read_until(self, marker: bytes, limit_s: float = 30.0) -> None:
+        """Read until *marker* shows; fail (never hang) if it has not within *limit_s*."""
         deadline = time.monotonic() + limit_s
         while marker not in self.seen:
-            assert time.monotonic() < deadline, f"no {marker!r} in {self.seen[-400:]!r}"
+            left = deadline - time.monotonic()
+            assert left > 0, f"no {marker!r} in {self.seen[-400:]!r}"
+            ready, _, _ = select.select([self.controller], [], [], left)
+            if not ready:
+                continue
             try:
                 self.seen += os.read(self.controller, 4096)
             except OSError:
@@ -68,8 +75,6 @@ class Pty:
 
     def read_for(self, seconds: float) -> None:
         """Read whatever comes for *seconds*, to see that nothing more does."""
-        import select  # noqa: PLC0415
-
         deadline = time.monotonic() + seconds
         while (left := deadline - time.monotonic()) > 0:
             ready, _, _ = select.select([self.controller], [], [], left)
@@ -178,3 +183,15 @@ def test_run_help_documents_the_checklist_and_yes(words: str) -> None:
     )
     assert result.returncode == 0
     assert words in " ".join(result.stdout.split())
+
+
+def test_ctrl_c_at_the_checklist_leaves_without_walking_or_confirming(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    coach = Pty(data)
+    coach.read_until(b"Press Enter")
+    coach.process.send_signal(signal.SIGINT)  # what Ctrl+C sends to the foreground process
+    coach.read_until(b"interrupted")
+    assert coach.finish() == 130
+    assert b"FORWARD" not in coach.seen
+    assert b"Traceback" not in coach.seen
+    assert not confirmed(data)
