@@ -102,7 +102,9 @@ def test_next_in_the_real_window_walks_todays_session_and_moves_the_programme_on
     ).stdout
     assert "Today: Week 1, session 2 of 2: 2 s backward in all" in listing
     assert _read(shots[0], "session 1 of 2")
-    assert _read(shots[1], "session 2 of 2")
+    # After the walk its summary fills the coach; tesseract's automatic layout can then pass
+    # over the small programme line, which a single-block reading still finds.
+    assert _read(shots[1], "session 2 of 2") or _read(shots[1], "session 2 of 2", layout="6")
     # Today's line takes room on the Coach page: the direction and time still read at 25%.
     assert _read(small, "FORWARD", layout="11")
     assert re.search(r"\b0:0[0-3]\b", _ocr(small, "11"))
