@@ -1,0 +1,51 @@
+"""The real window read through AT-SPI, as a screen reader reads it: named, described controls,
+and the direction and time in the tree at each switch.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from atspi import a11y_address, accessibility_bus, applications, tree
+from xdesktop import Desktop, open_window, prepare_data, wait_until
+
+PLAN = "getready=0s warmup=0s forward=2s backward=30s rounds=1 cooldown=0s"
+
+
+@pytest.mark.slow
+def test_a_screen_reader_finds_named_controls_and_the_direction_at_each_switch(
+    display: str, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    prepare_data(data)
+    desktop = Desktop(display)
+    with accessibility_bus(tmp_path / "runtime") as env:
+        bus = a11y_address(env)
+        extra = {
+            "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
+            "DBUS_SESSION_BUS_ADDRESS": env["DBUS_SESSION_BUS_ADDRESS"],
+            "XDG_RUNTIME_DIR": env["XDG_RUNTIME_DIR"],
+        }
+        app = open_window(desktop, data, PLAN, **extra)
+        try:
+            wait_until(lambda: applications(env, bus), "RetroCoach on the accessibility bus")
+            (retrocoach,) = applications(env, bus)
+            nodes = tree(env, bus, retrocoach)
+            buttons = [node for node in nodes if node.role == "push button" and node.showing]
+            assert "Start the session" in [button.name for button in buttons]
+            assert len(buttons) >= 4
+            for button in buttons:
+                assert button.name.strip(), button
+                assert button.description.strip(), button
+            desktop.press(desktop.window("^RetroCoach$", pid=app.pid), "space")
+            time.sleep(0.8)
+            names = [node.name for node in tree(env, bus, retrocoach)]
+            assert any(name.startswith("Direction: Forward") for name in names), names
+            time.sleep(2.0)  # the switch to backward
+            names = [node.name for node in tree(env, bus, retrocoach)]
+            direction = next(name for name in names if name.startswith("Direction:"))
+            assert direction.startswith("Direction: Backward: 0:"), direction
+        finally:
+            app.kill()
