@@ -106,6 +106,21 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _exit_status(code, recorder, coach.stopped_by_signal, out, tell)
 
 
+def _sum_up(recorder: SessionRecorder, out: TextIO) -> None:
+    """The walk against its plan and against the last few, as the window's summary says it."""
+    from retrocoach.core.summary import summarise  # noqa: PLC0415  (only once a walk is saved)
+
+    record = recorder.saved
+    if record is None:
+        return
+    try:
+        earlier = recorder.store.sessions()
+    except StorageError:
+        earlier = ()
+    walked, segments, _effort, compared = summarise(record, earlier).lines()
+    out.write(f"{walked}\n{segments}\n{compared}\n")
+
+
 def _exit_status(
     code: int,
     recorder: SessionRecorder,
@@ -119,6 +134,7 @@ def _exit_status(
     """
     if recorder.saved is not None:
         out.write("Saved to your history.\n")
+        _sum_up(recorder, out)
     elif recorder.nothing_walked:
         out.write("Stopped before any walking: nothing was saved.\n")
     else:

@@ -311,3 +311,13 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> Non
     assert "Traceback" not in err
     assert process.returncode in (0, 141)
     assert '"outcome": "completed"' in (tmp_path / "data" / "history.json").read_text()
+
+
+def test_a_walk_in_the_terminal_ends_with_its_summary() -> None:
+    plan = "getready=0s warmup=0s forward=1s backward=1s rounds=1 cooldown=0s"
+    result = retrocoach("run", "--audio", "none", "--plan", plan)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Walked 0:02 of 0:02: 0:01 forward, 0:01 backward" in lines
+    assert "Segments: 2 done" in lines
+    assert "Your first walk in the history" in lines
