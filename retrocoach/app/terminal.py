@@ -15,7 +15,7 @@ from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.programme import Chosen, choose_plan
 from retrocoach.cli.safety import Confirmation, confirm_checklist
 from retrocoach.core.atomic import StorageError
-from retrocoach.core.checklist import Checklist, checklist_due
+from retrocoach.core.checklist import Checklist, checklist_due, core_checklist
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.cues import countdown_for
@@ -54,12 +54,11 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         book = ReminderBook.default()
     except ReminderDataError as error:
-        tell(f"safety reminders and the checklist are unavailable: {error}")
-    if book is not None and checklist_due(settings):
+        tell(f"safety reminders are unavailable; the checklist shows only its core: {error}")
+    if checklist_due(settings):
+        checklist = core_checklist() if book is None else Checklist.from_book(book)
         try:
-            answer = confirm_checklist(
-                Checklist.from_book(book), out, stdin_keys(), assume_yes=args.yes
-            )
+            answer = confirm_checklist(checklist, out, stdin_keys(), assume_yes=args.yes)
         except BrokenPipeError:  # only for a stream that is not a SafeOutput
             # Nobody reads the output any more (retrocoach run | head): walk on, unconfirmed.
             _drop_output(out)

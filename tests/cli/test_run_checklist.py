@@ -195,3 +195,66 @@ def test_ctrl_c_at_the_checklist_leaves_without_walking_or_confirming(tmp_path: 
     assert b"FORWARD" not in coach.seen
     assert b"Traceback" not in coach.seen
     assert not confirmed(data)
+
+
+def test_the_first_line_of_run_says_what_it_is_even_through_head(tmp_path: Path) -> None:
+    """``retrocoach run | head -1`` shows the checklist's heading, not a blank line."""
+    data = tmp_path / "data"
+    coach = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "RETROCOACH_DATA_DIR": str(data)},
+    )
+    head = subprocess.run(
+        ["head", "-1"], stdin=coach.stdout, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert coach.stdout is not None
+    coach.stdout.close()  # as the shell does: the coach now writes to a pipe nobody reads
+    _, err = coach.communicate(timeout=60)
+    assert head.stdout == "SAFETY CHECKLIST\n"
+    assert coach.returncode == 0
+    assert b"Traceback" not in err
+
+
+# Runs the command line with the shipped reminders file swapped for a broken one.
+_BROKEN_REMINDERS = """
+import sys
+from pathlib import Path
+import retrocoach.core.reminders as reminders
+broken = Path(sys.argv[1])
+broken.write_text("{ not json", encoding="utf-8")
+reminders.asset_path = lambda *parts: broken
+from retrocoach.app.main import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_unreadable_reminders_still_show_the_notice_and_the_signs_to_stop(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = subprocess.run(
+        [
+            *(sys.executable, "-c", _BROKEN_REMINDERS, str(tmp_path / "reminders.json")),
+            *("run", "--audio", "none", "--plan", SHORT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "RETROCOACH_DATA_DIR": str(data)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert out.startswith("SAFETY CHECKLIST")
+    assert NOT_MEDICAL_ADVICE in out
+    assert "Ask a doctor or physiotherapist before you start" in out
+    for sign in ("chest pain", "pain spreading to the arm, neck or jaw", "dizzy", "sharp pain"):
+        assert sign in out
+    assert "Session completed" in out
+    # One clear line about what is missing, naming the file.
+    problems = [line for line in result.stderr.splitlines() if "reminders" in line]
+    assert len(problems) == 1, result.stderr
+    assert "reminders.json" in problems[0]
+    assert "core" in problems[0]

@@ -11,7 +11,10 @@ from retrocoach.core.checklist import (
     Checklist,
     checklist_due,
     checklist_lines,
+    core_checklist,
 )
+from retrocoach.core.references import ReferenceList
+from retrocoach.core.reminder_rules import Moment
 from retrocoach.core.reminders import ReminderBook
 from retrocoach.core.settings import DEFAULTS
 
@@ -78,3 +81,37 @@ def test_the_checklist_is_due_until_confirmed_or_at_every_start_if_asked(
         DEFAULTS, checklist_confirmed=confirmed, checklist_every_start=every_start
     )
     assert checklist_due(settings) is due
+
+
+def test_the_terminal_text_starts_with_its_heading_not_a_blank_line(checklist: Checklist) -> None:
+    assert checklist_lines(checklist)[0] == "SAFETY CHECKLIST"
+
+
+def test_the_core_checklist_in_the_code_says_what_the_shipped_items_say() -> None:
+    """The fallback for unreadable reminders: same words and same source as the shipped list."""
+    book = ReminderBook.default()
+    core = core_checklist()
+    assert core.notice == NOT_MEDICAL_ADVICE
+    assert [s.heading for s in core.sections] == ["Before you start", "Signs to stop at once"]
+    for item in core.items:
+        shipped = book.get(item.id)
+        assert shipped is not None, item.id
+        assert shipped.text == item.text
+        assert set(item.references) <= set(shipped.references)
+        if item.references:
+            assert item.citation == f"Source: {book.references.cite(item.references)}"
+    shipped_refs = {ref.id: ref for ref in book.references.all()}
+    for ref in core.references:
+        assert shipped_refs[ref.id] == ref
+    stop = {item.id for item in book.for_moment(Moment.CHECKLIST_STOP)}
+    assert stop <= {item.id for item in core.items}
+
+
+def test_a_book_without_a_checklist_gives_the_core_checklist_not_an_empty_one() -> None:
+    empty = ReminderBook((), ReferenceList(()))
+    made = Checklist.from_book(empty)
+    assert made == core_checklist()
+    text = " ".join(" ".join(checklist_lines(made)).split())
+    assert "not medical advice" in text
+    assert "chest pain" in text
+    assert "dizzy" in text
