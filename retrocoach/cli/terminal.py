@@ -218,7 +218,7 @@ class TerminalCoach:
         reminder = self.reminders.pick(progress)
         if reminder is not None and reminder != self._reminder:
             self._reminder = reminder
-            self._line(f"  Safety: {reminder.text}")
+            self._line(f"  Safety: {reminder.line}")
 
     def _announce(self, event: Event) -> None:
         if isinstance(event, SegmentStarted):

@@ -71,10 +71,22 @@ class Reminder:
     when: Condition = _ANY_TIME
     citation: str = ""
     """The references as one line a person can look up, filled in by the book."""
+    cited_as: str = ""
+    """The short citations alone, e.g. 'Consumer Reports 2019', filled in by the book."""
 
     def applies(self, moment: Moment) -> bool:
         """Whether this reminder belongs to *moment*."""
         return moment in self.moments
+
+    @property
+    def line(self) -> str:
+        """The text with its short citation, as the terminal coach shows it in a session.
+
+        Advice whose words already say it is RetroCoach's own is not labelled twice.
+        """
+        if not self.cited_as or (self.references == (OWN_RULE,) and "RetroCoach" in self.text):
+            return self.text
+        return f"{self.text} ({self.cited_as})"
 
     @property
     def own_rule(self) -> bool:
@@ -103,8 +115,8 @@ class ReminderBook:
         except ReferenceDataError as error:
             raise ReminderDataError(str(error)) from None
         label = "Source" if len(reminder.references) == 1 else "Sources"
-        citation = f"{label}: {self.references.cite(reminder.references)}"
-        return dataclasses.replace(reminder, citation=citation)
+        cited_as = self.references.cite(reminder.references)
+        return dataclasses.replace(reminder, citation=f"{label}: {cited_as}", cited_as=cited_as)
 
     @classmethod
     def load(cls, path: Path, references: ReferenceList | None = None) -> ReminderBook:
