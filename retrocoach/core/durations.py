@@ -25,9 +25,13 @@ _UNIT_WORDS: Final = {
     **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),
 }
 # One part: a number (a decimal point or comma allowed) and a unit word, spaces allowed
-# between them. [0-9] and re.ASCII keep out the non-ASCII digits that \d and int() would
-# otherwise accept (fullwidth or Arabic-Indic digits).
-_PART = re.compile(r"[ \t]*([0-9]+(?:[.,][0-9]+)?)[ \t]*([a-z]+)[ \t]*", re.ASCII)
+# between them (no-break spaces too, as some keyboards type before a unit). [0-9] and
+# re.ASCII keep out the non-ASCII digits that \d and int() would otherwise accept (fullwidth
+# or Arabic-Indic digits).
+_PART = re.compile(
+    "[ \t\u00a0\u202f]*([0-9]+(?:[.,][0-9]+)?)[ \t\u00a0\u202f]*([a-z]+)[ \t\u00a0\u202f]*",
+    re.ASCII,
+)
 _CLOCK = re.compile(r"(?:([0-9]+):([0-9]{2}):|([0-9]+):)([0-9]{2})", re.ASCII)
 
 

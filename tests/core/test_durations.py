@@ -35,6 +35,8 @@ from retrocoach.core.durations import DurationError, format_duration, format_tot
         ("1,5 min", 90),
         ("0.5s", 1),
         ("5 m", 300),
+        ("5\u00a0min", 300),
+        ("1\u202fh", 3600),
     ],
 )
 def test_every_contract_form_parses(text: str, seconds: int) -> None:
