@@ -11,6 +11,7 @@ from retrocoach.core.stats import Totals, WeekTotals
 
 __all__ = [
     "ESTIMATE_NOTE",
+    "HOW_ESTIMATED",
     "distance_text",
     "energy_text",
     "record_estimate_line",
@@ -20,6 +21,11 @@ __all__ = [
 ]
 
 _UNKNOWN: Final = "-"
+HOW_ESTIMATED: Final = (
+    "estimates: speed x time, and METs x body mass; no study has measured backward walking "
+    "at 1-2 km/h"
+)
+"""The short form of ESTIMATE_NOTE, for a line that has little room."""
 
 
 def distance_text(metres: float | None, units: Units = Units.KMH) -> str:
@@ -56,7 +62,7 @@ def record_estimate_line(record: SessionRecord, units: Units = Units.KMH) -> str
         parts.append(f"about {energy_text(record.energy_kcal_est)}")
     if not parts:
         return ""
-    return "Estimated: " + ", ".join(parts) + " (an estimate: see how it is made in the README)"
+    return f"Estimated: {', '.join(parts)} ({HOW_ESTIMATED})"
 
 
 def totals_estimate_line(totals: Totals, units: Units = Units.KMH) -> str:
@@ -83,7 +89,7 @@ def week_tip(week: WeekTotals, units: Units = Units.KMH) -> str:
     ]
     estimated = totals_estimate_line(totals, units)
     if estimated:
-        lines.append(f"{estimated} (estimates: speed x time, METs x body mass)")
+        lines.append(f"{estimated} ({HOW_ESTIMATED})")
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from retrocoach.core import stats
 from retrocoach.core.atomic import StorageError, write_bytes_atomic
 from retrocoach.core.durations import format_duration, format_total
-from retrocoach.core.estimate_words import totals_estimate_line
+from retrocoach.core.estimate_words import HOW_ESTIMATED, totals_estimate_line
 from retrocoach.core.export import select_sessions, write_csv
 from retrocoach.core.history import FileState, HistoryStore
 from retrocoach.core.records import SessionRecord
@@ -52,7 +52,7 @@ def figures(
     )
     estimated = totals_estimate_line(summed)
     if estimated:
-        totals += f". {estimated}"
+        totals += f". {estimated} ({HOW_ESTIMATED})"
     # The chart and the week need only the last weeks; cutting the rest off first spares a
     # time-zone conversion per session for each of them (10,000 of them add up).
     first_monday = stats.week_start(today) - timedelta(weeks=chart_weeks - 1)

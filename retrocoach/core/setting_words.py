@@ -16,14 +16,24 @@ from retrocoach.core.plan_limits import human_seconds
 from retrocoach.core.settings import (
     BODY_MASS_KG,
     ROTATION_RANGE,
+    THEMES,
     UNITS_CHOICES,
     Settings,
     SettingsError,
 )
 
-__all__ = ["KG_PER_LB", "SETTING_WORDS", "SettingWord", "apply_words", "describe_settings"]
+__all__ = [
+    "KG_PER_LB",
+    "NOT_SETTINGS",
+    "SETTING_WORDS",
+    "SettingWord",
+    "apply_words",
+    "describe_settings",
+]
 
 KG_PER_LB: Final = 0.45359237
+NOT_SETTINGS: Final = frozenset(("checklist_confirmed", "last_plan"))
+"""Fields of Settings that record what happened (checklist seen, plan last chosen), not choices."""
 _MASS: Final = re.compile(r"([0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(kg|kgs|lb|lbs)?", re.IGNORECASE)
 _ON: Final = {"on": True, "true": True, "yes": True, "off": False, "false": False, "no": False}
 
@@ -151,6 +161,9 @@ SETTING_WORDS: Final[Mapping[str, SettingWord]] = {
         _switch("checklist-every-start"),
         _on_off,
         "on | off: the safety checklist before every walk",
+    ),
+    "theme": SettingWord(
+        "theme", _choice("theme", THEMES), str, " | ".join(THEMES) + ": the window's colours"
     ),
     "units": SettingWord("units", _choice("units", UNITS_CHOICES), str, "km/h | mph: speeds shown"),
     "body-mass": SettingWord(

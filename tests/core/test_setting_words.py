@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from retrocoach.core.setting_words import SETTING_WORDS, apply_words, describe_settings
+from retrocoach.core.setting_words import (
+    NOT_SETTINGS,
+    SETTING_WORDS,
+    apply_words,
+    describe_settings,
+)
 from retrocoach.core.settings import Settings, SettingsError
 
 DEFAULTS = Settings()
@@ -86,3 +93,10 @@ def test_the_energy_basis_takes_the_body_mass_and_factor() -> None:
     settings = apply_words(DEFAULTS, ["body-mass=80kg", "backward-factor=1.2"])
     assert settings.estimate_basis.body_mass_kg == 80.0
     assert settings.estimate_basis.backward_factor == 1.2
+
+
+def test_every_choice_in_the_settings_file_has_a_command_line_word() -> None:
+    fields = {field.name for field in dataclasses.fields(Settings)}
+    named = {word.field for word in SETTING_WORDS.values()}
+    assert fields - NOT_SETTINGS == named
+    assert apply_words(DEFAULTS, ["theme=dark"]).theme == "dark"
