@@ -30,6 +30,7 @@ from retrocoach.core.settings import (
     THEMES,
     Settings,
 )
+from retrocoach.ui.dialogs.belt_settings import BeltSettings
 
 __all__ = ["SettingsDialog"]
 
@@ -160,6 +161,7 @@ class SettingsDialog(QDialog):
         return check
 
     def _layout(self) -> None:
+        self.belt = BeltSettings(self)  # the speed unit, the body mass, the backward factor
         form = QFormLayout()
         cues = QHBoxLayout()
         cues.addWidget(self._tones)
@@ -179,6 +181,7 @@ class SettingsDialog(QDialog):
             ("&Reminders change:", self._rotation, self._rotation),
             ("", self._checklist, self._checklist),
             ("C&olours:", self._theme, self._theme),
+            ("Treadmill:", self.belt, self.belt.units),
         )
         for text, field, buddy in rows:
             label = QLabel(text, self)
@@ -196,8 +199,15 @@ class SettingsDialog(QDialog):
         self._engine.activated.connect(self._on_engine_activated)
         self.test_button.clicked.connect(self._on_test_button_clicked)
         # OK and Cancel
-        self._buttons.accepted.connect(self.accept)
+        self._buttons.accepted.connect(self._on_buttons_accepted)
         self._buttons.rejected.connect(self.reject)
+
+    def _on_buttons_accepted(self) -> None:
+        # A body mass that cannot be read keeps the dialog open, the reason beside it.
+        if self.belt.problem():
+            self.belt.mass.setFocus()
+            return
+        self.accept()
 
     def _on_volume_value_changed(self, value: int) -> None:
         self._volume_value.setText(f"{value} %")
@@ -228,6 +238,7 @@ class SettingsDialog(QDialog):
         self._rotation.setCurrentIndex(self._rotation.findData(settings.reminder_rotation_s))
         self._checklist.setChecked(settings.checklist_every_start)
         self._theme.setCurrentIndex(self._theme.findData(settings.theme))
+        self.belt.show_settings(settings)
 
     def result_settings(self) -> Settings:
         """The settings as the dialog shows them (the ones given, if nothing was changed)."""
@@ -235,7 +246,7 @@ class SettingsDialog(QDialog):
         if round(self._initial.volume * 100) == self._volume.value():
             volume = self._initial.volume  # keep 0.333 from a hand edit if the slider was left
         return dataclasses.replace(
-            self._initial,
+            self.belt.applied_to(self._initial),
             audio_engine=str(self._engine.currentData()),
             voice=self._voice.isChecked(),
             volume=volume,

@@ -422,6 +422,7 @@ class MainWindow(QMainWindow):
         self._services.sound.set_volume(settings.volume)
         self._services.sound.set_pips(settings.pips)
         self.controls.show_muted(settings.muted)
+        self.coach.belt.units = Units(settings.units)
         self._picker = ReminderPicker(self._services.reminders, settings.reminder_rotation_s)
         self._save_settings(settings)
         self._load_walk()  # a new pips lead applies from the next session
