@@ -7,7 +7,7 @@ from typing import Final
 from retrocoach.core.belt import SLOW_LEAD_S
 from retrocoach.core.events import Progress
 from retrocoach.core.plan import Plan
-from retrocoach.core.segments import Kind, Segment
+from retrocoach.core.segments import Direction, Kind, Segment
 from retrocoach.core.speeds import Units, format_speed
 from retrocoach.core.transitions import State
 
@@ -31,11 +31,20 @@ def belt_text(plan: Plan, units: Units = Units.KMH) -> str:
 
 
 def turn_line(following: Segment | None, target_kmh: float | None, units: Units) -> str:
-    """What to do during a turn-around before *following*, whose belt speed is *target_kmh*."""
+    """What to do during a turn-around before *following*, whose belt speed is *target_kmh*.
+
+    As the checklist says, the turn itself is made standing on the side rails. Facing forward
+    the console is in front, so the belt is set after turning; a walker about to face backward
+    sets it first, while the console is still in front (and the slow-down cue came before).
+    """
     facing = following.kind.direction if following is not None else None
-    belt = f"bring the belt to {format_speed(target_kmh, units)}, " if target_kmh else ""
     way = f" to face {facing.value}" if facing is not None else ""
-    return f"Turn round: {belt}hold the rails, turn{way}"
+    if not target_kmh:
+        return f"Turn round on the side rails{way}, holding on"
+    speed = format_speed(target_kmh, units)
+    if facing is Direction.BACKWARD:
+        return f"Turn round: belt to {speed} first, then on the side rails turn{way}"
+    return f"Turn round on the side rails{way}, then set the belt to {speed}"
 
 
 def belt_lines(progress: Progress, units: Units, keys: str = "Up/Down") -> tuple[str, str]:

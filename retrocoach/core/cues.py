@@ -47,7 +47,7 @@ class Cue(StrEnum):
     CONFIRM_STOP = "confirmstop"
     """Not a session's cue: the window asks for a second Esc (or Ctrl+Q) to stop the walk."""
     TURN = "turn"
-    """A turn-around phase begins: bring the belt to the next speed, hold the rails, turn."""
+    """A turn-around phase begins: turn round on the side rails, the belt set for what follows."""
     SLOW_DOWN = "slowdown"
     """Slow the belt: the next walking segment is slower (see retrocoach.core.belt)."""
     WAKE = "wake"

@@ -69,9 +69,25 @@ class Facts:
     backward_started: bool
     backward_ahead: bool
     last_minute: bool
+    belt_up: bool = False
+    """The plan's belt is faster for the next walking segment than for this one."""
+    belt_down: bool = False
+    """The plan's belt is slower for the next walking segment than for this one."""
+    fast_backward_next: bool = False
+    """The next walking segment is backward, with the belt above the beginners' 2 km/h."""
 
 
-_FLAGS: Final = ("switch_soon", "backward_started", "backward_ahead", "last_minute")
+_FLAGS: Final = (
+    "switch_soon",
+    "backward_started",
+    "backward_ahead",
+    "last_minute",
+    "belt_up",
+    "belt_down",
+    "fast_backward_next",
+)
+BEGINNER_BACKWARD_KMH: Final = 2.0
+"""The top of the belt speed a popular treadmill article gives for first backward walks."""
 _KEYS: Final = frozenset({"now", "next", *_FLAGS})
 
 
@@ -85,6 +101,9 @@ class Condition:
     backward_started: bool | None = None
     backward_ahead: bool | None = None
     last_minute: bool | None = None
+    belt_up: bool | None = None
+    belt_down: bool | None = None
+    fast_backward_next: bool | None = None
 
     @classmethod
     def from_data(cls, data: object, where: str) -> Condition:
@@ -159,6 +178,7 @@ def facts_for(progress: Progress) -> Facts:
         and following.kind.direction is not kind.direction
         and progress.remaining_s <= SWITCH_LEAD_S
     )
+    speed, after = progress.speed_kmh, progress.next_speed_kmh
     return Facts(
         now=_PHASES.get(kind),
         next=Phase.END if following is None else _PHASES.get(following.kind),
@@ -166,7 +186,23 @@ def facts_for(progress: Progress) -> Facts:
         backward_started=backward_started,
         backward_ahead=backward_ahead,
         last_minute=progress.total_remaining_s <= NEAR_END_S,
+        belt_up=speed is not None and after is not None and after > speed,
+        belt_down=speed is not None and after is not None and after < speed,
+        fast_backward_next=_next_walking_is(progress, Kind.BACKWARD)
+        and after is not None
+        and after > BEGINNER_BACKWARD_KMH,
     )
+
+
+def _next_walking_is(progress: Progress, kind: Kind) -> bool:
+    """Whether the next segment that walks, past any turn-around, is of *kind*."""
+    following = progress.next_segment
+    if following is not None and following.kind is Kind.TURN:
+        # A turn-around leads into the other direction from the one walked before it.
+        segment = progress.segment
+        walked = segment.kind.direction if segment is not None else None
+        return walked is not None and walked is not kind.direction
+    return following is not None and following.kind is kind
 
 
 def moments_for(progress: Progress) -> tuple[Moment, ...]:

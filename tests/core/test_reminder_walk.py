@@ -18,6 +18,7 @@ from fakes import FakeClock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.plan import Direction, Kind, Plan, Segment
 from retrocoach.core.presets import PRESETS
+from retrocoach.core.programmes import ProgrammeBook
 from retrocoach.core.reminder_rules import Facts, Moment, facts_for
 from retrocoach.core.reminders import Reminder, ReminderBook
 from retrocoach.core.session import Session, State
@@ -34,6 +35,11 @@ class Seen:
     over: bool
     backward_started: bool
     backward_ahead: bool
+    speed: float | None = None
+    """The belt speed the coach shows for this segment (None: none, or not walking)."""
+    next_walking: Segment | None = None
+    """The next segment that walks, past any turn-around: the belt speed the coach shows next."""
+    next_speed: float | None = None
 
 
 Claim = Callable[[Seen], bool]
@@ -55,7 +61,22 @@ CLAIMS: dict[str, Claim] = {
         and s.next.kind.direction is not None
         and (s.now is None or s.next.kind.direction is not s.now.direction)
     ),
-    r"slow the belt": lambda s: s.next is not None and s.next.kind is Kind.BACKWARD,
+    r"slow the belt": lambda s: (
+        s.next is not None
+        and s.next.kind is Kind.BACKWARD
+        and not (s.speed is not None and s.next_speed is not None and s.next_speed > s.speed)
+    ),
+    r"raise the speed": lambda s: (
+        not (s.speed is not None and s.next_speed is not None and s.next_speed < s.speed)
+    ),
+    r"1 to 2 km/h": lambda s: (
+        not (
+            s.next_walking is not None
+            and s.next_walking.kind is Kind.BACKWARD
+            and s.next_speed is not None
+            and s.next_speed > 2.0
+        )
+    ),
     r"bring the belt down|step off|when you finish": lambda s: (
         s.over or (s.next is None and s.next_words == "next: the end")
     ),
@@ -91,7 +112,59 @@ ODD_PLANS = {
         forward_s=30, backward_s=30, rounds=2, warmup_s=0, cooldown_s=0, turn_s=15
     ),
 }
-PLANS = {**{key: preset.plan for key, preset in PRESETS.items()}, **ODD_PLANS}
+BELT_PLANS = {
+    "belt slower backward, turn-arounds": Plan(
+        forward_s=30,
+        backward_s=20,
+        rounds=2,
+        warmup_s=20,
+        cooldown_s=20,
+        turn_s=10,
+        forward_speed_kmh=3.5,
+        backward_speed_kmh=1.5,
+    ),
+    "belt slower backward, no turn-arounds": Plan(
+        forward_s=30,
+        backward_s=20,
+        rounds=2,
+        warmup_s=0,
+        cooldown_s=20,
+        forward_speed_kmh=3.0,
+        backward_speed_kmh=1.0,
+    ),
+    "belt faster backward than forward": Plan(
+        forward_s=30,
+        backward_s=30,
+        rounds=2,
+        warmup_s=20,
+        cooldown_s=0,
+        forward_speed_kmh=1.0,
+        backward_speed_kmh=2.5,
+    ),
+    "fast backward belt with turn-arounds": Plan(
+        forward_s=25,
+        backward_s=25,
+        rounds=2,
+        warmup_s=0,
+        cooldown_s=0,
+        turn_s=5,
+        forward_speed_kmh=4.0,
+        backward_speed_kmh=3.5,
+    ),
+}
+# Each distinct session of the shipped programmes, named by where it first comes.
+PROGRAMME_PLANS = {
+    f"{programme.name} week {position.week}": plan
+    for programme in ProgrammeBook.default().all()
+    for position in programme.positions
+    if (plan := programme.plan_at(position))
+}
+PLANS = {
+    **{key: preset.plan for key, preset in PRESETS.items()},
+    **ODD_PLANS,
+    **BELT_PLANS,
+    **PROGRAMME_PLANS,
+}
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +179,7 @@ def _seen(session: Session, now: float) -> Seen:
     segments = session.segments
     before = segments[: index + 1] if not over else segments
     after = segments[index + 1 :] if not over else ()
+    walking_after = [s for s in after if s.kind.direction is not None]
     return Seen(
         now=None if over or progress.segment is None else progress.segment.kind,
         next=None if over else progress.next_segment,
@@ -113,7 +187,19 @@ def _seen(session: Session, now: float) -> Seen:
         over=over,
         backward_started=any(s.kind is Kind.BACKWARD for s in before),
         backward_ahead=any(s.kind is Kind.BACKWARD for s in after),
+        speed=_plan_speed(session.plan, progress.segment) if not over else None,
+        next_walking=walking_after[0] if walking_after else None,
+        next_speed=_plan_speed(session.plan, walking_after[0]) if walking_after else None,
     )
+
+
+def _plan_speed(plan: Plan, segment: Segment | None) -> float | None:
+    """The belt speed the plan sets for *segment*, read from the plan, not from the belt."""
+    if segment is None or segment.kind.direction is None:
+        return None
+    if segment.kind.direction is Direction.FORWARD:
+        return plan.forward_speed_kmh
+    return plan.backward_speed_kmh
 
 
 def _walk(plan: Plan, step: float = 1.0) -> Iterator[tuple[Session, float]]:
@@ -176,7 +262,11 @@ def _reachable_facts() -> set[tuple[Facts, Seen]]:
     """Every combination of facts a real session reaches, over many shapes of plan."""
     found: set[tuple[Facts, Seen]] = set()
     shapes = itertools.product((0, 5), (0, 30), (5, 40), (5, 40), (1, 2, 3), (0, 30), (0, 5))
-    for getready, warmup, forward, backward, rounds, cooldown, turn in shapes:
+    speeds = ((None, None), (3.5, 1.5), (1.0, 2.5), (4.0, 3.0))
+    for (getready, warmup, forward, backward, rounds, cooldown, turn), (
+        ahead,
+        back,
+    ) in itertools.product(shapes, speeds):
         plan = Plan(
             forward_s=forward,
             backward_s=backward,
@@ -185,6 +275,8 @@ def _reachable_facts() -> set[tuple[Facts, Seen]]:
             cooldown_s=cooldown,
             getready_s=getready,
             turn_s=turn,
+            forward_speed_kmh=ahead,
+            backward_speed_kmh=back,
         )
         for session, now in _walk(plan, step=1.0):
             progress = session.progress(now)

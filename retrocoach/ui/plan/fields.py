@@ -31,8 +31,8 @@ _LABELS: Final = {
     "cooldown": ("&Cool-down:", "Forward walking after the last round; 0s leaves it out"),
     "turn": (
         "&Turn-around:",
-        "Before each change of direction: bring the belt to the next speed, hold the rails, "
-        "turn round; 0s leaves it out",
+        "Before each change of direction: time to turn round standing on the side rails "
+        "(slow the belt first when turning to face backward); 0s leaves it out",
     ),
     "forward-speed": ("Forward belt &speed:", "The belt speed for forward walking"),
     "backward-speed": (

@@ -37,7 +37,7 @@ def test_the_target_speed_shows_large_and_up_down_correct_what_the_history_keeps
     assert belt.speed.text() == "3.7 km/h"
     kit.walk(20)  # into the turn-around
     assert kit.session.segment.kind is Kind.TURN
-    assert "bring the belt to 1.5 km/h" in belt.line.text()
+    assert "belt to 1.5 km/h first" in belt.line.text()
     assert "turn to face backward" in belt.line.text()
     kit.walk(40)
     assert kit.session.state is State.FINISHED
