@@ -506,3 +506,17 @@ def test_reminders_are_frozen(book: ReminderBook) -> None:
     first = copy.copy(book.all()[0])
     with pytest.raises(AttributeError):
         first.text = "changed"  # type: ignore[misc]
+
+
+def test_children_and_taking_the_key_out_cite_the_source_that_says_so() -> None:
+    """Consumer Reports' web article gives space, key, straddling, stepping off and looking
+    ahead; only its television segment says to keep children away and take the key out."""
+    book = ReminderBook.default()
+    for reminder in book.all():
+        words = f"{reminder.text} {reminder.detail or ''}".lower()
+        if "children" in words or "take the safety key out" in words:
+            assert "consumer-reports-treadmill-tv" in reminder.references, reminder.id
+    segment = book.references.get("consumer-reports-treadmill-tv")
+    assert segment is not None
+    assert segment.url is not None
+    assert "KGUN" in segment.short()
