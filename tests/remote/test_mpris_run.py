@@ -184,3 +184,25 @@ def bus_free_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "XDG_RUNTIME_DIR")}
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     return env
+
+
+def test_a_second_coach_on_the_same_bus_takes_an_instance_name(
+    bus: PrivateBus, tmp_path: Path
+) -> None:
+    with coach(bus.env, tmp_path / "one"), coach(bus.env, tmp_path / "two") as second:
+        bus.wait_for_player()
+        assert until(lambda: len(players(bus)) == 2)
+        names = players(bus)
+        assert "retrocoach" in names
+        other = next(name for name in names if name != "retrocoach")
+        assert other == f"retrocoach.instance{second.pid}"
+        bus.playerctl("pause", player=other)
+        assert until(lambda: bus.playerctl("status", player=other) == "Paused")
+        assert bus.playerctl("status") == "Playing"  # only the one asked
+
+
+def players(bus: PrivateBus) -> list[str]:
+    listed = subprocess.run(
+        ["playerctl", "-l"], env=bus.env, capture_output=True, text=True, check=False
+    )
+    return listed.stdout.split()
