@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import threading
 from typing import Final, Protocol
 
 from retrocoach.audio.base import AudioUnavailable, NoSoundServer
 
 __all__ = [
+    "CHECK_TIMEOUT_S",
     "LATENCY_S",
     "NoSoundServer",
     "PulseLibrary",
@@ -28,6 +30,8 @@ __all__ = [
 
 LATENCY_S: Final = 0.02
 """The target buffer of a cue stream: what the server holds ahead of the speaker."""
+CHECK_TIMEOUT_S: Final = 3.0
+"""How long the start waits for the sound server to answer before going on without sound."""
 
 _PA_SAMPLE_S16LE: Final = 3
 _PA_STREAM_PLAYBACK: Final = 1
@@ -161,11 +165,25 @@ def load_pulse(app_name: str = "RetroCoach") -> PulseLibrary:
     return _CtypesPulse(_load("pulse-simple"), _load("pulse"), app_name.encode())
 
 
-def check_server(library: PulseLibrary, rate: int) -> None:
-    """NoSoundServer with the reason unless a stream opens on the default output now."""
-    try:
-        library.open_stream(rate, 1, LATENCY_S).free()
-    except StreamError as error:
-        raise NoSoundServer(
-            f"no sound output device ({error}: is a sound server running?)"
-        ) from None
+def check_server(library: PulseLibrary, rate: int, timeout_s: float = CHECK_TIMEOUT_S) -> None:
+    """NoSoundServer with the reason unless a stream opens on the default output in time.
+
+    The check runs on a thread of its own: a server that hangs (stopped, or stuck) would
+    otherwise hold the coach's start for libpulse's own 30 s timeout.
+    """
+    outcome: list[str | None] = []
+
+    def attempt() -> None:
+        try:
+            library.open_stream(rate, 1, LATENCY_S).free()
+        except StreamError as error:
+            outcome.append(str(error))
+        else:
+            outcome.append(None)
+
+    checker = threading.Thread(target=attempt, name="retrocoach-sound-check", daemon=True)
+    checker.start()
+    checker.join(timeout_s)
+    reason = outcome[0] if outcome else f"no answer within {timeout_s:g} s"
+    if reason is not None:
+        raise NoSoundServer(f"no sound output device ({reason}: is a sound server running?)")

@@ -11,7 +11,7 @@ from audio_doubles import FakePulse, write_tone
 
 from retrocoach.audio.base import SOUND_CUES, NoSoundServer, read_cue, scale_pcm
 from retrocoach.audio.pulse import PulseCuePlayer
-from retrocoach.audio.pulse_simple import LATENCY_S
+from retrocoach.audio.pulse_simple import LATENCY_S, check_server
 from retrocoach.core.cues import STALE_S, Cue
 
 
@@ -159,3 +159,14 @@ def test_no_sound_server_at_start_is_a_clear_no_sound_server_error(
     pulse.server_up = False
     with pytest.raises(NoSoundServer, match=r"no sound output device \(Connection refused"):
         make_player(sounds, pulse, [])
+
+
+def test_a_server_that_hangs_is_given_up_on_at_start_instead_of_holding_the_coach(
+    pulse: FakePulse,
+) -> None:
+    pulse.gate.clear()  # connecting never finishes, as with a stopped server
+    try:
+        with pytest.raises(NoSoundServer, match=r"no answer within 0.2 s"):
+            check_server(pulse, 48_000, timeout_s=0.2)
+    finally:
+        pulse.gate.set()
