@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtDBus import QDBusConnection, QDBusMessage
+from PySide6.QtCore import QMetaType, QObject
+from PySide6.QtDBus import QDBusArgument, QDBusConnection, QDBusMessage
 
 from retrocoach.core.media import RemoteAction, playback_status, position_us, track
 from retrocoach.core.session import Event, SegmentStarted, Session
@@ -128,9 +128,11 @@ class MprisPlayer(QObject):
         signal = QDBusMessage.createSignal(
             OBJECT_PATH, "org.freedesktop.DBus.Properties", "PropertiesChanged"
         )
-        # Position is never sent (clients compute it): naming it invalidated keeps the third
-        # argument a string array, which an empty Python list would not be.
-        signal.setArguments([_PLAYER_INTERFACE, changed, ["Position"]])
+        # Nothing invalidated; an empty Python list would go out as an array of variants.
+        nothing = QDBusArgument()
+        nothing.beginArray(QMetaType(QMetaType.Type.QString))
+        nothing.endArray()
+        signal.setArguments([_PLAYER_INTERFACE, changed, nothing])
         self._bus.send(signal)
 
     def close(self) -> None:

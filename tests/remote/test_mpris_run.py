@@ -117,6 +117,42 @@ def test_properties_changed_announces_each_status_change(bus: PrivateBus, tmp_pa
         assert 'string "Playing"' in text
 
 
+def test_a_following_client_hears_every_change_without_asking(
+    bus: PrivateBus, tmp_path: Path
+) -> None:
+    """playerctl --follow updates only from PropertiesChanged, whose signature GLib checks."""
+    with coach(bus.env, tmp_path / "data"):
+        bus.wait_for_player()
+        follower = subprocess.Popen(
+            [
+                "playerctl",
+                "-p",
+                "retrocoach",
+                "--follow",
+                "metadata",
+                "--format",
+                "{{status}} {{title}}",
+            ],
+            env=bus.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            time.sleep(0.5)
+            bus.playerctl("pause")
+            time.sleep(0.5)
+            bus.playerctl("next")
+            time.sleep(0.5)
+        finally:
+            follower.terminate()
+            out, _ = follower.communicate(timeout=5)
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert "Playing Forward, round 1 of 2" in lines[0], lines
+    assert "Paused Forward, round 1 of 2" in lines, lines
+    assert any(line.endswith("Backward, round 1 of 2") for line in lines), lines
+
+
 def test_one_stop_only_asks_and_a_second_stops_and_keeps_the_walk_as_stopped(
     bus: PrivateBus, tmp_path: Path
 ) -> None:
