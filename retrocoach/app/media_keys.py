@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSocketNotifier, Qt, QTimer
 
-from retrocoach.cli.terminal import TerminalCoach
+from retrocoach.cli.terminal import TerminalCoach, wait_with_select
 from retrocoach.core.clock import Clock
 from retrocoach.core.media import RemoteAction
 from retrocoach.core.session import Session
 from retrocoach.remote.mpris import MprisPlayer
 
 __all__ = ["QtWait", "TerminalMedia", "core_application", "publish_media_keys"]
+
+_LAST_MS_S: Final = 0.002
 
 
 class QtWait:
@@ -33,12 +36,17 @@ class QtWait:
         self._timer.timeout.connect(self.wake)
 
     def __call__(self, fds: Sequence[int], timeout_s: float) -> None:
+        if timeout_s < _LAST_MS_S:
+            # Qt's timers count whole milliseconds: the last one is waited out with select,
+            # so a boundary is not late by the rounding.
+            wait_with_select(fds, timeout_s)
+            return
         loop = QEventLoop()
         notifiers = [QSocketNotifier(fd, QSocketNotifier.Type.Read) for fd in fds]
         for notifier in notifiers:
             notifier.activated.connect(loop.quit)
         self._loop = loop
-        self._timer.start(max(0, math.ceil(timeout_s * 1000)))
+        self._timer.start(math.floor(timeout_s * 1000))
         try:
             loop.exec()
         finally:
