@@ -319,7 +319,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument(
-        "--audio", default="auto", help="the app's --audio: auto loads QtMultimedia, none does not"
+        "--audio",
+        default="auto",
+        help="the app's --audio: qt loads Qt Multimedia; auto (pulse) and none do not",
     )
     args = parser.parse_args()
     result = measure(args.runs, args.audio)
