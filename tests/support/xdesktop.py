@@ -47,8 +47,11 @@ def need_tools(tools: tuple[str, ...], install: str) -> None:
 
 
 @contextlib.contextmanager
-def xvfb() -> Iterator[str]:
-    """A fresh Xvfb on a display number it picks itself (-displayfd): never a clash."""
+def xvfb(size: str = "1920x1080") -> Iterator[str]:
+    """A fresh Xvfb on a display number it picks itself (-displayfd): never a clash.
+
+    *size* is the screen's width x height in pixels, e.g. a small laptop's "1024x600".
+    """
     need_tools(X_TOOLS, "apt install xvfb xdotool imagemagick")
     read_fd, write_fd = os.pipe()
     # -noreset: by default the server resets each time its last client leaves (a killed window,
@@ -60,7 +63,7 @@ def xvfb() -> Iterator[str]:
             str(write_fd),
             "-screen",
             "0",
-            "1920x1080x24",
+            f"{size}x24",
             "-nolisten",
             "tcp",
             "-noreset",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,9 @@ __all__ = ["CHECKLIST_TITLE", "SafetyChecklistDialog", "SafetyPage", "reminders_
 
 CHECKLIST_TITLE: Final = "Safety checklist - RetroCoach"
 _MORE_BELOW: Final = "More below: scroll down to see every item."
+_SIZE: Final = (820, 760)
+_FRAME_PX: Final = 48
+"""Room left for a window manager's title bar and borders around the dialog."""
 
 
 def reminders_html(reminders: Sequence[Reminder], *, with_detail: bool = True) -> str:
@@ -119,10 +122,21 @@ class SafetyChecklistDialog(QDialog):
         column.addWidget(self.more_below)
         column.addWidget(self.count_label)
         column.addWidget(buttons)
-        self.resize(820, 760)
+        self._fit_screen(parent)
         self._show_count()
         self._show_more_below()
         self.confirm_button.setFocus()
+
+    def _fit_screen(self, parent: QWidget | None) -> None:
+        """Its usual size, but never taller or wider than the screen it opens on: on a small
+        screen the list scrolls and 'More below' shows, and the buttons stay in reach."""
+        screen = (parent or self).screen() or QGuiApplication.primaryScreen()
+        width, height = _SIZE
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width() - _FRAME_PX)
+            height = min(height, room.height() - _FRAME_PX)
+        self.resize(width, height)
 
     def _fill(self, checklist: Checklist) -> None:
         """A heading row per section, then one tick box per item with its source beneath."""
