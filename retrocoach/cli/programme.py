@@ -22,7 +22,13 @@ from retrocoach.core.programme_guide import (
     is_next,
 )
 from retrocoach.core.programme_state import ProgrammeStateStore
-from retrocoach.core.programme_words import done_text, rest_text, today_text, week_text
+from retrocoach.core.programme_words import (
+    done_text,
+    grid_lines,
+    rest_text,
+    today_text,
+    week_text,
+)
 from retrocoach.core.programmes import Programme, ProgrammeBook, ProgrammeDataError, ProgrammeMark
 from retrocoach.core.progression import Today
 
@@ -150,6 +156,8 @@ def _list(guide: ProgrammeGuide, out: TextIO) -> None:
     rest = rest_text(today)
     if rest is not None:
         out.write(f"  {rest}\n")
+    for line in grid_lines(today):
+        out.write(f"  {line}\n")
     if today.finished:
         out.write(f"  Start it again with: retrocoach programme start {programme.name}\n")
     else:

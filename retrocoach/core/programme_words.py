@@ -13,6 +13,7 @@ __all__ = [
     "CELL_MARKS",
     "ago_text",
     "done_text",
+    "grid_lines",
     "rest_text",
     "today_text",
     "week_text",
@@ -64,6 +65,15 @@ def week_text(today: Today) -> str:
     """'This week: 1 of 3 sessions', counted Monday to Sunday."""
     target = today.week_target
     return f"This week: {today.week_walked} of {target} session{'s' * (target != 1)}"
+
+
+def grid_lines(today: Today) -> list[str]:
+    """The weeks as text, one line a week: 'Week 1: done, repeated, today'."""
+    weeks: dict[int, list[str]] = {}
+    for cell in today.cells:
+        weeks.setdefault(cell.position.week, []).append(CELL_MARKS[cell.state])
+    width = len(str(len(weeks)))
+    return [f"Week {week:>{width}}: {', '.join(marks)}" for week, marks in weeks.items()]
 
 
 def done_text(today: Today) -> str:

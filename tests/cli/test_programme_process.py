@@ -119,6 +119,7 @@ def test_a_session_stopped_with_a_signal_is_walked_again(env: dict[str, str]) ->
     assert last["programme"] == {"name": "tiny", "week": 2, "session": 1}
     listing = retrocoach(env, "programme").stdout
     assert "Today: Week 2, session 1 of 1 (again): 30 s backward in all" in listing
+    assert "  Week 1: done, done\n  Week 2: today\n" in listing
     assert "stopped early" in listing
 
 

@@ -7,7 +7,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from retrocoach.core.plan import parse_spec
-from retrocoach.core.programme_words import ago_text, done_text, rest_text, today_text, week_text
+from retrocoach.core.programme_words import (
+    ago_text,
+    done_text,
+    grid_lines,
+    rest_text,
+    today_text,
+    week_text,
+)
 from retrocoach.core.programmes import Programme
 from retrocoach.core.progression import today_in
 
@@ -44,3 +51,4 @@ def test_a_fresh_programme_needs_no_rest_and_counts_nothing_yet() -> None:
     assert week_text(today) == "This week: 0 of 2 sessions"
     assert done_text(today) == "0 of 2 sessions done"
     assert today_text(today) == "Week 1, session 1 of 2: 3 min backward in all"
+    assert grid_lines(today) == ["Week 1: today, to come"]
