@@ -222,6 +222,8 @@ def moments_for(progress: Progress) -> tuple[Moment, ...]:
     rules = (
         # A plan shorter than the near-end window still starts with getting on the belt.
         (not_walking_yet, Moment.BEFORE_FIRST_BACKWARD),
+        # Turning round is the least steady moment, the first time most of all: say how.
+        (segment.kind is Kind.TURN, Moment.SWITCH),
         (facts.last_minute, Moment.NEAR_END),
         (not facts.backward_started, Moment.BEFORE_FIRST_BACKWARD),
         (facts.switch_soon or segment.kind is Kind.TURN, Moment.SWITCH),

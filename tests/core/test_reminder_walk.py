@@ -299,3 +299,27 @@ def test_no_reminder_can_be_shown_where_its_words_would_be_wrong(book: ReminderB
             if reminder.when.holds(facts):
                 problems += [f"{reminder.id}: {c}" for c in _broken_claims(reminder, seen)]
     assert not sorted(set(problems)), sorted(set(problems))
+
+
+@pytest.mark.parametrize(
+    "plan", [plan for plan in PLANS.values() if plan.turn_s], ids=lambda plan: plan.spec()
+)
+def test_every_turn_around_says_how_to_turn_round_the_first_one_too(
+    plan: Plan, book: ReminderBook
+) -> None:
+    """The first turn-around is the least steady moment of a first walk: no other advice."""
+    picker = ReminderPicker(book)
+    turns = 0
+    for session, now in _walk(plan):
+        progress = session.progress(now)
+        if progress.segment is None or progress.segment.kind is not Kind.TURN:
+            continue
+        if session.state is not State.RUNNING:
+            continue
+        turns += 1
+        for reminder in {picker.pick(progress)} | {
+            book.for_progress(progress, rotation) for rotation in range(6)
+        }:
+            assert reminder is not None
+            assert "turn" in reminder.text.lower(), (now, reminder.id)
+    assert turns
