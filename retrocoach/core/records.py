@@ -30,6 +30,7 @@ _SESSION_KEYS: Final = frozenset(
 """The keys every session has; _OPTIONAL_KEYS are the only others this version knows."""
 _ESTIMATE_KEYS: Final = ("forward_m", "backward_m", "energy_kcal_est")
 _OPTIONAL_KEYS: Final = ("notes", "effort", "programme", *_ESTIMATE_KEYS)
+_KNOWN_KEYS: Final = _SESSION_KEYS | frozenset(_OPTIONAL_KEYS)
 _SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s", "speed_kmh"))
 _MAX_ESTIMATE: Final = 1e7
 
@@ -205,10 +206,11 @@ class SessionRecord:
             notes=notes,
             effort=effort,
             programme=None if programme is None else ProgrammeMark.from_json(programme),
-            **{
-                key: rf.optional_number(fields.get(key), key, _MAX_ESTIMATE)
-                for key in _ESTIMATE_KEYS
-            },
+            forward_m=rf.optional_number(fields.get("forward_m"), "forward_m", _MAX_ESTIMATE),
+            backward_m=rf.optional_number(fields.get("backward_m"), "backward_m", _MAX_ESTIMATE),
+            energy_kcal_est=rf.optional_number(
+                fields.get("energy_kcal_est"), "energy_kcal_est", _MAX_ESTIMATE
+            ),
             unknown=_unknown(fields, segments),
         )
 
@@ -216,11 +218,11 @@ class SessionRecord:
 def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] | None:
     """The keys of a valid session's JSON that this version does not know, or None.
 
-    Quick for the usual record, which has none: every known key but the optional ones is
-    required, so counting the keys tells, except in a segment without its round.
+    Quick for the usual record, which has none: a set comparison for the session and its plan,
+    and counting the keys of each segment, except in one without its round or speed.
     """
     found: dict[str, Any] = {}
-    if len(fields) > len(_SESSION_KEYS) + sum(key in fields for key in _OPTIONAL_KEYS):
+    if not fields.keys() <= _KNOWN_KEYS:
         found.update(
             (key, value)
             for key, value in fields.items()
