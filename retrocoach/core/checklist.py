@@ -113,14 +113,14 @@ _CORE: Final = (
         Moment.CHECKLIST_STOP,
         "stop-heart",
         "Stop at once on chest pain or pressure, pain spreading to the arm, neck or jaw, a "
-        "racing or fluttering heartbeat, or breathlessness far beyond what the pace should "
-        "cause: get medical help.",
+        "racing or fluttering heartbeat (palpitations), or breathlessness far beyond what the "
+        "pace should cause: get medical help.",
         _ALLINA,
     ),
     (
         Moment.CHECKLIST_STOP,
         "stop-dizzy-sick",
-        "Stop if you feel dizzy, faint, light-headed or sick to your stomach.",
+        "Stop if you feel dizzy, faint, light-headed or sick to your stomach (nausea).",
         _ALLINA,
     ),
     (

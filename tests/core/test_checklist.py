@@ -115,3 +115,25 @@ def test_a_book_without_a_checklist_gives_the_core_checklist_not_an_empty_one() 
     assert "not medical advice" in text
     assert "chest pain" in text
     assert "dizzy" in text
+
+
+@pytest.mark.parametrize(
+    "sign",
+    [
+        "chest pain",
+        "pain spreading to the arm, neck or jaw",
+        "palpitations",
+        "breathlessness",
+        "dizzy",
+        "faint",
+        "nausea",
+        "sharp pain",
+        "unsteady",
+    ],
+)
+def test_every_sign_to_stop_is_named_in_plain_words_a_reader_can_search_for(
+    checklist: Checklist, sign: str
+) -> None:
+    stop = next(s for s in checklist.sections if s.heading == "Signs to stop at once")
+    assert sign in " ".join(item.text for item in stop.items)
+    assert sign in " ".join(item.text for item in core_checklist().items)
