@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from retrocoach.core.atomic import dump_document
 from retrocoach.core.errors import NotAFileError, StorageError
 from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore, SessionRecord
 from retrocoach.core.locks import LockFile
+from retrocoach.core.plan import Plan
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.settings import Settings, SettingsStore
 
@@ -196,3 +198,49 @@ def test_a_symlinked_history_stays_a_link_and_its_backup_is_a_plain_file(
     assert backup.is_file()
     assert not backup.is_symlink()
     assert len(json.loads(backup.read_bytes())["sessions"]) == 2
+
+
+@pytest.mark.leaves_bad_history
+@pytest.mark.parametrize("kind", ["socket", "device-link", "folder"])
+def test_a_socket_a_device_or_a_folder_as_history_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "history.json"
+    if kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+    elif kind == "device-link":
+        path.symlink_to("/dev/zero")  # reading would never end
+    else:
+        path.mkdir()
+    lines: list[str] = []
+    try:
+        loaded = HistoryStore(tmp_path, warn=lines.append).load()
+    finally:
+        if kind == "socket":
+            server.close()
+    assert loaded.state is FileState.PROTECTED
+    assert len(lines) == 1
+    assert "\n" not in lines[0]
+
+
+def test_symlinked_plans_and_settings_stay_links(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "synced"
+    elsewhere.mkdir()
+    config = tmp_path / "config"
+    config.mkdir()
+    for name in ("plans.json", "settings.json"):
+        (config / name).symlink_to(elsewhere / name)
+    plans = PlanStore(config, warn=pytest.fail)
+    plans.save(Plan(name="Mine", forward_s=60, backward_s=30, rounds=2))
+    plans.save(Plan(name="Yours", forward_s=60, backward_s=30, rounds=3))
+    SettingsStore(config, warn=pytest.fail).save(Settings(volume=0.5))
+    SettingsStore(config, warn=pytest.fail).save(Settings(volume=0.4))
+    for name in ("plans.json", "settings.json"):
+        assert (config / name).is_symlink(), name
+        assert (elsewhere / name).is_file(), name
+        backup = config / f"{name}.bak"
+        assert backup.is_file()
+        assert not backup.is_symlink()
+    assert [p.name for p in PlanStore(config, warn=pytest.fail).plans()] == ["Mine", "Yours"]
+    assert SettingsStore(config, warn=pytest.fail).load().volume == 0.4
