@@ -15,6 +15,7 @@ import pytest
 from fakes import FakeClock
 
 from retrocoach.core import atomic
+from retrocoach.core import files as core_files
 from retrocoach.core.history import HistoryStore, JournalBusyError, Outcome, SessionRecord
 from retrocoach.core.plan import Kind, parse_spec
 from retrocoach.core.recorder import SessionRecorder
@@ -346,7 +347,7 @@ def test_a_save_that_does_not_read_back_keeps_the_journal_and_says_so(
     walker = Walker(
         new_store(tmp_path), "getready=0s warmup=0s forward=2s backward=2s rounds=1 cooldown=0s"
     )
-    real = atomic.read_bytes
+    real = core_files.read_bytes
 
     def lying(path: Path) -> bytes | None:
         data = real(path)
