@@ -309,8 +309,11 @@ def test_a_fifo_in_place_of_a_data_file_never_blocks_a_command(tmp_path: Path, n
     tmp_path.mkdir(exist_ok=True)
     os.mkfifo(tmp_path / name)
     begun = time.monotonic()
-    result = _shell("$RC history; $RC plans", _env(tmp_path), timeout=30)
-    assert time.monotonic() - begun < 30
+    # timeout(1) kills a command that blocks, so none is left behind waiting on the FIFO.
+    command = "timeout -s KILL 20 $RC history; a=$?; timeout -s KILL 20 $RC plans; echo $a $?"
+    result = _shell(command, _env(tmp_path), timeout=60)
+    assert time.monotonic() - begun < 40
+    assert "137" not in result.stdout.split("\n")[-2], result.stdout  # neither was killed
     assert "Traceback" not in result.stderr
     if name != "settings.json":
         assert "not a regular file" in result.stderr
