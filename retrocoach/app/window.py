@@ -12,21 +12,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
 from retrocoach.app.programme import ProgrammeLink, open_programmes
+from retrocoach.app.walks import WalkMaker
 from retrocoach.core.atomic import StorageError
 from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import Clock, MonotonicClock
-from retrocoach.core.cues import countdown_for
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plans_store import PlanStore
 from retrocoach.core.presets import PRESETS
-from retrocoach.core.programmes import ProgrammeMark
-from retrocoach.core.recorder import SessionRecorder
 from retrocoach.core.references import ReferenceList
 from retrocoach.core.reminders import ReminderBook, ReminderDataError
 from retrocoach.core.resources import asset_path
-from retrocoach.core.session import Session
 from retrocoach.core.settings import Settings, SettingsStore
 from retrocoach.ui.coach.cue_alerts import CueAlerts
 from retrocoach.ui.coach.late_sound import LateSound
@@ -34,7 +31,7 @@ from retrocoach.ui.coach.session_driver import SessionDriver, SessionListener
 from retrocoach.ui.dialogs.safety import SafetyPage
 from retrocoach.ui.window.lazy_page import LazyPage
 from retrocoach.ui.window.main_window import MainWindow
-from retrocoach.ui.window.parts import Sound, Walk, WindowPages, WindowServices
+from retrocoach.ui.window.parts import Sound, WindowPages, WindowServices
 from retrocoach.ui.window.quit_signals import quit_signals
 
 if TYPE_CHECKING:
@@ -62,42 +59,6 @@ APP_ID: Final = "retrocoach"
 
 class CueSound(Sound, SessionListener, Protocol):
     """A cue player as the window uses it: it hears the events and can be muted."""
-
-
-class WalkMaker:
-    """Builds each session with its recorder and the cue listener (the window's WalkFactory)."""
-
-    def __init__(
-        self,
-        history: HistoryStore,
-        cues: SessionListener,
-        mark_for: Callable[[Plan], ProgrammeMark | None] = lambda _plan: None,
-    ) -> None:
-        self._history = history
-        self._cues = cues
-        self._mark_for = mark_for
-
-    def __call__(
-        self, plan: Plan, settings: Settings, report: Callable[[str], None], *, record: bool
-    ) -> Walk:
-        """A fresh session of *plan*; *record* False leaves the history alone."""
-        session = Session(plan, countdown_s=countdown_for(settings.pips))
-        recorder = (
-            SessionRecorder(
-                self._history,
-                report=report,
-                programme=self._mark_for(plan),
-                basis=settings.estimate_basis,
-            )
-            if record
-            else None
-        )
-        # Cues first: writing a cue never blocks, but the journal's fsync can take tens of ms
-        # (the first one also creates its lock file), which would make every switch late.
-        listeners: list[SessionListener] = [self._cues]
-        if recorder is not None:
-            listeners.append(recorder)
-        return Walk(session, recorder, tuple(listeners))
 
 
 def _history_view(history: HistoryStore, parent: QWidget) -> HistoryView:
