@@ -182,3 +182,17 @@ def test_a_programme_session_remembered_from_last_time_opens_again_after_a_stop(
     assert window.plan is not None
     assert window.plan.name == "tiny week 1 session 2"
     assert warnings == []
+
+
+@pytest.mark.usefixtures("tiny")
+def test_another_plan_walked_while_a_programme_is_followed_carries_no_mark(
+    make_window: MakeWindow, data_paths: DataPaths
+) -> None:
+    _start_tiny(data_paths)
+    kit = make_window()  # the short plan, not today's session
+    kit.press(Key.Key_Space)
+    kit.walk(60)
+    (session,) = kit.history()
+    assert "programme" not in session
+    # The programme has not moved on: today is still its first session.
+    assert _strip(kit).headline.text() == "Week 1, session 1 of 2: 1 s backward in all"
