@@ -9,6 +9,7 @@ from retrocoach.cli.commands import teller
 from retrocoach.cli.errors import EXIT_FAILED, UsageError
 from retrocoach.core.atomic import StorageError
 from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.history import HistoryStore
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.setting_words import apply_words, describe_settings
 from retrocoach.core.settings import SettingsError, SettingsStore
@@ -20,6 +21,8 @@ def run_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """List the settings, or apply *args.words* (all or none) and list the result."""
     tell = teller(err)
     paths = DataPaths.resolve(args.data_dir)
+    # Every command recovers the journals a crash or a failed save left (README's promise).
+    HistoryStore(paths, warn=tell).recover_journals()
     store = SettingsStore(paths, warn=tell)
     settings = store.load()
     if args.words:

@@ -367,3 +367,28 @@ def test_lock_files_changed_under_a_running_walk_never_lose_it(tmp_path: Path, c
         [recovered] = HistoryStore(tmp_path, warn=print).recover_journals()
         assert recovered.outcome is Outcome.STOPPED
         assert recovered.walking_s >= 1.0
+
+
+@pytest.mark.parametrize("command", ["settings", "plans", "history", "programme"])
+def test_every_command_recovers_a_walk_killed_mid_way(tmp_path: Path, command: str) -> None:
+    _confirmed(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", LONG],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=_env(tmp_path),
+    )
+    assert process.stdout is not None
+    while "FORWARD" not in process.stdout.readline():
+        pass
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=30)
+    assert len(list(tmp_path.glob("session-*.journal.jsonl"))) == 1
+    result = _shell(f"$RC {command}", _env(tmp_path))
+    assert "as 'interrupted'" in result.stderr, result.stderr
+    assert [s.outcome for s in HistoryStore(tmp_path, warn=print).sessions()] == [
+        Outcome.INTERRUPTED
+    ]
+    assert list(tmp_path.glob("session-*.journal.jsonl")) == []
