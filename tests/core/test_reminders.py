@@ -520,3 +520,17 @@ def test_children_and_taking_the_key_out_cite_the_source_that_says_so() -> None:
     assert segment is not None
     assert segment.url is not None
     assert "KGUN" in segment.short()
+
+
+def test_advice_whose_words_call_it_retrocoachs_own_cites_the_own_rule() -> None:
+    """A reminder that says part of it is RetroCoach's own rule must be cited as such too, so
+    the citation line never presents our rule as a source's."""
+    book = ReminderBook.default()
+    wrong = [
+        reminder.id
+        for reminder in book.all()
+        if "retrocoach's own" in f"{reminder.text} {reminder.detail or ''}".lower()
+        or "rule of thumb" in f"{reminder.text} {reminder.detail or ''}".lower()
+        if not reminder.own_rule
+    ]
+    assert wrong == []
