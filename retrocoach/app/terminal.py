@@ -14,12 +14,11 @@ from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.programme import Chosen, choose_plan
 from retrocoach.cli.safety import Confirmation, confirm_checklist
-from retrocoach.core.atomic import StorageError
 from retrocoach.core.checklist import Checklist, checklist_due, core_checklist
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.cues import countdown_for
-from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.errors import StorageError
 from retrocoach.core.history import FileState
 from retrocoach.core.plan import Plan
 from retrocoach.core.recorder import SessionRecorder
@@ -179,7 +178,7 @@ def _keep_confirmation(
     confirmed = dataclasses.replace(settings, checklist_confirmed=True)
     try:
         store.save(confirmed)
-    except (StorageError, NewerSchemaError) as error:
+    except StorageError as error:
         tell(f"the checklist confirmation could not be kept, so it will be asked again: {error}")
     return confirmed
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from retrocoach import __version__
 from retrocoach.app.programme import ProgrammeLink, open_programmes
 from retrocoach.app.walks import WalkMaker
-from retrocoach.core.atomic import StorageError
 from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import Clock, MonotonicClock
+from retrocoach.core.errors import StorageError
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.plan import Plan, PlanError

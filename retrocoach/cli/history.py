@@ -9,10 +9,11 @@ from datetime import date, tzinfo
 from typing import Final, TextIO
 
 from retrocoach.cli.errors import EXIT_USAGE
-from retrocoach.core.atomic import StorageError, dump_document
+from retrocoach.core.atomic import dump_document
 from retrocoach.core.belt_words import belt_text
 from retrocoach.core.clock import in_zone
 from retrocoach.core.durations import format_duration
+from retrocoach.core.errors import StorageError
 from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates, totals_estimate_line
 from retrocoach.core.export import select_sessions, write_csv
 from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore

@@ -9,8 +9,7 @@ from typing import Final, TextIO
 
 from retrocoach.cli.commands import open_stores, resolve, teller
 from retrocoach.cli.errors import EXIT_FAILED, UsageError
-from retrocoach.core.atomic import StorageError
-from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.errors import StorageError
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.plan import Plan
@@ -35,7 +34,6 @@ from retrocoach.core.progression import Today
 __all__ = ["Chosen", "choose_plan", "open_guide", "run_programme"]
 
 EXIT_OK: Final = 0
-_SAVE_ERRORS: Final = (StorageError, NewerSchemaError)
 HOW_TO_WALK: Final = "Walk it with: retrocoach run --plan next (or retrocoach --plan next)"
 
 
@@ -107,7 +105,7 @@ def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     f"Stopped {stopped.programme}. The sessions you walked stay in your history.\n"
                 )
             return EXIT_OK
-    except _SAVE_ERRORS as error:
+    except StorageError as error:
         tell(f"the programme could not be {'started' if action == 'start' else 'stopped'}: {error}")
         return EXIT_FAILED
     _list(guide, out)

@@ -7,8 +7,7 @@ from typing import TextIO
 
 from retrocoach.cli.commands import teller
 from retrocoach.cli.errors import EXIT_FAILED, UsageError
-from retrocoach.core.atomic import StorageError
-from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.errors import StorageError
 from retrocoach.core.history import HistoryStore
 from retrocoach.core.paths import DataPaths
 from retrocoach.core.setting_words import apply_words, describe_settings
@@ -33,7 +32,7 @@ def run_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             paths.ensure()
             store.save(settings)
-        except (StorageError, NewerSchemaError) as error:
+        except StorageError as error:
             tell(f"nothing was saved: {error}")
             return EXIT_FAILED
     out.write("".join(f"{line}\n" for line in describe_settings(settings)))

@@ -9,8 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from retrocoach.core import stats
-from retrocoach.core.atomic import StorageError, write_bytes_atomic
+from retrocoach.core.atomic import write_bytes_atomic
 from retrocoach.core.durations import format_duration, format_total
+from retrocoach.core.errors import StorageError
 from retrocoach.core.estimate_words import HOW_ESTIMATED, totals_estimate_line
 from retrocoach.core.export import select_sessions, write_csv
 from retrocoach.core.history import FileState, HistoryStore

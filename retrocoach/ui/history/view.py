@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.atomic import StorageError
 from retrocoach.core.clock import in_zone
-from retrocoach.core.document import FileState, NewerSchemaError
+from retrocoach.core.document import FileState
+from retrocoach.core.errors import StorageError
 from retrocoach.core.history import HistoryStore, UnknownSessionError
 from retrocoach.core.history_figures import ExportError, export_csv, figures
 from retrocoach.core.records import MAX_NOTES_CHARS, RecordError, SessionRecord
@@ -39,7 +39,7 @@ _EMPTY: Final = (
     "No sessions yet.\n\nWhen you finish or stop a session it is kept here, with your minutes "
     "facing each way, your streak and a chart of the last weeks."
 )
-_CHANGE_ERRORS: Final = (StorageError, NewerSchemaError, RecordError)
+_CHANGE_ERRORS: Final = (StorageError, RecordError)
 # Widths in characters, so the table never measures 10,000 rows to size its columns.
 _WIDTHS: Final = (17, 18, 8, 10, 14, 9, 24, 11)
 

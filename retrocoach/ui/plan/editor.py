@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.atomic import StorageError
-from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.errors import StorageError
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plan_check import whole_plan_problem
 from retrocoach.core.plans_store import PlanNameTakenError, PlanStore, UnknownPlanError
@@ -30,7 +29,7 @@ __all__ = ["CUSTOM_NAME", "PlanEditor"]
 
 CUSTOM_NAME: Final = "custom"
 """The name of a plan whose lengths match no preset or saved plan."""
-_STORE_ERRORS: Final = (StorageError, NewerSchemaError, PlanError)
+_STORE_ERRORS: Final = (StorageError, PlanError)
 
 
 def _same_lengths(a: Plan, b: Plan) -> bool:

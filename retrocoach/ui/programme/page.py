@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.atomic import StorageError
-from retrocoach.core.document import NewerSchemaError
+from retrocoach.core.errors import StorageError
 from retrocoach.core.programme_guide import ProgrammeGuide
 from retrocoach.core.programme_words import done_text, rest_text, today_text, week_text
 from retrocoach.core.programmes import Programme
@@ -27,7 +26,6 @@ from retrocoach.ui.programme.grid import ProgrammeGrid
 
 __all__ = ["ProgrammePage", "programme_html"]
 
-_SAVE_ERRORS: Final = (StorageError, NewerSchemaError)
 AGREED_TEXT: Final = "I have agreed this programme with my clinician or physiotherapist"
 
 
@@ -155,7 +153,7 @@ class ProgrammePage(QWidget):
             return
         try:
             self._guide.start(programme.name)
-        except _SAVE_ERRORS as error:
+        except StorageError as error:
             self.message.setText(f"The programme could not be started: {error}")
             return
         self.message.setText(f"Started {programme.title}: today's session is on the Coach page.")
@@ -165,7 +163,7 @@ class ProgrammePage(QWidget):
     def _on_stop_button_clicked(self) -> None:
         try:
             stopped = self._guide.stop()
-        except _SAVE_ERRORS as error:
+        except StorageError as error:
             self.message.setText(f"The programme could not be stopped: {error}")
             return
         if stopped is not None:

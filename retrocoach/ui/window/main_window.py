@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from retrocoach.core.catalog import remembered_word
 from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.cues import Cue
-from retrocoach.core.document import NewerSchemaError
 from retrocoach.core.history import JournalBusyError, StorageError
 from retrocoach.core.plan import Plan
 from retrocoach.core.session import (
@@ -431,7 +430,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         try:
             self._services.settings_store.save(settings)
-        except (StorageError, NewerSchemaError) as error:
+        except StorageError as error:
             self.notices.show_notice("settings", settings_problem_text(error))
 
     def _show_controls(self) -> None:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from retrocoach.core.document import NewerSchemaError
 from retrocoach.core.history import (
     HistoryStore,
     SessionRecord,
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["WalkEnd"]
 
-_SAVE_ERRORS: Final = (StorageError, NewerSchemaError, UnknownSessionError)
+_SAVE_ERRORS: Final = (StorageError, UnknownSessionError)
 
 
 class WalkEnd(QObject):
