@@ -221,8 +221,8 @@ def test_the_plan_walked_last_is_opened_at_the_next_start(
         warn=warnings.append,
     )
     try:
-        assert again._plan is not None
-        assert again._plan.spec() == parse_spec(spec).spec()
+        assert again.plan is not None
+        assert again.plan.spec() == parse_spec(spec).spec()
         assert warnings == []
     finally:
         again.deleteLater()
