@@ -11,7 +11,7 @@ from typing import Final, TextIO
 from retrocoach.cli.errors import EXIT_USAGE
 from retrocoach.core.atomic import dump_document
 from retrocoach.core.belt_words import belt_text
-from retrocoach.core.clock import in_zone
+from retrocoach.core.clock import shown_time
 from retrocoach.core.durations import format_duration
 from retrocoach.core.errors import StorageError
 from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates, totals_estimate_line
@@ -93,7 +93,7 @@ def _write_table(
         f"{'Belt est.*':>10}  {'Energy est.*':>12}  Outcome\n"
     )
     for record, name in zip(records, names, strict=True):
-        started = in_zone(record.started_at, tz).strftime("%Y-%m-%d %H:%M")
+        started = shown_time(record.started_at, tz)
         distance, energy = record_estimates(record, units)
         out.write(
             f"{started:<16}  {name:<{width}}  {format_duration(record.walking_s):>8}  "

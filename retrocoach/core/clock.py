@@ -11,6 +11,7 @@ __all__ = [
     "MonotonicClock",
     "in_zone",
     "local_now",
+    "shown_time",
 ]
 
 
@@ -63,3 +64,12 @@ def in_zone(moment: datetime, tz: tzinfo | None = None) -> datetime:
         return moment.astimezone(tz)
     except (OverflowError, ValueError, OSError):
         return moment
+
+
+def shown_time(moment: datetime, tz: tzinfo | None = None) -> str:
+    """*moment* as the listings and the window show it, ``YYYY-MM-DD HH:MM``, in *tz*.
+
+    The year has its four digits even before 1000 (strftime's ``%Y`` drops them on glibc).
+    """
+    local = in_zone(moment, tz)
+    return f"{local.year:04d}-{local:%m-%d %H:%M}"

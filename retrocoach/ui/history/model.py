@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from retrocoach.core.clock import in_zone
+from retrocoach.core.clock import shown_time
 from retrocoach.core.durations import format_duration
 from retrocoach.core.effort import EFFORT_HINT
 from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates
@@ -219,7 +219,7 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _text(self, record: SessionRecord, column: int) -> str:
         if column == 0:
-            return in_zone(record.started_at, self._tz).strftime("%Y-%m-%d %H:%M")
+            return shown_time(record.started_at, self._tz)
         return _TEXTS[column](record)
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.clock import in_zone
+from retrocoach.core.clock import shown_time
 from retrocoach.core.document import FileState
 from retrocoach.core.errors import StorageError
 from retrocoach.core.history import HistoryStore, UnknownSessionError
@@ -315,7 +315,7 @@ class HistoryView(QWidget):
         return record if isinstance(record, SessionRecord) else None
 
     def _when(self, record: SessionRecord) -> str:
-        return in_zone(record.started_at, self._tz).strftime("%Y-%m-%d %H:%M")
+        return shown_time(record.started_at, self._tz)
 
     def _update_summary(self) -> None:
         records = self.model.records()
