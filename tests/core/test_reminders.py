@@ -534,3 +534,11 @@ def test_advice_whose_words_call_it_retrocoachs_own_cites_the_own_rule() -> None
         if not reminder.own_rule
     ]
     assert wrong == []
+
+
+def test_every_reminder_that_says_turn_round_says_where_the_checklist_allows_it() -> None:
+    """Turning on a moving belt, even holding the handrails, is what the checklist rules out."""
+    for reminder in ReminderBook.default().all():
+        text = reminder.text.lower()
+        if "turn round" in text or "turning round" in text:
+            assert "side rails" in text or "belt stopped" in text, reminder.id
