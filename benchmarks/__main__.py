@@ -121,13 +121,11 @@ def history_scale(size: Sizes) -> list[Row]:
 
 
 def cue_latency(size: Sizes) -> list[Row]:
-    from audio_probe import PulseUnavailable  # noqa: PLC0415  (on the path once cue_latency is)
-
     from benchmarks import cue_latency  # noqa: PLC0415
 
     try:
         rows = cue_latency.measure(size.cue_runs)
-    except PulseUnavailable as error:
+    except cue_latency.PulseUnavailable as error:
         return [
             ("cue latency", f"not measured: no sound server ({error})", "every cue < 30 ms", "")
         ]

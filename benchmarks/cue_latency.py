@@ -32,6 +32,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import audio_probe  # noqa: E402
 
+PulseUnavailable = audio_probe.PulseUnavailable
+"""No pulseaudio or parec here, or the private server would not start."""
+
 PLAN = "forward=2s backward=2s rounds=3 warmup=0s cooldown=0s getready=0s"
 USAGE_PLAN = "forward=5s backward=5s rounds=2 warmup=0s cooldown=0s getready=0s"
 TARGET_MS = 30.0
