@@ -9,6 +9,7 @@ Published once the window is on screen: QtDBus is not needed to show it.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from retrocoach.core.media import RemoteAction
 from retrocoach.core.session import Session, State
@@ -45,6 +46,10 @@ class WindowMedia:
         elif action is RemoteAction.NEXT:
             if self._driver.is_active:
                 self._driver.skip()
+        elif state in _IDLE and QApplication.activeModalWidget() is not None:
+            # A dialog is open (the check-in after a walk, settings, the checklist): the
+            # keyboard cannot start a walk behind it, nor may a remote.
+            return
         elif (
             action is RemoteAction.PLAY_PAUSE
             or (action is RemoteAction.PLAY and (state in _IDLE or state is State.PAUSED))

@@ -80,6 +80,11 @@ def test_the_window_is_played_paused_skipped_and_stopped_from_playerctl(
     wait_until(lambda: sessions(data / "history.json"), "the stopped walk in the history")
     assert [s["outcome"] for s in sessions(data / "history.json")] == ["stopped"]
     assert app.process.poll() is None  # the window stays open
+    # The check-in after the walk is open: as Space cannot start a walk behind it, nor may Play.
+    bus.playerctl("play")
+    time.sleep(0.5)
+    assert bus.playerctl("status") == "Stopped"
+    assert journal_session(data) is None
 
 
 def test_quit_from_the_remote_closes_the_window_and_keeps_the_walk(
