@@ -225,16 +225,17 @@ def bus_free_env() -> dict[str, str]:
 def test_a_second_coach_on_the_same_bus_takes_an_instance_name(
     bus: PrivateBus, tmp_path: Path
 ) -> None:
-    with coach(bus.env, tmp_path / "one"), coach(bus.env, tmp_path / "two") as second:
-        bus.wait_for_player()
-        assert until(lambda: len(players(bus)) == 2)
-        names = players(bus)
-        assert "retrocoach" in names
-        other = next(name for name in names if name != "retrocoach")
-        assert other == f"retrocoach.instance{second.pid}"
-        bus.playerctl("pause", player=other)
-        assert until(lambda: bus.playerctl("status", player=other) == "Paused")
-        assert bus.playerctl("status") == "Playing"  # only the one asked
+    with coach(bus.env, tmp_path / "one"):
+        bus.wait_for_player()  # the first holds the plain name before the second starts
+        with coach(bus.env, tmp_path / "two") as second:
+            assert until(lambda: len(players(bus)) == 2, timeout_s=20)
+            names = players(bus)
+            assert "retrocoach" in names
+            other = next(name for name in names if name != "retrocoach")
+            assert other == f"retrocoach.instance{second.pid}"
+            bus.playerctl("pause", player=other)
+            assert until(lambda: bus.playerctl("status", player=other) == "Paused")
+            assert bus.playerctl("status", player="retrocoach") == "Playing"
 
 
 def players(bus: PrivateBus) -> list[str]:
