@@ -57,7 +57,10 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if checklist_due(settings):
         checklist = core_checklist() if book is None else Checklist.from_book(book)
         try:
-            answer = confirm_checklist(checklist, out, stdin_keys(), assume_yes=args.yes)
+            # Enter confirms only what the walker could read: with the output going to a pipe
+            # or a file (run | head), the list is printed, walked past and asked again.
+            keys = stdin_keys() if _is_terminal(out) else None
+            answer = confirm_checklist(checklist, out, keys, assume_yes=args.yes)
         except BrokenPipeError:  # only for a stream that is not a SafeOutput
             # Nobody reads the output any more (retrocoach run | head): walk on, unconfirmed.
             _drop_output(out)
@@ -161,6 +164,14 @@ def _introduce(plan: Plan, chosen: Chosen, out: TextIO) -> None:
         out.flush()
     except BrokenPipeError:  # the reader left during the checklist: walk on, unheard
         _drop_output(out)
+
+
+def _is_terminal(out: TextIO) -> bool:
+    """Whether *out* is a terminal a person reads, not a pipe or a file."""
+    try:
+        return out.isatty()
+    except (OSError, ValueError):  # closed, or detached
+        return False
 
 
 def _drop_output(out: TextIO) -> None:

@@ -258,3 +258,30 @@ def test_unreadable_reminders_still_show_the_notice_and_the_signs_to_stop(tmp_pa
     assert len(problems) == 1, result.stderr
     assert "reminders.json" in problems[0]
     assert "core" in problems[0]
+
+
+def test_output_to_a_pipe_from_a_terminal_is_never_confirmed_unseen(tmp_path: Path) -> None:
+    """``retrocoach run | head -1`` typed at a terminal: the keys are a terminal, the list is
+    not on it. Enter must not confirm what the walker never saw, and nothing waits for it."""
+    import pty  # noqa: PLC0415  (POSIX only, like the feature)
+
+    data = tmp_path / "data"
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
+            stdin=terminal,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "RETROCOACH_DATA_DIR": str(data)},
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 0, result.stderr
+    assert "SAFETY CHECKLIST" in result.stdout
+    assert "Press Enter" not in result.stdout
+    assert "Session completed" in result.stdout
+    assert not confirmed(data)
