@@ -8,87 +8,17 @@ coach view words them, at every second of every built-in plan and of odd plans b
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 import pytest
-from fakes import FakeClock
+from reminder_walk import Seen, broken_claims, seen_at, walk
 
 from retrocoach.core.coaching import ReminderPicker
-from retrocoach.core.plan import Direction, Kind, Plan, Segment
+from retrocoach.core.plan import Kind, Plan, Segment
 from retrocoach.core.presets import PRESETS
 from retrocoach.core.programmes import ProgrammeBook
 from retrocoach.core.reminder_rules import Facts, Moment, facts_for
 from retrocoach.core.reminders import Reminder, ReminderBook
-from retrocoach.core.session import Session, State
-from retrocoach.core.wording import next_text
-
-
-@dataclass(frozen=True)
-class Seen:
-    """What the coach view shows at one moment, worked out from the session, not the rules."""
-
-    now: Kind | None
-    next: Segment | None
-    next_words: str
-    over: bool
-    backward_started: bool
-    backward_ahead: bool
-    speed: float | None = None
-    """The belt speed the coach shows for this segment (None: none, or not walking)."""
-    next_walking: Segment | None = None
-    """The next segment that walks, past any turn-around: the belt speed the coach shows next."""
-    next_speed: float | None = None
-
-
-Claim = Callable[[Seen], bool]
-
-
-def _forward(kind: Kind | None) -> bool:
-    return kind is not None and kind.direction is Direction.FORWARD
-
-
-# What the words of a reminder promise about the moment it is shown in.
-CLAIMS: dict[str, Claim] = {
-    r"backward is next": lambda s: s.next is not None and "next: backward" in s.next_words,
-    r"backward soon": lambda s: s.next is not None and s.next.kind is Kind.BACKWARD,
-    r"forward soon": lambda s: (
-        s.now is Kind.BACKWARD and s.next is not None and _forward(s.next.kind)
-    ),
-    r"turn round": lambda s: (
-        s.next is not None
-        and s.next.kind.direction is not None
-        and (s.now is None or s.next.kind.direction is not s.now.direction)
-    ),
-    r"slow the belt": lambda s: (
-        s.next is not None
-        and s.next.kind is Kind.BACKWARD
-        and not (s.speed is not None and s.next_speed is not None and s.next_speed > s.speed)
-    ),
-    r"raise the speed": lambda s: (
-        not (s.speed is not None and s.next_speed is not None and s.next_speed < s.speed)
-    ),
-    r"1 to 2 km/h": lambda s: (
-        not (
-            s.next_walking is not None
-            and s.next_walking.kind is Kind.BACKWARD
-            and s.next_speed is not None
-            and s.next_speed > 2.0
-        )
-    ),
-    r"bring the belt down|step off|when you finish": lambda s: (
-        s.over or (s.next is None and s.next_words == "next: the end")
-    ),
-    r"first backward": lambda s: not s.backward_started,
-    r"backward again": lambda s: s.backward_ahead,
-    r"walking forwards": lambda s: _forward(s.now),
-    r"console is behind you|short steps backward|stand tall|wobbly|how hard it feels": lambda s: (
-        s.now is Kind.BACKWARD
-    ),
-    r"eyes ahead|middle of the belt": lambda s: s.now is Kind.BACKWARD,
-    r"standing on the side rails\? start the belt": lambda s: s.now is Kind.GETREADY,
-}
+from retrocoach.core.session import State
 
 IN_SESSION = {
     Moment.BEFORE_FIRST_BACKWARD,
@@ -172,53 +102,6 @@ def book() -> ReminderBook:
     return ReminderBook.default()
 
 
-def _seen(session: Session, now: float) -> Seen:
-    progress = session.progress(now)
-    over = session.state in (State.FINISHED, State.STOPPED)
-    index = progress.index
-    segments = session.segments
-    before = segments[: index + 1] if not over else segments
-    after = segments[index + 1 :] if not over else ()
-    walking_after = [s for s in after if s.kind.direction is not None]
-    return Seen(
-        now=None if over or progress.segment is None else progress.segment.kind,
-        next=None if over else progress.next_segment,
-        next_words=next_text(progress.next_segment, progress.state),
-        over=over,
-        backward_started=any(s.kind is Kind.BACKWARD for s in before),
-        backward_ahead=any(s.kind is Kind.BACKWARD for s in after),
-        speed=_plan_speed(session.plan, progress.segment) if not over else None,
-        next_walking=walking_after[0] if walking_after else None,
-        next_speed=_plan_speed(session.plan, walking_after[0]) if walking_after else None,
-    )
-
-
-def _plan_speed(plan: Plan, segment: Segment | None) -> float | None:
-    """The belt speed the plan sets for *segment*, read from the plan, not from the belt."""
-    if segment is None or segment.kind.direction is None:
-        return None
-    if segment.kind.direction is Direction.FORWARD:
-        return plan.forward_speed_kmh
-    return plan.backward_speed_kmh
-
-
-def _walk(plan: Plan, step: float = 1.0) -> Iterator[tuple[Session, float]]:
-    """The session before the start, at every *step* of the walk, and after the end."""
-    clock = FakeClock(0.0)
-    session = Session(plan)
-    yield session, clock.now()
-    session.start(clock.now())
-    while not session.is_over:
-        yield session, clock.now()
-        session.advance(clock.advance(step))
-    yield session, clock.now()
-
-
-def _broken_claims(reminder: Reminder, seen: Seen) -> list[str]:
-    text = reminder.text.lower()
-    return [claim for claim, holds in CLAIMS.items() if re.search(claim, text) and not holds(seen)]
-
-
 @pytest.mark.parametrize("plan", PLANS.values(), ids=PLANS.keys())
 def test_no_reminder_contradicts_the_segment_it_is_shown_in_or_the_next(
     plan: Plan, book: ReminderBook
@@ -227,16 +110,16 @@ def test_no_reminder_contradicts_the_segment_it_is_shown_in_or_the_next(
     picker = ReminderPicker(book)
     problems = []
     shown: set[str] = set()
-    for session, now in _walk(plan):
+    for session, now in walk(plan):
         progress = session.progress(now)
-        seen = _seen(session, now)
+        seen = seen_at(session, now)
         choices = {book.for_progress(progress, rotation) for rotation in range(12)}
         choices.add(picker.pick(progress))
         for reminder in choices - {None}:
             assert reminder is not None
             shown.add(reminder.id)
             assert IN_SESSION & set(reminder.moments), reminder.id
-            for claim in _broken_claims(reminder, seen):
+            for claim in broken_claims(reminder, seen):
                 problems.append(
                     f"{now:.0f}s {seen.now} {seen.next_words!r}: {reminder.id} ({claim})"
                 )
@@ -254,8 +137,8 @@ def test_the_claims_table_catches_the_contradictions_the_issue_found(book: Remin
     first_forward = Seen(
         Kind.FORWARD, Segment(Kind.BACKWARD, 20, 1), "next: backward 0:20", False, False, True
     )
-    assert _broken_claims(backward_next, getready) == ["backward is next"]
-    assert _broken_claims(belt_down, first_forward)
+    assert broken_claims(backward_next, getready) == ["backward is next"]
+    assert broken_claims(belt_down, first_forward)
 
 
 def _reachable_facts() -> set[tuple[Facts, Seen]]:
@@ -278,9 +161,9 @@ def _reachable_facts() -> set[tuple[Facts, Seen]]:
             forward_speed_kmh=ahead,
             backward_speed_kmh=back,
         )
-        for session, now in _walk(plan, step=1.0):
+        for session, now in walk(plan, step=1.0):
             progress = session.progress(now)
-            found.add((facts_for(progress), _seen(session, now)))
+            found.add((facts_for(progress), seen_at(session, now)))
     return found
 
 
@@ -297,7 +180,7 @@ def test_no_reminder_can_be_shown_where_its_words_would_be_wrong(book: ReminderB
             continue
         for facts, seen in states:
             if reminder.when.holds(facts):
-                problems += [f"{reminder.id}: {c}" for c in _broken_claims(reminder, seen)]
+                problems += [f"{reminder.id}: {c}" for c in broken_claims(reminder, seen)]
     assert not sorted(set(problems)), sorted(set(problems))
 
 
@@ -310,7 +193,7 @@ def test_every_turn_around_says_how_to_turn_round_the_first_one_too(
     """The first turn-around is the least steady moment of a first walk: no other advice."""
     picker = ReminderPicker(book)
     turns = 0
-    for session, now in _walk(plan):
+    for session, now in walk(plan):
         progress = session.progress(now)
         if progress.segment is None or progress.segment.kind is not Kind.TURN:
             continue
