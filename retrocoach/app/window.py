@@ -98,7 +98,7 @@ def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
     try:
         return ReminderBook.default()
     except ReminderDataError as error:
-        warn(f"safety reminders are unavailable: {error}")
+        warn(f"safety reminders are unavailable; the checklist shows only its core: {error}")
         return ReminderBook((), ReferenceList(()))
 
 

@@ -147,7 +147,8 @@ class SafetyChecklistDialog(QDialog):
             font.setBold(True)
             heading.setFont(font)
             for reminder in section.items:
-                item = QListWidgetItem(f"{reminder.text}\n{reminder.citation}", self.items)
+                shown = "\n".join(line for line in (reminder.text, reminder.citation) if line)
+                item = QListWidgetItem(shown, self.items)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable

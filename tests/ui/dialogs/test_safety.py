@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.checklist import NOT_MEDICAL_ADVICE, Checklist
+from retrocoach.core.checklist import NOT_MEDICAL_ADVICE, Checklist, core_checklist
 from retrocoach.core.reminders import ReminderBook
 from retrocoach.ui.dialogs.safety import SafetyChecklistDialog, SafetyPage
 
@@ -110,3 +110,14 @@ def test_the_safety_page_lists_notice_reminders_sources_and_full_references(
         assert figure.text in text
     labels = " ".join(label.text() for label in page.findChildren(QLabel))
     assert NOT_MEDICAL_ADVICE in labels
+
+
+def test_the_core_checklist_shows_items_without_a_source_line_as_their_text_alone(
+    qtbot: QtBot,
+) -> None:
+    widget = SafetyChecklistDialog(core_checklist())
+    qtbot.addWidget(widget)
+    texts = [item.text() for item in widget.checks()]
+    assert len(texts) == len(core_checklist().items)
+    assert all(not text.endswith("\n") for text in texts)
+    assert any("nausea" in text for text in texts)
