@@ -173,7 +173,8 @@ def dump_document(header: Mapping[str, object], list_key: str, items: Iterable[o
     lone surrogate in a string from making the file unwritable.
     """
     head = ", ".join(f"{json.dumps(key)}: {json.dumps(value)}" for key, value in header.items())
-    lines = ",\n".join(json.dumps(item, allow_nan=False) for item in items)
+    encode = json.JSONEncoder(allow_nan=False, check_circular=False).encode
+    lines = ",\n".join(map(encode, items))
     body = f"[\n{lines}\n]" if lines else "[]"
     return f"{{{head}, {json.dumps(list_key)}: {body}}}\n".encode("ascii")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Final
@@ -40,6 +41,8 @@ KIND_BY_NAME: Final = {
 PLAN_FIELDS: Final = ("name", *SPEC_KEYS.values(), *OPTIONAL_FIELDS)
 PLAN_FIELD_SET: Final = frozenset(PLAN_FIELDS)
 _MISSING: Final = object()
+_SEGMENT_VALUES: Final = operator.itemgetter("kind", "planned_s", "actual_s", "round", "speed_kmh")
+_PLAN_VALUES: Final = operator.itemgetter(*PLAN_FIELDS)
 
 
 class RecordError(ValueError):
@@ -101,13 +104,17 @@ def seconds(value: object, what: str) -> float:
 def segment(entry: object) -> SegmentRecord:
     if type(entry) is not dict:
         raise RecordError("a segment must be a JSON object")
-    values = (
-        entry.get("kind"),
-        entry.get("planned_s"),
-        entry.get("actual_s"),
-        entry.get("round", 0),
-        entry.get("speed_kmh"),
-    )
+    try:
+        # One C call for a segment with every key (as this version writes them all) ...
+        values = _SEGMENT_VALUES(entry)
+    except KeyError:  # ... or one key at a time for an older or hand-made one
+        values = (
+            entry.get("kind"),
+            entry.get("planned_s"),
+            entry.get("actual_s"),
+            entry.get("round", 0),
+            entry.get("speed_kmh"),
+        )
     try:
         return _cached_segment(*values)
     except TypeError:  # an unhashable value (a list or an object)
@@ -136,7 +143,11 @@ def _cached_segment(
 def plan(value: object) -> Plan:
     fields = mapping(value, "a session's plan")
     try:
-        return _cached_plan(*(fields.get(name, _MISSING) for name in PLAN_FIELDS))
+        values = _PLAN_VALUES(fields)  # every field there, as this version writes a plan
+    except KeyError:
+        values = tuple(fields.get(name, _MISSING) for name in PLAN_FIELDS)
+    try:
+        return _cached_plan(*values)
     except TypeError:  # an unhashable value: let from_dict name the bad field
         return Plan.from_dict(fields)
 

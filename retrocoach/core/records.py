@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 import uuid
@@ -33,6 +34,19 @@ _OPTIONAL_KEYS: Final = ("notes", "effort", "programme", *_ESTIMATE_KEYS)
 _KNOWN_KEYS: Final = _SESSION_KEYS | frozenset(_OPTIONAL_KEYS)
 _SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s", "speed_kmh"))
 _MAX_ESTIMATE: Final = 1e7
+
+
+# Sessions share a handful of plans: each plan's stored form is built once. The speeds' types
+# are part of the key, so a plan read with 3 (not 3.0) km/h is written back as it was read.
+@functools.lru_cache(maxsize=256)
+def _cached_plan_json(plan: Plan, *_speed_types: str) -> dict[str, Any]:
+    return plan.to_dict()
+
+
+def _plan_json(plan: Plan) -> dict[str, Any]:
+    return _cached_plan_json(
+        plan, type(plan.forward_speed_kmh).__name__, type(plan.backward_speed_kmh).__name__
+    )
 
 
 class Outcome(StrEnum):
@@ -150,10 +164,12 @@ class SessionRecord:
             "started_at": self.started_at.isoformat(),
             "ended_at": self.ended_at.isoformat(),
             "outcome": self.outcome.value,
-            "plan": self.plan.to_dict(),
+            # A copy: _restore_unknown may add to it, and the cached dict is shared.
+            "plan": dict(_plan_json(self.plan)),
             "segments": [
                 {
-                    "kind": segment.kind.value,
+                    # _value_ is the member's value without the enum property's lookup cost.
+                    "kind": segment.kind._value_,
                     "round": segment.round,
                     "planned_s": segment.planned_s,
                     "actual_s": segment.actual_s,
@@ -200,7 +216,7 @@ class SessionRecord:
             ended_at=rf.moment(fields, "ended_at"),
             outcome=_outcome(fields.get("outcome")),
             plan=rf.plan(fields.get("plan")),
-            segments=tuple(rf.segment(entry) for entry in segments),
+            segments=tuple(map(rf.segment, segments)),
             forward_s=rf.seconds(fields.get("forward_s"), "forward_s"),
             backward_s=rf.seconds(fields.get("backward_s"), "backward_s"),
             notes=notes,
@@ -218,8 +234,8 @@ class SessionRecord:
 def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] | None:
     """The keys of a valid session's JSON that this version does not know, or None.
 
-    Quick for the usual record, which has none: a set comparison for the session and its plan,
-    and counting the keys of each segment, except in one without its round or speed.
+    Quick for the usual record, which has none: a set comparison for the session, its plan
+    and each of its segments.
     """
     found: dict[str, Any] = {}
     if not fields.keys() <= _KNOWN_KEYS:
@@ -231,13 +247,12 @@ def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] |
     plan = fields["plan"]
     if not plan.keys() <= rf.PLAN_FIELD_SET:
         found["plan"] = {key: value for key, value in plan.items() if key not in rf.PLAN_FIELDS}
-    in_segments = {
-        index: {key: value for key, value in entry.items() if key not in _SEGMENT_KEYS}
-        for index, entry in enumerate(segments)
-        if len(entry) > 3 + ("round" in entry) + ("speed_kmh" in entry)
-    }
-    if in_segments:
-        found["segments"] = in_segments
+    if not all(map(_SEGMENT_KEYS.issuperset, segments)):  # one C call for the usual record
+        found["segments"] = {
+            index: {key: value for key, value in entry.items() if key not in _SEGMENT_KEYS}
+            for index, entry in enumerate(segments)
+            if not _SEGMENT_KEYS.issuperset(entry)
+        }
     if not found:
         return None
     try:  # what cannot be written back would make every later save fail
