@@ -16,6 +16,7 @@ from retrocoach.core.estimate_words import HOW_ESTIMATED, totals_estimate_line
 from retrocoach.core.export import select_sessions, write_csv
 from retrocoach.core.history import FileState, HistoryStore
 from retrocoach.core.records import SessionRecord
+from retrocoach.core.speeds import Units
 
 __all__ = ["ExportError", "Figures", "export_csv", "figures"]
 
@@ -41,9 +42,16 @@ def _since(records: Sequence[SessionRecord], day: date) -> list[SessionRecord]:
 
 
 def figures(
-    records: Sequence[SessionRecord], today: date, tz: tzinfo | None, chart_weeks: int
+    records: Sequence[SessionRecord],
+    today: date,
+    tz: tzinfo | None,
+    chart_weeks: int,
+    units: Units = Units.KMH,
 ) -> Figures:
-    """Totals, this week's backward minutes, the streak, and the last *chart_weeks* weeks."""
+    """Totals, this week's backward minutes, the streak, and the last *chart_weeks* weeks.
+
+    The estimated distance is in *units*' length (km or miles).
+    """
     summed = stats.totals(records)
     noun = "session" if summed.sessions == 1 else "sessions"
     totals = (
@@ -51,7 +59,7 @@ def figures(
         f"{format_total(summed.forward_s)} forward, "
         f"{format_total(summed.backward_s)} backward"
     )
-    estimated = totals_estimate_line(summed)
+    estimated = totals_estimate_line(summed, units)
     if estimated:
         totals += f". {estimated} ({HOW_ESTIMATED})"
     # The chart and the week need only the last weeks; cutting the rest off first spares a

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from retrocoach.core.estimate_words import week_tip
+from retrocoach.core.speeds import Units
 from retrocoach.core.stats import WeekTotals
 from retrocoach.ui.coach.look import PAGE_COLOURS, PAGE_PATTERNS, Pattern
 
@@ -73,6 +74,8 @@ class WeeklyChart(QChartView):
         self.setAccessibleName("Weekly minutes chart")
         self.setMinimumHeight(160)
         self._weeks: tuple[WeekTotals, ...] = ()
+        self.units = Units.KMH
+        """The unit the tooltips give distances in (km with km/h, miles with mph)."""
         self._series.hovered.connect(self._on_series_hovered)
         self.follow_palette()
 
@@ -111,7 +114,7 @@ class WeeklyChart(QChartView):
 
     def tip(self, index: int) -> str:
         """The tooltip of the bar of week *index* (oldest first): minutes and estimates."""
-        return week_tip(self._weeks[index]) if 0 <= index < len(self._weeks) else ""
+        return week_tip(self._weeks[index], self.units) if 0 <= index < len(self._weeks) else ""
 
     def _on_series_hovered(self, status: bool, index: int, _bar_set: QBarSet) -> None:
         if status:

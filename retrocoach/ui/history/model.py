@@ -20,6 +20,7 @@ from retrocoach.core.durations import format_duration
 from retrocoach.core.effort import EFFORT_HINT
 from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates
 from retrocoach.core.records import MAX_EFFORT, Outcome, SessionRecord
+from retrocoach.core.speeds import Units
 
 __all__ = ["COLUMNS", "RECORD_ROLE", "SORT_ROLE", "HistorySortProxy", "HistoryTableModel"]
 
@@ -56,6 +57,8 @@ _OUTCOMES: Final = {
     Outcome.INTERRUPTED: "Cut short",
 }
 _NUMERIC: Final = frozenset({2, 3, 5, 7, 8})
+_DISTANCE: Final = 7
+"""The column whose text depends on the unit setting."""
 # The sort key of each column. The start time breaks ties, so equal rows keep a stable order.
 _KEYS: Final[Sequence[Callable[[SessionRecord], Any]]] = (
     lambda r: r.started_at,
@@ -80,7 +83,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-# The text of each column but the date, which needs the view's time zone.
+# The text of each column but the date and the distance, which need the view's time zone and
+# units.
 _TEXTS: Final[Sequence[Callable[[SessionRecord], str]]] = (
     lambda r: "",
     lambda r: _one_line(r.plan.name),
@@ -89,7 +93,7 @@ _TEXTS: Final[Sequence[Callable[[SessionRecord], str]]] = (
     lambda r: _OUTCOMES[r.outcome],
     lambda r: "" if r.effort is None else f"{r.effort} of {MAX_EFFORT}",
     lambda r: _one_line(r.notes or ""),
-    lambda r: record_estimates(r)[0],
+    lambda r: "",
     lambda r: record_estimates(r)[1],
 )
 
@@ -97,11 +101,28 @@ _TEXTS: Final[Sequence[Callable[[SessionRecord], str]]] = (
 class HistoryTableModel(QAbstractTableModel):
     """Sessions as rows; display text is made only for the rows the view asks for."""
 
-    def __init__(self, tz: tzinfo | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, tz: tzinfo | None = None, parent: QObject | None = None, units: Units = Units.KMH
+    ) -> None:
         super().__init__(parent)
         self._tz = tz
+        self._units = units
         self._rows: list[SessionRecord] = []
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
+
+    @property
+    def units(self) -> Units:
+        """The unit distances are shown in: km with km/h, miles with mph."""
+        return self._units
+
+    def set_units(self, units: Units) -> None:
+        """Show distances in *units*' length from now on (the unit setting changed)."""
+        if units is self._units:
+            return
+        self._units = units
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, _DISTANCE), self.index(last, _DISTANCE))
 
     # -- the records ---------------------------------------------------------------------------
 
@@ -220,6 +241,8 @@ class HistoryTableModel(QAbstractTableModel):
     def _text(self, record: SessionRecord, column: int) -> str:
         if column == 0:
             return shown_time(record.started_at, self._tz)
+        if column == _DISTANCE:
+            return record_estimates(record, self._units)[0]
         return _TEXTS[column](record)
 
 
