@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
@@ -10,7 +11,7 @@ from typing import Final
 from retrocoach.core.durations import MAX_DIGITS, DurationError, parse_duration
 from retrocoach.core.plan import LIMITS, MAX_SESSION_S, SPEC_KEYS, Plan, PlanError
 from retrocoach.core.plan_limits import SPEED_KEYS
-from retrocoach.core.speeds import SpeedError, parse_speed
+from retrocoach.core.speeds import SpeedError, parse_speed, point_for_comma
 
 __all__ = [
     "FIELD_LABELS",
@@ -22,6 +23,7 @@ __all__ = [
     "plain_length",
     "whole_plan_problem",
 ]
+_PLAIN_NUMBER: Final = re.compile(r"[0-9]{1,3}(\.[0-9]{1,3})?")
 
 FIELD_LABELS: Final[Mapping[str, str]] = {
     "getready": "Get ready",
@@ -98,7 +100,10 @@ def check_speed(key: str, text: str) -> float | str | None:
         return parse_speed(word, limit)
     except SpeedError:
         pass
-    if word.replace(".", "", 1).isdigit():
+    fixed = point_for_comma(word)
+    if fixed is not None:
+        return f"{label} takes a decimal point, not a comma: write {fixed}"
+    if _PLAIN_NUMBER.fullmatch(word):  # ASCII digits: no unit makes other digits a speed
         return f"{label} needs a unit: write {word} km/h or {word} mph"
     try:
         parse_speed(word, dataclasses.replace(limit, low_kmh=0.0, high_kmh=1e9))

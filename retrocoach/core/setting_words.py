@@ -21,6 +21,7 @@ from retrocoach.core.settings import (
     Settings,
     SettingsError,
 )
+from retrocoach.core.speeds import point_for_comma
 
 __all__ = [
     "KG_PER_LB",
@@ -80,14 +81,26 @@ def _body_mass(text: str) -> object:
         return None  # empty clears it
     match = _MASS.fullmatch(word)
     low, high = BODY_MASS_KG
+    # Whole pounds that read as allowed kilograms once rounded to 0.1 kg, as they are stored.
+    pounds = f"{math.floor(low / KG_PER_LB)} to {math.floor(high / KG_PER_LB)} lb"
+    allowed = f"from {low:g} to {high:g} kg ({pounds})"
     if match is None:
+        fixed = point_for_comma(word)
+        if fixed is not None:
+            raise SettingsError(f"body-mass takes a decimal point, not a comma: write {fixed}")
         raise SettingsError("body-mass is a weight such as 70kg or 154lb, or empty to clear it")
-    if match[2] is None:
-        raise SettingsError(f"body-mass needs a unit: write {match[1]}kg or {match[1]}lb")
     number = float(match[1])
+    if match[2] is None:
+        # Offer only the units that would make the number a body mass RetroCoach accepts.
+        fits = [u for u, kg in (("kg", number), ("lb", number * KG_PER_LB)) if low <= kg <= high]
+        if not fits:
+            raise SettingsError(f"body-mass is {allowed}, with its unit, or empty to clear it")
+        raise SettingsError(
+            f"body-mass needs a unit: write {' or '.join(match[1] + u for u in fits)}"
+        )
     kg = round(number * KG_PER_LB if match[2].lower().startswith("lb") else number, 1)
     if not low <= kg <= high:
-        raise SettingsError(f"body-mass is from {low:g} to {high:g} kg, or empty to clear it")
+        raise SettingsError(f"body-mass is {allowed}, or empty to clear it")
     return kg
 
 
@@ -101,6 +114,9 @@ def _factor(text: str) -> object:
         value = float(text.strip())
     except ValueError:
         value = math.nan
+    fixed = point_for_comma(text)
+    if fixed is not None:
+        raise SettingsError(f"backward-factor takes a decimal point, not a comma: write {fixed}")
     if not low <= value <= high:  # NaN fails this too
         raise SettingsError(f"backward-factor is a number from {low} to {high}")
     return round(value, 2)

@@ -21,6 +21,7 @@ __all__ = [
     "format_speed",
     "join_units",
     "parse_speed",
+    "point_for_comma",
     "spec_speed",
     "step_speed",
 ]
@@ -34,6 +35,7 @@ BACKWARD_WARN_KMH: Final = 3.0
 
 # A number, optional spaces, then a unit; the unit is required (is "3" km/h or mph?).
 _SPEED: Final = re.compile(r"(?P<number>[0-9]{1,3}(?:\.[0-9]{1,3})?|\.[0-9]{1,3})\s*(?P<unit>\S*)")
+_COMMA_DECIMAL: Final = re.compile(r"([0-9]{1,6}),([0-9]{1,6})(\s*[^\s,]*)")
 _UNITS: Final = {"km/h": "km/h", "kmh": "km/h", "kph": "km/h", "mph": "mph"}
 
 
@@ -86,6 +88,9 @@ def parse_speed(text: str, limit: SpeedLimit) -> float:
     """Read '3.5km/h', '3.5 kmh' or '2.2 mph' as km/h (rounded to 0.001); raise SpeedError."""
     match = _SPEED.fullmatch(text.strip())
     unit = _UNITS.get(match["unit"].lower()) if match else None
+    fixed = point_for_comma(text)
+    if fixed is not None:
+        raise SpeedError(f"{limit.key} takes a decimal point, not a comma: write {fixed}")
     if match is None or (unit is None and match["unit"]):
         raise SpeedError(
             f"{limit.key} is a speed with its unit, e.g. 3.5km/h or 2.2mph; {limit.describe()}"
@@ -98,6 +103,15 @@ def parse_speed(text: str, limit: SpeedLimit) -> float:
     if not limit.allows(kmh):
         raise SpeedError(f"{limit.key} is out of range: it is {limit.describe()}")
     return min(max(kmh, limit.low_kmh), limit.high_kmh)
+
+
+def point_for_comma(text: str) -> str | None:
+    """*text* with its decimal comma as a point ('3,5 km/h' gives '3.5 km/h'), else None.
+
+    Many locales write 3,5; saying so beats a refusal that only repeats the allowed forms.
+    """
+    match = _COMMA_DECIMAL.fullmatch(text.strip())
+    return None if match is None else f"{match[1]}.{match[2]}{match[3]}"
 
 
 def backward_speed_warning(kmh: float | None) -> str | None:
