@@ -62,6 +62,9 @@ def test_the_window_is_played_paused_skipped_and_stopped_from_playerctl(
     assert bus.playerctl("metadata", "title") == "Forward, round 1 of 2"
     assert bus.playerctl("metadata", "album") == "custom"
     assert bus.playerctl("metadata", "mpris:length") == str(20_000_000)
+    assert bus.get(PLAYER, "Position").startswith("variant       int64")
+    first = float(bus.playerctl("position"))
+    wait_until(lambda: float(bus.playerctl("position")) > first + 0.5, "the position moving on")
     bus.playerctl("pause")
     status_is(bus, "Paused")
     bus.playerctl("play")

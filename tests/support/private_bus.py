@@ -68,6 +68,26 @@ class PrivateBus:
         )
         return done.stdout.split("\n", 1)[1].strip() if done.returncode == 0 else "!"
 
+    def get_all(self, interface: str) -> str:
+        """Every property of *interface*, as dbus-send prints them."""
+        done = subprocess.run(
+            [
+                "dbus-send",
+                "--session",
+                "--print-reply",
+                f"--dest={DEST}",
+                PATH,
+                "org.freedesktop.DBus.Properties.GetAll",
+                f"string:{interface}",
+            ],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        return done.stdout if done.returncode == 0 else f"!{done.stderr}"
+
     def call(self, interface: str, method: str) -> None:
         """Call a method without arguments."""
         subprocess.run(
