@@ -118,8 +118,7 @@ def _sum_up(recorder: SessionRecorder, out: TextIO) -> None:
         earlier = recorder.store.sessions()
     except StorageError:
         earlier = ()
-    walked, segments, _effort, compared = summarise(record, earlier).lines()
-    out.write(f"{walked}\n{segments}\n{compared}\n")
+    out.writelines(f"{line}\n" for line in summarise(record, earlier).lines(with_effort=False))
 
 
 def _exit_status(

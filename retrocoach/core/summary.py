@@ -54,18 +54,24 @@ class Summary:
     def title(self) -> str:
         return _OUTCOME_TITLES[self.outcome]
 
-    def lines(self) -> list[str]:
-        """The summary as the window and the terminal show it, one fact a line."""
+    def lines(self, *, with_effort: bool = True) -> list[str]:
+        """The summary as the window and the terminal show it, one fact a line.
+
+        The terminal coach asks for no effort: it has no check-in to rate the walk.
+        """
         lines = [
             f"Walked {format_duration(self.walked_s)} of {format_duration(self.planned_s)}: "
             f"{format_duration(self.forward_s)} forward, "
             f"{format_duration(self.backward_s)} backward",
             self._segments_line(),
-            "Effort: not rated"
-            if self.effort is None
-            else f"Effort: {self.effort} of {MAX_EFFORT}",
-            self._comparison_line(),
         ]
+        if with_effort:
+            lines.append(
+                "Effort: not rated"
+                if self.effort is None
+                else f"Effort: {self.effort} of {MAX_EFFORT}"
+            )
+        lines.append(self._comparison_line())
         if self.estimate:
             lines.append(self.estimate)
         return lines

@@ -321,3 +321,18 @@ def test_a_walk_in_the_terminal_ends_with_its_summary() -> None:
     assert "Walked 0:02 of 0:02: 0:01 forward, 0:01 backward" in lines
     assert "Segments: 2 done" in lines
     assert "Your first walk in the history" in lines
+
+
+def test_a_walk_with_belt_speeds_ends_with_its_summary_and_its_estimate() -> None:
+    """The estimate is one line more in the summary: the terminal must say it, not trip on it."""
+    plan = (
+        "getready=0s warmup=0s forward=1s backward=1s rounds=1 cooldown=0s "
+        "forward-speed=3km/h backward-speed=1.5km/h"
+    )
+    result = retrocoach("run", "--audio", "none", "--plan", plan)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert "Walked 0:02 of 0:02: 0:01 forward, 0:01 backward" in lines
+    assert not any(line.startswith("Effort:") for line in lines)
+    assert any("estimate" in line.lower() for line in lines), result.stdout
