@@ -222,12 +222,18 @@ class DocumentFile(Generic[T]):
     def _keep_older(self, version: int, raw: bytes) -> None:
         """Keep an older schema's file as <name>.v<N><suffix> before it is first rewritten.
 
-        An older RetroCoach can still read that copy; one kept earlier is never replaced.
+        An older RetroCoach can still read that copy. One kept earlier with other bytes is never
+        replaced: these go to <name>.v<N>.2<suffix> (or .3, ...), not only to the next .bak.
         """
-        kept = self.path.with_name(f"{self.path.stem}.v{version}{self.path.suffix}")
-        if not kept.exists():
-            write_atomic(kept, raw, keep_backup=False)
-            self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
+        stem, suffix = f"{self.path.stem}.v{version}", self.path.suffix
+        for number in range(1, 1000):
+            kept = self.path.with_name(f"{stem}{'' if number == 1 else f'.{number}'}{suffix}")
+            if not (kept.exists() or kept.is_symlink()):
+                write_atomic(kept, raw, keep_backup=False)
+                self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
+                break
+            if kept.is_file() and _same_bytes(kept, raw):
+                break  # kept already
         self._older = None
 
     def _line(self, item: T) -> bytes:
@@ -284,3 +290,10 @@ class DocumentFile(Generic[T]):
         if message not in self._told:
             self._told.add(message)
             self._warn(message)
+
+
+def _same_bytes(path: Path, raw: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(raw) and path.read_bytes() == raw
+    except OSError:
+        return False

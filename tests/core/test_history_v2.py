@@ -135,3 +135,30 @@ def test_a_journal_left_by_a_version_1_retrocoach_is_recovered(tmp_path: Path) -
     assert recovered.id == "a1"
     assert recovered.segments[0].speed_kmh is None
     assert [s.id for s in store(tmp_path).sessions()] == ["a1"]
+
+
+@pytest.mark.leaves_bad_history  # version-1 copies stay beside it, as they should
+def test_the_version_1_bytes_are_kept_under_a_free_name_when_a_different_copy_is_there(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    # An earlier copy (another machine's, say) must stay, and these bytes must not end up
+    # only in history.json.bak, which the next write replaces.
+    (tmp_path / "history.v1.json").write_bytes(b"an earlier copy")
+    (tmp_path / "history.json").write_bytes(V1_BYTES)
+    told: list[str] = []
+    store(tmp_path, told).add(make_record())
+    store(tmp_path).add(make_record())
+    store(tmp_path).add(make_record())
+    assert (tmp_path / "history.v1.json").read_bytes() == b"an earlier copy"
+    assert (tmp_path / "history.v1.2.json").read_bytes() == V1_BYTES
+    assert any("history.v1.2.json" in line for line in told)
+
+
+@pytest.mark.leaves_bad_history  # the version-1 copy stays beside it, as it should
+def test_the_same_version_1_bytes_already_kept_are_not_kept_twice(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    (tmp_path / "history.v1.json").write_bytes(V1_BYTES)
+    (tmp_path / "history.json").write_bytes(V1_BYTES)
+    store(tmp_path).add(make_record())
+    assert sorted(p.name for p in tmp_path.glob("history.v1*")) == ["history.v1.json"]
