@@ -81,6 +81,7 @@ class DocumentFile(Generic[T]):
         parse_item: Callable[[Any], T],
         dump_item: Callable[[T], dict[str, Any]],
         item_key: Callable[[T], str],
+        item_strings: Callable[[Any, T], int] | None = None,
         schema_version: int,
         migrations: Mapping[int, MigrationStep],
         warn: Callable[[str], None],
@@ -93,6 +94,7 @@ class DocumentFile(Generic[T]):
         self._parse_item = parse_item
         self._dump_item = dump_item
         self._item_key = item_key
+        self._item_strings = item_strings
         self._version = schema_version
         self._migrations = migrations
         self._warn = warn
@@ -138,14 +140,17 @@ class DocumentFile(Generic[T]):
             found = document.get("schema_version")
             if isinstance(found, int) and not isinstance(found, bool) and found > self._version:
                 return self._newer(document, found)
-            appendable = found == self._version and written_as_dumped(raw, document, self._list_key)
-            if not appendable and has_duplicate_keys(raw):
-                raise CorruptFileError("a key appears twice in it, so part of it is hidden")
             self._older = (found, raw) if isinstance(found, int) and found < self._version else None
             entries, self._header = self._entries(document)
+            items, bad = parse_items(self._parse_item, self._item_key, entries)
+            appendable = not bad and found == self._version
+            appendable = appendable and written_as_dumped(
+                raw, document, self._list_key, items, self._item_strings
+            )
+            if not appendable and has_duplicate_keys(raw):
+                raise CorruptFileError("a key appears twice in it, so part of it is hidden")
         except (CorruptFileError, MigrationError) as error:
             return self._damaged(raw, str(error), ())
-        items, bad = parse_items(self._parse_item, self._item_key, entries)
         if bad:
             reason = f"{bad} of its {len(entries)} {self._noun} are unreadable"
             return self._damaged(raw, reason, items)

@@ -11,6 +11,7 @@ from retrocoach.core.clock import local_now
 from retrocoach.core.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
 from retrocoach.core.errors import JournalBusyError, NewerSchemaError, StorageError
 from retrocoach.core.journal_writer import SessionJournal
+from retrocoach.core.loading import count_strings
 from retrocoach.core.locks import LockFile
 from retrocoach.core.record_fields import upgrade_v1
 from retrocoach.core.records import Outcome, RecordError, SessionRecord
@@ -58,6 +59,24 @@ def migrate_history(document: dict[str, Any]) -> dict[str, Any]:
     return migrate(document, current=SCHEMA_VERSION, steps=MIGRATIONS)
 
 
+def _session_strings(entry: Mapping[str, Any], record: SessionRecord) -> int:
+    """How many strings, keys included, the session object *entry* holds at every depth.
+
+    *record* is what *entry* read as. Looking at every value of a long history would slow
+    every load, so the values are counted from what reading them checked: text for the id,
+    the two times, the outcome, the notes, the plan's name and each segment's kind; numbers
+    or null for every other value of a session, its plan and its segments.
+    """
+    if record.unknown is not None:  # keys this version does not know may hold anything
+        return count_strings(entry)
+    segments = entry["segments"]
+    total = len(entry) + len(entry["plan"]) + sum(map(len, segments)) + len(segments) + 5
+    if record.notes is not None:
+        total += 1
+    programme = entry.get("programme")
+    return total if programme is None else total + count_strings(programme)
+
+
 class HistoryStore:
     """history.json in a data folder, plus the journal of the session in progress.
 
@@ -87,6 +106,7 @@ class HistoryStore:
             parse_item=SessionRecord.from_json,
             dump_item=SessionRecord.to_json,
             item_key=lambda record: record.id,
+            item_strings=_session_strings,
             schema_version=schema_version,
             migrations=migrations,
             warn=warn,

@@ -20,7 +20,13 @@ from retrocoach.core.programme_mark import ProgrammeMark
 from retrocoach.core.record_fields import RecordError
 from retrocoach.core.session import SegmentRecord, Session
 
-__all__ = ["MAX_EFFORT", "MAX_NOTES_CHARS", "Outcome", "RecordError", "SessionRecord"]
+__all__ = [
+    "MAX_EFFORT",
+    "MAX_NOTES_CHARS",
+    "Outcome",
+    "RecordError",
+    "SessionRecord",
+]
 
 MAX_EFFORT: Final = 10
 MAX_NOTES_CHARS: Final = 2000

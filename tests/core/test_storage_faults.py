@@ -19,6 +19,7 @@ from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore, Ses
 from retrocoach.core.locks import LockFile
 from retrocoach.core.plan import Plan
 from retrocoach.core.plans_store import PlanStore
+from retrocoach.core.programme_mark import ProgrammeMark
 from retrocoach.core.settings import Settings, SettingsStore
 
 RecordFactory = Callable[..., SessionRecord]
@@ -156,6 +157,51 @@ def test_bytes_hidden_from_the_parser_are_never_spliced_over_and_kept_aside(
         assert record.id in saved or record.id.encode() in kept
     if original.count(b'"sessions"') > 1:
         assert kept == original
+    document = json.loads(path.read_bytes())
+    assert path.read_bytes() == dump_document(
+        {"schema_version": SCHEMA_VERSION}, "sessions", document["sessions"]
+    )
+
+
+# Each shape writes a key twice inside one object of an otherwise writer-formatted file:
+# (what the first copy holds, the text it replaces in the first session's line).
+_HIDDEN_INSIDE = {
+    "session": ('"notes": "seen"', '"notes": "hidden words", "notes": "seen"'),
+    "session-id": ('"outcome": ', '"id": "hiddenid", "outcome": '),
+    "plan": ('"plan": {', '"plan": {"name": "hidden plan", '),
+    "segment": ('"segments": [{', '"segments": [{"actual_s": 9.5, "hidden": 1, "hidden": 2, '),
+    "programme": ('"programme": {', '"programme": {"week": 7, "hidden": 0, '),
+    "programme-last": ('"session": 2}', '"session": 2, "session": 2}'),
+    "unknown-nested": ('"notes": "seen"', '"notes": "seen", "extra": [{"hidden": 1, "hidden": 2}]'),
+    "same-value": ('"outcome": ', '"outcome": "completed", "outcome": '),
+}
+
+
+@pytest.mark.parametrize("where", sorted(_HIDDEN_INSIDE))
+def test_a_key_written_twice_inside_a_session_is_found_and_the_file_kept_aside(
+    tmp_path: Path, make_record: RecordFactory, where: str
+) -> None:
+    mark = ProgrammeMark("beginners", 1, 2)
+    first = make_record(notes="seen", programme=mark)
+    second = make_record()
+    clean = dump_document(
+        {"schema_version": SCHEMA_VERSION}, "sessions", [first.to_json(), second.to_json()]
+    ).decode()
+    found, twice = _HIDDEN_INSIDE[where]
+    assert clean.count(found) >= 1
+    original = clean.replace(found, twice, 1).encode()
+    path = tmp_path / "history.json"
+    path.write_bytes(original)
+    lines: list[str] = []
+    store = HistoryStore(tmp_path, warn=lines.append)
+    before = store.sessions()
+    third = make_record()
+    store.add(third)
+    copies = sorted(tmp_path.glob("history.corrupt-*.json"))
+    assert [copy.read_bytes() for copy in copies] == [original]  # kept byte for byte
+    assert any(copies[0].name in line for line in lines)  # and the walker is told where
+    after = HistoryStore(tmp_path, warn=pytest.fail).sessions()
+    assert [r.id for r in after] == [r.id for r in before] + [third.id]
     document = json.loads(path.read_bytes())
     assert path.read_bytes() == dump_document(
         {"schema_version": SCHEMA_VERSION}, "sessions", document["sessions"]
