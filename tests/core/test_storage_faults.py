@@ -174,6 +174,7 @@ _HIDDEN_INSIDE = {
     "programme-last": ('"session": 2}', '"session": 2, "session": 2}'),
     "unknown-nested": ('"notes": "seen"', '"notes": "seen", "extra": [{"hidden": 1, "hidden": 2}]'),
     "same-value": ('"outcome": ', '"outcome": "completed", "outcome": '),
+    "escaped": ('"notes": "seen"', '"notes": "a\\\\b \\": c", "notes": "seen"'),
 }
 
 
@@ -208,11 +209,12 @@ def test_a_key_written_twice_inside_a_session_is_found_and_the_file_kept_aside(
     )
 
 
+@pytest.mark.parametrize("notes", [None, 'a "quoted": note', "C:\\walks\\", '\\": {"id": "x"}'])
 def test_a_file_in_the_writers_own_form_is_appended_to(
-    tmp_path: Path, make_record: RecordFactory
+    tmp_path: Path, make_record: RecordFactory, notes: str | None
 ) -> None:
     store = HistoryStore(tmp_path, warn=pytest.fail)
-    store.add(make_record())
+    store.add(make_record(notes=notes))
     fresh = HistoryStore(tmp_path, warn=pytest.fail)
     fresh.load()
     before = (tmp_path / "history.json").read_bytes()
