@@ -104,10 +104,12 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         cues.close()
         media.close()
         del qt_app
-    return _exit_status(code, recorder, coach.stopped_by_signal, out, tell)
+    return _exit_status(
+        code, recorder, coach.stopped_by_signal, out, tell, units=Units(settings.units)
+    )
 
 
-def _sum_up(recorder: SessionRecorder, out: TextIO) -> None:
+def _sum_up(recorder: SessionRecorder, out: TextIO, units: Units) -> None:
     """The walk against its plan and against the last few, as the window's summary says it."""
     from retrocoach.core.summary import summarise  # noqa: PLC0415  (only once a walk is saved)
 
@@ -118,7 +120,8 @@ def _sum_up(recorder: SessionRecorder, out: TextIO) -> None:
         earlier = recorder.store.sessions()
     except StorageError:
         earlier = ()
-    out.writelines(f"{line}\n" for line in summarise(record, earlier).lines(with_effort=False))
+    summary = summarise(record, earlier, units=units)
+    out.writelines(f"{line}\n" for line in summary.lines(with_effort=False))
 
 
 def _exit_status(
@@ -127,6 +130,8 @@ def _exit_status(
     signalled: int,
     out: TextIO,
     tell: Callable[[str], None],
+    *,
+    units: Units,
 ) -> int:
     """Say what was kept; 0 for a completed walk, 128 + the signal, else EXIT_FAILED.
 
@@ -134,7 +139,7 @@ def _exit_status(
     """
     if recorder.saved is not None:
         out.write("Saved to your history.\n")
-        _sum_up(recorder, out)
+        _sum_up(recorder, out, units)
     elif recorder.nothing_walked:
         out.write("Stopped before any walking: nothing was saved.\n")
     else:
