@@ -33,6 +33,7 @@ from retrocoach.core.wording import segment_word as segment_label
 from retrocoach.ui.coach.belt_panel import BeltPanel
 from retrocoach.ui.coach.big_text import BigText
 from retrocoach.ui.coach.direction_band import DirectionBand
+from retrocoach.ui.coach.fitting_label import FittingLabel
 from retrocoach.ui.coach.look import FINISHED, PAUSED, READY, STOPPED, Look, look_for
 
 if TYPE_CHECKING:
@@ -62,11 +63,10 @@ class CoachView(QWidget):
         self.band = DirectionBand(look_for(Kind.GETREADY), self)
         self.time = BigText("88:88", accessible_name="Time left in this segment", parent=self)
         # After a walk its summary takes the big time's place: a stopped walk is no "0:00".
-        self.summary_label = QLabel(self)
+        self.summary_label = FittingLabel(self)
         self.summary_label.setObjectName("summary")
         self.summary_label.setAccessibleName("Session summary")
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.middle = QStackedWidget(self)
         self.middle.addWidget(self.time)
@@ -280,7 +280,6 @@ class CoachView(QWidget):
             (self.status_label, 0.9),
             (self.reminder_label, 0.8),
             (self.question_label, 1.1),
-            (self.summary_label, 1.3),
         ):
             font = label.font()
             pixels = max(14, round(size * share))
@@ -288,6 +287,7 @@ class CoachView(QWidget):
                 font.setPixelSize(pixels)
                 font.setBold(label is not self.reminder_label)
                 label.setFont(font)
+        self.summary_label.set_largest(max(14, round(size * 1.3)))
         self.bar.setFixedHeight(max(12, size // 2))
         metrics = QFontMetrics(self.next_label.font())
         self.total_label.setFixedSize(

@@ -1,0 +1,40 @@
+"""The after-walk summary fits the coach at every window size, its estimate line included."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from window_kit import MakeWindow
+
+from retrocoach.core.plan import parse_spec
+from retrocoach.core.settings import Settings
+
+Key = Qt.Key
+BELT = (
+    "getready=0s warmup=0s forward=10s backward=5s rounds=3 cooldown=0s turn=5s "
+    "forward-speed=3.5km/h backward-speed=1.5km/h"
+)
+
+
+@pytest.mark.parametrize(("width", "height"), [(960, 600), (800, 600), (640, 480)])
+def test_a_stopped_walk_with_speeds_and_body_mass_shows_its_whole_summary(
+    make_window: MakeWindow, width: int, height: int
+) -> None:
+    settings = Settings(checklist_confirmed=True, units="mph", body_mass_kg=70.0)
+    kit = make_window(settings, plan=parse_spec(BELT, name="belt"))
+    kit.window.resize(width, height)
+    kit.press(Key.Key_Space)
+    kit.walk(12)
+    kit.press(Key.Key_N)
+    kit.walk(2)
+    kit.press_twice(Key.Key_Escape)
+    if kit.window.checkin is not None:
+        kit.window.checkin.reject()
+    QApplication.processEvents()
+    label = kit.window.coach.summary_label
+    text = label.text()
+    assert "Estimated:" in text, text
+    needed = label.heightForWidth(label.width())
+    room = label.height()
+    assert needed <= room, f"{needed} px of text in {room} px at {width}x{height}"
