@@ -112,10 +112,12 @@ def test_a_window_killed_at_random_moments_is_recovered_as_interrupted_by_the_ne
         assert walked <= delay + 0.5, (seed, delay, session)
 
 
-def test_sigterm_to_a_window_mid_walk_saves_it_as_stopped_before_the_exit(
-    display: str, tmp_path: Path
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=str)
+def test_a_quit_signal_to_a_window_mid_walk_saves_it_as_stopped_before_the_exit(
+    display: str, tmp_path: Path, number: signal.Signals
 ) -> None:
-    """Log-out and shutdown send SIGTERM: the window quits as Ctrl+Q does, keeping the walk."""
+    """Log-out and shutdown send SIGTERM, a closed terminal SIGHUP, Ctrl+C there SIGINT: the
+    window quits as Ctrl+Q does, keeping the walk, as `retrocoach run` does."""
     data = tmp_path / "data"
     prepare_data(data)
     desktop = Desktop(display)
@@ -127,11 +129,11 @@ def test_sigterm_to_a_window_mid_walk_saves_it_as_stopped_before_the_exit(
             lambda: len((journal_session(data) or {}).get("segments", ())) == 2,
             "the walk reaching its backward segment",
         )
-        app.process.send_signal(signal.SIGTERM)
+        app.process.send_signal(number)
         status = app.wait()
     finally:
         app.kill()
-    assert status == 128 + signal.SIGTERM, app.stderr
+    assert status == 128 + number, app.stderr
     assert "Traceback" not in app.stderr
     (session,) = sessions(data / "history.json")  # saved by the window itself, not recovered
     assert session["id"] == started["id"]
