@@ -19,6 +19,7 @@ __all__ = [
     "copy_aside",
     "ensure_private_dir",
     "file_signature",
+    "kept_copy",
     "open_regular",
     "parse_json_bytes",
     "read_bytes",
@@ -182,18 +183,31 @@ def _same_bytes(existing: Path, raw: bytes) -> bool:
         return False
 
 
+def _stem_suffix(path: Path) -> tuple[str, str]:
+    stem, dot, suffix = path.name.rpartition(".")
+    return (stem, suffix) if dot else (path.name, "json")
+
+
+def kept_copy(path: Path, raw: bytes) -> Path | None:
+    """A copy of *raw* (the bytes of *path*) that copy_aside made earlier, or None."""
+    stem, suffix = _stem_suffix(path)
+    try:
+        copies = sorted(path.parent.glob(f"{stem}.corrupt-*.{suffix}"))
+    except OSError:
+        return None
+    return next((copy for copy in copies if _same_bytes(copy, raw)), None)
+
+
 def copy_aside(path: Path, raw: bytes, when: datetime) -> Path:
     """Keep *raw* (the bytes of *path*) as ``<stem>.corrupt-<when>.<suffix>`` beside it.
 
     An existing copy with the same bytes is reused, and an existing copy is never overwritten:
     a clash of names gets a ``-2``, ``-3``... suffix. Raises StorageError if no copy can be made.
     """
-    stem, dot, suffix = path.name.rpartition(".")
-    if not dot:
-        stem, suffix = path.name, "json"
-    for existing in sorted(path.parent.glob(f"{stem}.corrupt-*.{suffix}")):
-        if _same_bytes(existing, raw):
-            return existing
+    existing = kept_copy(path, raw)
+    if existing is not None:
+        return existing
+    stem, suffix = _stem_suffix(path)
     stamp = when.strftime("%Y%m%dT%H%M%S")
     number = 1
     while True:

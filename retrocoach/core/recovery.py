@@ -13,7 +13,13 @@ from typing import Final
 
 from retrocoach.core.durations import format_duration
 from retrocoach.core.errors import CorruptFileError, StorageError
-from retrocoach.core.files import copy_aside, open_regular, parse_json_bytes, read_fd
+from retrocoach.core.files import (
+    copy_aside,
+    kept_copy,
+    open_regular,
+    parse_json_bytes,
+    read_fd,
+)
 from retrocoach.core.journal import (
     JOURNAL_GLOB,
     LEGACY_JOURNAL,
@@ -147,6 +153,8 @@ class JournalRecovery:
         return record if added else None
 
     def _keep(self, path: Path, raw: bytes, reason: str) -> None:
+        if kept_copy(path, raw) is not None:
+            return  # told when that copy was made: not again at every start
         try:
             copy = copy_aside(path, raw, self._wall_clock())
         except StorageError as error:

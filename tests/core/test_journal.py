@@ -249,9 +249,17 @@ def test_a_journal_that_cannot_be_understood_is_copied_aside_and_never_deleted(
     walker = Walker(store)
     walker.walk(3)
     walker.stop()
-    assert new_store(tmp_path).recover_journals() == []
+    later: list[str] = []
+    assert new_store(tmp_path, later).recover_journals() == []
     assert path.read_bytes() == content  # still there, byte for byte, after a session and a start
     assert len(list(tmp_path.glob("*.corrupt-*"))) == 1
+    assert not [line for line in later if path.name in line]  # told once, not at every start
+    copy.unlink()  # the copy gone, the journal is copied and told again
+    again: list[str] = []
+    assert new_store(tmp_path, again).recover_journals() == []
+    [copy] = tmp_path.glob("session-0123abcd.journal.corrupt-*.jsonl")
+    assert copy.read_bytes() == content
+    assert any(str(copy) in line for line in again)
 
 
 def test_a_damaged_old_style_journal_is_kept_and_a_good_one_recovered(tmp_path: Path) -> None:
