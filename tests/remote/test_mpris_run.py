@@ -7,47 +7,15 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from private_bus import PrivateBus
+from private_bus import PrivateBus, coach, until
 
 pytestmark = pytest.mark.slow
 
-PLAN = "warmup=0s forward=20s backward=10s rounds=2 cooldown=0s getready=0s"
 PLAYER = "org.mpris.MediaPlayer2.Player"
 ROOT = "org.mpris.MediaPlayer2"
-RUN = (sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--pips", "off")
-
-
-@contextmanager
-def coach(env: dict[str, str], data: Path, plan: str = PLAN) -> Iterator[subprocess.Popen[str]]:
-    """`retrocoach run` on *env*'s bus; killed at the end if it still runs."""
-    child = subprocess.Popen(
-        [*RUN, "--plan", plan, "--data-dir", str(data)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        yield child
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.communicate(timeout=10)
-
-
-def until(condition: object, timeout_s: float = 5.0) -> bool:
-    """Poll *condition* (a callable) until it is true; whether it became true."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def outcomes(data: Path) -> list[str]:
@@ -243,60 +211,3 @@ def players(bus: PrivateBus) -> list[str]:
         ["playerctl", "-l"], env=bus.env, capture_output=True, text=True, check=False
     )
     return listed.stdout.split()
-
-
-ROOT_PROPERTIES = {
-    "Identity": 'string "RetroCoach"',
-    "DesktopEntry": 'string "retrocoach"',
-    "CanQuit": "boolean true",
-    "CanRaise": "boolean false",  # a terminal has no window to raise
-    "CanSetFullscreen": "boolean false",
-    "Fullscreen": "boolean false",
-    "HasTrackList": "boolean false",
-    "SupportedUriSchemes": "array [",
-    "SupportedMimeTypes": "array [",
-}
-PLAYER_PROPERTIES = {
-    "PlaybackStatus": 'string "Playing"',
-    "Metadata": "array [",
-    "Position": "int64",
-    "Rate": "double 1",
-    "MinimumRate": "double 1",
-    "MaximumRate": "double 1",
-    "Volume": "double 1",
-    "CanGoNext": "boolean true",
-    "CanGoPrevious": "boolean false",
-    "CanPlay": "boolean true",
-    "CanPause": "boolean true",
-    "CanSeek": "boolean false",
-    "CanControl": "boolean true",
-}
-
-
-def test_every_property_of_both_interfaces_is_there_with_its_mpris_type(
-    bus: PrivateBus, tmp_path: Path
-) -> None:
-    with coach(bus.env, tmp_path / "data"):
-        bus.wait_for_player()
-        for interface, expected in ((ROOT, ROOT_PROPERTIES), (PLAYER, PLAYER_PROPERTIES)):
-            listing = bus.get_all(interface)
-            for name, value in expected.items():
-                assert f'string "{name}"' in listing, (name, listing)
-                assert value in bus.get(interface, name), (name, bus.get(interface, name))
-
-
-def test_the_methods_that_do_nothing_in_a_walk_answer_and_change_nothing(
-    bus: PrivateBus, tmp_path: Path
-) -> None:
-    """Previous, Seek, SetPosition, OpenUri and Raise: a walk never goes back or jumps."""
-    with coach(bus.env, tmp_path / "data"):
-        bus.wait_for_player()
-        title = bus.playerctl("metadata", "title")
-        bus.playerctl("previous")
-        bus.playerctl("position", "5+")
-        bus.playerctl("open", "file:///dev/null")
-        bus.call(ROOT, "Raise")
-        time.sleep(0.3)
-        assert bus.playerctl("metadata", "title") == title
-        assert bus.playerctl("status") == "Playing"
-        assert float(bus.playerctl("position")) < 4.0

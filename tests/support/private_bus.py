@@ -10,16 +10,19 @@ import contextlib
 import os
 import shutil
 import subprocess
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PrivateBus", "missing_bus_tools", "private_bus"]
+__all__ = ["RUN", "PrivateBus", "coach", "missing_bus_tools", "private_bus", "until"]
 
 PLAYER = "retrocoach"
 DEST = "org.mpris.MediaPlayer2.retrocoach"
 PATH = "/org/mpris/MediaPlayer2"
+PLAN = "warmup=0s forward=20s backward=10s rounds=2 cooldown=0s getready=0s"
+RUN = (sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--pips", "off")
 
 
 def missing_bus_tools() -> list[str]:
@@ -172,3 +175,31 @@ def private_bus(folder: Path) -> Iterator[PrivateBus]:
             daemon.wait(timeout=5)
         if daemon.stdout is not None:
             daemon.stdout.close()
+
+
+@contextlib.contextmanager
+def coach(env: dict[str, str], data: Path, plan: str = PLAN) -> Iterator[subprocess.Popen[str]]:
+    """`retrocoach run` on *env*'s bus; killed at the end if it still runs."""
+    child = subprocess.Popen(
+        [*RUN, "--plan", plan, "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield child
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.communicate(timeout=10)
+
+
+def until(condition: Callable[[], object], timeout_s: float = 5.0) -> bool:
+    """Poll *condition* until it is true; whether it became true."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
