@@ -33,8 +33,11 @@ BEGINNER_BACKWARD_KMH: Final = (1.0, 2.0)
 BACKWARD_WARN_KMH: Final = 3.0
 """Above this a backward speed is allowed, but the coach warns (it is past the beginners' range)."""
 
-# A number, optional spaces, then a unit; the unit is required (is "3" km/h or mph?).
-_SPEED: Final = re.compile(r"(?P<number>[0-9]{1,3}(?:\.[0-9]{1,3})?|\.[0-9]{1,3})\s*(?P<unit>\S*)")
+# A number, optional spaces, then a unit; the unit is required (is "3" km/h or mph?). A
+# unit never starts with a digit, so 99999km/h is a number too long, not 999 in unit '99km/h'.
+_SPEED: Final = re.compile(
+    r"(?P<number>[0-9]{1,3}(?:\.[0-9]{1,3})?|\.[0-9]{1,3})\s*(?P<unit>(?:[^\s0-9.,]\S*)?)"
+)
 _COMMA_DECIMAL: Final = re.compile(r"([0-9]{1,6}),([0-9]{1,6})(\s*[^\s,]*)")
 _UNITS: Final = {"km/h": "km/h", "kmh": "km/h", "kph": "km/h", "mph": "mph"}
 
@@ -91,7 +94,12 @@ def parse_speed(text: str, limit: SpeedLimit) -> float:
     fixed = point_for_comma(text)
     if fixed is not None:
         raise SpeedError(f"{limit.key} takes a decimal point, not a comma: write {fixed}")
-    if match is None or (unit is None and match["unit"]):
+    if match is not None and unit is None and match["unit"]:
+        raise SpeedError(
+            f"{limit.key}: '{match['unit']}' is not a unit RetroCoach reads: write "
+            f"{match['number']}km/h or {match['number']}mph"
+        )
+    if match is None:
         raise SpeedError(
             f"{limit.key} is a speed with its unit, e.g. 3.5km/h or 2.2mph; {limit.describe()}"
         )
@@ -131,8 +139,11 @@ def join_units(words: list[str], speed_keys: Collection[str]) -> list[str]:
     joined: list[str] = []
     for word in words:
         previous = joined[-1] if joined else ""
-        after_speed = previous.partition("=")[0].lower() in speed_keys and previous[-1:].isdigit()
-        if after_speed and word.lower() in _UNITS:
+        key, _, value = previous.partition("=")
+        # Any word but key=value after a speed is its unit, known or not ('1.5 m/s', 'nan km/h'),
+        # so the refusal quotes the speed as typed instead of half of it.
+        after_speed = key.lower() in speed_keys and bool(value) and " " not in value
+        if after_speed and "=" not in word:
             joined[-1] = f"{previous} {word}"
         else:
             joined.append(word)
