@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
+from retrocoach.app.history_page import history_page, units_followed
 from retrocoach.app.programme import ProgrammeLink, open_programmes
 from retrocoach.app.walks import WalkMaker
 from retrocoach.core.catalog import resolve_plan
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     # QtCharts, the audio engines Qt Multimedia, and the editor and dialogs cost time too.
     from retrocoach.audio.listener import CueListener
     from retrocoach.ui.dialogs.settings import SettingsDialog
-    from retrocoach.ui.history.view import HistoryView
     from retrocoach.ui.plan.editor import PlanEditor
     from retrocoach.ui.window.screensaver import ScreenInhibitor, ScreenSaverInhibitor
     from retrocoach.ui.window.theme import ThemeSwitcher
@@ -59,12 +59,6 @@ APP_ID: Final = "retrocoach"
 
 class CueSound(Sound, SessionListener, Protocol):
     """A cue player as the window uses it: it hears the events and can be muted."""
-
-
-def _history_view(history: HistoryStore, parent: QWidget) -> HistoryView:
-    from retrocoach.ui.history.view import HistoryView  # noqa: PLC0415  (see TYPE_CHECKING)
-
-    return HistoryView(history, parent)
 
 
 def _plan_editor(plans: PlanStore, initial: Plan, parent: QWidget) -> PlanEditor:
@@ -218,9 +212,7 @@ def build_window(
     )
     # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
     # reads every session; the plan editor is the costliest page to build.
-    history_page: LazyPage[HistoryView] = LazyPage(
-        lambda parent: _history_view(history, parent), lambda view: view.refresh()
-    )
+    history_tab = history_page(history, lambda: window.coach.belt.units)
     plan_page: LazyPage[PlanEditor] = LazyPage(
         lambda parent: _plan_editor(plans, initial, parent), lambda _editor: None
     )
@@ -239,10 +231,10 @@ def build_window(
     )
     pages = WindowPages(
         plan=plan_page,
-        history=history_page,
-        refresh_history=_both(history_page.refresh, link.refresh),
+        history=history_tab,
+        refresh_history=_both(history_tab.refresh, link.refresh),
         safety=SafetyPage(book),
-        settings_dialog=_settings_dialog,
+        settings_dialog=units_followed(_settings_dialog, history_tab),
         programme=link.page,
     )
     window = MainWindow(services, pages, settings, initial)

@@ -322,7 +322,7 @@ class HistoryView(QWidget):
         # After deleting the last session the table stays, so its Undo button is still there.
         self._pages.setCurrentIndex(1 if records or self._deleted else 0)
         self._empty.setText(_EMPTY)
-        shown = figures(records, self._today(), self._tz, CHART_WEEKS)
+        shown = figures(records, self._today(), self._tz, CHART_WEEKS, self.model.units)
         self._totals.setText(shown.totals)
         self._week.setText(shown.week)
         self._streak.setText(shown.streak)
