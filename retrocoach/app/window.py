@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
 from retrocoach.app.history_page import history_page, units_followed
+from retrocoach.app.plan_page import plan_page, speeds_followed
 from retrocoach.app.programme import ProgrammeLink, open_programmes
 from retrocoach.app.walks import WalkMaker
 from retrocoach.core.catalog import resolve_plan
@@ -30,7 +31,6 @@ from retrocoach.ui.coach.cue_alerts import CueAlerts
 from retrocoach.ui.coach.late_sound import LateSound
 from retrocoach.ui.coach.session_driver import SessionDriver, SessionListener
 from retrocoach.ui.dialogs.safety import SafetyPage
-from retrocoach.ui.window.lazy_page import LazyPage
 from retrocoach.ui.window.main_window import MainWindow
 from retrocoach.ui.window.parts import Sound, WindowPages, WindowServices
 from retrocoach.ui.window.quit_signals import quit_signals
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     # QtCharts, the audio engines Qt Multimedia, and the editor and dialogs cost time too.
     from retrocoach.audio.listener import CueListener
     from retrocoach.ui.dialogs.settings import SettingsDialog
-    from retrocoach.ui.plan.editor import PlanEditor
     from retrocoach.ui.window.screensaver import ScreenInhibitor, ScreenSaverInhibitor
     from retrocoach.ui.window.theme import ThemeSwitcher
 
@@ -59,12 +58,6 @@ APP_ID: Final = "retrocoach"
 
 class CueSound(Sound, SessionListener, Protocol):
     """A cue player as the window uses it: it hears the events and can be muted."""
-
-
-def _plan_editor(plans: PlanStore, initial: Plan, parent: QWidget) -> PlanEditor:
-    from retrocoach.ui.plan.editor import PlanEditor  # noqa: PLC0415  (see TYPE_CHECKING)
-
-    return PlanEditor(plans, initial, parent)
 
 
 def _settings_dialog(settings: Settings, parent: QWidget) -> SettingsDialog:
@@ -213,9 +206,7 @@ def build_window(
     # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
     # reads every session; the plan editor is the costliest page to build.
     history_tab = history_page(history, lambda: window.coach.belt.units)
-    plan_page: LazyPage[PlanEditor] = LazyPage(
-        lambda parent: _plan_editor(plans, initial, parent), lambda _editor: None
-    )
+    plan_tab = plan_page(plans, initial, lambda: window.coach.belt.units)
     services = WindowServices(
         driver=driver,
         history=history,
@@ -230,16 +221,16 @@ def build_window(
         apply_theme=apply_theme,
     )
     pages = WindowPages(
-        plan=plan_page,
+        plan=plan_tab,
         history=history_tab,
         refresh_history=_both(history_tab.refresh, link.refresh),
         safety=SafetyPage(book),
-        settings_dialog=units_followed(_settings_dialog, history_tab),
+        settings_dialog=speeds_followed(units_followed(_settings_dialog, history_tab), plan_tab),
         programme=link.page,
     )
     window = MainWindow(services, pages, settings, initial)
     link.attach(window)
-    link.watch_plans(plan_page)
+    link.watch_plans(plan_tab)
     driver.setParent(window)
     return window
 

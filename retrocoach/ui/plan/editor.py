@@ -20,6 +20,7 @@ from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plan_check import whole_plan_problem
 from retrocoach.core.plans_store import PlanNameTakenError, PlanStore, UnknownPlanError
 from retrocoach.core.presets import PRESETS, find_preset
+from retrocoach.core.speeds import Units
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
 from retrocoach.ui.plan.choice import PlanChoice, preset_key, saved_key
@@ -136,6 +137,10 @@ class PlanEditor(QWidget):
     def plan(self) -> Plan | None:
         """The plan to walk, or None while a field is invalid."""
         return self._plan
+
+    def set_units(self, units: Units) -> None:
+        """Show belt speeds in *units* (the unit setting), as the coach does."""
+        self._fields.set_units(units)
 
     def set_plan(self, plan: Plan) -> None:
         """Show *plan*: its preset or saved plan if the name and lengths match one."""

@@ -11,7 +11,7 @@ from retrocoach.core.durations import format_duration
 from retrocoach.core.plan import LIMITS, SPEC_KEYS, SPEED_KEYS, Plan
 from retrocoach.core.plan_check import check_field, check_speed
 from retrocoach.core.plan_limits import human_seconds
-from retrocoach.core.speeds import format_speed
+from retrocoach.core.speeds import Units, format_speed
 
 __all__ = ["DURATION_KEYS", "PlanFields"]
 
@@ -43,13 +43,13 @@ _LABELS: Final = {
 _SPEED_FORMS: Final = "Write 3.5 km/h or 2.2 mph; leave it empty when you do not know"
 
 
-def unit_words(plan: Plan) -> dict[str, str]:
-    """Each length in the unit form people type (5m, 1m30s, 0s), by spec key; speeds too."""
+def unit_words(plan: Plan, units: Units = Units.KMH) -> dict[str, str]:
+    """Each length in the unit form people type (5m, 1m30s, 0s), by spec key; speeds in *units*."""
     words = {key: human_seconds(getattr(plan, field)) for key, field in SPEC_KEYS.items()}
     words["rounds"] = str(plan.rounds)
     for key, (field, _) in SPEED_KEYS.items():
         speed = getattr(plan, field)
-        words[key] = "" if speed is None else format_speed(speed)
+        words[key] = "" if speed is None else format_speed(speed, units)
     return words
 
 
@@ -63,6 +63,10 @@ class PlanFields(QWidget):
         super().__init__(parent)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
+        self.units = Units.KMH
+        # Each speed as shown and as the plan holds it: a speed shown rounded (1.0 km/h is
+        # "0.6 mph") is read back exactly while its text is left as it was shown.
+        self._shown_speeds: dict[str, tuple[str, float | None]] = {}
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.rounds = QSpinBox(self)
@@ -123,9 +127,12 @@ class PlanFields(QWidget):
 
     def set_plan(self, plan: Plan) -> None:
         """Show *plan*'s lengths; no error remains and nothing is emitted."""
-        words = unit_words(plan)
+        words = unit_words(plan, self.units)
         for key, edit in self.edits.items():
             edit.setText(words[key])
+        self._shown_speeds = {
+            key: (words[key], getattr(plan, field)) for key, (field, _) in SPEED_KEYS.items()
+        }
         for key in self.errors:
             self._show_error(key, "")
         self.rounds.blockSignals(True)
@@ -142,7 +149,11 @@ class PlanFields(QWidget):
         values: dict[str, int | float | None] = {}
         for key, text in texts.items():
             speed = key in SPEED_KEYS
-            checked = check_speed(key, text) if speed else check_field(key, text)
+            shown, kmh = self._shown_speeds.get(key, (None, None))
+            if speed and text == shown:
+                checked: int | float | str | None = kmh
+            else:
+                checked = check_speed(key, text) if speed else check_field(key, text)
             if isinstance(checked, str):
                 self._show_error(key, checked)
             else:
@@ -151,6 +162,16 @@ class PlanFields(QWidget):
         if len(values) < len(texts):
             return None
         return Plan(name=name, **values)  # type: ignore[arg-type]  # each value checked above
+
+    def set_units(self, units: Units) -> None:
+        """Show the speeds in *units* from now on; a speed being typed is left as it is."""
+        self.units = units
+        for key, (shown, kmh) in self._shown_speeds.items():
+            edit = self.edits[key]
+            if edit.text() == shown and kmh is not None:
+                text = format_speed(kmh, units)
+                edit.setText(text)
+                self._shown_speeds[key] = (text, kmh)
 
     def problems(self) -> dict[str, str]:
         """The problem shown beside each field at fault, by key, in the form's order."""
@@ -171,10 +192,22 @@ class PlanFields(QWidget):
 
 
 def describe_totals(plan: Plan) -> str:
-    """The live total under the form: walking time, backward minutes, the whole session."""
+    """The live total under the form: walking time, backward minutes, the whole session.
+
+    The whole session names what it adds to the walking: the get-ready countdown, the
+    turn-arounds, or both (a plan with turn-arounds only was said to have a countdown).
+    """
     backward_min = plan.backward_total_s / 60
     shown = f"{backward_min:.1f}".rstrip("0").rstrip(".")
-    return (
-        f"Walking {format_duration(plan.walking_s)} in all, {shown} min of it backward; "
-        f"{format_duration(plan.total_s)} with the get-ready countdown"
-    )
+    text = f"Walking {format_duration(plan.walking_s)} in all, {shown} min of it backward"
+    added = [
+        what
+        for what, seconds in (
+            ("the get-ready countdown", plan.getready_s),
+            ("the turn-arounds", plan.turns * plan.turn_s),
+        )
+        if seconds
+    ]
+    if added:
+        text += f"; {format_duration(plan.total_s)} with {' and '.join(added)}"
+    return text
