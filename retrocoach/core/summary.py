@@ -51,6 +51,18 @@ class Summary:
         return self.forward_s + self.backward_s
 
     @property
+    def not_walked_s(self) -> float:
+        """The plan's walking time that was not walked: turn-arounds are not walking."""
+        return max(0.0, self.planned_s - self.walked_s)
+
+    @property
+    def left_text(self) -> str:
+        """What the plan had left, beside the summary: '0:08 not walked', or '0:00 left in all'."""
+        if self.outcome is Outcome.COMPLETED:
+            return "0:00 left in all"
+        return f"{format_duration(self.not_walked_s)} not walked"
+
+    @property
     def title(self) -> str:
         return _OUTCOME_TITLES[self.outcome]
 

@@ -139,3 +139,23 @@ def test_a_stopped_session_shows_what_was_left_not_a_full_bar() -> None:
     walked = 195.0
     assert progress.total_remaining_s == PLAN.total_s - 5 - walked
     assert 0.0 < progress.fraction_done < 1.0
+
+
+def test_what_a_stopped_walk_left_unwalked_adds_up_with_what_it_walked(
+    make_record: RecordFactory,
+) -> None:
+    """Turn-arounds are not walking: 'Walked 0:04 of 0:12' goes with 0:08 not walked."""
+    plan = Plan(forward_s=3, backward_s=3, rounds=2, warmup_s=0, cooldown_s=0, turn_s=2)
+    segments = (
+        SegmentRecord(Kind.FORWARD, 3, 3.0, 1),
+        SegmentRecord(Kind.TURN, 2, 1.0, 1),
+        SegmentRecord(Kind.BACKWARD, 3, 1.0, 1),
+    )
+    record = make_record(
+        plan=plan, segments=segments, outcome=Outcome.STOPPED, forward_s=3.0, backward_s=1.0
+    )
+    summary = summarise(record, [record])
+    assert summary.lines()[0].startswith("Walked 0:04 of 0:12")
+    assert summary.not_walked_s == 8.0
+    assert summary.not_walked_s + summary.walked_s == summary.planned_s
+    assert summary.left_text == "0:08 not walked"

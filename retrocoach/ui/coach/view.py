@@ -161,12 +161,13 @@ class CoachView(QWidget):
         value = round(progress.fraction_done * _BAR_STEPS)
         if self.bar.value() != value:
             self.bar.setValue(value)
-        total = format_duration(progress.total_remaining_s)
-        self.total_label.set_text(
-            f"{total} not walked" if state is State.STOPPED else f"{total} left in all"
-        )
         if state not in (State.FINISHED, State.STOPPED):
             self.middle.setCurrentWidget(self.time)
+        if self.middle.currentWidget() is not self.summary_label:  # it says what was left
+            total = format_duration(progress.total_remaining_s)
+            self.total_label.set_text(
+                f"{total} not walked" if state is State.STOPPED else f"{total} left in all"
+            )
         self._reminder = reminder
         _set(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
         self.reminder_label.setToolTip(
@@ -230,6 +231,7 @@ class CoachView(QWidget):
         self.summary_label.setText("\n".join([summary.title, *summary.lines()]))
         self.summary_label.setAccessibleDescription(self.summary_label.text())
         self.middle.setCurrentWidget(self.summary_label)
+        self.total_label.set_text(summary.left_text)  # as the summary counts it: no turns
 
     def show_plan_problem(self, problem: str) -> None:
         """Say at once that the plan cannot be walked, and why; no figure of an older plan."""

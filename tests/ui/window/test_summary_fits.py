@@ -38,3 +38,17 @@ def test_a_stopped_walk_with_speeds_and_body_mass_shows_its_whole_summary(
     needed = label.heightForWidth(label.width())
     room = label.height()
     assert needed <= room, f"{needed} px of text in {room} px at {width}x{height}"
+
+
+def test_a_stopped_walk_with_turns_says_as_much_not_walked_as_its_summary(
+    make_window: MakeWindow,
+) -> None:
+    kit = make_window(plan=parse_spec(BELT, name="belt"))
+    kit.press(Key.Key_Space)
+    kit.walk(12)  # the first forward stretch and 2 s of the turn-around
+    kit.press_twice(Key.Key_Escape)
+    if kit.window.checkin is not None:
+        kit.window.checkin.reject()
+    coach = kit.window.coach
+    assert "Walked 0:10 of 0:45:" in coach.summary_label.text(), coach.summary_label.text()
+    assert coach.total_label.text() == "0:35 not walked"
