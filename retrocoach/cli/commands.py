@@ -27,6 +27,36 @@ def teller(err: TextIO) -> Callable[[str], None]:
     return tell
 
 
+class HeldLines:
+    """What loading a file says, held back while a command changes that file.
+
+    If the change is saved, the lines are told; if it fails, only the failure is, in one line
+    that names its reason, which is usually the same problem the held lines describe.
+    """
+
+    def __init__(self, tell: Callable[[str], None]) -> None:
+        self._tell = tell
+        self._lines: list[str] | None = []
+
+    def __call__(self, message: str) -> None:
+        if self._lines is None:
+            self._tell(message)
+        else:
+            self._lines.append(message)
+
+    def release(self) -> None:
+        """Tell the lines held back (the change was saved, or none was asked for), and any
+        told from now on at once."""
+        lines, self._lines = self._lines or [], None
+        for line in lines:
+            self._tell(line)
+
+    def fail(self, message: str) -> None:
+        """Tell *message*, the one line a failed change ends with, and drop the lines held."""
+        self._lines = None
+        self._tell(message)
+
+
 def open_stores(args: argparse.Namespace, err: TextIO) -> tuple[DataPaths, HistoryStore, PlanStore]:
     """The data folders, the history and the saved plans; a leftover journal is recovered."""
     paths = DataPaths.resolve(args.data_dir)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, TextIO
 
-from retrocoach.cli.commands import open_stores, resolve, teller
+from retrocoach.cli.commands import HeldLines, open_stores, resolve, teller
 from retrocoach.cli.errors import EXIT_FAILED, UsageError
 from retrocoach.core.errors import StorageError
 from retrocoach.core.history import HistoryStore
@@ -91,13 +91,15 @@ def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach programme [start NAME | stop]``."""
     tell = teller(err)
     paths, history, _ = open_stores(args, err)
-    guide = open_guide(paths, history, tell)
+    held = HeldLines(tell)
+    guide = open_guide(paths, history, held)
     action = getattr(args, "programme_action", None)
     try:
         if action == "start":
-            return _start(guide, args.name, out)
+            return _start(guide, args.name, out, held)
         if action == "stop":
             stopped = guide.stop()
+            held.release()
             if stopped is None:
                 out.write("No programme is active: nothing to stop.\n")
             else:
@@ -106,17 +108,21 @@ def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 )
             return EXIT_OK
     except StorageError as error:
-        tell(f"the programme could not be {'started' if action == 'start' else 'stopped'}: {error}")
+        done = "started" if action == "start" else "stopped"
+        held.fail(f"the programme could not be {done}: {error}")
         return EXIT_FAILED
+    held.release()
     _list(guide, out)
     return EXIT_OK
 
 
-def _start(guide: ProgrammeGuide, name: str, out: TextIO) -> int:
+def _start(guide: ProgrammeGuide, name: str, out: TextIO, held: HeldLines) -> int:
     try:
         programme = guide.start(name)
     except UnknownProgrammeError as error:
+        held.release()
         raise UsageError(str(error)) from None
+    held.release()
     out.write(f"Started {programme.name} ({programme.title}): {programme.describe()}.\n")
     if programme.caution:
         out.write(f"Ask first: {programme.caution}\n")

@@ -319,6 +319,37 @@ def test_a_fifo_in_place_of_a_data_file_never_blocks_a_command(tmp_path: Path, n
         assert "not a regular file" in result.stderr
 
 
+def _odd_file(path: Path, kind: str) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:  # from a newer RetroCoach
+        path.write_text('{"schema_version": 99}')
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "newer"])
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("settings.json", "settings units=mph"),
+        ("programme.json", "programme start beginners"),
+        ("programme.json", "programme stop"),
+        ("programme.json.lock", "programme start beginners"),
+    ],
+)
+def test_a_change_that_cannot_be_saved_says_so_in_one_line_and_exits_1(
+    tmp_path: Path, name: str, command: str, kind: str
+) -> None:
+    if kind == "newer" and name.endswith(".lock"):
+        kind = "fifo"
+    _odd_file(tmp_path / name, kind)
+    result = _shell(f"timeout -s KILL 20 $RC {command}", _env(tmp_path), timeout=60)
+    assert result.returncode == 1, result.stderr
+    _one_line_no_traceback(result.stderr)
+    assert name.removesuffix(".lock") in result.stderr
+
+
 @pytest.mark.parametrize("change", ["deleted", "replaced", "symlink", "folder"])
 def test_lock_files_changed_under_a_running_walk_never_lose_it(tmp_path: Path, change: str) -> None:
     _confirmed(tmp_path)
