@@ -56,18 +56,22 @@ class Chosen:
 
 
 def open_guide(
-    paths: DataPaths, history: HistoryStore, tell: Callable[[str], None]
+    paths: DataPaths,
+    history: HistoryStore,
+    tell: Callable[[str], None],
+    warn: Callable[[str], None] | None = None,
 ) -> ProgrammeGuide:
     """The programmes (shipped, or $RETROCOACH_PROGRAMMES_FILE's) with the walker's state.
 
     A programmes file that cannot be used is told in one line and the command ends (status 1).
+    What reading programme.json finds goes to *warn* (by default, *tell*).
     """
     try:
         book = ProgrammeBook.default()
     except ProgrammeDataError as error:
         tell(str(error))
         raise SystemExit(EXIT_FAILED) from None
-    return ProgrammeGuide(book, ProgrammeStateStore(paths, warn=tell), history)
+    return ProgrammeGuide(book, ProgrammeStateStore(paths, warn=warn or tell), history)
 
 
 def choose_plan(
@@ -92,7 +96,7 @@ def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     tell = teller(err)
     paths, history, _ = open_stores(args, err)
     held = HeldLines(tell)
-    guide = open_guide(paths, history, held)
+    guide = open_guide(paths, history, tell, held)
     action = getattr(args, "programme_action", None)
     try:
         if action == "start":
