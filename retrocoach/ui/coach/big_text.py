@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from collections.abc import Iterable
 
-__all__ = ["BigText", "fitted_font"]
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+__all__ = ["BigText", "fit_labels", "fitted_font"]
 
 
 def fitted_font(base: QFont, sample: str, box: QSize, height_share: float = 0.9) -> QFont:
@@ -20,6 +22,17 @@ def fitted_font(base: QFont, sample: str, box: QSize, height_share: float = 0.9)
     scale = min(box.width() * 0.96 / width, box.height() * height_share / height)
     font.setPixelSize(max(8, int(probe * scale)))
     return font
+
+
+def fit_labels(shares: Iterable[tuple[QLabel, float]], size: int, *, bold: bool) -> None:
+    """Set each label's font to its share of *size* pixels (never below 14); no needless change."""
+    for label, share in shares:
+        font = label.font()
+        pixels = max(14, round(size * share))
+        if font.pixelSize() != pixels or font.bold() != bold:
+            font.setPixelSize(pixels)
+            font.setBold(bold)
+            label.setFont(font)
 
 
 class BigText(QWidget):
@@ -41,6 +54,7 @@ class BigText(QWidget):
         self._text = ""
         self._sample = sample
         self._ink: QColor | None = None
+        self._plate: QColor | None = None
         self._base = QFont(self.font())
         self._base.setBold(bold)
         # Tabular digits: every figure the same width, so 1:11 does not shrink against 8:88.
@@ -77,6 +91,24 @@ class BigText(QWidget):
             self._ink = ink
             self.update()
 
+    def set_plate(self, plate: QColor | None) -> None:
+        """Draw the text on a solid box of *plate*, or None for none (the widget's background)."""
+        if plate != self._plate:
+            self._plate = plate
+            self.update()
+
+    def plate_rect(self) -> QRectF:
+        """Where the plate is drawn: the widest text's box and a wide margin, the full height.
+
+        Sized by the sample, not the text, so the plate does not change width with the digits.
+        """
+        metrics = QFontMetricsF(self._font)
+        # A margin of most of a line: shrunk to a quarter, a pattern close to the digits blurs
+        # into them, and a scanner takes the text for part of a picture.
+        pad = metrics.height() * 0.5
+        width = min(float(self.width()), metrics.horizontalAdvance(self._sample) + 2 * pad)
+        return QRectF((self.width() - width) / 2, 0.0, width, float(self.height()))
+
     def pixel_size(self) -> int:
         """The font's pixel size now."""
         return self._font.pixelSize()
@@ -95,6 +127,8 @@ class BigText(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
         painter = QPainter(self)
+        if self._plate is not None:
+            painter.fillRect(self.plate_rect(), self._plate)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(self._font)
         painter.setPen(self._ink if self._ink is not None else self.palette().windowText().color())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -15,14 +15,23 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from retrocoach.ui.coach.big_text import fitted_font
-from retrocoach.ui.coach.look import Arrow, Look, Pattern
+from retrocoach.ui.coach.look import ALL_WORDS, Arrow, Look, Pattern
 
 __all__ = ["PLATE_TINT", "DirectionBand", "plate_colours"]
 
-_WIDEST_WORD = "GET READY"  # one size for every word, so the band does not breathe
 _PATTERN_ALPHA = 70
 PLATE_TINT = 0.72
 """How much white the word's plate mixes into the band's colour."""
+BLOCK_INSET = 0.1
+"""How much of the band's height the coloured blocks leave free above and below."""
+BLOCK_WIDTH = 1.1
+"""How wide each coloured block (the arrow's) is, in band heights; the plate fills between."""
+PLATE_GAP = 0.6
+"""The least plate, in band heights, between the word and each block.
+
+A dark block close beside the letters joins their line for a page scanner (tesseract reads
+nothing of it); this much plate keeps them apart even in a screenshot shrunk to a quarter.
+"""
 FLASH_MS = 600
 """How long the band shows its colours swapped when a cue cannot be heard."""
 
@@ -89,8 +98,12 @@ class DirectionBand(QWidget):
         return QSize(400, 100)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
-        box = QSize(int(self.width() - 2.6 * self.height()), self.height())
-        self._font = fitted_font(self._base, _WIDEST_WORD, box, height_share=0.8)
+        free = 2 * (BLOCK_WIDTH + PLATE_GAP) * self.height()
+        box = QSize(int(self.width() - free), self.height())
+        # One size for every word, fitted to the widest, so the band does not breathe.
+        metrics = QFontMetricsF(self._base)
+        widest = max(ALL_WORDS, key=metrics.horizontalAdvance)
+        self._font = fitted_font(self._base, widest, box, height_share=0.8)
         super().resizeEvent(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
@@ -101,10 +114,14 @@ class DirectionBand(QWidget):
         background, ink = QColor(look.background), QColor(look.ink)
         if self.flashing:
             background, ink = ink, background
-        painter.fillRect(band, background)
-        self.paint_pattern(painter, band, look.pattern, ink.name())
+        # The colour stops short of the plate's top and bottom: a plate flush with two dark
+        # blocks reads to a page scanner as one picture, and the word with it is lost.
+        inset = band.height() * BLOCK_INSET
+        blocks = band.adjusted(0, inset, 0, -inset)
+        painter.fillRect(blocks, background)
+        self.paint_pattern(painter, blocks, look.pattern, ink.name())
         side = band.height() * 0.7
-        margin = band.height() * 0.25
+        margin = band.height() * 0.2
         self._paint_arrow(painter, QRectF(margin, (band.height() - side) / 2, side, side), ink)
         right = QRectF(band.width() - margin - side, (band.height() - side) / 2, side, side)
         self._paint_arrow(painter, right, ink)
@@ -120,16 +137,19 @@ class DirectionBand(QWidget):
         painter.end()
 
     def plate_rect(self) -> QRectF:
-        """Where the solid plate behind the word is drawn: the word's box and a margin."""
-        metrics = QFontMetricsF(self._font)
-        word = metrics.boundingRect(self._look.word)
-        # A wide margin: shrunk to a quarter, stripes close to the letters blur into them.
-        pad_x = metrics.height() * 0.6
-        width = min(word.width() + 2 * pad_x, self.width() - 2.2 * self.height())
-        width = max(width, word.width() + metrics.height() * 0.2)
-        # The full height: a plate boxed in by the dark band reads as a hole to a scanner.
-        height = float(self.height())
-        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+        """Where the solid plate behind the word is drawn: all the band between the blocks.
+
+        The full height: a plate boxed in by the dark band reads as a hole to a scanner.
+        """
+        block = min(BLOCK_WIDTH * self.height(), self.width() / 4)
+        return QRectF(block, 0.0, max(0.0, self.width() - 2 * block), float(self.height()))
+
+    @staticmethod
+    def paint_frame(painter: QPainter, area: QRect, look: Look, side: int) -> None:
+        """*look*'s colour and pattern as a frame *side* px wide, its pale tint inside."""
+        painter.fillRect(area, QColor(look.background))
+        DirectionBand.paint_pattern(painter, area.toRectF(), look.pattern, look.ink)
+        painter.fillRect(area.adjusted(side, side, -side, -side), plate_colours(look)[0])
 
     @staticmethod
     def paint_pattern(painter: QPainter, band: QRectF, pattern: Pattern, ink_name: str) -> None:

@@ -8,9 +8,11 @@ from types import MappingProxyType
 from typing import Final
 
 from retrocoach.core.plan import Kind
+from retrocoach.core.session import Progress, State
 from retrocoach.core.wording import SEGMENT_WORDS
 
 __all__ = [
+    "ALL_WORDS",
     "FINISHED",
     "LOOKS",
     "PAGE_COLOURS",
@@ -21,7 +23,9 @@ __all__ = [
     "Arrow",
     "Look",
     "Pattern",
+    "announcement_text",
     "look_for",
+    "look_of",
 ]
 
 
@@ -99,3 +103,28 @@ PAGE_PATTERNS: Final = (LOOKS[Kind.FORWARD].pattern, LOOKS[Kind.BACKWARD].patter
 def look_for(kind: Kind) -> Look:
     """The look of a segment kind."""
     return LOOKS[kind]
+
+
+ALL_WORDS: Final = tuple(look.word for look in (*LOOKS.values(), READY, PAUSED, FINISHED, STOPPED))
+"""Every word the band can show: it is sized for the widest."""
+
+
+def look_of(progress: Progress) -> Look:
+    """The look of the session as *progress* describes it: its state's, or its segment's."""
+    by_state = {State.IDLE: READY, State.PAUSED: PAUSED, State.FINISHED: FINISHED}
+    if progress.state in by_state:
+        return by_state[progress.state]
+    if progress.state is State.STOPPED:
+        return STOPPED
+    kind = progress.segment.kind if progress.segment is not None else Kind.GETREADY
+    return look_for(kind)
+
+
+def announcement_text(state: State, word: str, time: str) -> str:
+    """What a screen reader is told at a switch: 'Backward: 0:30 left', 'Ready: 5:00 in all'."""
+    word = word.capitalize()
+    if state in (State.RUNNING, State.GET_READY):
+        return f"{word}: {time} left"
+    if state is State.IDLE:
+        return f"Ready: {time} in all"
+    return word

@@ -31,10 +31,10 @@ from retrocoach.core.session import Progress, State
 from retrocoach.core.wording import next_text, round_text
 from retrocoach.core.wording import segment_word as segment_label
 from retrocoach.ui.coach.belt_panel import BeltPanel
-from retrocoach.ui.coach.big_text import BigText
-from retrocoach.ui.coach.direction_band import DirectionBand
+from retrocoach.ui.coach.big_text import BigText, fit_labels
+from retrocoach.ui.coach.direction_band import DirectionBand, plate_colours
 from retrocoach.ui.coach.fitting_label import FittingLabel
-from retrocoach.ui.coach.look import FINISHED, PAUSED, READY, STOPPED, Look, look_for
+from retrocoach.ui.coach.look import READY, Look, announcement_text, look_for, look_of
 
 if TYPE_CHECKING:
     from retrocoach.core.summary import Summary
@@ -42,7 +42,13 @@ if TYPE_CHECKING:
 __all__ = ["CoachView", "next_text", "round_text", "segment_label"]
 
 _BAR_STEPS: Final = 1000
-_DIM_INK: Final = QColor("#808080")  # mid grey reads on both light and dark backgrounds
+_FRAME_MIN: Final = 12
+_FRAME_SHARE: Final = 0.035
+"""The view's margins, a share of its height (at least _FRAME_MIN px): the coloured frame."""
+_CLEAR: Final = 16
+"""Room between the small lines and the frame."""
+# Paused digits are grey, yet dark enough on their pale plate for 5:1 and for OCR.
+_DIM_INK: Final = QColor("#5A5A5A")
 
 
 def _set(label: QLabel, text: str) -> None:
@@ -106,9 +112,16 @@ class CoachView(QWidget):
         self.reminder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._reminder: Reminder | None = None
         self._walk_mode = False
+        self._summary_plate = ""
         self._announced: tuple[int, State] | None = None
         self.announcement = ""
         """What a screen reader was last told (the direction and the time, at each switch)."""
+        # The coach is a display read from the treadmill: its lines sit on the segment's pale
+        # tint in either theme, in black (see paintEvent), and keep it through theme changes.
+        palette = QPalette(self.palette())
+        palette.setColor(QPalette.ColorRole.WindowText, plate_colours(self.band.look)[1])
+        self.setPalette(palette)
+        self._plate_time(self.band.look)
         self._layout()
 
     def _layout(self) -> None:
@@ -118,10 +131,15 @@ class CoachView(QWidget):
         whole = QHBoxLayout()
         whole.addWidget(self.bar, 1)
         whole.addWidget(self.total_label)
+        # The lines keep clear of the coloured frame: text touching it joins it for a scanner.
+        info.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
+        whole.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
+        for label in (self.status_label, self.reminder_label, self.question_label):
+            label.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
         column = QVBoxLayout(self)
-        column.setContentsMargins(12, 12, 12, 4)
+        column.setContentsMargins(*(_FRAME_MIN,) * 4)
         column.addWidget(self.band, 30)
-        column.addWidget(self.middle, 40)
+        column.addWidget(self.middle, 44)
         column.addWidget(self.belt, 16)
         column.addWidget(self.question_label)
         column.addWidget(self.status_label, 6)
@@ -140,9 +158,9 @@ class CoachView(QWidget):
     def show_progress(self, progress: Progress, reminder: Reminder | None) -> None:
         """Draw the session as *progress* describes it, with *reminder* beneath."""
         state = progress.state
-        look = self._look(progress)
-        if self._walk_mode and look != self.band.look:
-            self._colour_walk_mode(look)
+        look = look_of(progress)
+        if look != self.band.look:
+            self.update()  # the frame and the tint take the new colour
         self.band.set_look(look)
         # Before a walk the big figure is the whole session, not the get-ready countdown.
         remaining = progress.total_remaining_s if state is State.IDLE else progress.remaining_s
@@ -153,8 +171,7 @@ class CoachView(QWidget):
         self.time.set_text(format_duration(remaining))
         self.time.setAccessibleDescription(self.time.text())
         self._announce(progress, look, self.time.text())
-        walk_ink = QColor(look.ink) if self._walk_mode else None
-        self.time.set_ink(_DIM_INK if state is State.PAUSED and not walk_ink else walk_ink)
+        self._plate_time(look, dim=state is State.PAUSED)
         self.belt.show_progress(progress)
         _set(self.next_label, next_text(progress.next_segment, state))
         _set(self.round_label, round_text(progress.segment, progress.rounds))
@@ -184,13 +201,7 @@ class CoachView(QWidget):
         if key == self._announced:
             return
         self._announced = key
-        word = look.word.capitalize()
-        if progress.state in (State.RUNNING, State.GET_READY):
-            text = f"{word}: {time} left"
-        elif progress.state is State.IDLE:
-            text = f"Ready: {time} in all"
-        else:
-            text = word
+        text = announcement_text(progress.state, look.word, time)
         self.announcement = text
         self.band.setAccessibleName(f"Direction: {text}")
         # An alert as well as the name change: readers speak alerts wherever the focus is.
@@ -202,28 +213,34 @@ class CoachView(QWidget):
         return self._walk_mode
 
     def set_walk_mode(self, on: bool) -> None:
-        """Fill the view with the segment's colour and pattern, or go back to the palette."""
+        """Note walk mode (F11): the window shows this view alone; it looks the same."""
         self._walk_mode = on
-        self._colour_walk_mode(self.band.look if on else None)
 
-    def _colour_walk_mode(self, look: Look | None) -> None:
-        palette = QPalette(self.palette())
-        if look is None:
-            self.setPalette(QPalette())  # the application's again
-            self.time.set_ink(None)
-        else:
-            palette.setColor(QPalette.ColorRole.WindowText, QColor(look.ink))
-            self.setPalette(palette)
-            self.time.set_ink(QColor(look.ink))
-        self.update()
+    def _plate_time(self, look: Look, *, dim: bool = False) -> None:
+        """The time on a solid plate of the segment's pale tint, in black (grey when dim).
+
+        As with the direction word, the pattern and the theme stay around the digits, never
+        behind them: in walk mode, in a dark theme and in a photo or OCR, the time reads alike.
+        """
+        plate, ink = plate_colours(look)
+        self.time.set_plate(plate)
+        self.time.set_ink(_DIM_INK if dim else ink)
+        if plate.name() != self._summary_plate:
+            self._summary_plate = plate.name()
+            self.summary_label.setStyleSheet(
+                f"QLabel#summary {{ background: {plate.name()}; color: #000000; padding: 1em; }}"
+            )
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
-        if self._walk_mode:
-            look = self.band.look
-            painter = QPainter(self)
-            painter.fillRect(self.rect(), QColor(look.background))
-            DirectionBand.paint_pattern(painter, self.rect().toRectF(), look.pattern, look.ink)
-            painter.end()
+        # The segment's colour and pattern as a frame in the margins, joined to the band's
+        # blocks, and its pale tint inside, in either theme: from across the room the colour
+        # is seen, every line reads in black, and a page scanner (OCR) meets one frame round
+        # the page rather than dark blocks beside the word that it takes for letters.
+        layout = self.layout()
+        side = layout.contentsMargins().left() if layout is not None else _FRAME_MIN
+        painter = QPainter(self)
+        DirectionBand.paint_frame(painter, self.rect(), self.band.look, side)
+        painter.end()
         super().paintEvent(event)
 
     def show_summary(self, summary: Summary) -> None:
@@ -236,6 +253,7 @@ class CoachView(QWidget):
     def show_plan_problem(self, problem: str) -> None:
         """Say at once that the plan cannot be walked, and why; no figure of an older plan."""
         self.band.set_look(READY)
+        self._plate_time(READY)
         self.time.set_sample("88:88")
         self.time.set_text("-:--")
         self.total_label.set_text("plan has a mistake")
@@ -260,36 +278,18 @@ class CoachView(QWidget):
 
     # -- inside ------------------------------------------------------------------------------
 
-    @staticmethod
-    def _look(progress: Progress) -> Look:
-        if progress.state is State.IDLE:
-            return READY
-        if progress.state is State.PAUSED:
-            return PAUSED
-        if progress.state is State.FINISHED:
-            return FINISHED
-        if progress.state is State.STOPPED:
-            return STOPPED
-        kind = progress.segment.kind if progress.segment is not None else Kind.GETREADY
-        return look_for(kind)
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
-        # The small lines grow with the window too: about 4% of its height, never below 14 px.
-        size = max(14, round(self.height() * 0.04))
-        for label, share in (
-            (self.next_label, 1.0),
-            (self.round_label, 1.0),
-            (self.status_label, 0.9),
-            (self.reminder_label, 0.8),
-            (self.question_label, 1.1),
-        ):
-            font = label.font()
-            pixels = max(14, round(size * share))
-            if font.pixelSize() != pixels:
-                font.setPixelSize(pixels)
-                font.setBold(label is not self.reminder_label)
-                label.setFont(font)
-        self.summary_label.set_largest(max(14, round(size * 1.3)))
+        layout = self.layout()
+        if layout is not None:
+            side = max(_FRAME_MIN, round(self.height() * _FRAME_SHARE))
+            layout.setContentsMargins(side, side, side, side)
+        # The small lines grow with the window too: about 6% of its height, never below 14 px.
+        # Much smaller, and shrunk screenshots make tesseract drop the big time beside them.
+        size = max(14, round(self.height() * 0.06))
+        shares = [(self.next_label, 1.0), (self.round_label, 1.0), (self.status_label, 0.9)]
+        fit_labels([*shares, (self.question_label, 1.1)], size, bold=True)
+        fit_labels([(self.reminder_label, 0.8)], size, bold=False)
+        self.summary_label.set_largest(max(14, round(size * 0.85)))
         self.bar.setFixedHeight(max(12, size // 2))
         metrics = QFontMetrics(self.next_label.font())
         self.total_label.setFixedSize(
