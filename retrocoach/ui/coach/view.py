@@ -112,7 +112,6 @@ class CoachView(QWidget):
         self.reminder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._reminder: Reminder | None = None
         self._walk_mode = False
-        self._summary_plate = ""
         self._announced: tuple[int, State] | None = None
         self.announcement = ""
         """What a screen reader was last told (the direction and the time, at each switch)."""
@@ -187,6 +186,9 @@ class CoachView(QWidget):
             )
         self._reminder = reminder
         _set(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
+        # Empty lines give their room up: after a walk the summary needs all there is.
+        for label in (self.next_label, self.round_label, self.reminder_label):
+            label.setVisible(bool(label.text()))
         self.reminder_label.setToolTip(
             f"{reminder.detail or reminder.text}\n{reminder.citation}" if reminder else ""
         )
@@ -225,11 +227,6 @@ class CoachView(QWidget):
         plate, ink = plate_colours(look)
         self.time.set_plate(plate)
         self.time.set_ink(_DIM_INK if dim else ink)
-        if plate.name() != self._summary_plate:
-            self._summary_plate = plate.name()
-            self.summary_label.setStyleSheet(
-                f"QLabel#summary {{ background: {plate.name()}; color: #000000; padding: 1em; }}"
-            )
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
         # The segment's colour and pattern as a frame in the margins, joined to the band's
