@@ -40,6 +40,7 @@ from retrocoach.core.loading import (
     written_as_dumped,
 )
 from retrocoach.core.locks import LockBusyError, LockFile
+from retrocoach.core.older_versions import keep_older_version
 
 __all__ = [
     "RECORD_ERRORS",
@@ -225,20 +226,10 @@ class DocumentFile(Generic[T]):
                 )
 
     def _keep_older(self, version: int, raw: bytes) -> None:
-        """Keep an older schema's file as <name>.v<N><suffix> before it is first rewritten.
-
-        An older RetroCoach can still read that copy. One kept earlier with other bytes is never
-        replaced: these go to <name>.v<N>.2<suffix> (or .3, ...), not only to the next .bak.
-        """
-        stem, suffix = f"{self.path.stem}.v{version}", self.path.suffix
-        for number in range(1, 1000):
-            kept = self.path.with_name(f"{stem}{'' if number == 1 else f'.{number}'}{suffix}")
-            if not (kept.exists() or kept.is_symlink()):
-                write_atomic(kept, raw, keep_backup=False)
-                self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
-                break
-            if kept.is_file() and _same_bytes(kept, raw):
-                break  # kept already
+        """Keep an older schema's file beside this one before it is first rewritten."""
+        kept = keep_older_version(self.path, version, raw)
+        if kept is not None:
+            self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
         self._older = None
 
     def _line(self, item: T) -> bytes:
@@ -295,10 +286,3 @@ class DocumentFile(Generic[T]):
         if message not in self._told:
             self._told.add(message)
             self._warn(message)
-
-
-def _same_bytes(path: Path, raw: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(raw) and path.read_bytes() == raw
-    except OSError:
-        return False
