@@ -10,14 +10,10 @@ from typing import Final
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,16 +28,11 @@ from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
 from retrocoach.ui.history.chart import CHART_WEEKS, WeeklyChart
 from retrocoach.ui.history.model import RECORD_ROLE, HistorySortProxy, HistoryTableModel
+from retrocoach.ui.history.parts import EMPTY_TEXT, chart_splitter, named_label, session_table
 
 __all__ = ["HistoryView"]
 
-_EMPTY: Final = (
-    "No sessions yet.\n\nWhen you finish or stop a session it is kept here, with your minutes "
-    "facing each way, your streak and a chart of the last weeks."
-)
 _CHANGE_ERRORS: Final = (StorageError, RecordError)
-# Widths in characters, so the table never measures 10,000 rows to size its columns.
-_WIDTHS: Final = (17, 18, 8, 10, 14, 9, 24, 11)
 
 
 class HistoryView(QWidget):
@@ -81,28 +72,11 @@ class HistoryView(QWidget):
         self._empty.setObjectName("history_empty")
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._totals = self._label("history_totals", "Totals")
-        self._week = self._label("history_week", "This week's backward minutes")
-        self._streak = self._label("history_streak", "Streak")
+        self._totals = named_label(self, "history_totals", "Totals")
+        self._week = named_label(self, "history_week", "This week's backward minutes")
+        self._streak = named_label(self, "history_streak", "Streak")
         self.chart = WeeklyChart(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("history_table")
-        self.table.setAccessibleName("Sessions")
-        self.table.setModel(self._proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        char = self.table.fontMetrics().horizontalAdvance("0")
-        for column, width in enumerate(_WIDTHS):
-            header.resizeSection(column, width * char)
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
-        self.table.setSortingEnabled(True)
+        self.table = session_table(self, self._proxy)
         self._note = self._button(
             "note", "Edit &note...", "Change the selected session's note and effort"
         )
@@ -110,7 +84,7 @@ class HistoryView(QWidget):
         self._undo = self._button("undo", "&Undo delete", "Bring back the last deleted session")
         self._export = self._button("export", "E&xport CSV...", "Save every session as CSV")
         self._fold = self._button("fold", "Hide cha&rt", "Fold the chart away to see more rows")
-        self._banner = self._label("history_banner", "History message")
+        self._banner = named_label(self, "history_banner", "History message")
         self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         figures = QHBoxLayout()
@@ -124,7 +98,8 @@ class HistoryView(QWidget):
         stack = QVBoxLayout(content)
         stack.setContentsMargins(0, 0, 0, 0)
         stack.addLayout(figures)
-        stack.addWidget(self._split(content), 1)
+        self.splitter = chart_splitter(content, self.chart, self.table)
+        stack.addWidget(self.splitter, 1)
         stack.addLayout(buttons)
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._empty)
@@ -134,34 +109,11 @@ class HistoryView(QWidget):
         layout.addWidget(self._banner)
         self._update_buttons()
 
-    def _split(self, parent: QWidget) -> QSplitter:
-        # The chart and the table share the height through a splitter: at a small window the
-        # chart folds away (its button, or dragging) and the table keeps its rows.
-        self.splitter = QSplitter(Qt.Orientation.Vertical, parent)
-        self.splitter.setObjectName("history_splitter")
-        self.splitter.addWidget(self.chart)
-        self.splitter.addWidget(self.table)
-        self.splitter.setCollapsible(0, True)
-        self.splitter.setCollapsible(1, False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        # Two parts chart to three parts table to begin with: the table's own size hint would
-        # otherwise squeeze the chart until its labels are cut.
-        self.splitter.setSizes([2000, 3000])
-        return self.splitter
-
     def _on_fold_clicked(self) -> None:
         shown = not self.chart.isVisible()
         self.chart.setVisible(shown)
         self._fold.setText("Hide cha&rt" if shown else "Show cha&rt")
         self._fold.setAccessibleName("Hide the chart" if shown else "Show the chart")
-
-    def _label(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAccessibleName(accessible)
-        label.setWordWrap(True)
-        return label
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         return mnemonic_button(self, f"history_{name}_button", text, tip)
@@ -321,7 +273,7 @@ class HistoryView(QWidget):
         records = self.model.records()
         # After deleting the last session the table stays, so its Undo button is still there.
         self._pages.setCurrentIndex(1 if records or self._deleted else 0)
-        self._empty.setText(_EMPTY)
+        self._empty.setText(EMPTY_TEXT)
         shown = figures(records, self._today(), self._tz, CHART_WEEKS, self.model.units)
         self._totals.setText(shown.totals)
         self._week.setText(shown.week)

@@ -1,0 +1,69 @@
+"""The History page's widgets as built: the sessions table, the chart's splitter, its labels."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QWidget
+
+__all__ = ["EMPTY_TEXT", "chart_splitter", "named_label", "session_table"]
+
+EMPTY_TEXT: Final = (
+    "No sessions yet.\n\nWhen you finish or stop a session it is kept here, with your minutes "
+    "facing each way, your streak and a chart of the last weeks."
+)
+"""What the page says before the first session is kept."""
+
+# Widths in characters, so the table never measures 10,000 rows to size its columns.
+_WIDTHS: Final = (17, 18, 8, 10, 14, 9, 24, 11)
+
+
+def session_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
+    """The sessions, one a row, newest first, sortable, one row selected at a time."""
+    table = QTableView(parent)
+    table.setObjectName("history_table")
+    table.setAccessibleName("Sessions")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    char = table.fontMetrics().horizontalAdvance("0")
+    for column, width in enumerate(_WIDTHS):
+        header.resizeSection(column, width * char)
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
+    table.setSortingEnabled(True)
+    return table
+
+
+def chart_splitter(parent: QWidget, chart: QWidget, table: QWidget) -> QSplitter:
+    """The chart above the table, sharing the height; the chart folds away, the table never."""
+    # At a small window the chart folds away (its button, or dragging) and the table keeps
+    # its rows.
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.setObjectName("history_splitter")
+    splitter.addWidget(chart)
+    splitter.addWidget(table)
+    splitter.setCollapsible(0, True)
+    splitter.setCollapsible(1, False)
+    splitter.setStretchFactor(0, 2)
+    splitter.setStretchFactor(1, 3)
+    # Two parts chart to three parts table to begin with: the table's own size hint would
+    # otherwise squeeze the chart until its labels are cut.
+    splitter.setSizes([2000, 3000])
+    return splitter
+
+
+def named_label(parent: QWidget, name: str, accessible: str) -> QLabel:
+    """A word-wrapped label with an object name and an accessible name."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setWordWrap(True)
+    return label
