@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from retrocoach.core.errors import StorageError
 from retrocoach.core.plan import Plan, PlanError
 from retrocoach.core.plan_check import whole_plan_problem
+from retrocoach.core.plan_names import find_source, name_problem, same_lengths
 from retrocoach.core.plans_store import PlanNameTakenError, PlanStore, UnknownPlanError
-from retrocoach.core.presets import PRESETS, find_preset
+from retrocoach.core.presets import PRESETS
 from retrocoach.core.speeds import Units
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
@@ -31,10 +32,6 @@ __all__ = ["CUSTOM_NAME", "PlanEditor"]
 CUSTOM_NAME: Final = "custom"
 """The name of a plan whose lengths match no preset or saved plan."""
 _STORE_ERRORS: Final = (StorageError, PlanError)
-
-
-def _same_lengths(a: Plan, b: Plan) -> bool:
-    return a.renamed(b.name) == b
 
 
 class PlanEditor(QWidget):
@@ -72,22 +69,13 @@ class PlanEditor(QWidget):
         self._choice = PlanChoice(self)
         choice_label = QLabel("&Plan:", self)
         choice_label.setBuddy(self._choice)
-        self._description = QLabel(self)
-        self._description.setObjectName("plan_description")
-        self._description.setWordWrap(True)
-        self._description.setAccessibleName("Plan description")
+        self._description = self._label("plan_description", "Plan description")
         self._fields = PlanFields(self)
-        self._totals = QLabel(self)
-        self._totals.setObjectName("plan_totals")
-        self._totals.setWordWrap(True)
-        self._totals.setAccessibleName("Session total")
+        self._totals = self._label("plan_totals", "Session total")
         self._save = self._button("save", "Sa&ve...", "Save these lengths as a plan of yours")
         self._rename = self._button("rename", "Re&name...", "Rename the selected saved plan")
         self._delete = self._button("delete", "&Delete", "Delete the selected saved plan")
-        self._message = QLabel(self)
-        self._message.setObjectName("plan_message")
-        self._message.setWordWrap(True)
-        self._message.setAccessibleName("Plan editor message")
+        self._message = self._label("plan_message", "Plan editor message")
         self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         top = QHBoxLayout()
@@ -106,17 +94,16 @@ class PlanEditor(QWidget):
         layout.addWidget(self._message)
         layout.addStretch(1)
         # Tab runs top to bottom in reading order, as the walker sees the form.
-        chain = [
-            self._choice,
-            *(self._fields.edits[key] for key in ("getready", "warmup", "forward", "backward")),
-            self._fields.rounds,
-            self._fields.edits["cooldown"],
-            self._save,
-            self._rename,
-            self._delete,
-        ]
+        chain = [self._choice, *self._fields.in_order, self._save, self._rename, self._delete]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _label(self, name: str, accessible: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAccessibleName(accessible)
+        return label
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         return mnemonic_button(self, f"plan_{name}_button", text, tip)
@@ -182,7 +169,7 @@ class PlanEditor(QWidget):
         if name is None:
             return
         name = name.strip()
-        clash = self._clash(name, allowed=origin)
+        clash = name_problem(name, self._store.get, allowed=origin)
         if clash:
             self._say(clash)
             return
@@ -200,7 +187,7 @@ class PlanEditor(QWidget):
         if new is None or new.strip() == old:
             return
         new = new.strip()
-        clash = self._clash(new, allowed=old)
+        clash = name_problem(new, self._store.get, allowed=old)
         if clash:
             self._say(clash)
             return
@@ -230,7 +217,7 @@ class PlanEditor(QWidget):
         """Read the fields, match them to the source, refresh labels and buttons, emit."""
         read = self._fields.read(CUSTOM_NAME)
         matched = self._source if read is not None else None
-        if matched is not None and read is not None and not _same_lengths(read, matched[1]):
+        if matched is not None and read is not None and not same_lengths(read, matched[1]):
             matched = None
         plan: Plan | None = None
         if read is None:
@@ -274,13 +261,11 @@ class PlanEditor(QWidget):
         return None if saved is None else self._store.get(saved)
 
     def _find_source(self, plan: Plan) -> tuple[str, Plan] | None:
-        preset = find_preset(plan.name)
-        if preset is not None and _same_lengths(plan, preset.plan):
-            return preset_key(preset.key), preset.plan
-        for saved in self._saved_plans():
-            if saved.name.casefold() == plan.name.strip().casefold() and _same_lengths(plan, saved):
-                return saved_key(saved.name), saved
-        return None
+        found = find_source(plan, self._saved_plans())
+        if found is None:
+            return None
+        key = preset_key(found.name) if found.preset else saved_key(found.plan.name)
+        return key, found.plan
 
     def _select_choice(self, matched: tuple[str, Plan] | None) -> None:
         self._choice.select(matched[0] if matched is not None else None)
@@ -291,16 +276,6 @@ class PlanEditor(QWidget):
         # After an edit the list shows "Custom", but the saved plan the lengths came from is
         # still the natural name to save them under: saving there updates it.
         return self._choice.saved_name(self._source[0]) if self._source is not None else None
-
-    def _clash(self, name: str, *, allowed: str | None) -> str:
-        if not name:
-            return "A plan needs a name."
-        if find_preset(name) is not None:
-            return f"'{name}' is the name of a built-in plan: choose another name."
-        same = allowed is not None and allowed.casefold() == name.casefold()
-        if not same and self._store.get(name) is not None:
-            return f"A saved plan is already called '{name}': choose another name."
-        return ""
 
     def _store_call(self, action: Callable[[], object]) -> bool:
         try:

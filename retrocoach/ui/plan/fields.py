@@ -63,6 +63,8 @@ class PlanFields(QWidget):
         super().__init__(parent)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
+        self.in_order: list[QWidget] = []
+        """Every field, top to bottom, as Tab should reach them."""
         self.units = Units.KMH
         # Each speed as shown and as the plan holds it: a speed shown rounded (1.0 km/h is
         # "0.6 mph") is read back exactly while its text is left as it was shown.
@@ -84,6 +86,7 @@ class PlanFields(QWidget):
                 forms = _SPEED_FORMS if key in SPEED_KEYS else f"Write {_FORMS}"
                 field = self._duration_row(form, label, key, f"{tip}. {forms}.")
             label.setBuddy(field)
+            self.in_order.append(field)
         self._connect_signals()
 
     def _duration_row(self, form: QFormLayout, label: QLabel, key: str, tip: str) -> QLineEdit:

@@ -363,7 +363,7 @@ def test_tab_reaches_every_field_and_button_in_reading_order(
     qtbot.waitExposed(editor)
     combo(editor).setFocus()
     order = [combo(editor).objectName()]
-    for _ in range(9):
+    for _ in range(12):
         editor.focusNextChild()
         focused = editor.focusWidget()
         assert focused is not None
@@ -379,6 +379,9 @@ def test_tab_reaches_every_field_and_button_in_reading_order(
         "backward_edit",
         "rounds_spin",
         "cooldown_edit",
+        "turn_edit",
+        "forward-speed_edit",
+        "backward-speed_edit",
         "plan_save_button",
         "plan_rename_button",
         "plan_delete_button",
