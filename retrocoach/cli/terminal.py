@@ -16,7 +16,7 @@ from retrocoach.cli.signals import StopSignals
 from retrocoach.cli.terminal_lines import event_line, live_line, segment_line
 from retrocoach.core.clock import Clock
 from retrocoach.core.coaching import ReminderPicker
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_walked
 from retrocoach.core.media import RemoteAction, RemoteRule
 from retrocoach.core.outcome import outcome_of
 from retrocoach.core.plan import Direction
@@ -260,9 +260,10 @@ class TerminalCoach:
         records = self.session.records
         forward = sum(r.actual_s for r in records if r.kind.direction is Direction.FORWARD)
         backward = sum(r.actual_s for r in records if r.kind.direction is Direction.BACKWARD)
+        walked, shown_forward, shown_backward = format_walked(forward, backward)
         self._write(
-            f"Session {self._outcome().value}: {format_duration(forward + backward)} walking "
-            f"({format_duration(forward)} forward, {format_duration(backward)} backward)\n"
+            f"Session {self._outcome().value}: {walked} walking "
+            f"({shown_forward} forward, {shown_backward} backward)\n"
         )
 
 

@@ -11,6 +11,7 @@ __all__ = [
     "continues_duration",
     "format_duration",
     "format_total",
+    "format_walked",
     "parse_duration",
     "quoted",
     "rejoin_split_durations",
@@ -162,6 +163,20 @@ def format_duration(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def format_walked(forward_s: float, backward_s: float) -> tuple[str, str, str]:
+    """The time walked in all, forward and backward, as m:ss texts that add up.
+
+    Each part is rounded to the nearest second and the whole is their sum: rounded up one by
+    one (as a countdown is), 2.4 s and 1.5 s read '0:03' and '0:02' beside a whole of '0:04'.
+    """
+    forward, backward = (int(round(part, 3) + 0.5) for part in (forward_s, backward_s))
+    return (
+        format_duration(forward + backward),
+        format_duration(forward),
+        format_duration(backward),
+    )
 
 
 LONG_TOTAL_S: Final = 100 * 3600

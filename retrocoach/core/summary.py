@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_duration, format_walked
 from retrocoach.core.estimate_words import record_estimate_line
 from retrocoach.core.outcome import segment_done
 from retrocoach.core.plan import Kind
@@ -71,10 +71,10 @@ class Summary:
 
         The terminal coach asks for no effort: it has no check-in to rate the walk.
         """
+        walked, forward, backward = format_walked(self.forward_s, self.backward_s)
         lines = [
-            f"Walked {format_duration(self.walked_s)} of {format_duration(self.planned_s)}: "
-            f"{format_duration(self.forward_s)} forward, "
-            f"{format_duration(self.backward_s)} backward",
+            f"Walked {walked} of {format_duration(self.planned_s)}: "
+            f"{forward} forward, {backward} backward",
             self._segments_line(),
         ]
         if with_effort:

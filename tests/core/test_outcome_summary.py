@@ -159,3 +159,28 @@ def test_what_a_stopped_walk_left_unwalked_adds_up_with_what_it_walked(
     assert summary.not_walked_s == 8.0
     assert summary.not_walked_s + summary.walked_s == summary.planned_s
     assert summary.left_text == "0:08 not walked"
+
+
+@pytest.mark.parametrize(
+    ("forward", "backward"), [(2.4, 1.5), (2.6, 1.6), (0.2, 0.2), (59.5, 0.4), (3.0, 1.0)]
+)
+def test_the_walked_total_is_the_sum_of_the_parts_shown(
+    make_record: RecordFactory, forward: float, backward: float
+) -> None:
+    """'0:04 walking (0:03 forward, 0:02 backward)' had each part rounded up on its own."""
+    plan = Plan(forward_s=60, backward_s=60, rounds=1, warmup_s=0, cooldown_s=0)
+    segments = (
+        SegmentRecord(Kind.FORWARD, 60, forward, 1),
+        SegmentRecord(Kind.BACKWARD, 60, backward, 1),
+    )
+    record = make_record(plan=plan, segments=segments, outcome=Outcome.STOPPED)
+    line = summarise(record, [record]).lines()[0]
+    walked, parts = line.removeprefix("Walked ").split(" of 2:00: ")
+    shown_forward, shown_backward = (p.split()[0] for p in parts.split(", "))
+
+    def seconds(text: str) -> int:
+        minutes, secs = text.split(":")
+        return int(minutes) * 60 + int(secs)
+
+    assert seconds(walked) == seconds(shown_forward) + seconds(shown_backward), line
+    assert abs(seconds(walked) - (forward + backward)) <= 1, line

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_walked
 from retrocoach.core.effort import EFFORT_WORDS
 from retrocoach.core.records import Outcome, SessionRecord
 from retrocoach.ui.dialogs.note import NoteField, add_save_keys, effort_combo
@@ -27,8 +27,8 @@ class CheckinDialog(QDialog):
         self.record = record
         self.setWindowTitle("How did it go? - RetroCoach")
         self.setAccessibleName("Session check-in")
-        walked = format_duration(record.walking_s)
-        backward = format_duration(record.backward_s)
+        # The figures the summary behind the dialog gives, rounded alike.
+        walked, _, backward = format_walked(record.forward_s, record.backward_s)
         how = "completed" if record.outcome is Outcome.COMPLETED else "stopped early"
         self.summary = summary = QLabel(
             f"Saved to your history: {walked} walking, {backward} of it backward ({how}).\n"
