@@ -10,16 +10,18 @@ from PySide6.QtDBus import QDBusAbstractAdaptor, QDBusObjectPath
 from retrocoach.core.media import RemoteAction, playback_status, position_us, track
 
 if TYPE_CHECKING:
-    from retrocoach.remote.mpris import MprisPlayer
+    from PySide6.QtCore import QObject
+
+    from retrocoach.remote.source import MediaSource
 
 __all__ = ["NO_TRACK", "PlayerAdaptor", "RootAdaptor", "metadata"]
 
 NO_TRACK = "/org/mpris/MediaPlayer2/TrackList/NoTrack"
 
 
-def metadata(player: MprisPlayer) -> dict[str, Any]:
+def metadata(source: MediaSource) -> dict[str, Any]:
     """MPRIS Metadata for the current segment; only the trackid between sessions."""
-    session, _ = player.source.current()
+    session, _ = source.current()
     current = track(session)
     if current is None:
         return {"mpris:trackid": QDBusObjectPath(NO_TRACK)}
@@ -35,22 +37,22 @@ def metadata(player: MprisPlayer) -> dict[str, Any]:
 class RootAdaptor(QDBusAbstractAdaptor):  # type: ignore[operator]
     """org.mpris.MediaPlayer2: who the player is; Quit ends RetroCoach as its own quit does."""
 
-    def __init__(self, player: MprisPlayer) -> None:
+    def __init__(self, player: QObject, source: MediaSource) -> None:
         super().__init__(player)
-        self._player = player
+        self._source = source
 
     @Slot()
     def Raise(self) -> None:  # noqa: N802 - D-Bus method names are CamelCase
-        self._player.source.raise_window()
+        self._source.raise_window()
 
     @Slot()
     def Quit(self) -> None:  # noqa: N802
-        self._player.source.quit()
+        self._source.quit()
 
     Identity = Property(str, lambda _self: "RetroCoach", constant=True)
     DesktopEntry = Property(str, lambda _self: "retrocoach", constant=True)
     CanQuit = Property(bool, lambda _self: True, constant=True)
-    CanRaise = Property(bool, lambda self: self._player.source.can_raise, constant=True)
+    CanRaise = Property(bool, lambda self: self._source.can_raise, constant=True)
     CanSetFullscreen = Property(bool, lambda _self: False, constant=True)
     Fullscreen = Property(bool, lambda _self: False, constant=True)
     HasTrackList = Property(bool, lambda _self: False, constant=True)
@@ -65,13 +67,13 @@ class PlayerAdaptor(QDBusAbstractAdaptor):  # type: ignore[operator]
     # The type names make QtDBus send int64 ("x"), as MPRIS asks, not int32.
     Seeked = Signal("qlonglong")  # type: ignore[arg-type]
 
-    def __init__(self, player: MprisPlayer) -> None:
+    def __init__(self, player: QObject, source: MediaSource) -> None:
         super().__init__(player)
-        self._player = player
+        self._source = source
         self.setAutoRelaySignals(True)
 
     def _act(self, action: RemoteAction) -> None:
-        self._player.source.act(action)
+        self._source.act(action)
 
     @Slot()
     def Play(self) -> None:  # noqa: N802
@@ -110,13 +112,13 @@ class PlayerAdaptor(QDBusAbstractAdaptor):  # type: ignore[operator]
         del uri
 
     def _status(self) -> str:
-        return playback_status(self._player.source.current()[0])
+        return playback_status(self._source.current()[0])
 
     def _metadata(self) -> dict[str, Any]:
-        return metadata(self._player)
+        return metadata(self._source)
 
     def _position(self) -> int:
-        return position_us(*self._player.source.current())
+        return position_us(*self._source.current())
 
     PlaybackStatus = Property(str, _status)
     Metadata = Property("QVariantMap", _metadata)  # type: ignore[arg-type]

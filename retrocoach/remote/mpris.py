@@ -12,40 +12,21 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final, Protocol
+from typing import Final
 
 from PySide6.QtCore import QMetaType, QObject
 from PySide6.QtDBus import QDBusArgument, QDBusConnection, QDBusMessage
 
-from retrocoach.core.media import RemoteAction, playback_status, position_us, track
+from retrocoach.core.media import playback_status, position_us, track
 from retrocoach.core.session import Event, SegmentStarted, Session
 from retrocoach.remote.adaptors import PlayerAdaptor, RootAdaptor, metadata
+from retrocoach.remote.source import MediaSource
 
 __all__ = ["BUS_NAME", "OBJECT_PATH", "MediaSource", "MprisPlayer"]
 
 BUS_NAME: Final = "org.mpris.MediaPlayer2.retrocoach"
 OBJECT_PATH: Final = "/org/mpris/MediaPlayer2"
 _PLAYER_INTERFACE: Final = "org.mpris.MediaPlayer2.Player"
-
-
-class MediaSource(Protocol):
-    """What the player reads and where its buttons go: the window or the terminal coach."""
-
-    @property
-    def can_raise(self) -> bool:
-        """Whether there is a window to bring forward."""
-
-    def current(self) -> tuple[Session | None, float]:
-        """The session shown now (None before any) and the clock's reading."""
-
-    def act(self, action: RemoteAction) -> None:
-        """A media button was pressed."""
-
-    def raise_window(self) -> None:
-        """Bring the window forward (nothing for the terminal)."""
-
-    def quit(self) -> None:
-        """End RetroCoach as its own quit command does."""
 
 
 def session_bus_reachable() -> bool:
@@ -64,8 +45,8 @@ class MprisPlayer(QObject):
     def __init__(self, source: MediaSource) -> None:
         super().__init__()
         self.source = source
-        self._root = RootAdaptor(self)
-        self._player = PlayerAdaptor(self)
+        self._root = RootAdaptor(self, source)
+        self._player = PlayerAdaptor(self, source)
         self._bus: QDBusConnection | None = None
         self._name = ""
         self._shown: tuple[str, object] = ("", None)
@@ -124,7 +105,7 @@ class MprisPlayer(QObject):
         if state[0] != old_status:
             changed["PlaybackStatus"] = state[0]
         if state[1] != old_track:
-            changed["Metadata"] = metadata(self)
+            changed["Metadata"] = metadata(self.source)
         signal = QDBusMessage.createSignal(
             OBJECT_PATH, "org.freedesktop.DBus.Properties", "PropertiesChanged"
         )
