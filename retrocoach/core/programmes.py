@@ -14,6 +14,7 @@ from typing import Final
 from retrocoach.core.plan import Plan, PlanError, parse_spec
 from retrocoach.core.programme_mark import Position, ProgrammeMark
 from retrocoach.core.references import ReferenceDataError, ReferenceList
+from retrocoach.core.shipped_data import framed_items
 
 __all__ = [
     "MAX_SESSIONS_A_WEEK",
@@ -141,19 +142,9 @@ class ProgrammeBook:
 
         Every programme must cite sources from *references* (by default the shipped list).
         """
-        if not isinstance(data, dict):
-            raise ProgrammeDataError("the top level must be a JSON object")
-        version = data.get("schema_version")
-        if version != SCHEMA_VERSION or isinstance(version, bool):
-            raise ProgrammeDataError(
-                f"schema_version is {version!r}; this RetroCoach reads version {SCHEMA_VERSION}"
-            )
-        unknown = set(data) - {"schema_version", "programmes"}
-        if unknown:
-            raise ProgrammeDataError(f"unknown top-level key(s): {', '.join(sorted(unknown))}")
-        items = data.get("programmes")
-        if not isinstance(items, list) or not items:
-            raise ProgrammeDataError("'programmes' must be a non-empty list")
+        data, items = framed_items(
+            data, "programmes", version=SCHEMA_VERSION, error=ProgrammeDataError
+        )
         programmes = [_programme(item, f"programmes[{index}]") for index, item in enumerate(items)]
         seen: set[str] = set()
         for programme in programmes:

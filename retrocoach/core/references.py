@@ -18,6 +18,7 @@ from retrocoach.core.reference_fields import (
     text_field,
 )
 from retrocoach.core.resources import asset_path
+from retrocoach.core.shipped_data import framed_items
 
 __all__ = [
     "OWN_RULE",
@@ -152,19 +153,9 @@ class ReferenceList:
     @classmethod
     def from_data(cls, data: object) -> ReferenceList:
         """Build the list from the parsed JSON document; raise ReferenceDataError if wrong."""
-        if not isinstance(data, dict):
-            raise ReferenceDataError("the top level must be a JSON object")
-        version = data.get("schema_version")
-        if version != SCHEMA_VERSION or isinstance(version, bool):
-            raise ReferenceDataError(
-                f"schema_version is {version!r}; this RetroCoach reads version {SCHEMA_VERSION}"
-            )
-        unknown = set(data) - {"schema_version", "references", "figures"}
-        if unknown:
-            raise ReferenceDataError(f"unknown top-level key(s): {', '.join(sorted(unknown))}")
-        items = data.get("references")
-        if not isinstance(items, list) or not items:
-            raise ReferenceDataError("'references' must be a non-empty list")
+        data, items = framed_items(
+            data, "references", version=SCHEMA_VERSION, error=ReferenceDataError, also=("figures",)
+        )
         references = [_reference(item, f"references[{n}]") for n, item in enumerate(items)]
         _no_twice(item.id for item in references)
         raw_figures = data.get("figures")

@@ -28,6 +28,7 @@ from retrocoach.core.reminder_rules import (
 )
 from retrocoach.core.resources import asset_path
 from retrocoach.core.session import Progress
+from retrocoach.core.shipped_data import framed_items
 
 __all__ = [
     "NEAR_END_S",
@@ -143,19 +144,9 @@ class ReminderBook:
 
         Without *references*, the shipped list is used to check what each reminder cites.
         """
-        if not isinstance(data, dict):
-            raise ReminderDataError("the top level must be a JSON object")
-        version = data.get("schema_version")
-        if version != SCHEMA_VERSION or isinstance(version, bool):
-            raise ReminderDataError(
-                f"schema_version is {version!r}; this RetroCoach reads version {SCHEMA_VERSION}"
-            )
-        unknown = set(data) - {"schema_version", "reminders"}
-        if unknown:
-            raise ReminderDataError(f"unknown top-level key(s): {', '.join(sorted(unknown))}")
-        items = data.get("reminders")
-        if not isinstance(items, list) or not items:
-            raise ReminderDataError("'reminders' must be a non-empty list")
+        data, items = framed_items(
+            data, "reminders", version=SCHEMA_VERSION, error=ReminderDataError
+        )
         reminders = [_reminder(item, f"reminders[{number}]") for number, item in enumerate(items)]
         seen: set[str] = set()
         for reminder in reminders:
