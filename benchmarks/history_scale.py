@@ -23,10 +23,10 @@ from functools import partial
 from pathlib import Path
 
 from retrocoach.cli.history import run_history
-from retrocoach.core.atomic import dump_document, write_bytes_atomic
-from retrocoach.core.history import SCHEMA_VERSION, HistoryStore, Outcome, SessionRecord
-from retrocoach.core.plan import Kind, Plan
-from retrocoach.core.session import SegmentRecord
+from retrocoach.core.history.store import SCHEMA_VERSION, HistoryStore, Outcome, SessionRecord
+from retrocoach.core.plan.model import Kind, Plan
+from retrocoach.core.session.machine import SegmentRecord
+from retrocoach.core.storage.atomic import dump_document, write_bytes_atomic
 
 ZONE = timezone(timedelta(hours=1))
 PLANS = (

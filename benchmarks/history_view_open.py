@@ -30,12 +30,12 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from retrocoach.core.atomic import dump_document
-from retrocoach.core.history import SCHEMA_VERSION, HistoryStore
-from retrocoach.core.plan import Kind
-from retrocoach.core.presets import PRESETS
-from retrocoach.core.records import Outcome, SessionRecord
-from retrocoach.core.session import SegmentRecord
+from retrocoach.core.history.records import Outcome, SessionRecord
+from retrocoach.core.history.store import SCHEMA_VERSION, HistoryStore
+from retrocoach.core.plan.model import Kind
+from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.session.machine import SegmentRecord
+from retrocoach.core.storage.atomic import dump_document
 from retrocoach.ui.history.model import COLUMNS
 from retrocoach.ui.history.view import HistoryView
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from retrocoach.cli.terminal import TerminalCoach, Waiter, wait_with_select
 from retrocoach.core.clock import MonotonicClock
-from retrocoach.core.plan import Plan
-from retrocoach.core.session import Event, SegmentStarted, Session, SessionFinished
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.session.machine import Event, SegmentStarted, Session, SessionFinished
 
 
 class ScaledClock:

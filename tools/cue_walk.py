@@ -25,10 +25,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from retrocoach.audio import CueListener, select_engine
 from retrocoach.core.clock import MonotonicClock
-from retrocoach.core.cues import Cue, CuePlanner
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.resources import asset_path
-from retrocoach.core.session import Event, SegmentStarted, Session, SessionFinished
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.session.cues import Cue, CuePlanner
+from retrocoach.core.session.machine import Event, SegmentStarted, Session, SessionFinished
+from retrocoach.core.storage.shipped import asset_path
 
 MAX_SLEEP_S = 0.25
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.settings import Settings
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 from retrocoach.ui.window.lazy_page import LazyPage
 

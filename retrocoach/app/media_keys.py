@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSocketNotifier, Qt, QT
 
 from retrocoach.cli.terminal import TerminalCoach, wait_with_select
 from retrocoach.core.clock import Clock
-from retrocoach.core.media import RemoteAction
-from retrocoach.core.session import Session
+from retrocoach.core.session.machine import Session
+from retrocoach.core.session.media import RemoteAction
 from retrocoach.remote.mpris import MprisPlayer
 
 __all__ = ["QtWait", "TerminalMedia", "core_application", "publish_media_keys"]

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from retrocoach.app.history_page import DialogFactory
-from retrocoach.core.plan import Plan
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.settings import Settings
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 from retrocoach.ui.window.lazy_page import LazyPage
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import Plan
-from retrocoach.core.programme_guide import ProgrammeGuide
-from retrocoach.core.programme_state import ProgrammeStateStore
-from retrocoach.core.programmes import ProgrammeBook, ProgrammeDataError, ProgrammeMark
-from retrocoach.core.progression import Today
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.programme.guide import ProgrammeGuide
+from retrocoach.core.programme.model import ProgrammeBook, ProgrammeDataError, ProgrammeMark
+from retrocoach.core.programme.progression import Today
+from retrocoach.core.programme.state import ProgrammeStateStore
+from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.programme.today_strip import TodayStrip
 from retrocoach.ui.window.lazy_page import LazyPage
 

@@ -14,17 +14,17 @@ from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.programme import Chosen, choose_plan
 from retrocoach.cli.safety import Confirmation, confirm_checklist
-from retrocoach.core.checklist import Checklist, checklist_due, core_checklist
 from retrocoach.core.clock import MonotonicClock
-from retrocoach.core.coaching import ReminderPicker
-from retrocoach.core.cues import countdown_for
 from retrocoach.core.errors import StorageError
-from retrocoach.core.history import FileState
-from retrocoach.core.plan import Plan
-from retrocoach.core.recorder import SessionRecorder
-from retrocoach.core.reminders import ReminderBook, ReminderDataError
-from retrocoach.core.session import Session
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.recorder import SessionRecorder
+from retrocoach.core.history.store import FileState
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.safety.checklist import Checklist, checklist_due, core_checklist
+from retrocoach.core.safety.picker import ReminderPicker
+from retrocoach.core.safety.reminders import ReminderBook, ReminderDataError
+from retrocoach.core.session.cues import countdown_for
+from retrocoach.core.session.machine import Session
+from retrocoach.core.settings.store import Settings, SettingsStore
 from retrocoach.core.speeds import Units
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _sum_up(recorder: SessionRecorder, out: TextIO, units: Units) -> None:
     """The walk against its plan and against the last few, as the window's summary says it."""
-    from retrocoach.core.summary import summarise  # noqa: PLC0415  (only once a walk is saved)
+    from retrocoach.core.figures.summary import summarise  # noqa: PLC0415  (only once a walk is saved)
 
     record = recorder.saved
     if record is None:

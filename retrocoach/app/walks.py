@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from retrocoach.core.cues import countdown_for
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.plan import Plan
-from retrocoach.core.programmes import ProgrammeMark
-from retrocoach.core.recorder import SessionRecorder
-from retrocoach.core.session import Session
-from retrocoach.core.settings import Settings
+from retrocoach.core.history.recorder import SessionRecorder
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.programme.model import ProgrammeMark
+from retrocoach.core.session.cues import countdown_for
+from retrocoach.core.session.machine import Session
+from retrocoach.core.settings.store import Settings
 from retrocoach.ui.coach.session_driver import SessionListener
 from retrocoach.ui.window.parts import Walk
 

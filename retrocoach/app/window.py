@@ -15,18 +15,18 @@ from retrocoach.app.history_page import history_page, units_followed
 from retrocoach.app.plan_page import plan_page, speeds_followed
 from retrocoach.app.programme import ProgrammeLink, open_programmes
 from retrocoach.app.walks import WalkMaker
-from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.clock import Clock, MonotonicClock
 from retrocoach.core.errors import StorageError
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import Plan, PlanError
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.presets import PRESETS
-from retrocoach.core.references import ReferenceList
-from retrocoach.core.reminders import ReminderBook, ReminderDataError
-from retrocoach.core.resources import asset_path
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.lookup import resolve_plan
+from retrocoach.core.plan.model import Plan, PlanError
+from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.safety.references import ReferenceList
+from retrocoach.core.safety.reminders import ReminderBook, ReminderDataError
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
+from retrocoach.core.storage.shipped import asset_path
 from retrocoach.ui.coach.cue_alerts import CueAlerts
 from retrocoach.ui.coach.late_sound import LateSound
 from retrocoach.ui.coach.session_driver import SessionDriver, SessionListener

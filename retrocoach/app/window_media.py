@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from retrocoach.core.media import RemoteAction
-from retrocoach.core.session import Session, State
+from retrocoach.core.session.machine import Session, State
+from retrocoach.core.session.media import RemoteAction
 from retrocoach.remote.mpris import MprisPlayer
 from retrocoach.ui.coach.session_driver import SessionDriver
 from retrocoach.ui.window.main_window import MainWindow

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar, Final, Generic, Protocol, TypeVar, runtime_checkable
 
-from retrocoach.core.cues import Cue
+from retrocoach.core.session.cues import Cue
 
 __all__ = [
     "RATE",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from retrocoach.audio.base import CuePlayer
-from retrocoach.core.cues import Cue, CuePlanner
-from retrocoach.core.session import Event, Session, SessionStarted
+from retrocoach.core.session.cues import Cue, CuePlanner
+from retrocoach.core.session.machine import Event, Session, SessionStarted
 
 __all__ = ["CueListener"]
 

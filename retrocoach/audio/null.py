@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrocoach.core.cues import Cue
+from retrocoach.core.session.cues import Cue
 
 __all__ = ["NullCuePlayer"]
 

@@ -43,7 +43,7 @@ from retrocoach.audio.pulse_simple import (
     check_server,
     load_pulse,
 )
-from retrocoach.core.cues import STALE_S, Cue
+from retrocoach.core.session.cues import STALE_S, Cue
 
 __all__ = ["HOLD_S", "REST_AFTER_S", "PulseCuePlayer"]
 

@@ -40,7 +40,7 @@ from retrocoach.audio.base import (
     read_cue,
     volume_gain,
 )
-from retrocoach.core.cues import Cue
+from retrocoach.core.session.cues import Cue
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QIODevice

@@ -8,7 +8,7 @@ from typing import Final
 
 from retrocoach.audio.base import AudioUnavailable, CuePlayer, NoSoundServer
 from retrocoach.audio.null import NullCuePlayer
-from retrocoach.core.options import AUDIO_ENGINES
+from retrocoach.core.choices import AUDIO_ENGINES
 
 __all__ = ["ENGINES", "FACTORIES", "SILENT_NOTE", "EngineFactory", "select_engine"]
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from retrocoach.audio.listener import CueListener
 from retrocoach.audio.selection import SILENT_NOTE, select_engine
-from retrocoach.core.cues import Cue, CuePlanner
-from retrocoach.core.resources import asset_path
-from retrocoach.core.settings import Settings
+from retrocoach.core.session.cues import Cue, CuePlanner
+from retrocoach.core.settings.store import Settings
+from retrocoach.core.storage.shipped import asset_path
 
 __all__ = ["build_cue_listener"]
 

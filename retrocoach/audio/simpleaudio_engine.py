@@ -25,7 +25,7 @@ from retrocoach.audio.base import (
     SoundingPlayer,
     volume_gain,
 )
-from retrocoach.core.cues import Cue
+from retrocoach.core.session.cues import Cue
 
 __all__ = ["SimpleAudioCuePlayer", "load_simpleaudio"]
 

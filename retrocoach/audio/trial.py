@@ -7,9 +7,9 @@ from typing import Final
 
 from retrocoach.audio.base import AudioUnavailable, CuePlayer
 from retrocoach.audio.selection import FACTORIES, EngineFactory, select_engine
-from retrocoach.core.cues import Cue
-from retrocoach.core.resources import asset_path
-from retrocoach.core.settings import Settings
+from retrocoach.core.session.cues import Cue
+from retrocoach.core.settings.store import Settings
+from retrocoach.core.storage.shipped import asset_path
 
 __all__ = ["SoundTrial"]
 

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from typing import TextIO
 
 from retrocoach.cli.errors import EXIT_FAILED, UsageError
-from retrocoach.core.catalog import resolve_plan
 from retrocoach.core.errors import StorageError
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import Plan, PlanError
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.settings import SettingsStore
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.lookup import resolve_plan
+from retrocoach.core.plan.model import Plan, PlanError
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.settings.store import SettingsStore
 from retrocoach.core.speeds import Units
+from retrocoach.core.storage.paths import DataPaths
 
 __all__ = ["open_stores", "resolve", "run_history", "run_plans", "teller"]
 

@@ -9,20 +9,24 @@ from datetime import date, tzinfo
 from typing import Final, TextIO
 
 from retrocoach.cli.errors import EXIT_USAGE
-from retrocoach.core.atomic import dump_document
-from retrocoach.core.belt_words import belt_text
 from retrocoach.core.clock import shown_time
 from retrocoach.core.durations import format_duration
 from retrocoach.core.errors import StorageError
-from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates, totals_estimate_line
-from retrocoach.core.export import select_sessions, write_csv
-from retrocoach.core.history import SCHEMA_VERSION, FileState, HistoryStore
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.presets import PRESETS, Preset
-from retrocoach.core.records import SessionRecord
-from retrocoach.core.references import ReferenceDataError, ReferenceList
+from retrocoach.core.figures.estimate_words import (
+    ESTIMATE_NOTE,
+    record_estimates,
+    totals_estimate_line,
+)
+from retrocoach.core.figures.export import select_sessions, write_csv
+from retrocoach.core.figures.stats import totals
+from retrocoach.core.history.records import SessionRecord
+from retrocoach.core.history.store import SCHEMA_VERSION, FileState, HistoryStore
+from retrocoach.core.plan.presets import PRESETS, Preset
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.safety.references import ReferenceDataError, ReferenceList
+from retrocoach.core.session.words import belt_text
 from retrocoach.core.speeds import Units
-from retrocoach.core.stats import totals
+from retrocoach.core.storage.atomic import dump_document
 
 __all__ = ["FORMATS", "run_history", "run_plans"]
 

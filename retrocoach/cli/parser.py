@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from retrocoach import __version__
 from retrocoach.cli.errors import UsageError
-from retrocoach.core.options import AUDIO_ENGINES, PIPS_CHOICES
+from retrocoach.core.choices import AUDIO_ENGINES, PIPS_CHOICES
 
 __all__ = ["PIP_CHOICES", "build_parser"]
 

@@ -10,26 +10,31 @@ from typing import Final, TextIO
 from retrocoach.cli.commands import HeldLines, open_stores, resolve, teller
 from retrocoach.cli.errors import EXIT_FAILED, UsageError
 from retrocoach.core.errors import StorageError
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import Plan
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.programme_guide import (
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.programme.guide import (
     NoProgrammeError,
     ProgrammeGuide,
     UnknownProgrammeError,
     is_next,
 )
-from retrocoach.core.programme_state import ProgrammeStateStore
-from retrocoach.core.programme_words import (
+from retrocoach.core.programme.model import (
+    Programme,
+    ProgrammeBook,
+    ProgrammeDataError,
+    ProgrammeMark,
+)
+from retrocoach.core.programme.progression import Today
+from retrocoach.core.programme.state import ProgrammeStateStore
+from retrocoach.core.programme.words import (
     done_text,
     grid_lines,
     rest_text,
     today_text,
     week_text,
 )
-from retrocoach.core.programmes import Programme, ProgrammeBook, ProgrammeDataError, ProgrammeMark
-from retrocoach.core.progression import Today
+from retrocoach.core.storage.paths import DataPaths
 
 __all__ = ["Chosen", "choose_plan", "open_guide", "run_programme"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TextIO
 
-from retrocoach.core.checklist import CONFIRM_PROMPT, Checklist, checklist_lines
+from retrocoach.core.safety.checklist import CONFIRM_PROMPT, Checklist, checklist_lines
 
 __all__ = ["Confirmation", "confirm_checklist"]
 

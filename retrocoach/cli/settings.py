@@ -8,10 +8,10 @@ from typing import TextIO
 from retrocoach.cli.commands import HeldLines, teller
 from retrocoach.cli.errors import EXIT_FAILED, UsageError
 from retrocoach.core.errors import StorageError
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.setting_words import apply_words, describe_settings
-from retrocoach.core.settings import SettingsError, SettingsStore
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.settings.store import SettingsError, SettingsStore
+from retrocoach.core.settings.words import apply_words, describe_settings
+from retrocoach.core.storage.paths import DataPaths
 
 __all__ = ["run_settings"]
 

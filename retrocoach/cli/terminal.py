@@ -15,14 +15,13 @@ from typing import TextIO
 from retrocoach.cli.signals import StopSignals
 from retrocoach.cli.terminal_lines import event_line, live_line, segment_line
 from retrocoach.core.clock import Clock
-from retrocoach.core.coaching import ReminderPicker
 from retrocoach.core.durations import format_walked
-from retrocoach.core.media import RemoteAction, RemoteRule
-from retrocoach.core.outcome import outcome_of
-from retrocoach.core.plan import Direction
-from retrocoach.core.records import Outcome
-from retrocoach.core.reminders import Reminder
-from retrocoach.core.session import (
+from retrocoach.core.history.outcome import outcome_of
+from retrocoach.core.history.records import Outcome
+from retrocoach.core.plan.model import Direction
+from retrocoach.core.safety.picker import ReminderPicker
+from retrocoach.core.safety.reminders import Reminder
+from retrocoach.core.session.machine import (
     Command,
     Event,
     Paused,
@@ -33,6 +32,7 @@ from retrocoach.core.session import (
     SessionListener,
     State,
 )
+from retrocoach.core.session.media import RemoteAction, RemoteRule
 from retrocoach.core.speeds import Units
 
 __all__ = ["TerminalCoach", "Waiter", "wait_with_select"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from retrocoach.core.belt_words import turn_line
 from retrocoach.core.durations import format_duration
-from retrocoach.core.events import (
+from retrocoach.core.plan.model import Kind, Segment
+from retrocoach.core.session.events import (
     Event,
     Paused,
     PauseReason,
@@ -16,11 +16,10 @@ from retrocoach.core.events import (
     SlowDownDue,
     SpeedChanged,
 )
-from retrocoach.core.plan import Kind, Segment
-from retrocoach.core.session import Session
+from retrocoach.core.session.machine import Session
+from retrocoach.core.session.transitions import State
+from retrocoach.core.session.words import next_text, round_text, segment_word, turn_line
 from retrocoach.core.speeds import Units, format_speed
-from retrocoach.core.transitions import State
-from retrocoach.core.wording import next_text, round_text, segment_word
 
 __all__ = ["event_line", "live_line", "segment_line"]
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import ClassInfo, Property, Signal, Slot
 from PySide6.QtDBus import QDBusAbstractAdaptor, QDBusObjectPath
 
-from retrocoach.core.media import RemoteAction, playback_status, position_us, track
+from retrocoach.core.session.media import RemoteAction, playback_status, position_us, track
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject

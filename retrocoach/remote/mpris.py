@@ -17,8 +17,8 @@ from typing import Final
 from PySide6.QtCore import QMetaType, QObject
 from PySide6.QtDBus import QDBusArgument, QDBusConnection, QDBusMessage
 
-from retrocoach.core.media import playback_status, position_us, track
-from retrocoach.core.session import Event, SegmentStarted, Session
+from retrocoach.core.session.machine import Event, SegmentStarted, Session
+from retrocoach.core.session.media import playback_status, position_us, track
 from retrocoach.remote.adaptors import PlayerAdaptor, RootAdaptor, metadata
 from retrocoach.remote.source import MediaSource
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from retrocoach.core.media import RemoteAction
-from retrocoach.core.session import Session
+from retrocoach.core.session.machine import Session
+from retrocoach.core.session.media import RemoteAction
 
 __all__ = ["MediaSource"]
 

@@ -9,9 +9,9 @@ from fakes import FakeClock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrocoach.core.cues import Cue, CuePlanner
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.session import Session
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.session.cues import Cue, CuePlanner
+from retrocoach.core.session.machine import Session
 
 SHORT = "forward=5s backward=5s rounds=2 warmup=0s cooldown=0s getready=0s"
 FULL = "getready=5s warmup=10s forward=10s backward=10s rounds=2 cooldown=10s"

@@ -14,7 +14,7 @@ from audio_doubles import FakeSimpleAudio, write_tone
 from retrocoach.audio import NullCuePlayer, cue_file
 from retrocoach.audio.base import SOUND_CUES, FaultReporter, volume_gain
 from retrocoach.audio.simpleaudio_engine import SimpleAudioCuePlayer
-from retrocoach.core.cues import Cue
+from retrocoach.core.session.cues import Cue
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from audio_doubles import RecordingCuePlayer
 from fakes import FakeClock
 
 from retrocoach.audio import CueListener
-from retrocoach.core.cues import Cue, CuePlanner
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.session import Session
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.session.cues import Cue, CuePlanner
+from retrocoach.core.session.machine import Session
 
 SHORT = "forward=5s backward=5s rounds=1 warmup=0s cooldown=0s getready=0s"
 

@@ -12,7 +12,7 @@ from audio_doubles import FakePulse, write_tone
 from retrocoach.audio.base import SOUND_CUES, NoSoundServer, read_cue, scale_pcm
 from retrocoach.audio.pulse import PulseCuePlayer
 from retrocoach.audio.pulse_simple import LATENCY_S, check_server
-from retrocoach.core.cues import STALE_S, Cue
+from retrocoach.core.session.cues import STALE_S, Cue
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ import pytest
 from audio_probe import Onset, PulseServer, Walk
 from cue_checks import LIMIT_MS, PLAN, cue_walk, errors_ms, match
 
-from retrocoach.core.resources import asset_path
+from retrocoach.core.storage.shipped import asset_path
 
 pytestmark = pytest.mark.slow
 

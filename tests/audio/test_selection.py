@@ -12,7 +12,7 @@ from retrocoach.audio import AudioUnavailable, CuePlayer, NullCuePlayer, select_
 from retrocoach.audio.base import NoSoundServer
 from retrocoach.audio.selection import FaultListener
 from retrocoach.audio.simpleaudio_engine import load_simpleaudio
-from retrocoach.core.cues import Cue
+from retrocoach.core.session.cues import Cue
 
 SOUNDS = Path("unused")
 

@@ -8,8 +8,8 @@ from audio_doubles import RecordingCuePlayer
 
 from retrocoach.audio.base import AudioUnavailable, CuePlayer
 from retrocoach.audio.trial import SoundTrial
-from retrocoach.core.cues import Cue
-from retrocoach.core.settings import Settings
+from retrocoach.core.session.cues import Cue
+from retrocoach.core.settings.store import Settings
 
 
 def _missing(_dir: Path, _voice: bool, _fault: object) -> CuePlayer:

@@ -13,7 +13,7 @@ import pytest
 from audio_probe import dominant_hz
 
 from retrocoach.audio.base import SOUND_CUES
-from retrocoach.core.resources import asset_path
+from retrocoach.core.storage.shipped import asset_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SOUNDS = asset_path("sounds")

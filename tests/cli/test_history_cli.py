@@ -13,13 +13,13 @@ import jsonschema
 import pytest
 
 from retrocoach.cli.history import run_history, run_plans
-from retrocoach.core.export import CSV_COLUMNS
-from retrocoach.core.history import HistoryStore, Outcome, SessionRecord
-from retrocoach.core.plan import Kind, Plan
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.presets import Preset
-from retrocoach.core.resources import asset_path
-from retrocoach.core.session import SegmentRecord
+from retrocoach.core.figures.export import CSV_COLUMNS
+from retrocoach.core.history.store import HistoryStore, Outcome, SessionRecord
+from retrocoach.core.plan.model import Kind, Plan
+from retrocoach.core.plan.presets import Preset
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.session.machine import SegmentRecord
+from retrocoach.core.storage.shipped import asset_path
 
 ZONE = timezone(timedelta(hours=1))
 PLAN = Plan(forward_s=300, backward_s=60, rounds=3, warmup_s=120, cooldown_s=120, name="daily")

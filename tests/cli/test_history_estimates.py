@@ -9,10 +9,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from retrocoach.cli.history import run_history
-from retrocoach.core.estimates import EstimateBasis
-from retrocoach.core.history import HistoryStore, SessionRecord
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.session import Session
+from retrocoach.core.history.store import HistoryStore, SessionRecord
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.session.estimates import EstimateBasis
+from retrocoach.core.session.machine import Session
 from retrocoach.core.speeds import Units
 
 TZ = timezone(timedelta(hours=1))

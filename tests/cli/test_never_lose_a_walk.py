@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from retrocoach.core.atomic import dump_document
-from retrocoach.core.history import SCHEMA_VERSION, HistoryStore, Outcome, SessionRecord
-from retrocoach.core.plan import Kind, Plan
-from retrocoach.core.session import SegmentRecord
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.store import SCHEMA_VERSION, HistoryStore, Outcome, SessionRecord
+from retrocoach.core.plan.model import Kind, Plan
+from retrocoach.core.session.machine import SegmentRecord
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.atomic import dump_document
 
 pytestmark = pytest.mark.slow
 

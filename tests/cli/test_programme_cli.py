@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from retrocoach.app.main import main
-from retrocoach.core.programmes import PROGRAMMES_FILE_ENV
+from retrocoach.core.programme.model import PROGRAMMES_FILE_ENV
 
 TINY = {
     "schema_version": 1,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from retrocoach.core.programmes import PROGRAMMES_FILE_ENV
+from retrocoach.core.programme.model import PROGRAMMES_FILE_ENV
 
 # Two one-week sessions of a few seconds each (the documented test knob names this file).
 TINY = {

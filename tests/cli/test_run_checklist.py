@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from retrocoach.core.checklist import NOT_MEDICAL_ADVICE
+from retrocoach.core.safety.checklist import NOT_MEDICAL_ADVICE
 
 # Every test here runs retrocoach as a real process, as a user does.
 pytestmark = pytest.mark.slow
@@ -222,7 +222,7 @@ def test_the_first_line_of_run_says_what_it_is_even_through_head(tmp_path: Path)
 _BROKEN_REMINDERS = """
 import sys
 from pathlib import Path
-import retrocoach.core.reminders as reminders
+import retrocoach.core.safety.reminders as reminders
 broken = Path(sys.argv[1])
 broken.write_text("{ not json", encoding="utf-8")
 reminders.asset_path = lambda *parts: broken

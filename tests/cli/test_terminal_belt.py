@@ -9,8 +9,8 @@ import threading
 import time
 
 from retrocoach.cli.terminal import TerminalCoach
-from retrocoach.core.plan import Kind, parse_spec
-from retrocoach.core.session import Session
+from retrocoach.core.plan.model import Kind, parse_spec
+from retrocoach.core.session.machine import Session
 
 RATE = 20.0  # clock seconds per real second: the walk takes about a second and a half
 

@@ -6,10 +6,10 @@ import io
 import time
 
 from retrocoach.cli.terminal import TerminalCoach
-from retrocoach.core.coaching import ReminderPicker
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.reminders import ReminderBook
-from retrocoach.core.session import Session
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.safety.picker import ReminderPicker
+from retrocoach.core.safety.reminders import ReminderBook
+from retrocoach.core.session.machine import Session
 
 RATE = 40.0  # clock seconds per real second
 

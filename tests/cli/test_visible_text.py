@@ -14,13 +14,13 @@ from visible_text import repository_names
 
 from retrocoach.cli.history import run_plans
 from retrocoach.cli.parser import build_parser
-from retrocoach.core.checklist import Checklist, checklist_lines
-from retrocoach.core.effort import EFFORT_HINT, EFFORT_WORDS
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.presets import PRESETS
-from retrocoach.core.programmes import ProgrammeBook
-from retrocoach.core.reminders import ReminderBook
-from retrocoach.core.resources import asset_path
+from retrocoach.core.figures.effort import EFFORT_HINT, EFFORT_WORDS
+from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.programme.model import ProgrammeBook
+from retrocoach.core.safety.checklist import Checklist, checklist_lines
+from retrocoach.core.safety.reminders import ReminderBook
+from retrocoach.core.storage.shipped import asset_path
 
 
 def _data_texts() -> Iterator[str]:

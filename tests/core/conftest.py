@@ -11,10 +11,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from retrocoach.core.history import Outcome, SessionRecord
-from retrocoach.core.plan import Kind, Plan
-from retrocoach.core.resources import asset_path
-from retrocoach.core.session import SegmentRecord
+from retrocoach.core.history.store import Outcome, SessionRecord
+from retrocoach.core.plan.model import Kind, Plan
+from retrocoach.core.session.machine import SegmentRecord
+from retrocoach.core.storage.shipped import asset_path
 
 RecordFactory = Callable[..., SessionRecord]
 BERLIN_WINTER = timezone(timedelta(hours=1))

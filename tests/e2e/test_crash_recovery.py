@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 from xdesktop import journal_session
 
-from retrocoach.core.resources import asset_path
+from retrocoach.core.storage.shipped import asset_path
 
 SPEC = "forward=1s backward=1s rounds=3 warmup=0s cooldown=0s getready=0s"
 SESSION_S = 6.0

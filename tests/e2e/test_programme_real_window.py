@@ -21,7 +21,7 @@ from xdesktop import (
     window_env,
 )
 
-from retrocoach.core.programmes import PROGRAMMES_FILE_ENV
+from retrocoach.core.programme.model import PROGRAMMES_FILE_ENV
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 SESSION = "getready=0s warmup=0s forward=3s backward={b}s rounds=1 cooldown=0s"

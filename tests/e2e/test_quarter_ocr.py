@@ -23,8 +23,8 @@ from xdesktop import (
     wait_until,
 )
 
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 # A cool-down after the last backward stretch: the time left in all is never the segment's.

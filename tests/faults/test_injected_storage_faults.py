@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from retrocoach.core.history import HistoryStore, Outcome
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.store import HistoryStore, Outcome
+from retrocoach.core.settings.store import Settings, SettingsStore
 
 pytestmark = pytest.mark.slow
 

@@ -31,7 +31,7 @@ from xdesktop import (
     wait_until,
 )
 
-from retrocoach.core.resources import asset_path
+from retrocoach.core.storage.shipped import asset_path
 
 pytestmark = pytest.mark.slow
 

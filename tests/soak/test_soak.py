@@ -20,9 +20,9 @@ from soak_workload import (
     soak_plan,
 )
 
-from retrocoach.core.history import SCHEMA_VERSION
-from retrocoach.core.plan import Plan
-from retrocoach.core.session import SegmentStarted, Session
+from retrocoach.core.history.store import SCHEMA_VERSION
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.session.machine import SegmentStarted, Session
 
 SEGMENTS = 10_000
 THINNED = 500

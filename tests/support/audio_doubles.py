@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from retrocoach.audio.pulse_simple import StreamError
-from retrocoach.core.cues import Cue
+from retrocoach.core.session.cues import Cue
 
 
 @dataclass

@@ -19,15 +19,15 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrocoach.core.atomic import dump_document
-from retrocoach.core.catalog import resolve_plan
-from retrocoach.core.document import FileState
 from retrocoach.core.durations import DurationError
-from retrocoach.core.history import HistoryStore, NewerSchemaError, SessionRecord
-from retrocoach.core.plan import LIMITS, MAX_SESSION_S, SPEC_KEYS, Plan, PlanError, parse_spec
-from retrocoach.core.presets import PRESETS
-from retrocoach.core.records import Outcome
-from retrocoach.core.resources import asset_path
+from retrocoach.core.history.records import Outcome
+from retrocoach.core.history.store import HistoryStore, NewerSchemaError, SessionRecord
+from retrocoach.core.plan.lookup import resolve_plan
+from retrocoach.core.plan.model import LIMITS, MAX_SESSION_S, SPEC_KEYS, Plan, PlanError, parse_spec
+from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.storage.atomic import dump_document
+from retrocoach.core.storage.document import FileState
+from retrocoach.core.storage.shipped import asset_path
 
 T = TypeVar("T")
 

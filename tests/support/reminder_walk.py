@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from fakes import FakeClock
 
-from retrocoach.core.plan import Direction, Kind, Plan, Segment
-from retrocoach.core.reminders import Reminder
-from retrocoach.core.session import Session, State
-from retrocoach.core.wording import next_text
+from retrocoach.core.plan.model import Direction, Kind, Plan, Segment
+from retrocoach.core.safety.reminders import Reminder
+from retrocoach.core.session.machine import Session, State
+from retrocoach.core.session.words import next_text
 
 __all__ = ["CLAIMS", "Seen", "broken_claims", "seen_at", "walk"]
 

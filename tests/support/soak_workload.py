@@ -31,11 +31,10 @@ from typing import Any
 import jsonschema
 from fakes import FakeClock
 
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.plan import Direction, Kind, Plan
-from retrocoach.core.recorder import SessionRecorder
-from retrocoach.core.resources import asset_path
-from retrocoach.core.session import (
+from retrocoach.core.history.recorder import SessionRecorder
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Direction, Kind, Plan
+from retrocoach.core.session.machine import (
     Event,
     SegmentStarted,
     Session,
@@ -43,6 +42,7 @@ from retrocoach.core.session import (
     SessionStarted,
     SessionStopped,
 )
+from retrocoach.core.storage.shipped import asset_path
 from retrocoach.ui.coach.session_driver import SessionDriver
 
 MARK_SEGMENTS = 1000

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from retrocoach.core.cues import Cue
-from retrocoach.core.session import Event, Session
+from retrocoach.core.session.cues import Cue
+from retrocoach.core.session.machine import Event, Session
 
 
 class RecordingInhibitor:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from window_doubles import RecordingInhibitor, RecordingSound
 
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.session import Session
+from retrocoach.core.session.machine import Session
+from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.coach.session_driver import SessionDriver
 from retrocoach.ui.window.main_window import MainWindow
 

@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 
 from retrocoach.core.errors import CorruptFileError
-from retrocoach.core.journal import parse_journal
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.journal import parse_journal
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
 
 WAIT_S = 20.0
 """The longest any single wait lasts: a window to map, a file to appear, a process to end."""

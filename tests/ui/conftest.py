@@ -14,11 +14,11 @@ from window_doubles import RecordingInhibitor, RecordingSound
 from window_kit import MakeWindow, WindowKit
 
 from retrocoach.app.window import build_window
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import Plan, parse_spec
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Plan, parse_spec
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
 
 # The offscreen platform cannot pass a dialog's size hints to a window manager it does not
 # have, and says so on every dialog it shows; nothing real is wrong.

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from retrocoach.core.belt_words import belt_lines
-from retrocoach.core.events import Progress
+from retrocoach.core.session.events import Progress
+from retrocoach.core.session.words import belt_lines
 from retrocoach.core.speeds import Units
 from retrocoach.ui.coach.big_text import BigText
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from retrocoach.core.cues import Cue
+from retrocoach.core.session.cues import Cue
 
 __all__ = ["CueAlerts"]
 

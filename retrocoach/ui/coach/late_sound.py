@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from retrocoach.core.cues import Cue
-from retrocoach.core.session import Event, Session, SessionListener
+from retrocoach.core.session.cues import Cue
+from retrocoach.core.session.machine import Event, Session, SessionListener
 from retrocoach.ui.window.parts import Sound
 
 __all__ = ["LateSound", "Player"]

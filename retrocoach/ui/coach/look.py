@@ -7,9 +7,9 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
-from retrocoach.core.plan import Kind
-from retrocoach.core.session import Progress, State
-from retrocoach.core.wording import SEGMENT_WORDS
+from retrocoach.core.plan.model import Kind
+from retrocoach.core.session.machine import Progress, State
+from retrocoach.core.session.words import SEGMENT_WORDS
 
 __all__ = [
     "ALL_WORDS",

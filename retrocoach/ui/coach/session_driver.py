@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from retrocoach.core.clock import Clock
 from retrocoach.core.durations import format_duration
-from retrocoach.core.session import (
+from retrocoach.core.session.machine import (
     Command,
     Event,
     Paused,

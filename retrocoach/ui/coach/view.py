@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from retrocoach.core.durations import format_duration
-from retrocoach.core.plan import Kind
-from retrocoach.core.reminders import Reminder
-from retrocoach.core.session import Progress, State
-from retrocoach.core.wording import next_text, round_text
-from retrocoach.core.wording import segment_word as segment_label
+from retrocoach.core.plan.model import Kind
+from retrocoach.core.safety.reminders import Reminder
+from retrocoach.core.session.machine import Progress, State
+from retrocoach.core.session.words import next_text, round_text
+from retrocoach.core.session.words import segment_word as segment_label
 from retrocoach.ui.coach.belt_panel import BeltPanel
 from retrocoach.ui.coach.big_text import BigText, fit_labels
 from retrocoach.ui.coach.direction_band import DirectionBand, plate_colours
@@ -37,7 +37,7 @@ from retrocoach.ui.coach.fitting_label import FittingLabel
 from retrocoach.ui.coach.look import READY, Look, announcement_text, look_for, look_of
 
 if TYPE_CHECKING:
-    from retrocoach.core.summary import Summary
+    from retrocoach.core.figures.summary import Summary
 
 __all__ = ["CoachView", "next_text", "round_text", "segment_label"]
 

@@ -7,9 +7,9 @@ from typing import Final
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from retrocoach.core.estimates import BACKWARD_FACTOR_RANGE
-from retrocoach.core.setting_words import SETTING_WORDS
-from retrocoach.core.settings import UNITS_CHOICES, Settings, SettingsError
+from retrocoach.core.session.estimates import BACKWARD_FACTOR_RANGE
+from retrocoach.core.settings.store import UNITS_CHOICES, Settings, SettingsError
+from retrocoach.core.settings.words import SETTING_WORDS
 
 __all__ = ["BeltSettings"]
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from retrocoach.core.durations import format_walked
-from retrocoach.core.effort import EFFORT_WORDS
-from retrocoach.core.records import Outcome, SessionRecord
+from retrocoach.core.figures.effort import EFFORT_WORDS
+from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.ui.dialogs.note import NoteField, add_save_keys, effort_combo
 
 __all__ = ["EFFORT_WORDS", "CheckinDialog"]  # EFFORT_WORDS: the words, for the tests

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.effort import EFFORT_HINT, EFFORT_WORDS
-from retrocoach.core.records import MAX_NOTES_CHARS
+from retrocoach.core.figures.effort import EFFORT_HINT, EFFORT_WORDS
+from retrocoach.core.history.records import MAX_NOTES_CHARS
 
 __all__ = ["NoteDialog", "NoteField", "effort_combo", "note_problem"]
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.checklist import Checklist
-from retrocoach.core.references import Figure, Reference, ReferenceList
-from retrocoach.core.reminders import Reminder, ReminderBook
+from retrocoach.core.safety.checklist import Checklist
+from retrocoach.core.safety.references import Figure, Reference, ReferenceList
+from retrocoach.core.safety.reminders import Reminder, ReminderBook
 
 __all__ = ["CHECKLIST_TITLE", "SafetyChecklistDialog", "SafetyPage", "reminders_html"]
 
@@ -214,7 +214,7 @@ class SafetyPage(QWidget):
         super().showEvent(event)
 
     def _build(self) -> QTextBrowser:
-        from retrocoach.core.checklist import NOT_MEDICAL_ADVICE  # noqa: PLC0415
+        from retrocoach.core.safety.checklist import NOT_MEDICAL_ADVICE  # noqa: PLC0415
 
         heading = QLabel(
             f"<h2>Safety</h2><p><b>{NOT_MEDICAL_ADVICE}</b></p><p>Everything the coach reminds "

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from retrocoach.core.checklist import Checklist
-from retrocoach.core.reminders import ReminderBook
-from retrocoach.core.settings import Settings
+from retrocoach.core.safety.checklist import Checklist
+from retrocoach.core.safety.reminders import ReminderBook
+from retrocoach.core.settings.store import Settings
 
 if TYPE_CHECKING:
     # Loaded when the checklist opens: after the first start, most starts never need it.

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.settings import (
+from retrocoach.core.settings.store import (
     AUDIO_ENGINES,
     PIPS_CHOICES,
     ROTATION_CHOICES,

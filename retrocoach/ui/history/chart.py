@@ -17,9 +17,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from retrocoach.core.estimate_words import week_tip
+from retrocoach.core.figures.estimate_words import week_tip
+from retrocoach.core.figures.stats import WeekTotals
 from retrocoach.core.speeds import Units
-from retrocoach.core.stats import WeekTotals
 from retrocoach.ui.coach.look import PAGE_COLOURS, PAGE_PATTERNS, Pattern
 
 __all__ = ["CHART_WEEKS", "WeeklyChart", "page_colours"]

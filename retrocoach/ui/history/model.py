@@ -17,9 +17,9 @@ from PySide6.QtCore import (
 
 from retrocoach.core.clock import shown_time
 from retrocoach.core.durations import format_duration
-from retrocoach.core.effort import EFFORT_HINT
-from retrocoach.core.estimate_words import ESTIMATE_NOTE, record_estimates
-from retrocoach.core.records import MAX_EFFORT, Outcome, SessionRecord
+from retrocoach.core.figures.effort import EFFORT_HINT
+from retrocoach.core.figures.estimate_words import ESTIMATE_NOTE, record_estimates
+from retrocoach.core.history.records import MAX_EFFORT, Outcome, SessionRecord
 from retrocoach.core.speeds import Units
 
 __all__ = ["COLUMNS", "RECORD_ROLE", "SORT_ROLE", "HistorySortProxy", "HistoryTableModel"]

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from retrocoach.core.clock import shown_time
-from retrocoach.core.document import FileState
 from retrocoach.core.errors import StorageError
-from retrocoach.core.history import HistoryStore, UnknownSessionError
-from retrocoach.core.history_figures import ExportError, export_csv, figures
-from retrocoach.core.records import MAX_NOTES_CHARS, RecordError, SessionRecord
+from retrocoach.core.figures.history_figures import ExportError, export_csv, figures
+from retrocoach.core.history.records import MAX_NOTES_CHARS, RecordError, SessionRecord
+from retrocoach.core.history.store import HistoryStore, UnknownSessionError
+from retrocoach.core.storage.document import FileState
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
 from retrocoach.ui.history.chart import CHART_WEEKS, WeeklyChart

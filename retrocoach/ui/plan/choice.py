@@ -8,8 +8,8 @@ from typing import Final
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from retrocoach.core.plan import Plan
-from retrocoach.core.presets import PRESETS
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.plan.presets import PRESETS
 
 __all__ = ["CUSTOM_KEY", "PlanChoice", "preset_key", "saved_key"]
 

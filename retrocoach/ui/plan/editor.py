@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from retrocoach.core.errors import StorageError
-from retrocoach.core.plan import Plan, PlanError
-from retrocoach.core.plan_check import whole_plan_problem
-from retrocoach.core.plan_names import find_source, name_problem, same_lengths
-from retrocoach.core.plans_store import PlanNameTakenError, PlanStore, UnknownPlanError
-from retrocoach.core.presets import PRESETS
+from retrocoach.core.plan.checks import whole_plan_problem
+from retrocoach.core.plan.model import Plan, PlanError
+from retrocoach.core.plan.names import find_source, name_problem, same_lengths
+from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.plan.store import PlanNameTakenError, PlanStore, UnknownPlanError
 from retrocoach.core.speeds import Units
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts

@@ -8,9 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from retrocoach.core.durations import format_duration
-from retrocoach.core.plan import LIMITS, SPEC_KEYS, SPEED_KEYS, Plan
-from retrocoach.core.plan_check import check_field, check_speed
-from retrocoach.core.plan_limits import human_seconds
+from retrocoach.core.plan.checks import check_field, check_speed
+from retrocoach.core.plan.limits import human_seconds
+from retrocoach.core.plan.model import LIMITS, SPEC_KEYS, SPEED_KEYS, Plan
 from retrocoach.core.speeds import Units, format_speed
 
 __all__ = ["DURATION_KEYS", "PlanFields"]

@@ -9,9 +9,9 @@ from typing import Final
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from retrocoach.core.programme_words import CELL_MARKS
-from retrocoach.core.programmes import Programme
-from retrocoach.core.progression import Cell, CellState, backward_words
+from retrocoach.core.programme.model import Programme
+from retrocoach.core.programme.progression import Cell, CellState, backward_words
+from retrocoach.core.programme.words import CELL_MARKS
 
 __all__ = ["ProgrammeGrid"]
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from retrocoach.core.errors import StorageError
-from retrocoach.core.programme_guide import ProgrammeGuide
-from retrocoach.core.programme_words import done_text, rest_text, today_text, week_text
-from retrocoach.core.programmes import Programme
-from retrocoach.core.progression import Cell
+from retrocoach.core.programme.guide import ProgrammeGuide
+from retrocoach.core.programme.model import Programme
+from retrocoach.core.programme.progression import Cell
+from retrocoach.core.programme.words import done_text, rest_text, today_text, week_text
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.programme.grid import ProgrammeGrid
 

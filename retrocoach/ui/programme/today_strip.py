@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from retrocoach.core.programme_words import rest_text, today_text, week_text
-from retrocoach.core.progression import Today
+from retrocoach.core.programme.progression import Today
+from retrocoach.core.programme.words import rest_text, today_text, week_text
 from retrocoach.ui.buttons import mnemonic_button
 
 __all__ = ["TodayStrip"]

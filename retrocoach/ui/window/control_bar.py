@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from retrocoach.core.session import State
+from retrocoach.core.session.machine import State
 from retrocoach.ui.window.keys import Action, key_hint
 
 __all__ = ["ControlBar"]

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from retrocoach.core.catalog import remembered_word
-from retrocoach.core.coaching import ReminderPicker
-from retrocoach.core.history import StorageError
-from retrocoach.core.plan import Plan
-from retrocoach.core.settings import Settings
+from retrocoach.core.history.store import StorageError
+from retrocoach.core.plan.lookup import remembered_word
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.safety.picker import ReminderPicker
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 from retrocoach.ui.dialogs.safety_gate import SafetyGate
 from retrocoach.ui.window.first_frame import after_first_frame

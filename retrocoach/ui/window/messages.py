@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from retrocoach.core.document import FileState, Loaded
 from retrocoach.core.durations import format_duration
-from retrocoach.core.history import describe_recovered
-from retrocoach.core.records import SessionRecord
+from retrocoach.core.history.records import SessionRecord
+from retrocoach.core.history.store import describe_recovered
+from retrocoach.core.storage.document import FileState, Loaded
 
 log = logging.getLogger(__name__)
 

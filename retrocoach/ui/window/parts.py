@@ -8,19 +8,19 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from retrocoach.core.cues import Cue
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.plan import Plan
-from retrocoach.core.reminders import ReminderBook
-from retrocoach.core.session import Session, SessionListener
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.safety.reminders import ReminderBook
+from retrocoach.core.session.cues import Cue
+from retrocoach.core.session.machine import Session, SessionListener
+from retrocoach.core.settings.store import Settings, SettingsStore
 from retrocoach.ui.coach.session_driver import SessionDriver
 from retrocoach.ui.window.lazy_page import LazyPage
 
 if TYPE_CHECKING:
     # Types only: these modules load when their objects are first needed, after the window
     # is on screen (each page costs start-up time and memory: see benchmarks/README.md).
-    from retrocoach.core.recorder import SessionRecorder
+    from retrocoach.core.history.recorder import SessionRecorder
     from retrocoach.ui.coach.cue_alerts import CueAlerts
     from retrocoach.ui.dialogs.settings import SettingsDialog
     from retrocoach.ui.plan.editor import PlanEditor

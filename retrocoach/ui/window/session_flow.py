@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from retrocoach.core.coaching import ReminderPicker
-from retrocoach.core.cues import Cue
-from retrocoach.core.history import JournalBusyError, StorageError
-from retrocoach.core.plan import Plan
-from retrocoach.core.session import (
+from retrocoach.core.history.store import JournalBusyError, StorageError
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.safety.picker import ReminderPicker
+from retrocoach.core.session.cues import Cue
+from retrocoach.core.session.machine import (
     Paused,
     PauseReason,
     Progress,
@@ -21,8 +21,8 @@ from retrocoach.core.session import (
     SessionFinished,
     State,
 )
-from retrocoach.core.settings import Settings
-from retrocoach.core.wording import segment_word
+from retrocoach.core.session.words import segment_word
+from retrocoach.core.settings.store import Settings
 from retrocoach.ui.window.frame import WindowFrame
 from retrocoach.ui.window.messages import (
     busy_text,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from retrocoach.core.confirm import CONFIRM_WINDOW_S, SecondPress
+from retrocoach.core.session.confirm import CONFIRM_WINDOW_S, SecondPress
 
 __all__ = ["StopGuard", "question_text"]
 

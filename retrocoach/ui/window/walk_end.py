@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from retrocoach.core.history import (
+from retrocoach.core.history.store import (
     HistoryStore,
     SessionRecord,
     StorageError,
@@ -18,7 +18,7 @@ from retrocoach.ui.coach.view import CoachView
 from retrocoach.ui.window.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
-    from retrocoach.core.recorder import SessionRecorder
+    from retrocoach.core.history.recorder import SessionRecorder
     from retrocoach.ui.dialogs.checkin import CheckinDialog
 
 __all__ = ["WalkEnd"]
@@ -81,7 +81,7 @@ class WalkEnd(QObject):
 
     def _show_summary(self, record: SessionRecord) -> None:
         # Imported at the first walk's end: nothing of it is needed to show the window.
-        from retrocoach.core.summary import summarise  # noqa: PLC0415
+        from retrocoach.core.figures.summary import summarise  # noqa: PLC0415
 
         units = self._coach.belt.units
         self._coach.show_summary(summarise(record, self._history.sessions(), units=units))

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from window_kit import MakeWindow
 
-from retrocoach.core.belt_words import belt_lines
-from retrocoach.core.plan import Kind, parse_spec
-from retrocoach.core.session import Session, State
-from retrocoach.core.settings import Settings
+from retrocoach.core.plan.model import Kind, parse_spec
+from retrocoach.core.session.machine import Session, State
+from retrocoach.core.session.words import belt_lines
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 
 Key = Qt.Key

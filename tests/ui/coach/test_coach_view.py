@@ -9,9 +9,9 @@ from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.plan import Kind, Segment
-from retrocoach.core.reminders import ReminderBook
-from retrocoach.core.session import Progress, State
+from retrocoach.core.plan.model import Kind, Segment
+from retrocoach.core.safety.reminders import ReminderBook
+from retrocoach.core.session.machine import Progress, State
 from retrocoach.ui.coach.look import FINISHED, LOOKS, PAUSED, READY, STOPPED
 from retrocoach.ui.coach.view import CoachView, next_text, round_text
 from retrocoach.ui.window.main_window import default_size

@@ -9,11 +9,11 @@ from pytestqt.qtbot import QtBot
 from window_doubles import RecordingInhibitor
 
 from retrocoach.app.window import build_window
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.window.main_window import MainWindow
 
 PLAN = "getready=0s warmup=0s forward=2s backward=2s rounds=1 cooldown=0s"

@@ -10,11 +10,11 @@ import pytest
 from fakes import FakeClock
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.journal import parse_journal
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.recorder import SessionRecorder
-from retrocoach.core.session import (
+from retrocoach.core.history.journal import parse_journal
+from retrocoach.core.history.recorder import SessionRecorder
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.session.machine import (
     Event,
     Paused,
     PauseReason,

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.settings import Settings
+from retrocoach.core.settings.store import Settings
 from retrocoach.ui.dialogs.settings import SettingsDialog
 
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.plan import Kind, Plan
-from retrocoach.core.records import MAX_NOTES_CHARS, Outcome, SessionRecord
-from retrocoach.core.session import SegmentRecord
+from retrocoach.core.history.records import MAX_NOTES_CHARS, Outcome, SessionRecord
+from retrocoach.core.plan.model import Kind, Plan
+from retrocoach.core.session.machine import SegmentRecord
 from retrocoach.ui.dialogs.checkin import CheckinDialog
 from retrocoach.ui.dialogs.note import NoteDialog
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.checklist import NOT_MEDICAL_ADVICE, Checklist, core_checklist
-from retrocoach.core.reminders import ReminderBook
+from retrocoach.core.safety.checklist import NOT_MEDICAL_ADVICE, Checklist, core_checklist
+from retrocoach.core.safety.reminders import ReminderBook
 from retrocoach.ui.dialogs.safety import SafetyChecklistDialog, SafetyPage
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.settings import Settings
+from retrocoach.core.settings.store import Settings
 from retrocoach.ui.dialogs.settings import SettingsDialog
 
 CHOSEN = Settings(

@@ -6,7 +6,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.stats import Totals, WeekTotals
+from retrocoach.core.figures.stats import Totals, WeekTotals
 from retrocoach.ui.history.chart import WeeklyChart
 
 

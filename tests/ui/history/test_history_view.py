@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget
 from pytestqt.qtbot import QtBot
 
 from retrocoach.cli.history import run_history
-from retrocoach.core.export import CSV_COLUMNS
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.plan import Kind, Plan
-from retrocoach.core.presets import PRESETS
-from retrocoach.core.records import Outcome, SessionRecord
-from retrocoach.core.session import SegmentRecord
+from retrocoach.core.figures.export import CSV_COLUMNS
+from retrocoach.core.history.records import Outcome, SessionRecord
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Kind, Plan
+from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.session.machine import SegmentRecord
 from retrocoach.ui.history.chart import CHART_WEEKS
 from retrocoach.ui.history.model import COLUMNS, RECORD_ROLE
 from retrocoach.ui.history.view import HistoryView

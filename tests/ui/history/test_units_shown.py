@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta, timezone
 
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.plan import Plan
-from retrocoach.core.records import Outcome, SessionRecord
+from retrocoach.core.figures.stats import Totals, WeekTotals
+from retrocoach.core.history.records import Outcome, SessionRecord
+from retrocoach.core.plan.model import Plan
 from retrocoach.core.speeds import Units
-from retrocoach.core.stats import Totals, WeekTotals
 from retrocoach.ui.history.chart import WeeklyChart
 from retrocoach.ui.history.model import COLUMNS, HistoryTableModel
 

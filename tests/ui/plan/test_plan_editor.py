@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.plan import Plan, PlanError
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.presets import PRESETS
+from retrocoach.core.plan.model import Plan, PlanError
+from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.plan.store import PlanStore
 from retrocoach.ui.plan.editor import PlanEditor
 from retrocoach.ui.plan.fields import MAX_ROUNDS
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.plan import Plan, parse_spec
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.presets import PRESETS
+from retrocoach.core.plan.model import Plan, parse_spec
+from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.plan.store import PlanStore
 from retrocoach.core.speeds import Units
 from retrocoach.ui.plan.editor import PlanEditor
 from retrocoach.ui.plan.fields import describe_totals

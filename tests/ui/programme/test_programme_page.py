@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from retrocoach.core.history import HistoryStore, Outcome, SessionRecord
-from retrocoach.core.plan import Kind
-from retrocoach.core.programme_guide import ProgrammeGuide
-from retrocoach.core.programme_state import ProgrammeStateStore
-from retrocoach.core.programmes import ProgrammeBook, ProgrammeMark
-from retrocoach.core.session import SegmentRecord
+from retrocoach.core.history.store import HistoryStore, Outcome, SessionRecord
+from retrocoach.core.plan.model import Kind
+from retrocoach.core.programme.guide import ProgrammeGuide
+from retrocoach.core.programme.model import ProgrammeBook, ProgrammeMark
+from retrocoach.core.programme.state import ProgrammeStateStore
+from retrocoach.core.session.machine import SegmentRecord
 from retrocoach.ui.programme.page import AGREED_TEXT, ProgrammePage
 from retrocoach.ui.programme.today_strip import TodayStrip
 

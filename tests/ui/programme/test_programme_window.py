@@ -13,13 +13,13 @@ from window_doubles import RecordingInhibitor, RecordingSound
 from window_kit import MakeWindow, WindowKit
 
 from retrocoach.app.window import build_window
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.programme_state import ProgrammeStateStore
-from retrocoach.core.programmes import PROGRAMMES_FILE_ENV
-from retrocoach.core.session import State
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.programme.model import PROGRAMMES_FILE_ENV
+from retrocoach.core.programme.state import ProgrammeStateStore
+from retrocoach.core.session.machine import State
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.programme.page import ProgrammePage
 from retrocoach.ui.programme.today_strip import TodayStrip
 from retrocoach.ui.window.main_window import MainWindow

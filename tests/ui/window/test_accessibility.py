@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from window_kit import MakeWindow, WindowKit
 
-from retrocoach.core.plan import Kind
+from retrocoach.core.plan.model import Kind
 
 Key = Qt.Key
 Ctrl = Qt.KeyboardModifier.ControlModifier

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from retrocoach.app.history_page import history_page, units_followed
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.plan import Plan
-from retrocoach.core.records import Outcome, SessionRecord
-from retrocoach.core.settings import Settings
+from retrocoach.core.history.records import Outcome, SessionRecord
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Plan
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 from retrocoach.ui.history.model import COLUMNS
 

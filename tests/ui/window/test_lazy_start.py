@@ -20,13 +20,13 @@ from window_kit import MakeWindow
 
 from retrocoach.app import window as app_module
 from retrocoach.app.window import build_window
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import Kind, parse_spec
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.records import Outcome, SessionRecord
-from retrocoach.core.session import Event, SegmentRecord, Session, SessionStarted
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.records import Outcome, SessionRecord
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Kind, parse_spec
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.session.machine import Event, SegmentRecord, Session, SessionStarted
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.dialogs.safety import SafetyPage
 from retrocoach.ui.history.model import RECORD_ROLE
 from retrocoach.ui.window.main_window import MainWindow
@@ -232,9 +232,9 @@ CHILD = textwrap.dedent(
     import sys
     from PySide6.QtWidgets import QApplication
     from retrocoach.app.window import build_window, configure_application
-    from retrocoach.core.history import HistoryStore
-    from retrocoach.core.plans_store import PlanStore
-    from retrocoach.core.paths import DataPaths
+    from retrocoach.core.history.store import HistoryStore
+    from retrocoach.core.plan.store import PlanStore
+    from retrocoach.core.storage.paths import DataPaths
 
     app = QApplication([])
     paths = DataPaths.resolve()
@@ -259,8 +259,8 @@ DEFERRED_MODULES = (
     "retrocoach.ui.dialogs.checkin",
     "retrocoach.ui.dialogs.note",
     "retrocoach.ui.window.theme",
-    "retrocoach.core.summary",
-    "retrocoach.core.plan_check",
+    "retrocoach.core.figures.summary",
+    "retrocoach.core.plan.checks",
 )
 
 

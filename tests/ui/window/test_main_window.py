@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from window_kit import MakeWindow
 
-from retrocoach.core.session import State
+from retrocoach.core.session.machine import State
 from retrocoach.ui.window.keys import BINDINGS, Action
 
 Key = Qt.Key

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from retrocoach.app.plan_page import plan_page, speeds_followed
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.settings import Settings
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 
 BELT = parse_spec("forward-speed=3.5km/h backward-speed=1.5km/h", name="belt")

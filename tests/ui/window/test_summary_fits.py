@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from window_kit import MakeWindow
 
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.settings import Settings
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.settings.store import Settings
 
 Key = Qt.Key
 BELT = (

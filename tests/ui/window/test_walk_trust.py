@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QSpinBox
 from window_kit import MakeWindow, WindowKit
 
-from retrocoach.core.confirm import CONFIRM_WINDOW_S
-from retrocoach.core.cues import Cue
-from retrocoach.core.plan import parse_spec
-from retrocoach.core.session import State
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.session.confirm import CONFIRM_WINDOW_S
+from retrocoach.core.session.cues import Cue
+from retrocoach.core.session.machine import State
 
 Key = Qt.Key
 Ctrl = Qt.KeyboardModifier.ControlModifier

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from window_kit import MakeWindow, WindowKit
 
 from retrocoach.app.window import build_window
-from retrocoach.core.history import HistoryStore
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.plan import Kind, Plan, parse_spec
-from retrocoach.core.plans_store import PlanStore
-from retrocoach.core.records import Outcome, SessionRecord
-from retrocoach.core.session import SegmentRecord
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.history.records import Outcome, SessionRecord
+from retrocoach.core.history.store import HistoryStore
+from retrocoach.core.plan.model import Kind, Plan, parse_spec
+from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.session.machine import SegmentRecord
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.coach.look import READY
 from retrocoach.ui.history.chart import page_colours
 from retrocoach.ui.window.theme import dark_palette

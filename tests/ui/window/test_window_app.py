@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from window_kit import MakeWindow
 
 from retrocoach.app.window import APP_ID, configure_application
-from retrocoach.core.resources import asset_path
+from retrocoach.core.storage.shipped import asset_path
 
 
 def test_the_icon_is_a_valid_svg() -> None:

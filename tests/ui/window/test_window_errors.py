@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from window_kit import MakeWindow
 
-from retrocoach.core import atomic, journal_writer
-from retrocoach.core.atomic import StorageError
-from retrocoach.core.paths import DataPaths
-from retrocoach.core.session import State
-from retrocoach.core.settings import SettingsStore
+from retrocoach.core.history import journal_writer
+from retrocoach.core.session.machine import State
+from retrocoach.core.settings.store import SettingsStore
+from retrocoach.core.storage import atomic
+from retrocoach.core.storage.atomic import StorageError
+from retrocoach.core.storage.paths import DataPaths
 
 Key = Qt.Key
 

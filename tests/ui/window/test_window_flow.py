@@ -7,9 +7,9 @@ import json
 from PySide6.QtCore import Qt
 from window_kit import MakeWindow
 
-from retrocoach.core.plan import Kind
-from retrocoach.core.session import State
-from retrocoach.core.settings import Settings, SettingsStore
+from retrocoach.core.plan.model import Kind
+from retrocoach.core.session.machine import State
+from retrocoach.core.settings.store import Settings, SettingsStore
 from retrocoach.ui.dialogs.checkin import EFFORT_WORDS
 from retrocoach.ui.dialogs.safety import SafetyPage
 from retrocoach.ui.dialogs.settings import SettingsDialog

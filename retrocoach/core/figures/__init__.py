@@ -1,0 +1,1 @@
+"""Figures drawn from the history: totals, exports, summaries, estimates and effort."""

@@ -1,0 +1,101 @@
+"""The history's selection by day and its CSV form: shared by the command line and the window."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from datetime import date, tzinfo
+from typing import Final, TextIO
+
+from retrocoach.core.figures.stats import local_day
+from retrocoach.core.history.records import SessionRecord
+
+__all__ = ["CSV_COLUMNS", "select_sessions", "write_csv"]
+
+CSV_COLUMNS: Final = (
+    "id",
+    "date",
+    "started_at",
+    "ended_at",
+    "plan",
+    "outcome",
+    "walking_s",
+    "forward_s",
+    "backward_s",
+    "effort",
+    "notes",
+    "forward_m_est",
+    "backward_m_est",
+    "energy_kcal_est",
+)
+"""The *_est columns are estimates (see retrocoach.core.session.estimates); empty when unknown."""
+
+
+def select_sessions(
+    records: Iterable[SessionRecord],
+    since: date | None,
+    until: date | None,
+    tz: tzinfo | None = None,
+) -> list[SessionRecord]:
+    """Sessions started on a local day from *since* to *until* (both included), oldest first."""
+    chosen = [
+        record
+        for record in records
+        if (since is None or local_day(record, tz) >= since)
+        and (until is None or local_day(record, tz) <= until)
+    ]
+    chosen.sort(key=lambda record: record.started_at)
+    return chosen
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def _optional(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _cell(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    A cell starting with = + - @, a tab or a carriage return is a formula (or becomes one
+    once the spreadsheet trims it) in Excel, LibreOffice and Google Sheets; a leading
+    apostrophe makes it text (OWASP's advice for CSV injection).
+    """
+    return f"'{text}" if text[:1] in _FORMULA_STARTS else text
+
+
+_FORMULA_STARTS: Final = frozenset("=+-@\t\r")
+
+
+def write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+    """*records* as CSV_COLUMNS, times in *tz* (local if None): the command line's and the
+    history view's export.
+
+    RFC 4180: every line ends in CRLF, and the csv module quotes each cell holding a comma, a
+    quote, a CR or an LF, so a note with a bare CR stays in its cell. Every text cell is
+    neutralised against formulas (see _cell). *out* must not translate newlines (open files
+    with ``newline=""``).
+    """
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        writer.writerow(
+            (
+                _cell(record.id),
+                local_day(record, tz).isoformat(),
+                record.started_at.isoformat(),
+                record.ended_at.isoformat(),
+                _cell(record.plan.name),
+                _cell(record.outcome.value),
+                _seconds(record.walking_s),
+                _seconds(record.forward_s),
+                _seconds(record.backward_s),
+                "" if record.effort is None else record.effort,
+                _cell(record.notes or ""),
+                _optional(record.forward_m),
+                _optional(record.backward_m),
+                _optional(record.energy_kcal_est),
+            )
+        )

@@ -1,0 +1,149 @@
+"""What a finished or stopped walk amounted to, and how it compares with the last few."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from retrocoach.core.durations import format_duration, format_walked
+from retrocoach.core.figures.estimate_words import record_estimate_line
+from retrocoach.core.history.outcome import segment_done
+from retrocoach.core.history.records import MAX_EFFORT, Outcome, SessionRecord
+from retrocoach.core.plan.model import Kind
+from retrocoach.core.speeds import Units
+
+__all__ = ["COMPARED_WALKS", "Summary", "summarise"]
+
+COMPARED_WALKS: Final = 5
+_OUTCOME_TITLES: Final = {
+    Outcome.COMPLETED: "Session completed",
+    Outcome.STOPPED: "Session stopped early",
+    Outcome.INTERRUPTED: "Session interrupted",
+}
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The figures of one walk, and the average walking time of the walks before it."""
+
+    outcome: Outcome
+    forward_s: float
+    backward_s: float
+    planned_s: int
+    """The plan's walking time (get-ready countdown left out)."""
+    done: int
+    skipped: int
+    not_reached: int
+    effort: int | None
+    earlier: int
+    """How many earlier walks the comparison is over (0: this is the first)."""
+    earlier_average_s: float
+    estimate: str = ""
+    """The estimated belt distance and energy in words ('' when nothing can be estimated)."""
+
+    @property
+    def walked_s(self) -> float:
+        return self.forward_s + self.backward_s
+
+    @property
+    def not_walked_s(self) -> float:
+        """The plan's walking time that was not walked: turn-arounds are not walking."""
+        return max(0.0, self.planned_s - self.walked_s)
+
+    @property
+    def left_text(self) -> str:
+        """What the plan had left, beside the summary: '0:08 not walked', or '0:00 left in all'."""
+        if self.outcome is Outcome.COMPLETED:
+            return "0:00 left in all"
+        return f"{format_duration(self.not_walked_s)} not walked"
+
+    @property
+    def title(self) -> str:
+        return _OUTCOME_TITLES[self.outcome]
+
+    def lines(self, *, with_effort: bool = True) -> list[str]:
+        """The summary as the window and the terminal show it, one fact a line.
+
+        The terminal coach asks for no effort: it has no check-in to rate the walk.
+        """
+        walked, forward, backward = format_walked(self.forward_s, self.backward_s)
+        lines = [
+            f"Walked {walked} of {format_duration(self.planned_s)}: "
+            f"{forward} forward, {backward} backward",
+            self._segments_line(),
+        ]
+        if with_effort:
+            lines.append(
+                "Effort: not rated"
+                if self.effort is None
+                else f"Effort: {self.effort} of {MAX_EFFORT}"
+            )
+        lines.append(self._comparison_line())
+        if self.estimate:
+            lines.append(self.estimate)
+        return lines
+
+    def _segments_line(self) -> str:
+        parts = [f"{self.done} done"]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped or cut short")
+        if self.not_reached:
+            parts.append(f"{self.not_reached} not reached")
+        return "Segments: " + ", ".join(parts)
+
+    def _comparison_line(self) -> str:
+        if not self.earlier:
+            return "Your first walk in the history"
+        walks = "your last walk" if self.earlier == 1 else f"your last {self.earlier} walks"
+        difference = self.walked_s - self.earlier_average_s
+        average = format_duration(self.earlier_average_s)
+        if abs(difference) < 1:
+            return f"As long as {walks} (average {average})"
+        how = "longer" if difference > 0 else "shorter"
+        return f"{format_duration(abs(difference))} {how} than {walks} (average {average})"
+
+
+def summarise(
+    record: SessionRecord,
+    history: Sequence[SessionRecord],
+    compared: int = COMPARED_WALKS,
+    units: Units = Units.KMH,
+) -> Summary:
+    """The summary of *record*, compared with up to *compared* walks started before it.
+
+    *history* may hold *record* itself and walks after it; they are left out of the comparison.
+    """
+    earlier = (
+        sorted(
+            (
+                other
+                for other in history
+                if other.id != record.id and other.started_at < record.started_at
+            ),
+            key=lambda other: other.started_at,
+        )[-compared:]
+        if compared > 0
+        else []
+    )
+    planned = [s for s in record.plan.segments() if s.kind is not Kind.GETREADY]
+    done = sum(1 for walked in record.segments if segment_done(walked))
+    return Summary(
+        outcome=record.outcome,
+        forward_s=record.forward_s,
+        backward_s=record.backward_s,
+        planned_s=record.plan.walking_s,
+        done=done,
+        skipped=len(record.segments) - done,
+        not_reached=max(0, len(planned) - len(record.segments)),
+        effort=record.effort,
+        earlier=len(earlier),
+        estimate=record_estimate_line(record, units),
+        earlier_average_s=(
+            sum(other.walking_s for other in earlier) / len(earlier) if earlier else 0.0
+        ),
+    )

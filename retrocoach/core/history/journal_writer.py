@@ -1,0 +1,123 @@
+"""Writing one session's journal: appended and flushed a line at a time, held while it runs."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Final
+
+from retrocoach.core.errors import StorageError, storage_error
+from retrocoach.core.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, write_all
+
+__all__ = ["SessionJournal"]
+
+_MAX_COPIES: Final = 100
+
+
+class SessionJournal:
+    """The journal a running session appends to; rebuilt whole in a new file if it goes missing.
+
+    *rebuild* returns the lines the journal held before this append (header first). It is used when
+    the file cannot be appended to: never created (the disk was full at the start), deleted or
+    replaced by someone while the session runs, or cut by a failed write.
+    """
+
+    def __init__(
+        self, folder: Path, session_id: str, rebuild: Callable[[], Sequence[bytes]]
+    ) -> None:
+        self.folder = folder
+        self.session_id = session_id
+        self._rebuild = rebuild
+        self._fd: int | None = None
+        self._size = 0
+        self.path: Path | None = None
+        """The file holding the session, once one was written (None before)."""
+
+    def append(self, lines: Sequence[bytes]) -> None:
+        """Add *lines* and flush them to disk; StorageError if the disk refuses."""
+        data = b"".join(lines)
+        if self._fd is None or not self._still_ours():
+            self._start_over(data)
+            return
+        if not data:
+            return
+        try:
+            write_all(self._fd, data)
+            os.fdatasync(self._fd)
+        except OSError as error:
+            self._cut_back()
+            assert self.path is not None
+            raise storage_error(self.path, error, "write", "the session goes on") from error
+        self._size += len(data)
+
+    def close(self, *, remove: bool) -> None:
+        """Stop writing; with *remove*, delete the file (the session is safely saved)."""
+        fd, self._fd = self._fd, None
+        if remove and self.path is not None and fd is not None and self._still_ours(fd):
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        if fd is not None:
+            os.close(fd)  # and with it the lock: a later start may now recover what is left
+
+    def _start_over(self, new: bytes) -> None:
+        self.close(remove=False)
+        data = b"".join(self._rebuild()) + new
+        try:
+            ensure_private_dir(self.folder)
+        except StorageError as error:
+            raise StorageError(f"{error}; the session goes on", self.folder, error.errno) from None
+        fd, path = self._create()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: nobody else holds it
+            write_all(fd, data)
+            os.fsync(fd)
+        except OSError as error:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise storage_error(path, error, "write", "the session goes on") from error
+        self._fd, self.path, self._size = fd, path, len(data)
+        with contextlib.suppress(OSError):
+            fd_dir = os.open(self.folder, os.O_RDONLY)
+            try:
+                os.fsync(fd_dir)
+            finally:
+                os.close(fd_dir)
+
+    def _create(self) -> tuple[int, Path]:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC
+        for number in range(1, _MAX_COPIES + 1):
+            suffix = "" if number == 1 else f"-{number}"
+            path = self.folder / f"session-{self.session_id}{suffix}.journal.jsonl"
+            try:
+                return os.open(path, flags | os.O_NOFOLLOW, PRIVATE_FILE_MODE), path
+            except FileExistsError:
+                continue  # an earlier file of this session, or someone else's: left alone
+            except OSError as error:
+                raise storage_error(path, error, "write", "the session goes on") from error
+        raise StorageError(
+            f"could not start a journal: {_MAX_COPIES} files for this session exist already",
+            self.folder,
+        )
+
+    def _cut_back(self) -> None:
+        """Take a half-written line off the end, or give the file up if even that fails."""
+        assert self._fd is not None
+        try:
+            os.ftruncate(self._fd, self._size)
+        except OSError:
+            self.close(remove=False)
+
+    def _still_ours(self, fd: int | None = None) -> bool:
+        fd = self._fd if fd is None else fd
+        if fd is None or self.path is None:
+            return False
+        try:
+            held = os.fstat(fd)
+            there = os.stat(self.path, follow_symlinks=False)
+        except OSError:
+            return False
+        return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)

@@ -1,0 +1,295 @@
+"""One recorded session as the history keeps it, and its strict JSON form."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any, Final
+
+from retrocoach.core.history import parsing as rf
+from retrocoach.core.history.parsing import RecordError
+from retrocoach.core.plan.model import Direction, Plan
+from retrocoach.core.programme.mark import ProgrammeMark
+from retrocoach.core.session.estimates import NO_BODY_MASS, EstimateBasis, estimate
+from retrocoach.core.session.machine import SegmentRecord, Session
+
+__all__ = [
+    "MAX_EFFORT",
+    "MAX_NOTES_CHARS",
+    "Outcome",
+    "RecordError",
+    "SessionRecord",
+]
+
+MAX_EFFORT: Final = 10
+MAX_NOTES_CHARS: Final = 2000
+_ID: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_SESSION_KEYS: Final = frozenset(
+    ("id", "started_at", "ended_at", "outcome", "plan", "segments", "forward_s", "backward_s")
+)
+"""The keys every session has; _OPTIONAL_KEYS are the only others this version knows."""
+_ESTIMATE_KEYS: Final = ("forward_m", "backward_m", "energy_kcal_est")
+_OPTIONAL_KEYS: Final = ("notes", "effort", "programme", *_ESTIMATE_KEYS)
+_KNOWN_KEYS: Final = _SESSION_KEYS | frozenset(_OPTIONAL_KEYS)
+_SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s", "speed_kmh"))
+_MAX_ESTIMATE: Final = 1e7
+
+
+# Sessions share a handful of plans: each plan's stored form is built once. The speeds' types
+# are part of the key, so a plan read with 3 (not 3.0) km/h is written back as it was read.
+@functools.lru_cache(maxsize=256)
+def _cached_plan_json(plan: Plan, *_speed_types: str) -> dict[str, Any]:
+    return plan.to_dict()
+
+
+def _plan_json(plan: Plan) -> dict[str, Any]:
+    return _cached_plan_json(
+        plan, type(plan.forward_speed_kmh).__name__, type(plan.backward_speed_kmh).__name__
+    )
+
+
+class Outcome(StrEnum):
+    """How a session ended."""
+
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    INTERRUPTED = "interrupted"
+    """Cut short by a crash, a kill or a power cut; recovered from the journal."""
+
+
+_OUTCOME_BY_NAME: Final = {outcome.value: outcome for outcome in Outcome}
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """A session as the history keeps it. Times are aware datetimes; lengths are seconds."""
+
+    id: str
+    started_at: datetime
+    ended_at: datetime
+    outcome: Outcome
+    plan: Plan
+    segments: tuple[SegmentRecord, ...]
+    forward_s: float
+    """All forward walking, warm-up and cool-down included."""
+    backward_s: float
+    notes: str | None = None
+    effort: int | None = None
+    """How hard it felt, 0 to 10, from the window's check-in."""
+    programme: ProgrammeMark | None = None
+    """The programme session this was, when walked from a programme."""
+    forward_m: float | None = None
+    """Belt distance walked forward, an estimate from speed and time (None: a speed unknown)."""
+    backward_m: float | None = None
+    energy_kcal_est: float | None = None
+    """Energy, an estimate (see retrocoach.core.session.estimates); None without a body mass."""
+    unknown: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+    """Keys this version does not know, kept to be written back as they were (None: none).
+
+    The file's contract names the keys a session has at least; another tool, or the walker
+    by hand, may add more. Keys of the session are kept by their name, keys of its plan under
+    "plan", keys of its segments under "segments" as a mapping from the segment's index.
+    """
+
+    def __post_init__(self) -> None:
+        # Accept "completed" as well as Outcome.COMPLETED; an unknown word raises ValueError.
+        outcome = _OUTCOME_BY_NAME.get(self.outcome) or Outcome(self.outcome)
+        object.__setattr__(self, "outcome", outcome)
+        if not _ID.fullmatch(self.id):
+            raise RecordError("a session id is 1 to 64 letters, digits, '-' or '_'")
+        if self.started_at.tzinfo is None or self.ended_at.tzinfo is None:
+            raise RecordError("session times must carry their UTC offset")
+        if self.ended_at < self.started_at:
+            raise RecordError("a session cannot end before it starts")
+        if self.notes is not None and (len(self.notes) > MAX_NOTES_CHARS or "\x00" in self.notes):
+            raise RecordError(f"notes are at most {MAX_NOTES_CHARS} characters of text")
+        if self.effort is not None and not (
+            _is_int(self.effort) and 0 <= self.effort <= MAX_EFFORT
+        ):
+            raise RecordError(f"effort is a whole number from 0 to {MAX_EFFORT}")
+
+    @property
+    def walking_s(self) -> float:
+        """Forward and backward walking together."""
+        return self.forward_s + self.backward_s
+
+    def with_checkin(self, notes: str | None, effort: int | None) -> SessionRecord:
+        """The same session with the walker's notes and effort."""
+        return dataclasses.replace(self, notes=notes, effort=effort)
+
+    @classmethod
+    def from_session(
+        cls,
+        session: Session,
+        *,
+        started_at: datetime,
+        now: float,
+        outcome: Outcome | str,
+        record_id: str | None = None,
+        basis: EstimateBasis = NO_BODY_MASS,
+    ) -> SessionRecord:
+        """Record *session* as walked up to *now* (its steady-clock reading).
+
+        *started_at* is the wall time at start. The end time is derived from the steady clock,
+        so setting the wall clock during a session does not change how long it lasted.
+        *basis* carries what the energy estimate needs besides the walk.
+        """
+        begin = session.started_at if session.started_at is not None else now
+        end = session.ended_at if session.ended_at is not None else now
+        # Milliseconds are plenty, and they keep float noise out of the file.
+        segments = tuple(
+            dataclasses.replace(walked, actual_s=round(walked.actual_s, 3))
+            for walked in session.walked(now)
+        )
+        figures = estimate(segments, basis)
+        return cls(
+            id=record_id or uuid.uuid4().hex,
+            started_at=started_at,
+            ended_at=started_at + timedelta(seconds=max(0.0, end - begin)),
+            outcome=Outcome(outcome),
+            plan=session.plan,
+            segments=segments,
+            forward_s=_total(segments, Direction.FORWARD),
+            backward_s=_total(segments, Direction.BACKWARD),
+            forward_m=figures.forward_m,
+            backward_m=figures.backward_m,
+            energy_kcal_est=figures.energy_kcal,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as stored in history.json (see assets/data/history.schema.json)."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat(),
+            "outcome": self.outcome.value,
+            # A copy: _restore_unknown may add to it, and the cached dict is shared.
+            "plan": dict(_plan_json(self.plan)),
+            "segments": [
+                {
+                    # _value_ is the member's value without the enum property's lookup cost.
+                    "kind": segment.kind._value_,
+                    "round": segment.round,
+                    "planned_s": segment.planned_s,
+                    "actual_s": segment.actual_s,
+                    "speed_kmh": segment.speed_kmh,
+                }
+                for segment in self.segments
+            ],
+            "forward_s": self.forward_s,
+            "backward_s": self.backward_s,
+            "forward_m": self.forward_m,
+            "backward_m": self.backward_m,
+            "energy_kcal_est": self.energy_kcal_est,
+        }
+        if self.notes is not None:
+            data["notes"] = self.notes
+        if self.effort is not None:
+            data["effort"] = self.effort
+        if self.programme is not None:
+            data["programme"] = self.programme.to_json()
+        if self.unknown:
+            _restore_unknown(data, self.unknown)
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> SessionRecord:
+        """Read a record written by to_json(); raise RecordError (or PlanError) if it is bad.
+
+        Keys this version does not know are kept in ``unknown``, for to_json() to write back.
+        """
+        fields = rf.mapping(data, "a session")
+        segments = fields.get("segments")
+        if not isinstance(segments, list):
+            raise RecordError("a session's segments must be a list")
+        notes = fields.get("notes")
+        if notes is not None and not isinstance(notes, str):
+            raise RecordError("notes must be text")
+        effort = fields.get("effort")
+        if effort is not None:
+            effort = rf.whole(effort, "effort", MAX_EFFORT)
+        programme = fields.get("programme")
+        return cls(
+            id=rf.text(fields, "id"),
+            started_at=rf.moment(fields, "started_at"),
+            ended_at=rf.moment(fields, "ended_at"),
+            outcome=_outcome(fields.get("outcome")),
+            plan=rf.plan(fields.get("plan")),
+            segments=tuple(map(rf.segment, segments)),
+            forward_s=rf.seconds(fields.get("forward_s"), "forward_s"),
+            backward_s=rf.seconds(fields.get("backward_s"), "backward_s"),
+            notes=notes,
+            effort=effort,
+            programme=None if programme is None else ProgrammeMark.from_json(programme),
+            forward_m=rf.optional_number(fields.get("forward_m"), "forward_m", _MAX_ESTIMATE),
+            backward_m=rf.optional_number(fields.get("backward_m"), "backward_m", _MAX_ESTIMATE),
+            energy_kcal_est=rf.optional_number(
+                fields.get("energy_kcal_est"), "energy_kcal_est", _MAX_ESTIMATE
+            ),
+            unknown=_unknown(fields, segments),
+        )
+
+
+def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] | None:
+    """The keys of a valid session's JSON that this version does not know, or None.
+
+    Quick for the usual record, which has none: a set comparison for the session, its plan
+    and each of its segments.
+    """
+    found: dict[str, Any] = {}
+    if not fields.keys() <= _KNOWN_KEYS:
+        found.update(
+            (key, value)
+            for key, value in fields.items()
+            if key not in _SESSION_KEYS and key not in _OPTIONAL_KEYS
+        )
+    plan = fields["plan"]
+    if not plan.keys() <= rf.PLAN_FIELD_SET:
+        found["plan"] = {key: value for key, value in plan.items() if key not in rf.PLAN_FIELDS}
+    if not all(map(_SEGMENT_KEYS.issuperset, segments)):  # one C call for the usual record
+        found["segments"] = {
+            index: {key: value for key, value in entry.items() if key not in _SEGMENT_KEYS}
+            for index, entry in enumerate(segments)
+            if not _SEGMENT_KEYS.issuperset(entry)
+        }
+    if not found:
+        return None
+    try:  # what cannot be written back would make every later save fail
+        json.dumps(found, allow_nan=False)
+    except ValueError:
+        raise RecordError("a key this version does not know holds a number out of range") from None
+    return found
+
+
+def _restore_unknown(data: dict[str, Any], unknown: Mapping[str, Any]) -> None:
+    """Put the keys from_json() kept back where they were found (see SessionRecord.unknown)."""
+    for key, value in unknown.items():
+        if key == "plan":
+            data["plan"].update(value)
+        elif key == "segments":
+            for index, keys in value.items():
+                data["segments"][index].update(keys)
+        else:
+            data[key] = value
+
+
+def _total(segments: tuple[SegmentRecord, ...], direction: Direction) -> float:
+    return round(sum(s.actual_s for s in segments if s.kind.direction is direction), 3)
+
+
+def _outcome(value: object) -> Outcome:
+    outcome = _OUTCOME_BY_NAME.get(value) if type(value) is str else None
+    if outcome is None:
+        raise RecordError(f"a session's outcome is one of {', '.join(_OUTCOME_BY_NAME)}")
+    return outcome
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,234 @@
+"""The session history: history.json, its schema version, and the journal of a running session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final, Protocol
+
+from retrocoach.core.clock import local_now
+from retrocoach.core.errors import JournalBusyError, NewerSchemaError, StorageError
+from retrocoach.core.history.journal_writer import SessionJournal
+from retrocoach.core.history.parsing import upgrade_v1
+from retrocoach.core.history.records import Outcome, RecordError, SessionRecord
+from retrocoach.core.history.recovery import JournalRecovery, describe_recovered
+from retrocoach.core.storage.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
+from retrocoach.core.storage.document_reading import count_strings
+from retrocoach.core.storage.locks import LockFile
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "FileState",
+    "HistoryStore",
+    "JournalBusyError",
+    "LoadResult",
+    "NewerSchemaError",
+    "Outcome",
+    "RecordError",
+    "SessionRecord",
+    "StorageError",
+    "UnknownSessionError",
+    "describe_recovered",
+    "migrate_history",
+]
+
+SCHEMA_VERSION: Final = 2
+MIGRATIONS: Final[Mapping[int, MigrationStep]] = {1: upgrade_v1}
+"""One step per old schema version: MIGRATIONS[n] turns a version-n document into n + 1."""
+
+LoadResult = Loaded[SessionRecord]
+
+
+class UnknownSessionError(KeyError):
+    """No session in the history has the given id."""
+
+
+class DataFolder(Protocol):
+    """Anything that names the data folder, such as retrocoach.core.storage.paths.DataPaths."""
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder that holds history.json and the journal."""
+        ...
+
+
+def migrate_history(document: dict[str, Any]) -> dict[str, Any]:
+    """Bring a history document of any known schema version up to SCHEMA_VERSION."""
+    return migrate(document, current=SCHEMA_VERSION, steps=MIGRATIONS)
+
+
+def _session_strings(entry: Mapping[str, Any], record: SessionRecord) -> int:
+    """How many strings, keys included, the session object *entry* holds at every depth.
+
+    *record* is what *entry* read as. Looking at every value of a long history would slow
+    every load, so the values are counted from what reading them checked: text for the id,
+    the two times, the outcome, the notes, the plan's name and each segment's kind; numbers
+    or null for every other value of a session, its plan and its segments.
+    """
+    if record.unknown is not None:  # keys this version does not know may hold anything
+        return count_strings(entry)
+    segments = entry["segments"]
+    total = len(entry) + len(entry["plan"]) + sum(map(len, segments)) + len(segments) + 5
+    if record.notes is not None:
+        total += 1
+    programme = entry.get("programme")
+    return total if programme is None else total + count_strings(programme)
+
+
+class HistoryStore:
+    """history.json in a data folder, plus the journal of the session in progress.
+
+    Every change is a locked read-modify-write, so RetroCoach processes saving at the same time
+    all land. Problems with the file are told, one line each, through *warn*.
+    """
+
+    def __init__(
+        self,
+        location: DataFolder | Path,
+        *,
+        warn: Callable[[str], None],
+        wall_clock: Callable[[], datetime] = local_now,
+        lock_timeout_s: float = 10.0,
+        schema_version: int = SCHEMA_VERSION,
+        migrations: Mapping[int, MigrationStep] = MIGRATIONS,
+    ) -> None:
+        folder = location if isinstance(location, Path) else location.data_dir
+        self.folder = folder
+        self._warn = warn
+        self._wall_clock = wall_clock
+        self._version = schema_version
+        self._file: DocumentFile[SessionRecord] = DocumentFile(
+            folder / "history.json",
+            list_key="sessions",
+            noun="sessions",
+            parse_item=SessionRecord.from_json,
+            dump_item=SessionRecord.to_json,
+            item_key=lambda record: record.id,
+            item_strings=_session_strings,
+            schema_version=schema_version,
+            migrations=migrations,
+            warn=warn,
+            wall_clock=wall_clock,
+            lock_timeout_s=lock_timeout_s,
+        )
+        self._recovery = JournalRecovery(
+            folder,
+            save=self._save_recovered,
+            warn=warn,
+            wall_clock=wall_clock,
+            legacy_versions=range(1, schema_version + 1),
+        )
+        self._claim: LockFile | None = None
+        self._journal: SessionJournal | None = None
+
+    @property
+    def path(self) -> Path:
+        """history.json."""
+        return self._file.path
+
+    @property
+    def journal_path(self) -> Path:
+        """Where this store's latest session is journalled (the data folder before it is)."""
+        journal = self._journal
+        return journal.path if journal is not None and journal.path is not None else self.folder
+
+    # -- the history -------------------------------------------------------------------------
+
+    def load(self) -> LoadResult:
+        """Read the history, never changing the file; see Loaded.state and .warnings."""
+        return self._file.load()
+
+    def sessions(self) -> tuple[SessionRecord, ...]:
+        """Every readable session, in the order they were recorded."""
+        return self._file.load().items
+
+    def add(self, record: SessionRecord) -> None:
+        """Append *record*; the save is read back before this returns (UnverifiedSaveError)."""
+        with self._file.editing() as records:
+            if any(existing.id == record.id for existing in records):
+                raise RecordError(f"a session with id {record.id} is already recorded")
+            records.append(record)
+
+    def _save_recovered(self, record: SessionRecord) -> bool:
+        with self._file.editing() as records:
+            # A crash between saving a session and removing its journal leaves both.
+            if any(existing.id == record.id for existing in records):
+                return False
+            records.append(record)
+        return True
+
+    def update(self, record: SessionRecord) -> None:
+        """Replace the session with *record*'s id (after a check-in adds notes and effort)."""
+        with self._file.editing() as records:
+            records[self._position(records, record.id)] = record
+
+    def delete(self, record_id: str) -> None:
+        """Remove the session with *record_id*."""
+        with self._file.editing() as records:
+            del records[self._position(records, record_id)]
+
+    @staticmethod
+    def _position(records: list[SessionRecord], record_id: str) -> int:
+        for index, existing in enumerate(records):
+            if existing.id == record_id:
+                return index
+        raise UnknownSessionError(record_id)
+
+    # -- the journals ------------------------------------------------------------------------
+
+    def open_journal(
+        self, session_id: str, rebuild: Callable[[], Sequence[bytes]]
+    ) -> SessionJournal:
+        """The journal for a session about to start (its file is made at the first append)."""
+        self._journal = SessionJournal(self.folder, session_id, rebuild)
+        return self._journal
+
+    def claim_journal(self) -> SessionRecord | None:
+        """Claim the data folder for a session about to start, until release_claim().
+
+        One window walks at a time per data folder: JournalBusyError if another process holds
+        the claim, StorageError if it cannot be made. Journals left meanwhile by processes
+        that died are recovered first; the latest recovered session is returned (the others
+        are told through *warn*). Claiming twice is harmless.
+        """
+        if not self.try_claim():
+            raise JournalBusyError(
+                f"another RetroCoach session is running with the data folder {self.folder}",
+                self.folder,
+            )
+        recovered = self.recover_journals(tell=False)
+        for record in recovered[:-1]:
+            self._warn(describe_recovered(record))
+        return recovered[-1] if recovered else None
+
+    def try_claim(self) -> bool:
+        """Claim the data folder if no other process has: False if one has (see claim_journal)."""
+        if self._claim is None:
+            # The lock older versions held while journalling: they and we exclude each other.
+            claim = LockFile(self._recovery.legacy_lock_path)
+            if not claim.try_acquire():
+                return False
+            self._claim = claim
+        return True
+
+    def release_claim(self) -> None:
+        """Let another window start a session in this data folder."""
+        claim, self._claim = self._claim, None
+        if claim is not None:
+            claim.release()
+
+    def recover_journals(self, *, tell: bool = True) -> list[SessionRecord]:
+        """Put every session left in a journal nobody holds into the history, each once.
+
+        Call at the start of every command. A journal whose session cannot be saved yet stays
+        for a later start, and that is told; with *tell*, so is each recovered session.
+        """
+        recovered, failures = self._recovery.recover_all()
+        for error in failures:
+            self._warn(f"an unfinished session could not be recovered yet: {error}")
+        if tell:
+            for record in recovered:
+                self._warn(describe_recovered(record))
+        return recovered

@@ -1,0 +1,196 @@
+"""The first-start safety checklist both coaches show: its words and order live here, once."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import Final
+
+from retrocoach.core.safety.references import Reference, ReferenceKind
+from retrocoach.core.safety.reminders import Reminder, ReminderBook
+from retrocoach.core.safety.rules import Moment
+from retrocoach.core.settings.store import Settings
+
+__all__ = [
+    "CONFIRM_PROMPT",
+    "NOT_MEDICAL_ADVICE",
+    "Checklist",
+    "ChecklistSection",
+    "checklist_due",
+    "checklist_lines",
+    "core_checklist",
+]
+
+NOT_MEDICAL_ADVICE: Final = (
+    "RetroCoach is not medical advice. It times your walk and reminds you of safe habits; "
+    "it cannot judge what is safe for you."
+)
+INTRO: Final = "Before your first backward walk, go through each item and tick it off."
+CONFIRM_PROMPT: Final = "Press Enter once you have checked every item (Ctrl+C stops here): "
+
+_HEADINGS: Final = (
+    (Moment.CHECKLIST_FIRST, "Before you start"),
+    (Moment.CHECKLIST_SETUP, "On the treadmill"),
+    (Moment.CHECKLIST_STOP, "Signs to stop at once"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistSection:
+    """A heading and the items under it."""
+
+    heading: str
+    items: tuple[Reminder, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """What the walker confirms once per data folder: the notice, then the sections."""
+
+    notice: str
+    intro: str
+    sections: tuple[ChecklistSection, ...]
+    references: tuple[Reference, ...] = ()
+    """Every reference the items cite, each once, for the full citations under the list."""
+
+    @property
+    def items(self) -> tuple[Reminder, ...]:
+        """Every item, in the order shown, each one a tick box in the window."""
+        return tuple(item for section in self.sections for item in section.items)
+
+    @classmethod
+    def from_book(cls, book: ReminderBook) -> Checklist:
+        """The checklist made of the book's checklist reminders, under their headings.
+
+        A book without checklist items (the shipped reminders could not be read) gives the
+        core of the checklist instead: a walker is never asked to confirm an empty list.
+        """
+        if not book.checklist():
+            return core_checklist()
+        sections = []
+        shown: list[Reminder] = []
+        for moment, heading in _HEADINGS:
+            items = tuple(item for item in book.for_moment(moment) if item not in shown)
+            shown.extend(items)
+            if items:
+                sections.append(ChecklistSection(heading, items))
+        cited: list[Reference] = []
+        for item in shown:
+            cited.extend(ref for ref in book.cited(item) if ref not in cited)
+        return cls(NOT_MEDICAL_ADVICE, INTRO, tuple(sections), tuple(cited))
+
+
+# The core of the checklist, kept in the code for when the shipped reminders cannot be read;
+# a test holds these words to the shipped items of the same ids.
+_ALLINA: Final = Reference(
+    id="allina-stop-exercising",
+    kind=ReferenceKind.GUIDE,
+    title="When you should stop exercising",
+    authors="Allina Health Patient Education",
+    year=2019,
+    publisher="Allina Health",
+    url="https://www.allinahealth.org/health-conditions-and-treatments/health-library/"
+    "patient-education/prediabetes/exercise-and-physical-activity/when-you-should-stop-exercising",
+)
+_CORE: Final = (
+    (
+        Moment.CHECKLIST_FIRST,
+        "first-not-medical-advice",
+        "I understand that RetroCoach is not medical advice: it times my walk and reminds me "
+        "of safe habits, but it cannot judge what is safe for me.",
+        None,
+    ),
+    (
+        Moment.CHECKLIST_FIRST,
+        "first-ask-clinician",
+        "Ask a doctor or physiotherapist before you start if you have balance or inner-ear "
+        "problems, have had falls, have a heart condition, a past stroke, Parkinson's disease, "
+        "joint or bone problems (knee osteoarthritis included), a recent injury or operation, "
+        "or are pregnant.",
+        None,
+    ),
+    (
+        Moment.CHECKLIST_STOP,
+        "stop-heart",
+        "Stop at once on chest pain or pressure, pain spreading to the arm, neck or jaw, a "
+        "racing or fluttering heartbeat (palpitations), or breathlessness far beyond what the "
+        "pace should cause: get medical help.",
+        _ALLINA,
+    ),
+    (
+        Moment.CHECKLIST_STOP,
+        "stop-dizzy-sick",
+        "Stop if you feel dizzy, faint, light-headed or sick to your stomach (nausea).",
+        _ALLINA,
+    ),
+    (
+        Moment.CHECKLIST_STOP,
+        "stop-joint-pain",
+        "Stop on sharp pain in a knee, hip, ankle or your back, or if you feel unsteady.",
+        _ALLINA,
+    ),
+)
+
+
+def core_checklist() -> Checklist:
+    """The not-medical-advice item, who should ask first and the signs to stop, from the code."""
+    sections = []
+    for moment, heading in _HEADINGS:
+        items = tuple(
+            Reminder(
+                item_id,
+                text,
+                (ref.id,) if ref else (),
+                (moment,),
+                citation=f"Source: {ref.short()}" if ref else "",
+            )
+            for at, item_id, text, ref in _CORE
+            if at is moment
+        )
+        if items:
+            sections.append(ChecklistSection(heading, items))
+    return Checklist(NOT_MEDICAL_ADVICE, INTRO, tuple(sections), (_ALLINA,))
+
+
+def checklist_due(settings: Settings) -> bool:
+    """Whether a coach must show the checklist before this walk: once, or every time if asked."""
+    return not settings.checklist_confirmed or settings.checklist_every_start
+
+
+def checklist_lines(checklist: Checklist, width: int = 88) -> list[str]:
+    """The checklist as plain text lines for the terminal, with a box and a source per item."""
+    # The heading comes first, not a blank line: 'retrocoach run | head -1' shows what it is.
+    lines = ["SAFETY CHECKLIST", ""]
+    lines += textwrap.wrap(checklist.notice, width)
+    lines += ["", *textwrap.wrap(checklist.intro, width)]
+    number = 0
+    for section in checklist.sections:
+        lines += ["", f"{section.heading}:"]
+        for item in section.items:
+            number += 1
+            head = f"  [ ] {number:>2}. "
+            body = textwrap.wrap(item.text, width - len(head), break_on_hyphens=False)
+            lines.append(head + body[0])
+            lines += [" " * len(head) + line for line in body[1:]]
+            if not item.citation:
+                continue
+            lines += textwrap.wrap(
+                item.citation,
+                width,
+                initial_indent=" " * len(head),
+                subsequent_indent=" " * (len(head) + 2),
+                break_on_hyphens=False,
+            )
+    if checklist.references:
+        lines += ["", "Sources in full:"]
+        for ref in checklist.references:
+            lines += textwrap.wrap(
+                ref.full(),
+                width,
+                initial_indent="  - ",
+                subsequent_indent=" " * 4,
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+    lines.append("")
+    return lines

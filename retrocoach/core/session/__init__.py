@@ -1,0 +1,3 @@
+"""The session: its state machine, transitions, events, course, belt, estimates, cues, media keys
+and their words.
+"""

@@ -1,0 +1,223 @@
+"""Crash-safe writes: a temp file renamed over the old one, a backup kept, lists appended."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Final
+
+from retrocoach.core.errors import StorageError, UnverifiedSaveError, storage_error
+from retrocoach.core.storage.files import (
+    PRIVATE_FILE_MODE,
+    ensure_private_dir,
+    read_bytes,
+    write_all,
+)
+
+# StorageError and ensure_private_dir are named here too, for the callers that write files.
+__all__ = [
+    "StorageError",
+    "dump_document",
+    "ensure_private_dir",
+    "real_target",
+    "remove_stale_temps",
+    "splice_items",
+    "write_bytes_atomic",
+]
+
+_FULL: Final = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+    """Write *data* to a new private temp file in *folder*, flushed to disk; return its path."""
+    # mkstemp opens with O_EXCL and mode 0600: no other user ever sees the bytes.
+    fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    temp = Path(temp_name)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, PRIVATE_FILE_MODE)
+        write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    os.close(fd)
+    return temp
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; its replace is durable enough
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError:
+        # Some file systems refuse fsync on a folder. The new file is already in place by now,
+        # so failing here would wrongly tell the user that the save did not happen.
+        pass
+    finally:
+        os.close(fd)
+
+
+def _keep_backup(path: Path, target: Path) -> None:
+    """Make ``<path>.bak`` a plain copy of *target* (the file *path* is, or links to) as it is now.
+
+    The backup replaces an older one atomically. It is always a regular file, even when *path*
+    is a symbolic link: the link itself is worth nothing once the file it names is replaced.
+    """
+    backup = path.with_name(path.name + ".bak")
+    # A hard link costs no space and no copying; file systems without links get a copy.
+    staged = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staged.unlink()
+    try:
+        os.link(target, staged)
+    except OSError as error:
+        if error.errno in _FULL or error.errno == errno.EROFS:
+            raise
+        raw = read_bytes(target)
+        if raw is None:
+            return  # gone meanwhile: nothing to keep
+        staged = _write_temp(path.parent, path.name + ".bak", raw)
+    try:
+        os.replace(staged, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise
+    with contextlib.suppress(OSError):
+        backup.chmod(PRIVATE_FILE_MODE)
+
+
+def real_target(path: Path) -> Path:
+    """The file a save of *path* replaces: *path* itself, or the file its symbolic link names.
+
+    Saving through a link keeps the link, so a history.json the user linked into a synced
+    folder stays linked there.
+    """
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> None:
+    """Replace *path* with *data* so that a crash leaves either the old or the new file.
+
+    The bytes go to a temp file in the same folder, are flushed and fsynced, then renamed over
+    the old file, and the folder is fsynced. With *keep_backup*, the old file becomes
+    ``<name>.bak`` first. A symbolic link stays a link: the file it names is replaced. On any
+    error nothing is left behind and StorageError says the old file is intact. The file is
+    read back at the end; bytes other than *data* raise UnverifiedSaveError.
+    """
+    target = real_target(path)
+    folder = target.parent
+    temp: Path | None = None
+    try:
+        ensure_private_dir(path.parent)
+        ensure_private_dir(folder)
+    except StorageError as error:
+        raise type(error)(f"could not save {path.name}: {error}", path, error.errno) from error
+    try:
+        temp = _write_temp(folder, target.name, data)
+        if keep_backup and target.exists():
+            _keep_backup(path, target)
+        os.replace(temp, target)
+        temp = None
+    except OSError as error:
+        raise storage_error(path, error, "save", f"the previous {path.name} is intact") from error
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+    _fsync_dir(folder)
+    _verify(path, data)
+
+
+def _verify(path: Path, data: bytes) -> None:
+    """Read *path* back: a save is told as done only once its bytes are really there."""
+    try:
+        written = read_bytes(path)
+    except StorageError as error:
+        written, problem = None, str(error)
+    else:
+        problem = "it reads back different from what was written"
+    if written != data:
+        raise UnverifiedSaveError(
+            f"{path.name} was written but does not read back as saved ({problem})", path
+        )
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temp files a killed writer of *path* left behind.
+
+    Call only while holding the lock that every writer of *path* holds: then no temp file for
+    it can belong to a live writer.
+    """
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def dump_document(header: Mapping[str, object], list_key: str, items: Iterable[object]) -> bytes:
+    """A JSON object with *header* keys and a list under *list_key*, one item per line.
+
+    One item per line keeps the file readable and diffable, and lets the fast C encoder do the
+    work (``indent`` would fall back to the slow pure-Python one). ASCII escapes keep a stray
+    lone surrogate in a string from making the file unwritable.
+    """
+    head = ", ".join(f"{json.dumps(key)}: {json.dumps(value)}" for key, value in header.items())
+    encode = json.JSONEncoder(allow_nan=False, check_circular=False).encode
+    lines = ",\n".join(map(encode, items))
+    body = f"[\n{lines}\n]" if lines else "[]"
+    return f"{{{head}, {json.dumps(list_key)}: {body}}}\n".encode("ascii")
+
+
+def splice_items(raw: bytes, lines: list[bytes]) -> bytes | None:
+    """*raw* with *lines* (JSON items) added at the end of the list that closes the document.
+
+    Only for a document already parsed and checked to end with its list (the last key of the
+    top-level object); returns None if the bytes do not end in ``] }`` after all.
+    """
+    body = raw.rstrip()
+    if not body.endswith(b"}"):
+        return None
+    body = body[:-1].rstrip()
+    if not body.endswith(b"]"):
+        return None
+    head = body[:-1].rstrip()
+    separator = b"\n" if head.endswith(b"[") else b",\n"
+    return head + separator + b",\n".join(lines) + b"\n]}\n"
+
+
+_MOST_COPIES: Final = 1000
+
+
+def keep_older_version(path: Path, version: int, raw: bytes) -> Path | None:
+    """Keep *raw*, the version-*version* bytes of *path*, as <name>.v<N><suffix>; the new copy.
+
+    One kept earlier with other bytes is never replaced: these go to <name>.v<N>.2<suffix>
+    (or .3, ...), not only to the next .bak. None when the same bytes are kept already.
+    """
+    stem, suffix = f"{path.stem}.v{version}", path.suffix
+    for number in range(1, _MOST_COPIES):
+        kept = path.with_name(f"{stem}{'' if number == 1 else f'.{number}'}{suffix}")
+        if not (kept.exists() or kept.is_symlink()):
+            write_bytes_atomic(kept, raw, keep_backup=False)
+            return kept
+        if kept.is_file() and _same_bytes(kept, raw):
+            return None
+    return None
+
+
+def _same_bytes(path: Path, raw: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(raw) and path.read_bytes() == raw
+    except OSError:
+        return False

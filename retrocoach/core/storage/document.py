@@ -1,0 +1,292 @@
+"""A versioned JSON file holding a list of records: strict loading, migrations, locked saving."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import operator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from retrocoach.core.errors import (
+    CorruptFileError,
+    NewerSchemaError,
+    StorageError,
+    StoreBusyError,
+)
+from retrocoach.core.storage.atomic import (
+    dump_document,
+    keep_older_version,
+    remove_stale_temps,
+    splice_items,
+)
+from retrocoach.core.storage.atomic import write_bytes_atomic as write_atomic
+from retrocoach.core.storage.document_reading import (
+    RECORD_ERRORS,
+    FileState,
+    Loaded,
+    MigrationError,
+    MigrationStep,
+    has_duplicate_keys,
+    migrate,
+    parse_items,
+    writable,
+    written_as_dumped,
+)
+from retrocoach.core.storage.files import (
+    Signature,
+    copy_aside,
+    ensure_private_dir,
+    file_signature,
+    parse_json_bytes,
+    read_bytes,
+)
+from retrocoach.core.storage.locks import LockBusyError, LockFile
+
+__all__ = [
+    "RECORD_ERRORS",
+    "DocumentFile",
+    "FileState",
+    "Loaded",
+    "MigrationError",
+    "MigrationStep",
+    "NewerSchemaError",
+    "StoreBusyError",
+    "migrate",
+]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot(Generic[T]):
+    """A clean file as this store last read or wrote it."""
+
+    signature: Signature
+    items: tuple[T, ...]
+    raw: bytes
+    appendable: bool
+    """Exactly as the writer writes it, in the current version: records can be spliced in."""
+    header: Mapping[str, Any]
+    """The file's other top-level keys, besides schema_version and the list."""
+
+
+class DocumentFile(Generic[T]):
+    """One file ``{"schema_version": N, "<list_key>": [...]}`` of records of type T."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        list_key: str,
+        noun: str,
+        parse_item: Callable[[Any], T],
+        dump_item: Callable[[T], dict[str, Any]],
+        item_key: Callable[[T], str],
+        item_strings: Callable[[Any, T], int] | None = None,
+        schema_version: int,
+        migrations: Mapping[int, MigrationStep],
+        warn: Callable[[str], None],
+        wall_clock: Callable[[], datetime],
+        lock_timeout_s: float,
+    ) -> None:
+        self.path = path
+        self._list_key = list_key
+        self._noun = noun
+        self._parse_item = parse_item
+        self._dump_item = dump_item
+        self._item_key = item_key
+        self._item_strings = item_strings
+        self._version = schema_version
+        self._migrations = migrations
+        self._warn = warn
+        self._wall_clock = wall_clock
+        self._lock_timeout_s = lock_timeout_s
+        self._told: set[str] = set()
+        # Kept so that a store that has read the file (the coach does, at start) can record a
+        # session without parsing thousands of sessions again while the file is unchanged.
+        self._snapshot: _Snapshot[T] | None = None
+        # Top-level keys this version does not know, from the last read: written back on save.
+        self._header: Mapping[str, Any] = {}
+        # The version and bytes of a file of an older schema, kept aside at its first write.
+        self._older: tuple[int, bytes] | None = None
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file held around every read-modify-write."""
+        return self.path.with_name(self.path.name + ".lock")
+
+    def load(self) -> Loaded[T]:  # noqa: PLR0911  (one return per way a file can be found)
+        """Read the file without ever changing it; problems are told through ``warn``."""
+        signature = file_signature(self.path)
+        snapshot, self._snapshot = self._snapshot, None
+        if snapshot is not None and signature == snapshot.signature:
+            self._snapshot = snapshot
+            self._header = snapshot.header
+            return Loaded(snapshot.items, FileState.CLEAN)
+        self._header = {}
+        try:
+            raw = read_bytes(self.path)
+        except StorageError as error:
+            # Unreadable as a file (no permission, a folder in its place): nothing can be
+            # copied aside, so it is protected from being written over, and the app goes on.
+            message = f"{error}; nothing will be saved over it"
+            self._tell(message)
+            return Loaded((), FileState.PROTECTED, (message,))
+        if raw is None:
+            return Loaded((), FileState.MISSING)
+        try:
+            document = parse_json_bytes(raw)
+            if not isinstance(document, dict):
+                raise CorruptFileError("it is not a JSON object")
+            found = document.get("schema_version")
+            if isinstance(found, int) and not isinstance(found, bool) and found > self._version:
+                return self._newer(document, found)
+            self._older = (found, raw) if isinstance(found, int) and found < self._version else None
+            entries, self._header = self._entries(document)
+            items, bad = parse_items(self._parse_item, self._item_key, entries)
+            appendable = not bad and found == self._version
+            appendable = appendable and written_as_dumped(
+                raw, document, self._list_key, items, self._item_strings
+            )
+            if not appendable and has_duplicate_keys(raw):
+                raise CorruptFileError("a key appears twice in it, so part of it is hidden")
+        except (CorruptFileError, MigrationError) as error:
+            return self._damaged(raw, str(error), ())
+        if bad:
+            reason = f"{bad} of its {len(entries)} {self._noun} are unreadable"
+            return self._damaged(raw, reason, items)
+        if signature is not None:  # taken before reading: a change since then forces a reread
+            self._snapshot = _Snapshot(signature, items, raw, appendable, self._header)
+        return Loaded(items, FileState.CLEAN)
+
+    def _entries(self, document: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+        """The list of records, and the other top-level keys (kept, to be written back)."""
+        try:
+            document = migrate(document, current=self._version, steps=self._migrations)
+        except RECORD_ERRORS as error:  # a migration step tripped over a bad shape
+            raise MigrationError(f"it could not be upgraded ({error})") from None
+        entries = document.get(self._list_key)
+        if not isinstance(entries, list):
+            raise CorruptFileError(f"it has no list of {self._noun}")
+        header = {
+            key: value
+            for key, value in document.items()
+            if key not in ("schema_version", self._list_key) and writable(value)
+        }
+        return entries, header
+
+    @contextlib.contextmanager
+    def editing(self) -> Iterator[list[T]]:
+        """Lock, load, yield the records to change in place, then save them atomically.
+
+        If the block raises, nothing is saved. A newer file raises NewerSchemaError and an
+        unreadable file that could not be copied aside raises StorageError, both before the block.
+        """
+        with self._locked():
+            remove_stale_temps(self.path)
+            loaded = self.load()
+            if loaded.state is FileState.NEWER:
+                raise NewerSchemaError(self.path, loaded.found_version, self._version)
+            if loaded.state is FileState.PROTECTED:
+                raise StorageError(
+                    f"{self.path.name} cannot be read and no copy of it could be kept, so "
+                    "nothing is saved over it",
+                    self.path,
+                )
+            items = list(loaded.items)
+            yield items
+            kept = len(loaded.items)
+            if len(items) == kept and all(map(operator.is_, items, loaded.items)):
+                return
+            data = None
+            snapshot = self._snapshot
+            if (
+                snapshot is not None
+                and snapshot.appendable
+                and snapshot.items is loaded.items
+                and len(items) > kept
+                and all(map(operator.is_, items[:kept], loaded.items))
+            ):
+                data = splice_items(snapshot.raw, [self._line(item) for item in items[kept:]])
+            if data is None:
+                data = dump_document(
+                    {"schema_version": self._version, **self._header},
+                    self._list_key,
+                    map(self._dump_item, items),
+                )
+            self._snapshot = None
+            if self._older is not None:
+                self._keep_older(*self._older)
+            # Read back before this returns (UnverifiedSaveError): "saved" must be true.
+            write_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
+            signature = file_signature(self.path)  # under the lock: no one else wrote since
+            if signature is not None:
+                self._snapshot = _Snapshot(
+                    signature, tuple(items), data, appendable=True, header=self._header
+                )
+
+    def _keep_older(self, version: int, raw: bytes) -> None:
+        """Keep an older schema's file beside this one before it is first rewritten."""
+        kept = keep_older_version(self.path, version, raw)
+        if kept is not None:
+            self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
+        self._older = None
+
+    def _line(self, item: T) -> bytes:
+        return json.dumps(self._dump_item(item), allow_nan=False).encode("ascii")
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        lock = LockFile(self.lock_path)
+        try:
+            ensure_private_dir(self.path.parent)
+            lock.acquire(self._lock_timeout_s)
+        except LockBusyError:
+            raise StoreBusyError(
+                f"another RetroCoach kept {self.path.name} locked for over "
+                f"{self._lock_timeout_s:g} s; nothing was saved",
+                self.path,
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _newer(self, document: dict[str, Any], found: int) -> Loaded[T]:
+        # Records of a newer version may still read as ours; show what can be shown, read-only.
+        entries = document.get(self._list_key)
+        items, _ = parse_items(
+            self._parse_item, self._item_key, entries if isinstance(entries, list) else []
+        )
+        message = str(NewerSchemaError(self.path, found, self._version))
+        self._tell(message)
+        return Loaded(items, FileState.NEWER, (message,), found_version=found)
+
+    def _damaged(self, raw: bytes, reason: str, items: tuple[T, ...]) -> Loaded[T]:
+        going_on = (
+            f"the {len(items)} readable ones are kept"
+            if items
+            else f"going on with no {self._noun}"
+        )
+        try:
+            copy = copy_aside(self.path, raw, self._wall_clock())
+        except StorageError as error:
+            message = (
+                f"{self.path} cannot be read ({reason}) and no copy could be kept ({error}); "
+                f"it is left untouched and nothing will be saved over it"
+            )
+            self._tell(message)
+            return Loaded(items, FileState.PROTECTED, (message,))
+        message = f"{self.path} could not be read ({reason}); a copy is kept as {copy}; {going_on}"
+        self._tell(message)
+        return Loaded(items, FileState.DAMAGED, (message,), copy)
+
+    def _tell(self, message: str) -> None:
+        # Once per message and store: several loads in one command should not repeat a warning.
+        if message not in self._told:
+            self._told.add(message)
+            self._warn(message)

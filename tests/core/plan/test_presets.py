@@ -1,0 +1,148 @@
+"""The built-in presets: valid plans, named for the command line, each citing its references."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from retrocoach.core.plan.model import Kind, Plan, parse_spec
+from retrocoach.core.plan.presets import PRESETS, Preset, find_preset
+from retrocoach.core.safety.references import OWN_RULE, ReferenceList
+
+ALL = list(PRESETS.values())
+
+
+@pytest.fixture(scope="module")
+def references() -> ReferenceList:
+    return ReferenceList.default()
+
+
+def _ids(preset: Preset) -> str:
+    return preset.key
+
+
+def test_the_required_presets_exist_in_the_order_they_are_listed() -> None:
+    """Insertion order is the order `retrocoach plans` shows; beginners' plans come first."""
+    assert list(PRESETS) == ["first-steps", "gentle-start", "daily-ten", "knee-10", "study-30"]
+
+
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_every_preset_is_a_valid_plan_named_by_its_key(preset: Preset) -> None:
+    """A preset loads like any plan: it passes validate() and carries its key as its name."""
+    assert preset.plan.validate() is preset.plan
+    assert preset.plan.name == preset.key
+
+
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_every_preset_key_is_a_short_lowercase_command_line_word(preset: Preset) -> None:
+    """`retrocoach run --plan KEY` needs no quoting and is never mistaken for a spec."""
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", preset.key)
+    assert len(preset.key) <= 20
+
+
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_every_description_is_one_short_sentence(preset: Preset) -> None:
+    """Descriptions fit on one line of `retrocoach plans` and in the window's list."""
+    assert "\n" not in preset.description
+    assert 20 <= len(preset.description) <= 100
+    assert preset.description[0].isupper()
+    assert preset.description.endswith(".")
+
+
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_every_preset_cites_references_that_resolve(
+    preset: Preset, references: ReferenceList
+) -> None:
+    """Each preset names at least one source a person can look up, from the shipped list."""
+    cited = references.resolve(preset.references, preset.key)
+    assert any(ref.id != OWN_RULE for ref in cited), "a preset needs a source besides our own"
+
+
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_every_preset_says_where_it_comes_from_in_a_few_sentences(preset: Preset) -> None:
+    assert "\n" not in preset.details
+    assert 40 <= len(preset.details) <= 500
+    assert preset.details.endswith(".")
+
+
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_a_preset_split_of_our_own_is_labelled_and_cites_our_rule(preset: Preset) -> None:
+    """Wherever the details call a choice RetroCoach's own, the references say so too."""
+    assert ("RetroCoach's own" in preset.details) == (OWN_RULE in preset.references)
+
+
+@pytest.mark.parametrize("key", ["knee-10", "study-30"])
+def test_trial_plans_give_the_full_dose_the_patients_and_ask_for_a_clinician(key: str) -> None:
+    """The trials were supervised groups of patients, several times a week for weeks."""
+    details = PRESETS[key].details
+    assert re.search(r"3 (days|times) a week for \d+ weeks", details)
+    assert "supervised" in details
+    assert "Agree a plan like this with a clinician or physiotherapist" in details
+
+
+def test_study_30_says_its_five_minute_blocks_are_our_own_split() -> None:
+    details = PRESETS["study-30"].details
+    assert "5-minute blocks" in details
+    assert "RetroCoach's own split, not the trials'" in details
+    assert "stroke" in details
+
+
+@pytest.mark.parametrize("preset", ALL, ids=_ids)
+def test_every_preset_plan_survives_its_own_spec(preset: Preset) -> None:
+    """Writing a preset as an inline spec and reading it back gives the same plan."""
+    assert parse_spec(preset.plan.spec(), name=preset.key) == preset.plan
+
+
+def test_first_steps_alternates_five_minutes_forward_with_one_backward() -> None:
+    """The treadmill article's beginner interval (seed 001)."""
+    plan = PRESETS["first-steps"].plan
+    assert (plan.forward_s, plan.backward_s) == (300, 60)
+    assert plan.rounds >= 2
+
+
+def test_daily_ten_walks_ten_minutes_backward() -> None:
+    """Seed 000's ten minutes a day, counted as backward walking."""
+    assert PRESETS["daily-ten"].plan.backward_total_s == 600
+
+
+def test_gentle_start_walks_five_minutes_backward_in_short_stretches() -> None:
+    """Seed 003's five minutes to begin with, never more than a minute backward at a time."""
+    plan = PRESETS["gentle-start"].plan
+    assert plan.backward_total_s == 300
+    assert plan.backward_s <= 60
+
+
+def test_knee_10_is_one_unbroken_ten_minute_backward_stretch() -> None:
+    """Alghadir 2019's dose: ten minutes of retro walking."""
+    backward = [s for s in PRESETS["knee-10"].plan.segments() if s.kind is Kind.BACKWARD]
+    assert [s.seconds for s in backward] == [600]
+
+
+def test_study_30_walks_thirty_minutes_backward() -> None:
+    """The stroke trials' 30 minutes of backward walking (Chang 2021, Michaelsen 2014)."""
+    assert PRESETS["study-30"].plan.backward_total_s == 30 * 60
+
+
+@pytest.mark.parametrize("name", ["first-steps", "FIRST-STEPS", " First-Steps ", "Knee-10"])
+def test_find_preset_ignores_letter_case_and_surrounding_spaces(name: str) -> None:
+    """Typed names match whatever their case."""
+    found = find_preset(name)
+    assert found is not None
+    assert found.key == name.strip().lower()
+
+
+@pytest.mark.parametrize("name", ["", "first steps", "firststeps", "custom", "forward=5m"])
+def test_find_preset_returns_none_for_a_name_that_is_no_preset(name: str) -> None:
+    """Anything else is left for saved plans or the inline spec to handle."""
+    assert find_preset(name) is None
+
+
+def test_presets_cannot_be_changed_at_run_time() -> None:
+    """The built-ins are shared by every caller, so neither the table nor an entry can change."""
+    with pytest.raises(TypeError):
+        PRESETS["mine"] = ALL[0]  # type: ignore[index]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ALL[0].key = "other"  # type: ignore[misc]
+    assert isinstance(ALL[0].plan, Plan)
