@@ -4,66 +4,29 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Final, Protocol
 
-from retrocoach.core.choices import AUDIO_ENGINES, PIPS_CHOICES
 from retrocoach.core.clock import local_now
 from retrocoach.core.errors import CorruptFileError, NewerSchemaError, StorageError
-from retrocoach.core.session.estimates import (
-    BACKWARD_FACTOR_RANGE,
-    DEFAULT_BACKWARD_FACTOR,
-    EstimateBasis,
-)
+from retrocoach.core.session.estimates import EstimateBasis
+from retrocoach.core.settings.kinds import SettingsError
+from retrocoach.core.settings.table import SETTINGS, declared
 from retrocoach.core.storage.atomic import write_bytes_atomic
 from retrocoach.core.storage.files import copy_aside, parse_json_bytes, read_bytes
 
 __all__ = [
-    "AUDIO_ENGINES",
-    "BODY_MASS_KG",
-    "PIPS_CHOICES",
-    "ROTATION_CHOICES",
+    "DEFAULTS",
     "SETTINGS_SCHEMA_VERSION",
-    "THEMES",
-    "UNITS_CHOICES",
     "Settings",
     "SettingsError",
     "SettingsStore",
 ]
 
 SETTINGS_SCHEMA_VERSION: Final = 1
-BODY_MASS_KG: Final = (20.0, 350.0)
-UNITS_CHOICES: Final = ("km/h", "mph")
-_FLOATS: Final = ("volume", "body_mass_kg", "backward_factor")
-THEMES: Final = ("system", "light", "dark")
-"""The window's colours: the desktop's own, or RetroCoach's light or dark palette."""
-MAX_LAST_PLAN_CHARS: Final = 400
-ROTATION_CHOICES: Final = (0, 20, 30, 60)
-"""The reminder rotations the settings dialog offers; any value in ROTATION_RANGE is allowed."""
-ROTATION_RANGE: Final = (10, 3600)
-"""Shorter than ten seconds nobody can read a reminder before it changes; 0 turns rotation off."""
-
-
-class SettingsError(ValueError):
-    """A settings value out of its range; the message names the key and what is allowed."""
-
-
-def _is_bool(value: object) -> bool:
-    return isinstance(value, bool)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_rotation(value: object) -> bool:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return False
-    return value == 0 or ROTATION_RANGE[0] <= value <= ROTATION_RANGE[1]
 
 
 def _version(document: Mapping[str, object]) -> int | None:
@@ -77,82 +40,28 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _is_body_mass(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    return math.isfinite(value) and BODY_MASS_KG[0] <= value <= BODY_MASS_KG[1]
-
-
-def _is_factor(value: object) -> bool:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    low, high = BACKWARD_FACTOR_RANGE
-    return math.isfinite(value) and low <= value <= high
-
-
-def _is_volume(value: object) -> bool:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    return math.isfinite(value) and 0.0 <= value <= 1.0
-
-
-# Each key's rule as (check, what is allowed), so loading can reject one key and keep the rest.
-_RULES: Final[Mapping[str, tuple[Callable[[object], bool], str]]] = {
-    "audio_engine": (lambda v: v in AUDIO_ENGINES, "one of " + ", ".join(AUDIO_ENGINES)),
-    "voice": (_is_bool, "true or false"),
-    "volume": (_is_volume, "a number from 0.0 to 1.0"),
-    "muted": (_is_bool, "true or false"),
-    "pips": (lambda v: _is_int(v) and v in PIPS_CHOICES, "0, 3 or 5 (seconds)"),
-    "reminder_rotation_s": (
-        _is_rotation,
-        f"0 (off) or a whole number of seconds from {ROTATION_RANGE[0]} to {ROTATION_RANGE[1]}",
-    ),
-    "checklist_every_start": (_is_bool, "true or false"),
-    "checklist_confirmed": (_is_bool, "true or false"),
-    "body_mass_kg": (
-        _is_body_mass,
-        f"null or a number of kg from {BODY_MASS_KG[0]:g} to {BODY_MASS_KG[1]:g}",
-    ),
-    "units": (lambda v: v in UNITS_CHOICES, "km/h or mph"),
-    "backward_factor": (
-        _is_factor,
-        f"a number from {BACKWARD_FACTOR_RANGE[0]} to {BACKWARD_FACTOR_RANGE[1]}",
-    ),
-    "theme": (lambda v: v in THEMES, "one of " + ", ".join(THEMES)),
-    "last_plan": (
-        lambda v: v is None or (isinstance(v, str) and 0 < len(v) <= MAX_LAST_PLAN_CHARS),
-        f"null or a plan name or spec of 1 to {MAX_LAST_PLAN_CHARS} characters",
-    ),
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Every choice the walker makes in the settings dialog, and whether the checklist was seen."""
+    """Every choice the walker makes, and what the window remembers.
 
-    audio_engine: str = "auto"
-    voice: bool = False
-    """Spoken cues instead of tones."""
-    volume: float = 0.8
-    muted: bool = False
-    pips: int = 3
-    """Seconds of 3-2-1 pips before a switch; 0 turns them off."""
-    reminder_rotation_s: int = 30
-    """Seconds between safety reminders; 0 keeps one reminder for the whole segment."""
-    checklist_every_start: bool = False
-    checklist_confirmed: bool = False
-    """The walker has confirmed the safety checklist once."""
-    body_mass_kg: float | None = None
-    """For the energy estimate only; personal health data, kept in this private file alone."""
-    units: str = "km/h"
-    """The unit speeds are shown in; plans accept both."""
-    backward_factor: float = DEFAULT_BACKWARD_FACTOR
-    """Backward walking's MET as a multiple of forward walking's at the same speed."""
-    theme: str = "system"
-    last_plan: str | None = None
-    """The plan the window showed last (a preset or saved plan's name, or a spec), or None."""
+    Each field is declared in retrocoach.core.settings.table.SETTINGS, in the same order,
+    with its default, its range and its words.
+    """
+
+    audio_engine: str = declared("audio_engine")
+    voice: bool = declared("voice")
+    volume: float = declared("volume")
+    muted: bool = declared("muted")
+    pips: int = declared("pips")
+    reminder_rotation_s: int = declared("reminder_rotation_s")
+    checklist_every_start: bool = declared("checklist_every_start")
+    checklist_confirmed: bool = declared("checklist_confirmed")
+    body_mass_kg: float | None = declared("body_mass_kg")
+    """Personal health data, kept in this private file alone."""
+    units: str = declared("units")
+    backward_factor: float = declared("backward_factor")
+    theme: str = declared("theme")
+    last_plan: str | None = declared("last_plan")
 
     @property
     def estimate_basis(self) -> EstimateBasis:
@@ -160,10 +69,10 @@ class Settings:
         return EstimateBasis(self.body_mass_kg, self.backward_factor)
 
     def __post_init__(self) -> None:
-        for key, (check, allowed) in _RULES.items():
+        for key, item in SETTINGS.items():
             value = getattr(self, key)
-            if not check(value):
-                raise SettingsError(f"{key}={value!r} is not allowed: {key} is {allowed}")
+            if not item.kind.fits(value):
+                raise SettingsError(f"{key}={value!r} is not allowed: {key} is {item.kind.stored}")
 
     def to_json(self) -> dict[str, object]:
         """The settings as stored in settings.json, schema version included."""
@@ -264,17 +173,15 @@ class SettingsStore:
 
     def _settings_from(self, document: Mapping[str, object]) -> Settings:
         values: dict[str, object] = {}
-        for key, (check, allowed) in _RULES.items():
+        for key, item in SETTINGS.items():
             if key not in document:
                 continue
             value = document[key]
-            if not check(value):
+            if item.kind.fits(value):
+                values[key] = item.kind.loaded(value)
+            else:
                 self._warn(
                     f"{self.path.name}: {key}={_shown(value)} is not allowed ({key} is "
-                    f"{allowed}); using {_shown(getattr(DEFAULTS, key))}"
+                    f"{item.kind.stored}); using {_shown(item.default)}"
                 )
-            elif isinstance(value, int | float) and key in _FLOATS:
-                values[key] = float(value)  # JSON writes 1.0 as 1 after a hand edit
-            else:
-                values[key] = value
-        return Settings(**values)  # type: ignore[arg-type]  # each value passed its rule above
+        return Settings(**values)  # type: ignore[arg-type]  # each value fits its kind

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Final
+from typing import Final, cast
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from retrocoach.core.session.estimates import BACKWARD_FACTOR_RANGE
-from retrocoach.core.settings.store import UNITS_CHOICES, Settings, SettingsError
-from retrocoach.core.settings.words import SETTING_WORDS
+from retrocoach.core.settings.kinds import Choice, Number
+from retrocoach.core.settings.store import Settings, SettingsError
+from retrocoach.core.settings.table import SETTINGS, Declared
 
-__all__ = ["BeltSettings"]
+__all__ = ["BeltSettings", "label_of", "tip_of"]
 
-_MASS: Final = SETTING_WORDS["body-mass"]
+_UNITS: Final = SETTINGS["units"]
+_MASS: Final = SETTINGS["body_mass_kg"]
+_FACTOR: Final = SETTINGS["backward_factor"]
+
+
+def label_of(setting: Declared) -> str:
+    """The setting's label as a screen reader says it: no access-key ampersand."""
+    return setting.label.replace("&", "")
+
+
+def tip_of(setting: Declared) -> str:
+    """The setting's help as a tooltip: a capital first."""
+    return setting.help[:1].upper() + setting.help[1:]
+
+
+def _read_mass(text: str) -> object:
+    return _MASS.kind.read(str(_MASS.word), text)
 
 
 class BeltSettings(QWidget):
@@ -23,16 +39,15 @@ class BeltSettings(QWidget):
         super().__init__(parent)
         self.units = QComboBox(self)
         self.units.setObjectName("units_combo")
-        self.units.setAccessibleName("Speed unit")
-        self.units.setToolTip("How belt speeds and distances are shown; plans accept both")
-        for unit in UNITS_CHOICES:
-            self.units.addItem(unit, unit)
+        self.units.setAccessibleName(label_of(_UNITS))
+        self.units.setToolTip(tip_of(_UNITS))
+        for unit, text in cast(Choice, _UNITS.kind).labels.items():
+            self.units.addItem(text, unit)
         self.mass = QLineEdit(self)
         self.mass.setObjectName("body_mass_edit")
-        self.mass.setAccessibleName("Body mass")
+        self.mass.setAccessibleName(label_of(_MASS))
         self.mass.setToolTip(
-            "For the energy estimate only, e.g. 70 kg or 154 lb; empty: no energy estimate. "
-            "Kept only in this computer's private settings file."
+            tip_of(_MASS) + ". Type it with its unit, e.g. 70 kg or 154 lb; empty: no estimate."
         )
         self.mass_error = QLabel(self)
         self.mass_error.setObjectName("body_mass_error")
@@ -40,36 +55,40 @@ class BeltSettings(QWidget):
         self.mass_error.hide()  # until there is something to say
         self.factor = QDoubleSpinBox(self)
         self.factor.setObjectName("backward_factor_spin")
-        self.factor.setAccessibleName("Backward factor")
-        self.factor.setRange(*BACKWARD_FACTOR_RANGE)
+        self.factor.setAccessibleName(label_of(_FACTOR))
+        factor = cast(Number, _FACTOR.kind)
+        self.factor.setRange(factor.low, factor.high)
         self.factor.setSingleStep(0.05)
-        self.factor.setDecimals(2)
+        self.factor.setDecimals(factor.decimals)
         self.factor.setToolTip(
-            "Backward walking's energy cost as a multiple of forward walking's at one speed, "
-            "for the estimate; studies at 4-5.6 km/h found 1.17 to 1.48, none at 1-2 km/h"
+            tip_of(_FACTOR) + "; studies at 4-5.6 km/h found 1.17 to 1.48, none at 1-2 km/h"
         )
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         for text, field in (
-            ("Speed &unit:", self.units),
-            ("Body m&ass:", self.mass),
+            (_UNITS.label + ":", self.units),
+            (_MASS.label + ":", self.mass),
             ("", self.mass_error),
-            ("Backward &factor:", self.factor),
+            (_FACTOR.label + ":", self.factor),
         ):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
 
+    def controls(self) -> dict[str, QWidget]:
+        """The control of each setting shown here, by its key in the settings table."""
+        return {"units": self.units, "body_mass_kg": self.mass, "backward_factor": self.factor}
+
     def show_settings(self, settings: Settings) -> None:
         """Fill the fields from *settings*."""
         self.units.setCurrentIndex(self.units.findData(settings.units))
-        self.mass.setText(_MASS.show(settings.body_mass_kg))
+        self.mass.setText(_MASS.kind.show(settings.body_mass_kg))
         self.factor.setValue(settings.backward_factor)
 
     def problem(self) -> str:
         """What is wrong with the body mass typed, said beside it ('' when it reads)."""
         try:
-            _MASS.read(self.mass.text())
+            _read_mass(self.mass.text())
         except SettingsError as error:
             message = str(error)
         else:
@@ -82,7 +101,7 @@ class BeltSettings(QWidget):
     def applied_to(self, settings: Settings) -> Settings:
         """*settings* with these fields; an unreadable body mass keeps the one *settings* has."""
         try:
-            mass = _MASS.read(self.mass.text())
+            mass = _read_mass(self.mass.text())
         except SettingsError:
             mass = settings.body_mass_kg
         return dataclasses.replace(

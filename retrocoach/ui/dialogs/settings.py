@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Final
+from typing import Final, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,30 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.settings.store import (
-    AUDIO_ENGINES,
-    PIPS_CHOICES,
-    ROTATION_CHOICES,
-    THEMES,
-    Settings,
-)
-from retrocoach.ui.dialogs.belt_settings import BeltSettings
+from retrocoach.core.settings.kinds import Choice, Pips, Seconds
+from retrocoach.core.settings.store import Settings
+from retrocoach.core.settings.table import SETTINGS, Declared
+from retrocoach.ui.dialogs.belt_settings import BeltSettings, label_of, tip_of
 
 __all__ = ["SettingsDialog"]
 
-_ENGINES: Final = {
-    "auto": "Automatic: the best one that works here",
-    "pulse": "Sound server (PulseAudio or PipeWire), low latency",
-    "qt": "Qt sound (built in)",
-    "simpleaudio": "simpleaudio (an optional extra)",
-    "none": "No sound: flash the window instead",
-}
-_THEMES: Final = {
-    "system": "As the desktop has them",
-    "light": "Light",
-    "dark": "Dark",
-}
-_PIPS: Final = {0: "Off", 3: "3 seconds before a switch", 5: "5 seconds before a switch"}
+
+_ENGINE: Final = SETTINGS["audio_engine"]
+_PIPS: Final = SETTINGS["pips"]
+_ROTATION: Final = SETTINGS["reminder_rotation_s"]
 
 
 def _rotation_text(seconds: int) -> str:
@@ -70,18 +57,14 @@ class SettingsDialog(QDialog):
         self._initial = settings
         self._engine_problem = engine_problem
         self._test_sound = test_sound
-        self._engine = self._combo(
-            "engine_combo", "Sound engine", "Which sound system plays the cues"
-        )
-        for engine in AUDIO_ENGINES:
-            self._engine.addItem(_ENGINES[engine], engine)
+        self._engine = self._choice("engine_combo", _ENGINE)
         self._tones = QRadioButton("&Tones", self)
         self._voice = QRadioButton("Spoken &words", self)
         self._cue_kind = QButtonGroup(self)
         for number, (button, tip) in enumerate(
             (
                 (self._tones, "A distinct tone for each direction"),
-                (self._voice, "A voice says the direction: forward, backward"),
+                (self._voice, tip_of(SETTINGS["voice"]) + ": a voice says forward or backward"),
             )
         ):
             button.setObjectName(("tones", "voice")[number] + "_radio")
@@ -91,31 +74,24 @@ class SettingsDialog(QDialog):
         self._volume.setObjectName("volume_slider")
         self._volume.setRange(0, 100)
         self._volume.setPageStep(10)
-        self._volume.setAccessibleName("Volume")
-        self._volume.setToolTip("How loud the cues are; arrow keys move it by 1, Page keys by 10")
+        self._volume.setAccessibleName(label_of(SETTINGS["volume"]))
+        self._volume.setToolTip(
+            tip_of(SETTINGS["volume"]) + "; arrow keys move it by 1, Page keys by 10"
+        )
         self._volume_value = QLabel(self)
         self._volume_value.setMinimumWidth(
             self._volume_value.fontMetrics().horizontalAdvance("100 %")
         )
-        self._muted = self._check(
-            "mute_check", "&Mute all cues", "No sound at all (M in the window)"
-        )
-        self._pips = self._combo("pips_combo", "Countdown pips", "3-2-1 pips before each switch")
-        for seconds in PIPS_CHOICES:
-            self._pips.addItem(_PIPS[seconds], seconds)
-        self._rotation = self._combo(
-            "rotation_combo", "Reminder rotation", "How often the safety reminder changes"
-        )
-        for seconds in sorted({*ROTATION_CHOICES, settings.reminder_rotation_s}):
+        self._muted = self._check("mute_check", SETTINGS["muted"], " (M in the window)")
+        self._pips = self._combo("pips_combo", _PIPS)
+        for seconds, text in cast(Pips, _PIPS.kind).labels.items():
+            self._pips.addItem(text, seconds)
+        self._rotation = self._combo("rotation_combo", _ROTATION)
+        offered = cast(Seconds, _ROTATION.kind).offered
+        for seconds in sorted({*offered, settings.reminder_rotation_s}):
             self._rotation.addItem(_rotation_text(seconds), seconds)
-        self._checklist = self._check(
-            "checklist_check",
-            "Show the safety &checklist at every start",
-            "Otherwise it shows only before your first session",
-        )
-        self._theme = self._combo("theme_combo", "Colours", "The window's colours: light or dark")
-        for theme in THEMES:
-            self._theme.addItem(_THEMES[theme], theme)
+        self._checklist = self._check("checklist_check", SETTINGS["checklist_every_start"])
+        self._theme = self._choice("theme_combo", SETTINGS["theme"])
         self._when = QLabel(
             "The sound engine and spoken words take effect at the next start of RetroCoach; "
             "everything else applies as soon as you press OK.",
@@ -147,18 +123,38 @@ class SettingsDialog(QDialog):
         self._connect_signals()
         self._show(settings)
 
-    def _combo(self, name: str, accessible: str, tip: str) -> QComboBox:
+    def _combo(self, name: str, setting: Declared) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        combo.setToolTip(tip)
+        combo.setAccessibleName(label_of(setting))
+        combo.setToolTip(tip_of(setting))
         return combo
 
-    def _check(self, name: str, text: str, tip: str) -> QCheckBox:
-        check = QCheckBox(text, self)
+    def _choice(self, name: str, setting: Declared) -> QComboBox:
+        combo = self._combo(name, setting)
+        for value, text in cast(Choice, setting.kind).labels.items():
+            combo.addItem(text, value)
+        return combo
+
+    def _check(self, name: str, setting: Declared, more: str = "") -> QCheckBox:
+        check = QCheckBox(setting.label, self)
         check.setObjectName(name)
-        check.setToolTip(tip)
+        check.setToolTip(tip_of(setting) + more)
         return check
+
+    def controls(self) -> dict[str, QWidget]:
+        """The control of each setting the dialog shows, by its key in the settings table."""
+        return {
+            "audio_engine": self._engine,
+            "voice": self._voice,
+            "volume": self._volume,
+            "muted": self._muted,
+            "pips": self._pips,
+            "reminder_rotation_s": self._rotation,
+            "checklist_every_start": self._checklist,
+            "theme": self._theme,
+            **self.belt.controls(),
+        }
 
     def _layout(self) -> None:
         self.belt = BeltSettings(self)  # the speed unit, the body mass, the backward factor
@@ -171,16 +167,16 @@ class SettingsDialog(QDialog):
         volume.addWidget(self._volume, 1)
         volume.addWidget(self._volume_value)
         rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
-            ("Sound &engine:", self._engine, self._engine),
+            (_ENGINE.label + ":", self._engine, self._engine),
             ("", self._engine_note, self._engine_note),
-            ("Cues:", cues, self._tones),
-            ("&Volume:", volume, self._volume),
+            (SETTINGS["voice"].label + ":", cues, self._tones),
+            (SETTINGS["volume"].label + ":", volume, self._volume),
             ("", self._muted, self._muted),
             ("", self.test_button, self.test_button),
-            ("Countdown &pips:", self._pips, self._pips),
-            ("&Reminders change:", self._rotation, self._rotation),
+            (_PIPS.label + ":", self._pips, self._pips),
+            (_ROTATION.label + ":", self._rotation, self._rotation),
             ("", self._checklist, self._checklist),
-            ("C&olours:", self._theme, self._theme),
+            (SETTINGS["theme"].label + ":", self._theme, self._theme),
             ("Treadmill:", self.belt, self.belt.units),
         )
         for text, field, buddy in rows:
@@ -218,7 +214,7 @@ class SettingsDialog(QDialog):
             self._engine_problem(str(self._engine.currentData())) if self._engine_problem else None
         )
         self._engine_note.setText(problem or "")
-        self._engine.setAccessibleDescription(problem or "Which sound system plays the cues")
+        self._engine.setAccessibleDescription(problem or tip_of(_ENGINE))
 
     def _on_test_button_clicked(self) -> None:
         if self._test_sound is not None:

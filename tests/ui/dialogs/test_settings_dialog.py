@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from retrocoach.core.settings.kinds import Choice
 from retrocoach.core.settings.store import Settings
+from retrocoach.core.settings.table import BY_WORD, SETTINGS
 from retrocoach.ui.dialogs.settings import SettingsDialog
 
 CHOSEN = Settings(
@@ -199,3 +201,27 @@ def test_the_dialog_says_which_changes_wait_for_a_restart(dialog: SettingsDialog
     note = find(dialog, QLabel, "when_label")
     assert "next start" in note.text()  # type: ignore[attr-defined]
     assert "applies as soon as you press OK" in note.text()  # type: ignore[attr-defined]
+
+
+def test_the_dialog_has_a_control_for_every_command_line_setting(dialog: SettingsDialog) -> None:
+    controls = dialog.controls()
+    assert set(controls) == {item.key for item in BY_WORD.values()}
+    for key, control in controls.items():
+        help_text = SETTINGS[key].help
+        assert help_text[1:] in control.toolTip(), key  # the table's help, as a tooltip
+
+
+def test_the_dialog_labels_and_offers_what_the_settings_table_declares(
+    dialog: SettingsDialog,
+) -> None:
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    texts = labels | {box.text() for box in dialog.findChildren(QCheckBox)}
+    for item in BY_WORD.values():
+        if item.key != "voice":  # a pair of radio buttons under the label "Cues:"
+            assert item.label in texts or f"{item.label}:" in texts, item.key
+    for key, control in dialog.controls().items():
+        kind = SETTINGS[key].kind
+        if isinstance(kind, Choice):
+            assert isinstance(control, QComboBox)
+            offered = {control.itemData(i): control.itemText(i) for i in range(control.count())}
+            assert offered == dict(kind.labels), key
