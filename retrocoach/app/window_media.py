@@ -21,6 +21,7 @@ __all__ = ["WindowMedia", "publish_window_media_keys"]
 
 _IDLE = (State.IDLE, State.FINISHED, State.STOPPED)
 _WALKING = (State.RUNNING, State.GET_READY)
+_HELD = (State.PAUSED, State.WAITING)  # Play goes on from a pause and from a waiting turn
 
 
 class WindowMedia:
@@ -52,7 +53,7 @@ class WindowMedia:
             return
         elif (
             action is RemoteAction.PLAY_PAUSE
-            or (action is RemoteAction.PLAY and (state in _IDLE or state is State.PAUSED))
+            or (action is RemoteAction.PLAY and (state in _IDLE or state in _HELD))
             or (action is RemoteAction.PAUSE and state in _WALKING)
         ):
             self._window.request_toggle()

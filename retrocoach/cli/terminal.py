@@ -156,7 +156,10 @@ class TerminalCoach:
         key = os.read(self.keys.fileno(), 16).decode(errors="replace").lower()
         now = self.clock.now()
         if " " in key:
-            command = Command.RESUME if self.session.state is State.PAUSED else Command.PAUSE
+            state = self.session.state
+            command = {State.PAUSED: Command.RESUME, State.WAITING: Command.GO}.get(
+                state, Command.PAUSE
+            )
         elif "n" in key:
             command = Command.SKIP
         elif "q" in key:

@@ -18,7 +18,13 @@ from retrocoach.core.session.events import (
 )
 from retrocoach.core.session.machine import Session
 from retrocoach.core.session.transitions import State
-from retrocoach.core.session.words import next_text, round_text, segment_word, turn_line
+from retrocoach.core.session.words import (
+    GO_WORDS,
+    next_text,
+    round_text,
+    segment_word,
+    turn_line,
+)
 from retrocoach.core.speeds import Units, format_speed
 
 __all__ = ["event_line", "live_line", "segment_line"]
@@ -53,8 +59,9 @@ def segment_line(session: Session, event: SegmentStarted, units: Units) -> str:
     """The line a segment's start prints: when, what, for how long, what next, the belt."""
     segment = event.segment
     elapsed = format_duration(event.at - (session.started_at or event.at))
+    length = "" if segment.waits else f" {format_duration(segment.seconds)}"
     parts = [
-        f"[{elapsed}] {segment_word(segment)} {format_duration(segment.seconds)}",
+        f"[{elapsed}] {segment_word(segment)}{length}",
         round_text(segment, session.plan.rounds),
         next_text(event.next_segment, session.state),
         _belt_text(session, segment, event.next_segment, units),
@@ -66,7 +73,7 @@ def _belt_text(session: Session, segment: Segment, following: Segment | None, un
     belt = session.belt
     if segment.kind is Kind.TURN:
         target = None if following is None else belt.speed(following.kind)
-        return turn_line(following, target, units)
+        return turn_line(following, target, units, waits=segment.waits)
     speed = belt.speed(segment.kind)
     return "" if speed is None else f"belt {format_speed(speed, units)} (+/- corrects)"
 
@@ -74,6 +81,11 @@ def _belt_text(session: Session, segment: Segment, following: Segment | None, un
 def live_line(progress: Progress, units: Units) -> str:
     """The line redrawn in place on a terminal: the segment, the time left, the belt."""
     assert progress.segment is not None  # only drawn during a segment
+    if progress.state is State.WAITING:
+        return (
+            f"{segment_word(progress.segment):<9}  {GO_WORDS}"
+            f"   {format_duration(progress.total_remaining_s)} left"
+        )
     paused = "  [PAUSED]" if progress.state is State.PAUSED else ""
     speed = format_speed(progress.speed_kmh, units)
     return (

@@ -42,3 +42,5 @@ class Segment:
     seconds: int
     round: int = 0
     """1-based round for forward and backward segments; 0 for the parts outside the rounds."""
+    waits: bool = False
+    """A turn-around that waits for the walker to say go (``turn=wait``): no set length."""

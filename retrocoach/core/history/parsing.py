@@ -170,7 +170,8 @@ def upgrade_v1(document: dict[str, Any]) -> dict[str, Any]:
         plan_fields = session.get("plan")
         if isinstance(plan_fields, dict):
             for key, value in OPTIONAL_FIELDS.items():
-                plan_fields.setdefault(key, value)
+                if key != "turn_wait":  # written only when set, so version 2 never has it
+                    plan_fields.setdefault(key, value)
         for entry in _objects(session.get("segments")):
             entry.setdefault("speed_kmh", None)
     return {**document, "schema_version": 2}

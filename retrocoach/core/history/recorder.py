@@ -209,5 +209,5 @@ class SessionRecorder:
 
 def _under_way(session: Session) -> bool:
     """Whether ``session.walked`` ends with a segment still being walked (as it decides)."""
-    walking = session.state in (State.RUNNING, State.PAUSED)
+    walking = session.state in (State.RUNNING, State.PAUSED, State.WAITING)
     return walking and session.segment.kind is not Kind.GETREADY

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from retrocoach.core.durations import MAX_DIGITS, DurationError, parse_duration
-from retrocoach.core.plan.limits import SPEED_KEYS
+from retrocoach.core.plan.limits import SPEED_KEYS, TURN_WAIT_WORD
 from retrocoach.core.plan.model import LIMITS, MAX_SESSION_S, SPEC_KEYS, Plan, PlanError
 from retrocoach.core.speeds import SpeedError, parse_speed, point_for_comma
 
@@ -20,6 +20,7 @@ __all__ = [
     "check_field",
     "check_fields",
     "check_speed",
+    "is_turn_wait",
     "plain_length",
     "whole_plan_problem",
 ]
@@ -69,8 +70,23 @@ class PlanCheck:
         return next(iter(self.problems.values()), "")
 
 
+def is_turn_wait(key: str, text: str) -> bool:
+    """Whether *text* for *key* is ``turn=wait``: the turn-arounds wait for the walker."""
+    return key == "turn" and text.strip().lower() == TURN_WAIT_WORD
+
+
 def check_field(key: str, text: str) -> int | str:
-    """The value typed for *key* (seconds or a count), or the problem with it in plain words."""
+    """The value typed for *key* (seconds or a count), or the problem with it in plain words.
+
+    The turn-around's word ``wait`` is no number: callers ask ``is_turn_wait`` first.
+    """
+    problem = _check_field(key, text)
+    if key == "turn" and isinstance(problem, str):
+        return f"{problem}, or write wait to turn at your own pace"
+    return problem
+
+
+def _check_field(key: str, text: str) -> int | str:
     label = label_of(key)
     limit = LIMITS[key]
     word = text.strip()
@@ -135,6 +151,11 @@ def check_fields(texts: Mapping[str, str], name: str, base: Plan) -> PlanCheck:
     for key in SPEC_KEYS:
         if key not in texts:
             continue
+        if is_turn_wait(key, texts[key]):
+            values.update(turn_s=0, turn_wait=True)
+            continue
+        if key == "turn":
+            values["turn_wait"] = False
         checked = check_field(key, texts[key])
         if isinstance(checked, str):
             problems[key] = checked

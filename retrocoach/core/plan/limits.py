@@ -14,6 +14,7 @@ __all__ = [
     "MAX_SESSION_S",
     "SPEC_KEYS",
     "SPEED_KEYS",
+    "TURN_WAIT_WORD",
     "Limit",
     "human_seconds",
 ]
@@ -26,10 +27,13 @@ class Limit:
     low: int
     high: int
     is_duration: bool = True
+    word: str = ""
+    """A word the key takes instead of a length (``turn=wait``), or ''."""
 
     def describe(self) -> str:
         if self.is_duration:
-            return f"from {human_seconds(self.low)} to {human_seconds(self.high)}"
+            also = f", or {self.word}" if self.word else ""
+            return f"from {human_seconds(self.low)} to {human_seconds(self.high)}{also}"
         return f"a whole number from {self.low} to {self.high}"
 
 
@@ -60,7 +64,7 @@ LIMITS: Final[Mapping[str, Limit]] = {
     "backward": Limit(1, 2 * 3600),
     "rounds": Limit(1, 100, is_duration=False),
     "cooldown": Limit(0, 3600),
-    "turn": Limit(0, 60),
+    "turn": Limit(0, 60, word="wait"),
 }
 SPEED_KEYS: Final[Mapping[str, tuple[str, SpeedLimit]]] = {
     "forward-speed": ("forward_speed_kmh", FORWARD_SPEED),
@@ -69,9 +73,12 @@ SPEED_KEYS: Final[Mapping[str, tuple[str, SpeedLimit]]] = {
 """The optional belt speeds: spec key -> (Plan field in km/h, limits)."""
 OPTIONAL_FIELDS: Final[Mapping[str, object]] = {
     "turn_s": 0,
+    "turn_wait": False,
     "forward_speed_kmh": None,
     "backward_speed_kmh": None,
 }
 """Fields a plan written before they existed lacks, with the value such a plan had."""
 MAX_SESSION_S: Final = 8 * 3600
+TURN_WAIT_WORD: Final = "wait"
+"""``turn=wait``: each turn-around lasts until the walker says go."""
 MAX_NAME_LENGTH: Final = 60

@@ -22,6 +22,7 @@ from retrocoach.core.plan.limits import (
     OPTIONAL_FIELDS,
     SPEC_KEYS,
     SPEED_KEYS,
+    TURN_WAIT_WORD,
     Limit,
     human_seconds,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "MAX_SESSION_S",
     "SPEC_KEYS",
     "SPEED_KEYS",
+    "TURN_WAIT_WORD",
     "Direction",
     "Kind",
     "Limit",
@@ -58,8 +60,9 @@ class PlanError(ValueError):
 class Plan:
     """A session: get-ready, warm-up (forward), rounds of forward then backward, cool-down.
 
-    With ``turn_s`` a turn-around phase comes before every change of direction. Belt speeds
-    are in km/h, None when the plan does not say.
+    With ``turn_s`` a turn-around phase comes before every change of direction; with
+    ``turn_wait`` (``turn=wait``) each turn-around instead lasts until the walker says go, and
+    ``turn_s`` is 0. Belt speeds are in km/h, None when the plan does not say.
     """
 
     forward_s: int = 300
@@ -72,6 +75,7 @@ class Plan:
     turn_s: int = 0
     forward_speed_kmh: float | None = None
     backward_speed_kmh: float | None = None
+    turn_wait: bool = False
 
     def validate(self) -> Plan:
         """Return the plan itself if every value is within its limits, else raise PlanError."""
@@ -91,6 +95,10 @@ class Plan:
                 raise PlanError(f"{key} must be a speed {speed_limit.describe()}, or none")
             if not speed_limit.allows(speed):  # NaN fails this too
                 raise PlanError(f"{key} is out of range: it is {speed_limit.describe()}")
+        if not isinstance(self.turn_wait, bool):
+            raise PlanError(f"turn_wait must be true or false; turn is {LIMITS['turn'].describe()}")
+        if self.turn_wait and self.turn_s:
+            raise PlanError("turn=wait has no length of its own: a turn-around waits or is timed")
         if self.total_s > MAX_SESSION_S:
             raise PlanError(
                 f"the whole session would last {human_seconds(self.total_s)}: "
@@ -109,7 +117,7 @@ class Plan:
         """Every segment in order; parts of zero length are left out.
 
         A turn-around (of the round that follows it; 0 before the cool-down) comes before each
-        change of direction when ``turn_s`` is set.
+        change of direction when ``turn_s`` or ``turn_wait`` is set.
         """
         walking: list[Segment] = []
         if self.warmup_s:
@@ -125,7 +133,9 @@ class Plan:
         for segment in walking:
             previous = parts[-1].kind.direction if parts else None
             turning = previous is not None and previous is not segment.kind.direction
-            if turning and self.turn_s:
+            if turning and self.turn_wait:
+                parts.append(Segment(Kind.TURN, 0, segment.round, waits=True))
+            elif turning and self.turn_s:
                 parts.append(Segment(Kind.TURN, self.turn_s, segment.round))
             parts.append(segment)
         return tuple(parts)
@@ -137,7 +147,7 @@ class Plan:
 
     @property
     def total_s(self) -> int:
-        """The whole session, get-ready countdown and turn-arounds included."""
+        """The whole session, get-ready countdown and turn-arounds included (a waiting one as 0)."""
         return self.getready_s + self.walking_s + self.turns * self.turn_s
 
     @property
@@ -160,6 +170,9 @@ class Plan:
         words = []
         for key, field in SPEC_KEYS.items():
             value = getattr(self, field)
+            if key == "turn" and self.turn_wait:
+                words.append("turn=wait")
+                continue
             if key == "turn" and not value:
                 continue
             words.append(f"{key}={value if key == 'rounds' else human_seconds(value)}")
@@ -176,14 +189,22 @@ class Plan:
             f"{format_duration(self.backward_s)} backward), "
             f"{format_duration(self.walking_s)} walking"
         )
-        if self.turn_s:
+        if self.turn_wait:
+            text += ", turning round when ready"
+        elif self.turn_s:
             text += f", {format_duration(self.turn_s)} to turn round"
         return text
 
-    def to_dict(self) -> dict[str, str | int | float | None]:
-        """The plan as stored in history and plans files: its name, lengths and speeds."""
+    def to_dict(self) -> dict[str, str | int | float | bool | None]:
+        """The plan as stored in history and plans files: its name, lengths and speeds.
+
+        ``turn_wait`` is written only when set, so a plan without it is stored as before.
+        """
         fields = ("name", *SPEC_KEYS.values(), *(field for field, _ in SPEED_KEYS.values()))
-        return {field: getattr(self, field) for field in fields}
+        stored: dict[str, str | int | float | bool | None] = {f: getattr(self, f) for f in fields}
+        if self.turn_wait:
+            stored["turn_wait"] = True
+        return stored
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Plan:
@@ -238,6 +259,9 @@ def parse_spec(text: str, name: str = "custom", base: Plan = DEFAULT_PLAN) -> Pl
         if key in SPEED_KEYS:
             values[key] = _parse_speed(word, key, raw)
             continue
+        if key == "turn" and raw.lower() == TURN_WAIT_WORD:
+            values[key] = TURN_WAIT_WORD
+            continue
         if not raw:
             raise PlanError(f"{quoted(word)} has no value: {key} is {LIMITS[key].describe()}")
         values[key] = _parse_value(word, key, raw)
@@ -245,6 +269,9 @@ def parse_spec(text: str, name: str = "custom", base: Plan = DEFAULT_PLAN) -> Pl
         (SPEED_KEYS[key][0] if key in SPEED_KEYS else SPEC_KEYS[key]): value
         for key, value in values.items()
     }
+    if "turn" in values:  # a timed turn replaces a waiting one of the base, and the other way
+        waits = values["turn"] == TURN_WAIT_WORD
+        fields.update(turn_s=0 if waits else values["turn"], turn_wait=waits)
     plan = dataclasses.replace(base, name=name, **fields)  # type: ignore[arg-type]
     return plan.validate()
 
@@ -264,7 +291,8 @@ def _parse_value(word: str, key: str, raw: str) -> int:
         try:
             value = parse_duration(raw)
         except DurationError as error:
-            raise PlanError(f"{quoted(word)}: {error}") from None
+            also = f"; or {key}={limit.word}" if limit.word else ""
+            raise PlanError(f"{quoted(word)}: {error}{also}") from None
     elif raw.isascii() and raw.isdigit():
         # A few digits at most: int() itself refuses numbers of thousands of digits.
         value = int(raw) if len(raw) <= MAX_DIGITS else limit.high + 1

@@ -73,9 +73,10 @@ class Belt:
         between them is that long or longer: then it is the turn-around's start (offset 0).
         """
         segments = self._segments
-        target, turn_s = index + 1, 0
+        target, turn_s = index + 1, 0.0
         while target < len(segments) and segments[target].kind is Kind.TURN:
-            turn_s += segments[target].seconds
+            # A waiting turn-around lasts as long as the walker needs: its start tells in time.
+            turn_s += math.inf if segments[target].waits else segments[target].seconds
             target += 1
         if target >= len(segments):
             return None

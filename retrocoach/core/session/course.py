@@ -7,6 +7,7 @@ countdown ticks and slow-downs due inside them, and what each walked segment is 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator
 
 from retrocoach.core.plan.model import Kind, Plan, Segment
@@ -72,7 +73,7 @@ class Course:
 
     def due_by(self, now: float) -> Iterator[Event]:
         """The countdown ticks and slow-downs of this segment due by *now*, in order."""
-        deadline = self.deadline
+        deadline = math.inf if self.segment.waits else self.deadline
         while True:
             tick = deadline - self._next_tick if self._next_tick else deadline
             slow = self._slow.due(self.start)
@@ -89,7 +90,7 @@ class Course:
         self.index = index
         self.start = at
         segment = self.segments[index]
-        self._next_tick = min(self.countdown_s, segment.seconds - 1)
+        self._next_tick = max(0, min(self.countdown_s, segment.seconds - 1))
         self._slow.plan(index, 0.0)
         return SegmentStarted(at, index, segment, self.following)
 
@@ -98,7 +99,7 @@ class Course:
         segment = self.segment
         record = None
         if segment.kind is not Kind.GETREADY:
-            on_time = not skipped and at >= self.deadline
+            on_time = not skipped and not segment.waits and at >= self.deadline
             actual = float(segment.seconds) if on_time else max(0.0, at - self.start)
             record = self.record(segment, actual)
             self.records.append(record)
@@ -107,7 +108,8 @@ class Course:
     def record(self, segment: Segment, actual: float) -> SegmentRecord:
         """*segment* as walked for *actual* seconds, at the belt speed now set for it."""
         speed = self.belt.speed(segment.kind)
-        return SegmentRecord(segment.kind, segment.seconds, actual, segment.round, speed)
+        kind, planned, number = segment.kind, segment.seconds, segment.round
+        return SegmentRecord(kind, planned, actual, number, speed, waited=segment.waits)
 
     def correct_speed(self, direction: Direction, kmh: float, elapsed: float) -> float:
         """Set *direction*'s speed, *elapsed* into the segment; returns what was set."""

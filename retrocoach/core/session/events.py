@@ -44,6 +44,8 @@ class SegmentRecord:
     round: int = 0
     speed_kmh: float | None = None
     """The belt speed used, as the walker last set it in the segment; None when unknown."""
+    waited: bool = False
+    """A turn-around that waited for the walker (``turn=wait``): ``actual_s`` is the turn."""
 
 
 @dataclass(frozen=True, slots=True)

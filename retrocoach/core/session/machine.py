@@ -9,8 +9,7 @@ process) is not walked through: the session pauses at the moment the gap began.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Final, Protocol
+from typing import Final
 
 from retrocoach.core.plan.model import Kind, Plan, Segment
 from retrocoach.core.session.course import Course
@@ -29,6 +28,7 @@ from retrocoach.core.session.events import (
     SessionStopped,
     SpeedChanged,
 )
+from retrocoach.core.session.listener import SessionListener
 from retrocoach.core.session.transitions import TRANSITIONS, Command, InvalidTransition, State
 
 __all__ = [
@@ -55,17 +55,6 @@ __all__ = [
 _SHOWN_ROUNDING_S: Final = 0.0005  # format_duration rounds to the millisecond, then up
 
 
-class SessionListener(Protocol):
-    """Anything that reacts to a batch of session events: the recorder, the cue player.
-
-    Both drivers (the window's and the terminal's) hand every batch to their listeners,
-    empty ones included, so a listener can also act on the passing of time.
-    """
-
-    def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
-        """Handle the events that ``advance`` or a command just returned at *now*."""
-
-
 class Session:
     """One walk through a plan. Feed it commands and ``advance(now)``; it returns events."""
 
@@ -74,16 +63,13 @@ class Session:
         self._course = Course(plan, countdown_s)
         self.segments = self._course.segments
         self.belt = self._course.belt
-        self.countdown_s = countdown_s
-        self.max_late_s = max_late_s
+        self.countdown_s, self.max_late_s = countdown_s, max_late_s
         self._state = State.IDLE
-        self._paused_at = 0.0
-        self._last_now = 0.0
+        self._paused_at = self._last_now = 0.0
         self._pending: list[Event] = []
-        self._left_at_stop = 0.0
+        self._left_at_stop = self.paused_s = 0.0
         self.started_at: float | None = None
         self.ended_at: float | None = None
-        self.paused_s = 0.0
 
     # -- what the shell reads -------------------------------------------------------------
 
@@ -130,7 +116,7 @@ class Session:
         """Seconds left in the current segment."""
         if self._state is State.IDLE:
             return float(self.segment.seconds)
-        if self.is_over:
+        if self.is_over or self._state is State.WAITING:
             return 0.0
         return max(0.0, self._course.deadline - self._effective(now))
 
@@ -190,7 +176,7 @@ class Session:
         self.started_at = now
         self._last_now = now
         self._pending.append(SessionStarted(now))
-        self._pending.append(self._course.begin(0, now))
+        self._begin(0, now)
         return self._drain()
 
     def pause(self, now: float) -> list[Event]:
@@ -210,6 +196,8 @@ class Session:
         self._course.start += paused
         self._last_now = now
         self._pending.append(Resumed(now, paused))
+        if self.segment.waits:  # skipped into a waiting turn-around while paused
+            self._state = State.WAITING
         return self._drain()
 
     def skip(self, now: float) -> list[Event]:
@@ -218,6 +206,12 @@ class Session:
         at = self._effective(now)
         self._transition(Command.SKIP, now)
         self._next_or_finish(at, skipped=True)
+        return self._drain()
+
+    def go(self, now: float) -> list[Event]:
+        """The walker has turned round: end the waiting turn-around at *now*, walk on."""
+        self._transition(Command.GO, now)
+        self._next_or_finish(now, skipped=False)
         return self._drain()
 
     def stop(self, now: float) -> list[Event]:
@@ -260,9 +254,9 @@ class Session:
         target = TRANSITIONS.get((self._state, command))
         if target is None:
             raise InvalidTransition(self.state, command)
-        self._state = target
-        if target is State.STOPPED:
-            self._last_now = max(now, self._last_now)
+        source, self._state = self._state, target
+        if target is State.STOPPED or source is State.WAITING:
+            self._last_now = max(now, self._last_now)  # a wait is no gap in the ticks
 
     def _catch_up(self, now: float) -> None:
         if self._state is not State.RUNNING:
@@ -285,9 +279,15 @@ class Session:
     def _next_or_finish(self, at: float, *, skipped: bool) -> None:
         self._pending.append(self._course.end(at, skipped=skipped))
         if self.index + 1 < len(self.segments):
-            self._pending.append(self._course.begin(self.index + 1, at))
+            self._begin(self.index + 1, at)
         else:
             self._finish(at)
+
+    def _begin(self, index: int, at: float) -> None:
+        self._pending.append(self._course.begin(index, at))
+        if self.segment.waits and self._state is State.RUNNING:
+            self._state = State.WAITING  # the clock waits; what the turn's start tells is told
+            self._pending.extend(self._course.due_by(at))
 
     def _finish(self, at: float) -> None:
         self._state = State.FINISHED

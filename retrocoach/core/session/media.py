@@ -49,7 +49,7 @@ def playback_status(session: Session | None) -> str:
         return "Stopped"
     if session.state in (State.RUNNING, State.GET_READY):
         return "Playing"
-    if session.state is State.PAUSED:
+    if session.state in (State.PAUSED, State.WAITING):  # a player's Play button goes on
         return "Paused"
     return "Stopped"
 
@@ -92,7 +92,8 @@ class RemoteRule:
         """The command for *action* on *session*; None when it does nothing now.
 
         Play starts or resumes, Pause pauses, PlayPause toggles, Next skips; Stop stops only
-        when it is the second Stop within the confirmation window.
+        when it is the second Stop within the confirmation window. At a waiting turn-around
+        Play and PlayPause (a headset's one button) say go.
         """
         if session.is_over:
             self._stop.cancel()
@@ -106,18 +107,24 @@ class RemoteRule:
         self._stop.cancel()  # any other button means the walker went on
         state = session.state
         wanted = {
-            RemoteAction.PLAY: {State.IDLE: Command.START, State.PAUSED: Command.RESUME},
+            RemoteAction.PLAY: {
+                State.IDLE: Command.START,
+                State.PAUSED: Command.RESUME,
+                State.WAITING: Command.GO,
+            },
             RemoteAction.PAUSE: {State.RUNNING: Command.PAUSE, State.GET_READY: Command.PAUSE},
             RemoteAction.PLAY_PAUSE: {
                 State.IDLE: Command.START,
                 State.PAUSED: Command.RESUME,
                 State.RUNNING: Command.PAUSE,
                 State.GET_READY: Command.PAUSE,
+                State.WAITING: Command.GO,
             },
             RemoteAction.NEXT: {
                 State.RUNNING: Command.SKIP,
                 State.GET_READY: Command.SKIP,
                 State.PAUSED: Command.SKIP,
+                State.WAITING: Command.SKIP,
             },
         }[action]
         command = wanted.get(state)

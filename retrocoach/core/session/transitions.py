@@ -16,6 +16,8 @@ class State(StrEnum):
     GET_READY = "get-ready"
     RUNNING = "running"
     PAUSED = "paused"
+    WAITING = "waiting"
+    """At a ``turn=wait`` turn-around: the clock is off until the walker says go."""
     FINISHED = "finished"
     STOPPED = "stopped"
 
@@ -28,6 +30,8 @@ class Command(StrEnum):
     RESUME = "resume"
     SKIP = "skip"
     STOP = "stop"
+    GO = "go"
+    """The walker has turned round: end a waiting turn-around and walk on."""
 
 
 # (state, command) -> state. RUNNING here means "the clock is running"; the public state reads
@@ -40,6 +44,9 @@ TRANSITIONS: Final[Mapping[tuple[State, Command], State]] = {
     (State.PAUSED, Command.RESUME): State.RUNNING,
     (State.PAUSED, Command.SKIP): State.PAUSED,
     (State.PAUSED, Command.STOP): State.STOPPED,
+    (State.WAITING, Command.GO): State.RUNNING,
+    (State.WAITING, Command.SKIP): State.RUNNING,
+    (State.WAITING, Command.STOP): State.STOPPED,
 }
 
 

@@ -3,6 +3,7 @@ what to do with the belt (the speed to set, and what to do while turning round).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Final
 
@@ -15,6 +16,7 @@ from retrocoach.core.session.transitions import State
 from retrocoach.core.speeds import Units, format_speed
 
 __all__ = [
+    "GO_WORDS",
     "SEGMENT_WORDS",
     "belt_lines",
     "belt_text",
@@ -32,6 +34,10 @@ SEGMENT_WORDS: Final[Mapping[Kind, str]] = {
     Kind.COOLDOWN: "COOL-DOWN",
     Kind.TURN: "TURN ROUND",
 }
+
+
+GO_WORDS: Final = "turn round, then press Space (or your headset button)"
+"""What a waiting turn-around (``turn=wait``) asks of the walker, in both coaches."""
 
 
 def segment_word(segment: Segment) -> str:
@@ -56,10 +62,12 @@ def next_text(following: Segment | None, state: State) -> str:
         return ""
     if following is None:
         return "next: the end"
+    if following.waits:
+        return f"next: {SEGMENT_WORDS[following.kind].lower()}, at your own pace"
     return f"next: {SEGMENT_WORDS[following.kind].lower()} {format_duration(following.seconds)}"
 
 
-_WALKING: Final = (State.RUNNING, State.PAUSED, State.GET_READY)
+_WALKING: Final = (State.RUNNING, State.PAUSED, State.GET_READY, State.WAITING)
 
 
 def belt_text(plan: Plan, units: Units = Units.KMH) -> str:
@@ -73,16 +81,26 @@ def belt_text(plan: Plan, units: Units = Units.KMH) -> str:
         if speed is not None
     ]
     turn = f"; {plan.turn_s} s to turn round before each change of direction" if plan.turn_s else ""
+    if plan.turn_wait:
+        turn = "; each turn-around waits for you to press Space (or your headset button)"
     return f"Belt: {', '.join(speeds)}{turn}" if speeds else ""
 
 
-def turn_line(following: Segment | None, target_kmh: float | None, units: Units) -> str:
+def turn_line(
+    following: Segment | None, target_kmh: float | None, units: Units, *, waits: bool = False
+) -> str:
     """What to do during a turn-around before *following*, whose belt speed is *target_kmh*.
 
     As the checklist says, the turn itself is made standing on the side rails. Facing forward
     the console is in front, so the belt is set after turning; a walker about to face backward
     sets it first, while the console is still in front (and the slow-down cue came before).
+    A turn-around that *waits* ends when the walker says so: the line says how.
     """
+    line = _turn_line(following, target_kmh, units)
+    return f"{line}; {GO_WORDS}" if waits else line
+
+
+def _turn_line(following: Segment | None, target_kmh: float | None, units: Units) -> str:
     facing = following.kind.direction if following is not None else None
     way = f" to face {facing.value}" if facing is not None else ""
     if not target_kmh:
@@ -104,14 +122,17 @@ def belt_lines(progress: Progress, units: Units, keys: str = "Up/Down") -> tuple
         return "", ""
     after = progress.next_speed_kmh
     if segment.kind is Kind.TURN:
-        return format_speed(after, units), turn_line(progress.next_segment, after, units)
+        line = turn_line(progress.next_segment, after, units, waits=segment.waits)
+        return format_speed(after, units), line
     speed = progress.speed_kmh
     if segment.kind is Kind.GETREADY:
         start = "Start the belt at this speed, on the side rails" if after is not None else ""
         return format_speed(after, units), start
     slowing = speed is not None and after is not None and after < speed
     following = progress.next_segment
-    turn_s = following.seconds if following is not None and following.kind is Kind.TURN else 0
+    turn_s = 0.0
+    if following is not None and following.kind is Kind.TURN:  # a waiting one tells at its start
+        turn_s = math.inf if following.waits else following.seconds
     if slowing and progress.remaining_s <= SLOW_LEAD_S - turn_s:  # when the cue sounds
         return format_speed(speed, units), f"Slow the belt to {format_speed(after, units)} now"
     if speed is None:

@@ -113,7 +113,8 @@ class SessionDriver(QObject):
         self._refresh(self._clock.now())
 
     def toggle(self) -> None:
-        """Space: start when idle, pause while running, resume when paused."""
+        """Space: start when idle, pause while running, resume when paused, go on at a turn
+        that waits for the walker."""
         session = self._session
         if session is None:
             return
@@ -122,6 +123,8 @@ class SessionDriver(QObject):
             self._command(Command.START)
         elif state is State.PAUSED:
             self._command(Command.RESUME)
+        elif state is State.WAITING:
+            self._command(Command.GO)
         elif state in (State.RUNNING, State.GET_READY):
             self._command(Command.PAUSE)
 

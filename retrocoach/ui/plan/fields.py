@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from retrocoach.core.durations import format_duration
-from retrocoach.core.plan.checks import check_field, check_speed
+from retrocoach.core.plan.checks import check_field, check_speed, is_turn_wait
 from retrocoach.core.plan.limits import human_seconds
 from retrocoach.core.plan.model import LIMITS, SPEC_KEYS, SPEED_KEYS, Plan
 from retrocoach.core.speeds import Units, format_speed
@@ -32,7 +32,8 @@ _LABELS: Final = {
     "turn": (
         "&Turn-around:",
         "Before each change of direction: time to turn round standing on the side rails "
-        "(slow the belt first when turning to face backward); 0s leaves it out",
+        "(slow the belt first when turning to face backward); 0s leaves it out, and wait "
+        "waits until you press Space (or your headset button)",
     ),
     "forward-speed": ("Forward belt &speed:", "The belt speed for forward walking"),
     "backward-speed": (
@@ -47,6 +48,8 @@ def unit_words(plan: Plan, units: Units = Units.KMH) -> dict[str, str]:
     """Each length in the unit form people type (5m, 1m30s, 0s), by spec key; speeds in *units*."""
     words = {key: human_seconds(getattr(plan, field)) for key, field in SPEC_KEYS.items()}
     words["rounds"] = str(plan.rounds)
+    if plan.turn_wait:
+        words["turn"] = "wait"
     for key, (field, _) in SPEED_KEYS.items():
         speed = getattr(plan, field)
         words[key] = "" if speed is None else format_speed(speed, units)
@@ -151,6 +154,10 @@ class PlanFields(QWidget):
         texts["rounds"] = self.rounds.cleanText()
         values: dict[str, int | float | None] = {}
         for key, text in texts.items():
+            if is_turn_wait(key, text):
+                values.update(turn_s=0, turn_wait=True)
+                self._show_error(key, "")
+                continue
             speed = key in SPEED_KEYS
             shown, kmh = self._shown_speeds.get(key, (None, None))
             if speed and text == shown:
@@ -162,7 +169,7 @@ class PlanFields(QWidget):
             else:
                 self._show_error(key, "")
                 values[SPEED_KEYS[key][0] if speed else SPEC_KEYS[key]] = checked
-        if len(values) < len(texts):
+        if len(values) < len(texts) + ("turn_wait" in values):
             return None
         return Plan(name=name, **values)  # type: ignore[arg-type]  # each value checked above
 
@@ -211,6 +218,8 @@ def describe_totals(plan: Plan) -> str:
         )
         if seconds
     ]
+    if plan.turn_wait:
+        added.append("turn-arounds at your own pace")
     if added:
         text += f"; {format_duration(plan.total_s)} with {' and '.join(added)}"
     return text

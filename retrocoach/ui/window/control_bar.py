@@ -15,6 +15,7 @@ _TOGGLE_WORDS = {
     State.GET_READY: ("Pause", "Pause the session"),
     State.RUNNING: ("Pause", "Pause the session"),
     State.PAUSED: ("Resume", "Resume the session"),
+    State.WAITING: ("Go on", "Turned round: walk on"),
     State.FINISHED: ("Start again", "Start the plan again"),
     State.STOPPED: ("Start again", "Start the plan again"),
 }

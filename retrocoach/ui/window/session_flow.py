@@ -21,7 +21,7 @@ from retrocoach.core.session.machine import (
     SessionFinished,
     State,
 )
-from retrocoach.core.session.words import segment_word
+from retrocoach.core.session.words import GO_WORDS, segment_word
 from retrocoach.core.settings.store import Settings
 from retrocoach.ui.window.frame import WindowFrame
 from retrocoach.ui.window.messages import (
@@ -201,6 +201,8 @@ class SessionFlow(QObject):
             self._coach.set_status("Press Space to start.")
         elif state in (State.RUNNING, State.GET_READY):
             self._coach.set_status("Space pauses, N skips, Esc stops.")
+        elif state is State.WAITING:
+            self._coach.set_status(f"{GO_WORDS.capitalize()}.")
         elif state is State.PAUSED:
             session = self._driver.session
             where = f" in {segment_word(session.segment).lower()}" if session is not None else ""
