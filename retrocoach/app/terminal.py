@@ -98,9 +98,6 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source.coach = coach
     if no_keys is not None:
         coach.say(f"{no_keys[:1].upper()}{no_keys[1:]}.")
-    if plan.turn_wait and coach.keys is None:
-        # Nobody can press Space here: say what ends a turn-around before the first one.
-        coach.say("No keys can be read here: each turn-around waits for a media button.")
     try:
         code = coach.run()
     finally:

@@ -96,6 +96,9 @@ class TerminalCoach:
 
     def run(self) -> int:
         """Walk the session to its end or until stopped; 0 when the plan was completed."""
+        if self.session.plan.turn_wait and self.keys is None:
+            # Nobody can press Space here: say what ends a turn-around before the first one.
+            self._line("No keys can be read here: each turn-around waits for a media button.")
         with self._signals.installed(), self._cbreak():
             self._handle(self.session.start(self.clock.now()))
             while not self.session.is_over:
