@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import re
 import uuid
 from collections.abc import Mapping
@@ -14,7 +13,17 @@ from enum import StrEnum
 from typing import Any, Final
 
 from retrocoach.core.history import parsing as rf
+from retrocoach.core.history.measured import (
+    BeltTotals,
+    Devices,
+    HeartRate,
+    segment_extras,
+    segment_extras_json,
+    session_extras,
+    session_extras_json,
+)
 from retrocoach.core.history.parsing import RecordError
+from retrocoach.core.history.unknown_keys import restore_unknown, unknown_keys
 from retrocoach.core.plan.model import Direction, Plan
 from retrocoach.core.programme.mark import ProgrammeMark
 from retrocoach.core.session.estimates import NO_BODY_MASS, EstimateBasis, estimate
@@ -31,14 +40,6 @@ __all__ = [
 MAX_EFFORT: Final = 10
 MAX_NOTES_CHARS: Final = 2000
 _ID: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
-_SESSION_KEYS: Final = frozenset(
-    ("id", "started_at", "ended_at", "outcome", "plan", "segments", "forward_s", "backward_s")
-)
-"""The keys every session has; _OPTIONAL_KEYS are the only others this version knows."""
-_ESTIMATE_KEYS: Final = ("forward_m", "backward_m", "energy_kcal_est")
-_OPTIONAL_KEYS: Final = ("notes", "effort", "programme", *_ESTIMATE_KEYS)
-_KNOWN_KEYS: Final = _SESSION_KEYS | frozenset(_OPTIONAL_KEYS)
-_SEGMENT_KEYS: Final = frozenset(("kind", "round", "planned_s", "actual_s", "speed_kmh"))
 _MAX_ESTIMATE: Final = 1e7
 
 
@@ -90,6 +91,14 @@ class SessionRecord:
     backward_m: float | None = None
     energy_kcal_est: float | None = None
     """Energy, an estimate (see retrocoach.core.session.estimates); None without a body mass."""
+    devices: Devices | None = None
+    """The Bluetooth devices connected during the walk (schema 3)."""
+    measured: BeltTotals | None = None
+    """What the treadmill measured, per direction (schema 3)."""
+    heart_rate: HeartRate | None = None
+    """What the heart-rate strap measured (schema 3)."""
+    stopped_unwell: bool = False
+    """The walker ended the walk because they felt unwell (schema 3)."""
     unknown: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
     """Keys this version does not know, kept to be written back as they were (None: none).
 
@@ -170,7 +179,7 @@ class SessionRecord:
             "started_at": self.started_at.isoformat(),
             "ended_at": self.ended_at.isoformat(),
             "outcome": self.outcome.value,
-            # A copy: _restore_unknown may add to it, and the cached dict is shared.
+            # A copy: restore_unknown may add to it, and the cached dict is shared.
             "plan": dict(_plan_json(self.plan)),
             "segments": [
                 {
@@ -195,8 +204,12 @@ class SessionRecord:
             data["effort"] = self.effort
         if self.programme is not None:
             data["programme"] = self.programme.to_json()
+        if any(segment.waited or segment.measured for segment in self.segments):
+            for segment, entry in zip(self.segments, data["segments"], strict=True):
+                segment_extras_json(segment, entry)
+        session_extras_json(data, self.devices, self.measured, self.heart_rate, self.stopped_unwell)
         if self.unknown:
-            _restore_unknown(data, self.unknown)
+            restore_unknown(data, self.unknown)
         return data
 
     @classmethod
@@ -222,7 +235,7 @@ class SessionRecord:
             ended_at=rf.moment(fields, "ended_at"),
             outcome=_outcome(fields.get("outcome")),
             plan=rf.plan(fields.get("plan")),
-            segments=tuple(map(rf.segment, segments)),
+            segments=tuple(segment_extras(entry, rf.segment(entry)) for entry in segments),
             forward_s=rf.seconds(fields.get("forward_s"), "forward_s"),
             backward_s=rf.seconds(fields.get("backward_s"), "backward_s"),
             notes=notes,
@@ -233,51 +246,9 @@ class SessionRecord:
             energy_kcal_est=rf.optional_number(
                 fields.get("energy_kcal_est"), "energy_kcal_est", _MAX_ESTIMATE
             ),
-            unknown=_unknown(fields, segments),
+            **session_extras(fields),
+            unknown=unknown_keys(fields, segments),
         )
-
-
-def _unknown(fields: Mapping[str, Any], segments: list[Any]) -> dict[str, Any] | None:
-    """The keys of a valid session's JSON that this version does not know, or None.
-
-    Quick for the usual record, which has none: a set comparison for the session, its plan
-    and each of its segments.
-    """
-    found: dict[str, Any] = {}
-    if not fields.keys() <= _KNOWN_KEYS:
-        found.update(
-            (key, value)
-            for key, value in fields.items()
-            if key not in _SESSION_KEYS and key not in _OPTIONAL_KEYS
-        )
-    plan = fields["plan"]
-    if not plan.keys() <= rf.PLAN_FIELD_SET:
-        found["plan"] = {key: value for key, value in plan.items() if key not in rf.PLAN_FIELDS}
-    if not all(map(_SEGMENT_KEYS.issuperset, segments)):  # one C call for the usual record
-        found["segments"] = {
-            index: {key: value for key, value in entry.items() if key not in _SEGMENT_KEYS}
-            for index, entry in enumerate(segments)
-            if not _SEGMENT_KEYS.issuperset(entry)
-        }
-    if not found:
-        return None
-    try:  # what cannot be written back would make every later save fail
-        json.dumps(found, allow_nan=False)
-    except ValueError:
-        raise RecordError("a key this version does not know holds a number out of range") from None
-    return found
-
-
-def _restore_unknown(data: dict[str, Any], unknown: Mapping[str, Any]) -> None:
-    """Put the keys from_json() kept back where they were found (see SessionRecord.unknown)."""
-    for key, value in unknown.items():
-        if key == "plan":
-            data["plan"].update(value)
-        elif key == "segments":
-            for index, keys in value.items():
-                data["segments"][index].update(keys)
-        else:
-            data[key] = value
 
 
 def _total(segments: tuple[SegmentRecord, ...], direction: Direction) -> float:

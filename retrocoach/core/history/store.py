@@ -10,6 +10,7 @@ from typing import Any, Final, Protocol
 from retrocoach.core.clock import local_now
 from retrocoach.core.errors import JournalBusyError, NewerSchemaError, StorageError
 from retrocoach.core.history.journal_writer import SessionJournal
+from retrocoach.core.history.measured import upgrade_v2
 from retrocoach.core.history.parsing import upgrade_v1
 from retrocoach.core.history.records import Outcome, RecordError, SessionRecord
 from retrocoach.core.history.recovery import JournalRecovery, describe_recovered
@@ -34,8 +35,8 @@ __all__ = [
     "migrate_history",
 ]
 
-SCHEMA_VERSION: Final = 2
-MIGRATIONS: Final[Mapping[int, MigrationStep]] = {1: upgrade_v1}
+SCHEMA_VERSION: Final = 3
+MIGRATIONS: Final[Mapping[int, MigrationStep]] = {1: upgrade_v1, 2: upgrade_v2}
 """One step per old schema version: MIGRATIONS[n] turns a version-n document into n + 1."""
 
 LoadResult = Loaded[SessionRecord]
@@ -67,7 +68,8 @@ def _session_strings(entry: Mapping[str, Any], record: SessionRecord) -> int:
     the two times, the outcome, the notes, the plan's name and each segment's kind; numbers
     or null for every other value of a session, its plan and its segments.
     """
-    if record.unknown is not None:  # keys this version does not know may hold anything
+    if record.unknown is not None or _has_device_keys(record):
+        # Keys this version does not know may hold anything; device names are free text.
         return count_strings(entry)
     segments = entry["segments"]
     total = len(entry) + len(entry["plan"]) + sum(map(len, segments)) + len(segments) + 5
@@ -75,6 +77,13 @@ def _session_strings(entry: Mapping[str, Any], record: SessionRecord) -> int:
         total += 1
     programme = entry.get("programme")
     return total if programme is None else total + count_strings(programme)
+
+
+def _has_device_keys(record: SessionRecord) -> bool:
+    """Whether *record* has version-3 objects, whose strings are quicker counted than listed."""
+    if record.devices or record.measured or record.heart_rate or record.stopped_unwell:
+        return True
+    return any(segment.waited or segment.measured for segment in record.segments)
 
 
 class HistoryStore:

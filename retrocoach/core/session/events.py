@@ -16,6 +16,7 @@ __all__ = [
     "Progress",
     "Resumed",
     "SegmentEnded",
+    "SegmentMeasure",
     "SegmentRecord",
     "SegmentStarted",
     "SessionFinished",
@@ -35,6 +36,20 @@ class PauseReason(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class SegmentMeasure:
+    """What devices measured during one segment; each figure None when unknown."""
+
+    distance_m: float | None = None
+    """Belt distance over the segment, from the treadmill's total distance."""
+    speed_kmh: float | None = None
+    """The belt's average speed over the segment, as the treadmill reported it."""
+    avg_bpm: float | None = None
+    max_bpm: float | None = None
+    above_ceiling_s: float | None = None
+    """Seconds of the segment with the heart rate above the walker's ceiling."""
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentRecord:
     """One walked segment as the history keeps it."""
 
@@ -46,6 +61,8 @@ class SegmentRecord:
     """The belt speed used, as the walker last set it in the segment; None when unknown."""
     waited: bool = False
     """A turn-around that waited for the walker (``turn=wait``): ``actual_s`` is the turn."""
+    measured: SegmentMeasure | None = None
+    """What the treadmill and the heart-rate strap measured (None: no device)."""
 
 
 @dataclass(frozen=True, slots=True)

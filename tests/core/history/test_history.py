@@ -98,7 +98,7 @@ def test_a_record_round_trips_through_the_store(tmp_path: Path, make_record: Rec
 def test_the_file_carries_the_contract_fields(tmp_path: Path, make_record: RecordFactory) -> None:
     new_store(tmp_path).add(make_record())
     data = json.loads((tmp_path / "history.json").read_text())
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     (session,) = data["sessions"]
     assert {"id", "started_at", "ended_at", "outcome", "plan", "segments"} <= session.keys()
     assert session["started_at"] == "2026-11-16T07:30:00+01:00"
@@ -271,7 +271,7 @@ def test_a_partly_bad_file_keeps_the_good_records_and_copies_the_original(
     good = [make_record(), make_record()]
     bad = make_record().to_json() | {"outcome": "lost"}
     document = {
-        "schema_version": 2,
+        "schema_version": 3,
         "sessions": [good[0].to_json(), bad, good[1].to_json(), good[0].to_json()],
     }
     raw = json.dumps(document).encode()
@@ -331,7 +331,7 @@ def test_a_newer_file_is_shown_but_never_written(
     tmp_path: Path, make_record: RecordFactory
 ) -> None:
     record = make_record()
-    raw = json.dumps({"schema_version": 3, "sessions": [record.to_json()], "goals": []}).encode()
+    raw = json.dumps({"schema_version": 4, "sessions": [record.to_json()], "goals": []}).encode()
     (tmp_path / "history.json").write_bytes(raw)
     told = Told()
     store = new_store(tmp_path, told)
@@ -341,7 +341,7 @@ def test_a_newer_file_is_shown_but_never_written(
     assert "newer RetroCoach" in told.lines[0]
     with pytest.raises(NewerSchemaError) as caught:
         store.add(make_record())
-    assert caught.value.found == 3
+    assert caught.value.found == 4
     assert "newer RetroCoach" in str(caught.value)
     assert snapshot(tmp_path) == {"history.json": raw, "history.json.lock": b""}
 
@@ -444,10 +444,10 @@ def test_a_change_made_by_another_process_is_read_before_the_next_save(
 @pytest.mark.parametrize(
     "layout",
     [
-        '{{"sessions": [{items}], "schema_version": 2}}',
-        '{{"schema_version": 2, "sessions": [{items}]}}',
-        '{{"schema_version": 2,\n  "sessions": [ {items} ]  }}\n\n',
-        '\ufeff{{"schema_version":2,"sessions":[{items}]}}',
+        '{{"sessions": [{items}], "schema_version": 3}}',
+        '{{"schema_version": 3, "sessions": [{items}]}}',
+        '{{"schema_version": 3,\n  "sessions": [ {items} ]  }}\n\n',
+        '\ufeff{{"schema_version":3,"sessions":[{items}]}}',
     ],
 )
 def test_adding_to_a_file_of_any_layout_keeps_every_session(

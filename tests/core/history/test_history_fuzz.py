@@ -52,7 +52,7 @@ def _with_keys_added_by_hand() -> bytes:
     document = json.loads(VALID_HISTORY)
     document["synced_by"] = {"app": "a watch", "at": 3}
     first = document["sessions"][0]
-    first["heart_rate"] = [101, 99]
+    first["pulses_by_hand"] = [101, 99]
     first["plan"]["speed_kmh"] = 2.5
     first["segments"][0]["sound"] = 0
     return json.dumps(document).encode()
@@ -62,7 +62,7 @@ def _keys_added_by_hand(document: dict[str, Any]) -> list[object]:
     first = next(s for s in document["sessions"] if s["id"] == f"{0:032x}")
     return [
         document["synced_by"],
-        first["heart_rate"],
+        first["pulses_by_hand"],
         first["plan"]["speed_kmh"],
         first["segments"][0]["sound"],
     ]

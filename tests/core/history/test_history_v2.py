@@ -58,7 +58,7 @@ def test_a_version_1_file_reads_with_nulls_and_is_not_changed_by_reading(tmp_pat
 
 
 @pytest.mark.leaves_bad_history  # history.json.bak is the version-1 file, as it should be
-def test_the_first_write_migrates_to_version_2_and_keeps_the_version_1_bytes(
+def test_the_first_write_migrates_a_version_1_file_to_the_current_version_keeping_its_bytes(
     tmp_path: Path, make_record: RecordFactory, assert_schema_valid: Callable[[object], None]
 ) -> None:
     (tmp_path / "history.json").write_bytes(V1_BYTES)
@@ -67,7 +67,7 @@ def test_the_first_write_migrates_to_version_2_and_keeps_the_version_1_bytes(
     assert (tmp_path / "history.v1.json").read_bytes() == V1_BYTES
     assert any("history.v1.json" in line for line in told)
     document = json.loads((tmp_path / "history.json").read_text())
-    assert document["schema_version"] == 2
+    assert document["schema_version"] == 3
     old = document["sessions"][0]
     assert old["notes"] == "kept"
     assert (old["forward_m"], old["backward_m"], old["energy_kcal_est"]) == (None, None, None)

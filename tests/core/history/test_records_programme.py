@@ -63,7 +63,7 @@ def test_a_session_without_the_key_and_with_other_keys_reads_as_before(
 ) -> None:
     data = make_record(notes="n", effort=3).to_json()
     data["walked_with"] = "a friend"
-    (tmp_path / "history.json").write_text(json.dumps({"schema_version": 2, "sessions": [data]}))
+    (tmp_path / "history.json").write_text(json.dumps({"schema_version": 3, "sessions": [data]}))
     (record,) = HistoryStore(tmp_path, warn=pytest.fail).sessions()
     assert record.programme is None
     assert record.to_json() == data
