@@ -87,8 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="walk a session in the terminal, without a window",
         description="Walk a session in the terminal. Space pauses and resumes, N skips to the "
         "next segment, Q or Ctrl+C stops (the session is kept as 'stopped'). Before the first "
-        "walk in a data folder the safety checklist is printed; on a terminal it waits for "
-        "Enter, and the confirmation is kept, so neither the terminal nor the window asks again.",
+        "walk in a data folder the safety checklist is printed; on a terminal it is shown a "
+        "page at a time and waits for the word yes, and the confirmation is kept, so neither "
+        "the terminal nor the window asks again.",
     )
     run.add_argument(
         "--plan",
@@ -99,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--yes",
         action="store_true",
-        help="confirm the first-start safety checklist without waiting for Enter (it is still "
+        help="confirm the first-start safety checklist without waiting for yes (it is still "
         "printed; RetroCoach is not medical advice)",
     )
     run.add_argument(

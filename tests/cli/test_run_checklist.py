@@ -18,6 +18,8 @@ from retrocoach.core.safety.checklist import NOT_MEDICAL_ADVICE
 # Every test here runs retrocoach as a real process, as a user does.
 pytestmark = pytest.mark.slow
 
+MORE = b"Press Enter for the next items"
+CONFIRM = b"Type yes"
 SHORT = "forward=2s backward=1s rounds=1 warmup=0s cooldown=0s getready=0s"
 
 
@@ -44,25 +46,34 @@ def confirmed(data: Path) -> bool:
 class Pty:
     """``retrocoach run`` on a real pseudo-terminal, read as bytes as it writes them."""
 
-    def __init__(self, data: Path) -> None:
-        import pty  # noqa: PLC0415  (POSIX only, like the feature)
+    def __init__(self, data: Path, columns: int = 80, rows: int = 24) -> None:
+        import fcntl  # noqa: PLC0415  (POSIX only, like the feature)
+        import pty  # noqa: PLC0415
+        import struct  # noqa: PLC0415
+        import termios  # noqa: PLC0415
 
         self.controller, terminal = pty.openpty()
+        # The size a terminal window reports; the checklist's pages are cut to fit it.
+        size = struct.pack("HHHH", rows, columns, 0, 0)
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, size)
+        env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--plan", SHORT],
             stdin=terminal,
             stdout=terminal,
             stderr=terminal,
-            env={**os.environ, "RETROCOACH_DATA_DIR": str(data)},
+            env={**env, "RETROCOACH_DATA_DIR": str(data)},
             close_fds=True,
         )
         os.close(terminal)
         self.seen = b""
+        self.answered = 0
+        """Where the output stood when the last prompt was answered."""
 
-    def read_until(self, marker: bytes, limit_s: float = 30.0) -> None:
-        """Read until *marker* shows; fail (never hang) if it has not within *limit_s*."""
+    def read_until(self, marker: bytes, limit_s: float = 30.0, after: int = 0) -> None:
+        """Read until *marker* shows past *after*; fail (never hang) if not within *limit_s*."""
         deadline = time.monotonic() + limit_s
-        while marker not in self.seen:
+        while marker not in self.seen[after:]:
             left = deadline - time.monotonic()
             assert left > 0, f"no {marker!r} in {self.seen[-400:]!r}"
             ready, _, _ = select.select([self.controller], [], [], left)
@@ -83,6 +94,30 @@ class Pty:
                     self.seen += os.read(self.controller, 4096)
                 except OSError:
                     return
+
+    def type(self, text: bytes) -> None:
+        """Type *text* as a walker would, Enter as the terminal sends it."""
+        os.write(self.controller, text)
+
+    def next_page(self, limit_s: float = 30.0) -> tuple[bytes, bool]:
+        """Read the next page of the checklist up to its prompt: the page, and whether the
+        prompt is the one that confirms (rather than 'Press Enter for the next items')."""
+        start = self.answered
+        deadline = time.monotonic() + limit_s
+        while True:
+            page = self.seen[start:]
+            for prompt, last in ((MORE, False), (CONFIRM, True)):
+                if prompt in page:
+                    self.answered = len(self.seen)
+                    return page, last
+            left = deadline - time.monotonic()
+            assert left > 0, f"no prompt in {page[-400:]!r}"
+            self.read_for(min(left, 0.2))
+
+    def page_through(self) -> None:
+        """Press Enter at every 'next items' prompt until the confirming prompt shows."""
+        while not self.next_page()[1]:
+            self.type(b"\r")
 
     def finish(self) -> int:
         code = self.process.wait(timeout=30)
@@ -138,14 +173,24 @@ def test_the_window_setting_for_every_start_prints_it_each_time(tmp_path: Path) 
     assert "SAFETY CHECKLIST" in run(data).stdout
 
 
-def test_on_a_terminal_the_walk_waits_for_enter_and_the_answer_is_kept(tmp_path: Path) -> None:
+def test_on_a_terminal_the_walk_waits_for_the_word_yes_and_the_answer_is_kept(
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "data"
     coach = Pty(data)
-    coach.read_until(b"Press Enter")
+    coach.page_through()
     coach.read_for(1.5)
     assert b"FORWARD" not in coach.seen, "the walk started before the checklist was confirmed"
+    asked = len(coach.seen)
+    coach.type(b"\r")  # a bare Enter asks again; it never confirms
+    coach.read_until(b"Only the word yes", after=asked)
+    asked = len(coach.seen)
+    coach.type(b"ok\r")
+    coach.read_until(b"Only the word yes", after=asked)
+    coach.read_for(1.0)
+    assert b"FORWARD" not in coach.seen
     assert not confirmed(data)
-    os.write(coach.controller, b"\r")
+    coach.type(b"yes\r")
     coach.read_until(b"Session completed")
     assert coach.finish() == 0
     assert b"Checklist confirmed." in coach.seen
@@ -156,23 +201,34 @@ def test_on_a_terminal_the_walk_waits_for_enter_and_the_answer_is_kept(tmp_path:
     assert b"SAFETY CHECKLIST" not in again.seen
 
 
-def test_ending_the_input_at_the_checklist_walks_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("columns", "rows"), [(80, 24), (60, 14)])
+def test_every_page_fits_the_terminal_before_its_prompt(
+    tmp_path: Path, columns: int, rows: int
+) -> None:
+    """Nothing scrolls away unread: each page and its prompt fit the terminal's rows."""
     data = tmp_path / "data"
-    coach = Pty(data)
-    coach.read_until(b"Press Enter")
-    os.write(coach.controller, b"\x04")  # Ctrl+D: end of input, no Enter
-    coach.read_until(b"nothing was walked")
-    code = coach.finish()
-    assert code == 1
-    assert b"not confirmed: nothing was walked" in coach.seen
-    assert b"FORWARD" not in coach.seen
-    assert not confirmed(data)
-    assert not (data / "history.json").exists() or '"sessions": []' in (
-        data / "history.json"
-    ).read_text(encoding="utf-8")
+    coach = Pty(data, columns=columns, rows=rows)
+    pages = 0
+    while True:
+        page, last = coach.next_page()
+        pages += 1
+        lines = page.decode().replace("\r\n", "\n").strip("\n").split("\n")
+        # A line as wide as the terminal wraps: count the rows each one takes.
+        taken = sum(max(1, -(-len(line) // columns)) for line in lines)
+        assert taken <= rows - 1, f"page {pages} takes {taken} rows: {page!r}"
+        if last:
+            break
+        coach.type(b"\r")
+    assert pages >= 2, "the whole checklist cannot fit one terminal page"
+    assert b"SAFETY CHECKLIST" in coach.seen
+    assert b"Sources in full" in coach.seen
+    coach.type(b"yes\r")
+    coach.read_until(b"Session completed")
+    assert coach.finish() == 0
+    assert confirmed(data)
 
 
-@pytest.mark.parametrize("words", ["--yes", "safety checklist", "Enter"])
+@pytest.mark.parametrize("words", ["--yes", "safety checklist", "the word yes"])
 def test_run_help_documents_the_checklist_and_yes(words: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "retrocoach", "run", "--help"],
@@ -188,7 +244,7 @@ def test_run_help_documents_the_checklist_and_yes(words: str) -> None:
 def test_ctrl_c_at_the_checklist_leaves_without_walking_or_confirming(tmp_path: Path) -> None:
     data = tmp_path / "data"
     coach = Pty(data)
-    coach.read_until(b"Press Enter")
+    coach.read_until(MORE)
     coach.process.send_signal(signal.SIGINT)  # what Ctrl+C sends to the foreground process
     coach.read_until(b"interrupted")
     assert coach.finish() == 130
@@ -282,6 +338,7 @@ def test_output_to_a_pipe_from_a_terminal_is_never_confirmed_unseen(tmp_path: Pa
         os.close(controller)
     assert result.returncode == 0, result.stderr
     assert "SAFETY CHECKLIST" in result.stdout
+    assert "Type yes" not in result.stdout
     assert "Press Enter" not in result.stdout
     assert "Session completed" in result.stdout
     assert not confirmed(data)

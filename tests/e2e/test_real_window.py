@@ -34,6 +34,7 @@ def test_a_short_plan_walked_with_real_keys_lands_in_the_history(
         checklist = desktop.window("Safety")
         time.sleep(0.5)  # mapped is not yet painted
         shots.append(desktop.screenshot(SCREENSHOTS / "0-checklist.png"))
+        desktop.tick_checklist(checklist)
         desktop.press(checklist, "Return")
         coach = desktop.window("^RetroCoach$")
         time.sleep(0.3)  # let the dialog's window go before the picture

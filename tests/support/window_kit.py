@@ -70,6 +70,15 @@ class WindowKit:
         self.clock.advance(1.0)
         self.press(key, modifier)
 
+    def tick_checklist(self) -> None:
+        """Tick every item of the open checklist as a walker does: Space, then Down."""
+        dialog = self.window.checklist
+        assert dialog is not None
+        for _ in dialog.checks():
+            self.qtbot.keyClick(dialog.items, Qt.Key.Key_Space)
+            self.qtbot.keyClick(dialog.items, Qt.Key.Key_Down)
+        assert dialog.ticked() == len(dialog.checks())
+
     def wait_active(self, window: QWidget) -> None:
         """Wait (for the event loop, not the clock) until *window* has the keyboard."""
         self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)

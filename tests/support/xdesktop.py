@@ -131,6 +131,16 @@ class Desktop:
         self.run("xdotool", "windowfocus", "--sync", window)
         self.run("xdotool", "key", "--clearmodifiers", *keys)
 
+    def tick_checklist(self, window: str) -> None:
+        """Tick every item of the safety checklist *window* as a walker does: Space, Down.
+
+        The focus starts on the first item; Enter confirms only once every item is ticked.
+        """
+        from retrocoach.core.safety.reminders import ReminderBook  # noqa: PLC0415
+
+        count = len(ReminderBook.default().checklist())
+        self.press(window, *(["space", "Down"] * count))
+
     def dismiss(self, name: str, pid: int) -> None:
         """Press Escape in *pid*'s window titled *name* until it has gone.
 
@@ -157,6 +167,34 @@ class Desktop:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.run("import", "-window", "root", str(path))
         return path
+
+
+def read_screen(shot: Path) -> str:
+    """What tesseract reads on *shot*, sparse text mode, as one line of words."""
+    done = subprocess.run(
+        ["tesseract", str(shot), "-", "--psm", "11"],
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=True,
+    )
+    return " ".join(done.stdout.split())
+
+
+@contextlib.contextmanager
+def first_start(desktop: Desktop, data: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The window started on an empty data folder, as on a first start; ended afterwards."""
+    app = subprocess.Popen(
+        [sys.executable, "-m", "retrocoach", "--audio", "none"],
+        env=window_env(desktop, data),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield app
+    finally:
+        app.terminate()
+        app.wait(timeout=WAIT_S)
 
 
 def read_json(path: Path) -> Any:

@@ -12,12 +12,17 @@ from retrocoach.core.safety.rules import Moment
 from retrocoach.core.settings.store import Settings
 
 __all__ = [
+    "CONFIRM_AGAIN",
     "CONFIRM_PROMPT",
+    "CONFIRM_WORD",
+    "MORE_PROMPT",
     "NOT_MEDICAL_ADVICE",
     "Checklist",
     "ChecklistSection",
+    "checklist_blocks",
     "checklist_due",
     "checklist_lines",
+    "checklist_pages",
     "core_checklist",
 ]
 
@@ -26,7 +31,10 @@ NOT_MEDICAL_ADVICE: Final = (
     "it cannot judge what is safe for you."
 )
 INTRO: Final = "Before your first backward walk, go through each item and tick it off."
-CONFIRM_PROMPT: Final = "Press Enter once you have checked every item (Ctrl+C stops here): "
+CONFIRM_PROMPT: Final = "Checked them all? Type yes, then Enter (Ctrl+C stops): "
+CONFIRM_AGAIN: Final = "Only the word yes confirms. Type yes, or Ctrl+C to stop: "
+MORE_PROMPT: Final = "Press Enter for the next items ({page} of {pages}): "
+CONFIRM_WORD: Final = "yes"
 
 _HEADINGS: Final = (
     (Moment.CHECKLIST_FIRST, "Before you start"),
@@ -159,38 +167,77 @@ def checklist_due(settings: Settings) -> bool:
 
 def checklist_lines(checklist: Checklist, width: int = 88) -> list[str]:
     """The checklist as plain text lines for the terminal, with a box and a source per item."""
+    return [line for block in checklist_blocks(checklist, width) for line in block]
+
+
+def checklist_blocks(checklist: Checklist, width: int = 88) -> list[list[str]]:
+    """The checklist's lines in blocks a page must not split: the heading and notice, each
+    section heading with its first item, each further item with its source, the sources."""
     # The heading comes first, not a blank line: 'retrocoach run | head -1' shows what it is.
-    lines = ["SAFETY CHECKLIST", ""]
-    lines += textwrap.wrap(checklist.notice, width)
-    lines += ["", *textwrap.wrap(checklist.intro, width)]
+    opening = ["SAFETY CHECKLIST", ""]
+    opening += textwrap.wrap(checklist.notice, width)
+    opening += ["", *textwrap.wrap(checklist.intro, width)]
+    blocks = [opening]
     number = 0
     for section in checklist.sections:
-        lines += ["", f"{section.heading}:"]
+        heading = ["", f"{section.heading}:"]
         for item in section.items:
             number += 1
             head = f"  [ ] {number:>2}. "
             body = textwrap.wrap(item.text, width - len(head), break_on_hyphens=False)
-            lines.append(head + body[0])
+            lines = [*heading, head + body[0]]
+            heading = []
             lines += [" " * len(head) + line for line in body[1:]]
-            if not item.citation:
-                continue
-            lines += textwrap.wrap(
-                item.citation,
-                width,
-                initial_indent=" " * len(head),
-                subsequent_indent=" " * (len(head) + 2),
-                break_on_hyphens=False,
-            )
+            if item.citation:
+                lines += textwrap.wrap(
+                    item.citation,
+                    width,
+                    initial_indent=" " * len(head),
+                    subsequent_indent=" " * (len(head) + 2),
+                    break_on_hyphens=False,
+                )
+            blocks.append(lines)
     if checklist.references:
-        lines += ["", "Sources in full:"]
+        blocks.append(["", "Sources in full:"])
         for ref in checklist.references:
-            lines += textwrap.wrap(
-                ref.full(),
-                width,
-                initial_indent="  - ",
-                subsequent_indent=" " * 4,
-                break_on_hyphens=False,
-                break_long_words=False,
+            blocks.append(
+                textwrap.wrap(
+                    ref.full(),
+                    width,
+                    initial_indent="  - ",
+                    subsequent_indent=" " * 4,
+                    break_on_hyphens=False,
+                    break_long_words=False,
+                )
             )
-    lines.append("")
-    return lines
+    blocks.append([""])
+    return blocks
+
+
+def checklist_pages(
+    checklist: Checklist, width: int, height: int, columns: int | None = None
+) -> list[list[str]]:
+    """The checklist in pages that take at most *height* rows of a terminal *columns* wide
+    (a block taller than a page is cut): nothing scrolls away before the walker reads it.
+
+    A line wider than the terminal (a long web address) takes the rows it wraps onto.
+    """
+    height = max(height, 1)
+    across = columns or width + 1
+
+    def rows(line: str) -> int:
+        return max(1, -(-len(line) // across))
+
+    pages: list[list[str]] = [[]]
+    used = 0
+    for block in checklist_blocks(checklist, width):
+        if used and used + sum(rows(line) for line in block) > height:
+            pages.append([])  # a block is read whole: it starts a page rather than split
+            used = 0
+        for line in block:
+            if used and used + rows(line) > height:
+                pages.append([])
+                used = 0
+            pages[-1].append(line)
+            used += rows(line)
+    return [page for page in pages if page]

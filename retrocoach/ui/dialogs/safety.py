@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,10 @@ _MORE_BELOW: Final = "More below: scroll down to see every item."
 _SIZE: Final = (820, 760)
 _FRAME_PX: Final = 48
 """Room left for a window manager's title bar and borders around the dialog."""
+_TEXT_PT: Final = 12.0
+"""The checklist is read once, carefully, often by older eyes: larger than the desktop's 9 pt."""
+_TICK_PX: Final = 24
+"""Tick boxes large enough to see and to hit, at scale 1 (Qt scales pixels with the screen)."""
 
 
 def reminders_html(reminders: Sequence[Reminder], *, with_detail: bool = True) -> str:
@@ -73,48 +77,33 @@ def references_html(references: Sequence[Reference], figures: Sequence[Figure] =
 
 
 class SafetyChecklistDialog(QDialog):
-    """A modal checklist: tick each item as you check it; Enter confirms, Esc waits."""
+    """A modal checklist: tick each item as you check it; once all are, Enter confirms."""
 
     def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(CHECKLIST_TITLE)
         self.setModal(True)
         self.setAccessibleName("Safety checklist")
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), _TEXT_PT))
+        self.setFont(font)
         notice = QLabel(f"<b>{checklist.notice}</b>", self)
         notice.setWordWrap(True)
         notice.setAccessibleName("Not medical advice")
-        intro = QLabel(f"{checklist.intro} Press Enter when you have checked them all.", self)
+        intro = QLabel(
+            f"{checklist.intro} Space ticks the highlighted item; confirming is possible once "
+            "every item is ticked.",
+            self,
+        )
         intro.setWordWrap(True)
-        self.items = QListWidget(self)
-        self.items.setAccessibleName("Safety checks: Space ticks the selected one")
-        self.items.setWordWrap(True)
-        self.items.setResizeMode(QListView.ResizeMode.Adjust)
-        self.items.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.items.setSpacing(3)
-        self._fill(checklist)
-        self.items.itemChanged.connect(self._on_items_item_changed)
+        self.items = self._make_list(checklist)
         self.more_below = QLabel(_MORE_BELOW, self)
         self.more_below.setAccessibleName("More items below")
         self.more_below.setStyleSheet("font-weight: bold")
         self.items.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self.items.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         self.count_label = QLabel(self)
-        buttons = QDialogButtonBox(self)
-        self.confirm_button = buttons.addButton(
-            "All checked (Enter)", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.confirm_button.setAccessibleName("Confirm the safety checks")
-        self.confirm_button.setToolTip("Confirm that everything is checked (Enter)")
-        self.confirm_button.setDefault(True)
-        self.later_button = buttons.addButton(
-            "Not now (Esc)", QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.later_button.setAccessibleName("Close the checklist without confirming")
-        self.later_button.setToolTip("Close without confirming; it comes back at Start (Esc)")
-        self.later_button.setAutoDefault(False)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self._make_buttons()
         column = QVBoxLayout(self)
         column.addWidget(notice)
         column.addWidget(intro)
@@ -125,7 +114,49 @@ class SafetyChecklistDialog(QDialog):
         self._fit_screen(parent)
         self._show_count()
         self._show_more_below()
-        self.confirm_button.setFocus()
+        # The walker starts on the first item, so Space ticks it; Enter confirms nothing yet.
+        self._row = 0
+        first = self.checks()[0] if self.checks() else None
+        if first is not None:
+            self.items.setCurrentItem(first)
+        self.items.setFocus()
+
+    def _make_list(self, checklist: Checklist) -> QListWidget:
+        """The tick-box list, its boxes drawn large for older eyes and unsteady hands."""
+        items = QListWidget(self)
+        self.items = items  # _fill adds to it
+        tick = f"{_TICK_PX}px"
+        items.setStyleSheet(f"QListView::indicator {{ width: {tick}; height: {tick}; }}")
+        items.setAccessibleName("Safety checks: Space ticks the selected one")
+        items.setWordWrap(True)
+        items.setResizeMode(QListView.ResizeMode.Adjust)
+        items.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        items.setSpacing(3)
+        self._fill(checklist)
+        items.itemChanged.connect(self._on_items_item_changed)
+        items.currentRowChanged.connect(self._on_items_current_row_changed)
+        return items
+
+    def _make_buttons(self) -> QDialogButtonBox:
+        """Confirm (the default, disabled until every item is ticked) and Not now."""
+        buttons = QDialogButtonBox(self)
+        self.confirm_button = buttons.addButton(
+            "All checked (Enter)", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.confirm_button.setAccessibleName("Confirm the safety checks")
+        self.confirm_button.setToolTip("Confirm that everything is checked (Enter)")
+        self.confirm_button.setDefault(True)
+        self.confirm_button.setEnabled(False)  # until every item is ticked
+        self.later_button = buttons.addButton(
+            "Not now (Esc)", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.later_button.setAccessibleName("Close the checklist without confirming")
+        self.later_button.setToolTip("Close without confirming; it comes back at Start (Esc)")
+        self.later_button.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
 
     def _fit_screen(self, parent: QWidget | None) -> None:
         """Its usual size, but never taller or wider than the screen it opens on: on a small
@@ -143,7 +174,7 @@ class SafetyChecklistDialog(QDialog):
         for section in checklist.sections:
             heading = QListWidgetItem(section.heading.upper(), self.items)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown plainly, never ticked or chosen
-            font = heading.font()
+            font = QFont(self.items.font())  # an item's own font() is the desktop's 9 pt
             font.setBold(True)
             heading.setFont(font)
             for reminder in section.items:
@@ -170,9 +201,23 @@ class SafetyChecklistDialog(QDialog):
     def _on_items_item_changed(self, _item: QListWidgetItem) -> None:
         self._show_count()
 
+    def _on_items_current_row_changed(self, row: int) -> None:
+        """A heading is never where the walker lands: move on past it the way they went."""
+        item = self.items.item(row)
+        if item is not None and not item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            step = 1 if row >= self._row else -1
+            target = row + step
+            if not 0 <= target < self.items.count():
+                target = row - step
+            self._row = row
+            self.items.setCurrentRow(target)
+            return
+        self._row = row
+
     def _show_count(self) -> None:
         total = len(self.checks())
         done = self.ticked()
+        self.confirm_button.setEnabled(done == total)
         self.count_label.setText(
             "Every item ticked: press Enter to confirm."
             if done == total

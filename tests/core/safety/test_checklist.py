@@ -9,8 +9,10 @@ import pytest
 from retrocoach.core.safety.checklist import (
     NOT_MEDICAL_ADVICE,
     Checklist,
+    checklist_blocks,
     checklist_due,
     checklist_lines,
+    checklist_pages,
     core_checklist,
 )
 from retrocoach.core.safety.references import ReferenceList
@@ -137,3 +139,26 @@ def test_every_sign_to_stop_is_named_in_plain_words_a_reader_can_search_for(
     stop = next(s for s in checklist.sections if s.heading == "Signs to stop at once")
     assert sign in " ".join(item.text for item in stop.items)
     assert sign in " ".join(item.text for item in core_checklist().items)
+
+
+@pytest.mark.parametrize(("width", "height"), [(79, 21), (59, 11), (40, 6)])
+def test_pages_fit_the_rows_given_and_keep_every_line_in_order(
+    checklist: Checklist, width: int, height: int
+) -> None:
+    pages = checklist_pages(checklist, width, height, width + 1)
+    assert [line for page in pages for line in page] == checklist_lines(checklist, width)
+    for page in pages:
+        rows = sum(max(1, -(-len(line) // (width + 1))) for line in page)
+        # A single line wider than the whole page (a long address) is the only excuse.
+        assert rows <= height or len(page) == 1, page
+
+
+def test_an_item_is_never_split_across_pages_when_it_fits_one(checklist: Checklist) -> None:
+    pages = checklist_pages(checklist, 79, 21, 80)
+    for block in checklist_blocks(checklist, 79):
+        if len(block) <= 21:
+            assert any(
+                page[i : i + len(block)] == block
+                for page in pages
+                for i in range(len(page) - len(block) + 1)
+            ), block

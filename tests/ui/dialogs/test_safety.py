@@ -59,17 +59,69 @@ def test_ticking_every_item_says_so(dialog: SafetyChecklistDialog) -> None:
     assert dialog.count_label.text() == "Every item ticked: press Enter to confirm."
 
 
-@pytest.mark.parametrize("ticked", [0, 3])
-def test_enter_confirms_with_any_number_ticked(
+@pytest.mark.parametrize("ticked", [0, 3, -1])
+def test_enter_confirms_nothing_until_every_item_is_ticked(
     qtbot: QtBot, dialog: SafetyChecklistDialog, ticked: int
 ) -> None:
-    """The contract: Enter confirms the checklist, even from the list of items."""
-    for item in dialog.checks()[:ticked]:
+    """Found on first start: Enter (or Space on the focused button) confirmed 0 of 13."""
+    checks = dialog.checks()
+    for item in checks[:ticked]:
         item.setCheckState(Qt.CheckState.Checked)
-    dialog.items.setFocus()
-    dialog.items.setCurrentItem(dialog.checks()[0])
+    assert not dialog.confirm_button.isEnabled()
+    qtbot.keyClick(dialog.items, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.result() != QDialog.DialogCode.Accepted.value
+
+
+def test_once_every_item_is_ticked_enter_confirms(
+    qtbot: QtBot, dialog: SafetyChecklistDialog
+) -> None:
+    """The contract: Enter confirms the checklist, even from the list of items."""
+    for item in dialog.checks():
+        item.setCheckState(Qt.CheckState.Checked)
+    assert dialog.confirm_button.isEnabled()
     qtbot.keyClick(dialog.items, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted.value
+
+
+def test_focus_starts_on_the_first_item_and_space_ticks_it(
+    qtbot: QtBot, dialog: SafetyChecklistDialog
+) -> None:
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.items.hasFocus, timeout=2000)
+    first = dialog.checks()[0]
+    assert dialog.items.currentItem() is first
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
+    assert first.checkState() == Qt.CheckState.Checked
+    assert dialog.result() != QDialog.DialogCode.Accepted.value
+
+
+def test_the_arrow_keys_step_over_the_headings(qtbot: QtBot, dialog: SafetyChecklistDialog) -> None:
+    checks = dialog.checks()
+    landed = [dialog.items.currentItem()]
+    for _ in range(len(checks) - 1):
+        qtbot.keyClick(dialog.items, Qt.Key.Key_Down)
+        landed.append(dialog.items.currentItem())
+    assert landed == checks
+    for _ in range(len(checks) - 1):
+        qtbot.keyClick(dialog.items, Qt.Key.Key_Up)
+    assert dialog.items.currentItem() is checks[0]
+
+
+def test_no_text_is_under_ten_points_and_the_tick_boxes_are_large(
+    dialog: SafetyChecklistDialog,
+) -> None:
+    """For the older eye, at scale 1: the items, their sources, the labels and buttons."""
+    for widget in [dialog, dialog.items, *dialog.findChildren(QLabel)]:
+        assert widget.font().pointSizeF() >= 10, widget
+    for row in range(dialog.items.count()):
+        # An item without a font of its own is drawn in the list's.
+        own = dialog.items.item(row).data(Qt.ItemDataRole.FontRole)
+        assert own is None or own.pointSizeF() >= 10, dialog.items.item(row).text()
+    assert dialog.confirm_button.font().pointSizeF() >= 10
+    assert "indicator" in dialog.items.styleSheet()
+    assert "24px" in dialog.items.styleSheet()
 
 
 def test_escape_closes_without_confirming(qtbot: QtBot, dialog: SafetyChecklistDialog) -> None:

@@ -30,6 +30,10 @@ def test_the_first_launch_shows_the_safety_checklist_and_enter_confirms_it(
     rows = [item.text() for item in dialog.checks()]
     reminders = kit.window._services.reminders.checklist()
     assert rows == [f"{reminder.text}\n{reminder.citation}" for reminder in reminders]
+    kit.press(Key.Key_Return, target=dialog)  # nothing ticked: Enter confirms nothing
+    assert kit.window.checklist is dialog
+    assert not dialog.confirm_button.isEnabled()
+    kit.tick_checklist()
     kit.press(Key.Key_Return, target=dialog)
     assert kit.window.checklist is None
     assert SettingsStore(kit.paths, warn=print).load().checklist_confirmed
@@ -56,6 +60,7 @@ def test_closing_the_checklist_unconfirmed_brings_it_back_at_start(make_window: 
     dialog = kit.window.checklist
     assert dialog is not None
     assert kit.session.state is State.IDLE
+    kit.tick_checklist()
     kit.press(Key.Key_Return, target=dialog)
     assert kit.session.state is State.GET_READY  # confirmed at Start: the walk begins
 
@@ -64,6 +69,7 @@ def test_the_checklist_comes_at_every_start_when_the_setting_asks(make_window: M
     kit = make_window(Settings(checklist_confirmed=True, checklist_every_start=True))
     kit.press(Key.Key_Space)
     assert kit.window.checklist is not None
+    kit.tick_checklist()
     kit.press(Key.Key_Return, target=kit.window.checklist)
     assert kit.session.state is State.GET_READY
     kit.press_twice(Key.Key_Escape)  # stopped in the get-ready: nothing walked, nothing to check in
