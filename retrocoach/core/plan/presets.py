@@ -1,15 +1,43 @@
-"""Built-in plans, each citing the references it rests on from the shipped references list."""
+"""Built-in plans, read from the shipped assets/data/plans.json, each citing its sources."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
-from retrocoach.core.plan.model import Plan
+from retrocoach.core.plan.model import Plan, PlanError, parse_spec
+from retrocoach.core.storage.shipped import (
+    OWN_RULE,
+    ShippedDataError,
+    asset_path,
+    checked_item,
+    framed_items,
+    load_shipped,
+)
 
-__all__ = ["PRESETS", "Preset", "find_preset"]
+__all__ = [
+    "PRESETS",
+    "SCHEMA_VERSION",
+    "Preset",
+    "PresetDataError",
+    "find_preset",
+    "load_presets",
+    "presets_from_data",
+]
+
+SCHEMA_VERSION: Final = 1
+_NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_REQUIRED: Final = ("name", "plan", "description", "details", "references")
+# The limits plans.schema.json states: a description fits one line of `retrocoach plans`.
+_LENGTHS: Final = {"name": (1, 20), "description": (20, 100), "details": (40, 500), "why": (1, 500)}
+
+
+class PresetDataError(ShippedDataError):
+    """The built-in plans file cannot be used; the message names the plan and the fault."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,107 +54,65 @@ class Preset:
     """Ids from the shipped references list; 'retrocoach-own' marks a choice of our own."""
 
 
-def _preset(
-    key: str,
-    description: str,
-    details: str,
-    references: tuple[str, ...],
-    *,
-    forward_s: int,
-    backward_s: int,
-    rounds: int,
-    warmup_s: int,
-    cooldown_s: int,
-    getready_s: int = 10,
-    backward_speed_kmh: float | None = None,
-) -> Preset:
-    # Validating here makes a bad built-in fail at import, long before a walker meets it.
-    plan = Plan(
-        forward_s=forward_s,
-        backward_s=backward_s,
-        rounds=rounds,
-        warmup_s=warmup_s,
-        cooldown_s=cooldown_s,
-        getready_s=getready_s,
-        name=key,
-        backward_speed_kmh=backward_speed_kmh,
-    ).validate()
-    return Preset(key, plan, description, details, references)
+def presets_from_data(data: object) -> Mapping[str, Preset]:
+    """Every preset of a plans document, by key in file order; PresetDataError if it is wrong."""
+    _, items = framed_items(data, "plans", version=SCHEMA_VERSION, error=PresetDataError)
+    presets: dict[str, Preset] = {}
+    for index, item in enumerate(items):
+        preset = _preset(item, f"plans[{index}]")
+        if preset.key in presets:
+            raise PresetDataError(f"the name '{preset.key}' is used twice")
+        presets[preset.key] = preset
+    return MappingProxyType(presets)
 
 
-# Ten seconds of get-ready gives time to stand on the side rails and start the belt.
-# Order matters: it is the order `retrocoach plans` and the window list them in.
-_ALL: Final = (
-    _preset(
-        "first-steps",
-        "Beginner intervals: five minutes facing forward, then one minute backward, three times.",
-        "The interval comes from a popular article on treadmill retro walking, not from a "
-        "study. The article starts backward walking with the belt at 1.0 to 2.0 km/h, "
-        "holding the rails; the plan sets the slow end, 1.0 km/h, for the backward minutes and "
-        "leaves the forward speed to you.",
-        ("article-retro-walking-treadmill",),
-        backward_speed_kmh=1.0,  # the slow end of the article's 1.0-2.0 km/h
-        warmup_s=0,  # the first five-minute forward stretch already warms the walker up
-        forward_s=5 * 60,
-        backward_s=60,
-        rounds=3,
-        cooldown_s=2 * 60,
-    ),
-    _preset(
-        "gentle-start",
-        "Five minutes of backward walking in all, one minute at a time, for the first weeks.",
-        "A popular fitness article suggests about five minutes, several times a week, built up "
-        "gradually. Splitting them into one-minute stretches is RetroCoach's own choice.",
-        ("article-walking-backward-fitness", "retrocoach-own"),
-        warmup_s=2 * 60,
-        forward_s=60,
-        backward_s=60,
-        rounds=5,
-        cooldown_s=2 * 60,
-    ),
-    _preset(
-        "daily-ten",
-        "A daily ten: ten backward minutes in two-minute stretches with forward breaks between.",
-        "Ten minutes a day comes from a popular article; no study is given for it. The "
-        "two-minute stretches are RetroCoach's own split. Build up to it from a shorter plan.",
-        ("article-walking-backwards-daily", "retrocoach-own"),
-        warmup_s=3 * 60,
-        forward_s=60,
-        backward_s=2 * 60,
-        rounds=5,
-        cooldown_s=2 * 60,
-    ),
-    _preset(
-        "knee-10",
-        "One unbroken ten-minute backward stretch, the session of a knee osteoarthritis trial.",
-        "In the trial, people diagnosed with knee osteoarthritis walked backwards for 10 "
-        "minutes, 3 days a week for 6 weeks, supervised, on top of their usual physiotherapy. "
-        "Agree a plan like this with a clinician or physiotherapist before you use it.",
-        ("alghadir-2019",),
-        warmup_s=0,  # the forward segment before the backward one is the warm-up
-        forward_s=3 * 60,
-        backward_s=10 * 60,
-        rounds=1,
-        cooldown_s=2 * 60,
-    ),
-    _preset(
-        "study-30",
-        "Thirty backward minutes, the session length of two stroke trials; build up to it first.",
-        "In the trials, people with stroke walked backwards on a treadmill for 30 minutes, "
-        "supervised: 3 times a week for 4 weeks (8 people, on top of physiotherapy), and in a "
-        "trial protocol 3 days a week for 6 weeks. The six 5-minute blocks with forward "
-        "breaks are RetroCoach's own split, not the trials'. Agree a plan like this with a "
-        "clinician or physiotherapist before you use it.",
-        ("chang-2021", "michaelsen-2014", "retrocoach-own"),
-        warmup_s=3 * 60,
-        forward_s=60,
-        backward_s=5 * 60,
-        rounds=6,
-        cooldown_s=3 * 60,
-    ),
-)
+def load_presets(path: Path) -> Mapping[str, Preset]:
+    """The presets of the plans file at *path*; PresetDataError names the file and the fault."""
+    return load_shipped(path, "built-in plans", PresetDataError, presets_from_data)
 
-PRESETS: Final[Mapping[str, Preset]] = MappingProxyType({preset.key: preset for preset in _ALL})
+
+def _preset(item: object, where: str) -> Preset:
+    item = checked_item(item, where, required=_REQUIRED, optional=("why",), error=PresetDataError)
+    texts = {key: _text(item, key, where) for key in _LENGTHS if key in item}
+    key = texts["name"]
+    if not _NAME.fullmatch(key):
+        raise PresetDataError(f"{where}.name '{key}' must be lowercase words joined by hyphens")
+    where = f"{where} ('{key}')"
+    spec = item["plan"]
+    if not isinstance(spec, str):
+        raise PresetDataError(f"{where}.plan must be a plan spec (text)")
+    try:
+        plan = parse_spec(spec, name=key)
+    except PlanError as error:
+        raise PresetDataError(f"{where}.plan: {error}") from None
+    return Preset(key, plan, texts["description"], texts["details"], _references(item, where))
+
+
+def _text(item: Mapping[str, object], key: str, where: str) -> str:
+    low, high = _LENGTHS[key]
+    value = item[key]
+    if not isinstance(value, str) or "\n" in value or not value.strip():
+        raise PresetDataError(f"{where}.{key} must be one line of text")
+    if not low <= len(value) <= high:
+        raise PresetDataError(f"{where}.{key} is {len(value)} characters; {low} to {high} fit")
+    return value
+
+
+def _references(item: Mapping[str, object], where: str) -> tuple[str, ...]:
+    ids = item["references"]
+    if not isinstance(ids, list) or not all(isinstance(i, str) and _NAME.fullmatch(i) for i in ids):
+        raise PresetDataError(f"{where}.references must be a list of reference ids")
+    if len(set(ids)) != len(ids):
+        raise PresetDataError(f"{where}.references lists an id twice")
+    # A built-in plan rests on someone's evidence or advice, never on our word alone.
+    if not set(ids) - {OWN_RULE}:
+        raise PresetDataError(
+            f"{where}.references must cite a source besides '{OWN_RULE}' (RetroCoach's own)"
+        )
+    return tuple(ids)
+
+
+PRESETS: Final = load_presets(asset_path("data", "plans.json"))
 """Every built-in preset by key, in the order they are listed to the user."""
 
 

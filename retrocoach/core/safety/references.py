@@ -17,7 +17,7 @@ from retrocoach.core.safety.reference_fields import (
     reference_ids,
     text_field,
 )
-from retrocoach.core.storage.shipped import asset_path, framed_items
+from retrocoach.core.storage.shipped import OWN_RULE, asset_path, framed_items
 
 __all__ = [
     "OWN_RULE",
@@ -30,8 +30,6 @@ __all__ = [
 ]
 
 SCHEMA_VERSION: Final = 1
-OWN_RULE: Final = "retrocoach-own"
-"""The reference that marks advice as RetroCoach's own rule of thumb rather than a source's."""
 
 _DOI: Final = re.compile(r"10\.[0-9]{4,9}/\S+", re.ASCII)
 _URL: Final = re.compile(r"https://\S+")

@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
-__all__ = ["asset_path", "assets_dir", "framed_items"]
+__all__ = [
+    "OWN_RULE",
+    "ShippedDataError",
+    "asset_path",
+    "assets_dir",
+    "checked_item",
+    "framed_items",
+    "load_shipped",
+    "read_shipped",
+]
+
+OWN_RULE: Final = "retrocoach-own"
+"""The reference id of a choice of RetroCoach's own; data that cites it must say so."""
+
+_Loaded = TypeVar("_Loaded")
 
 # This module sits in retrocoach/core/storage/: the package folder is two up.
 _PACKAGE_DIR: Final = Path(__file__).resolve().parents[2]
+
+
+class ShippedDataError(ValueError):
+    """A data file RetroCoach ships (or one standing in for it) cannot be used.
+
+    Each kind of file has its own subclass; the message names the file and the fault.
+    """
 
 
 def assets_dir() -> Path:
@@ -48,3 +70,55 @@ def framed_items(
     if not isinstance(items, list) or not items:
         raise error(f"'{key}' must be a non-empty list")
     return data, items
+
+
+def checked_item(
+    item: object,
+    where: str,
+    *,
+    required: Iterable[str],
+    optional: Collection[str] = (),
+    error: Callable[[str], Exception],
+) -> dict[str, Any]:
+    """*item* when it is an object with every *required* key and no key besides *optional*."""
+    if not isinstance(item, dict):
+        raise error(f"{where} must be a JSON object")
+    required = tuple(required)
+    unknown = set(item) - {*required, *optional}
+    if unknown:
+        raise error(f"{where} has unknown key(s): {', '.join(sorted(unknown))}")
+    missing = [key for key in required if key not in item]
+    if missing:
+        raise error(f"{where} has no {', '.join(missing)}")
+    return item
+
+
+def read_shipped(path: Path, what: str, error: type[ShippedDataError]) -> object:
+    """The JSON document of the *what* file at *path*; *error* names the file and the fault."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as caught:
+        raise error(f"cannot read the {what} file {path}: {caught}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as caught:
+        raise error(
+            f"the {what} file {path} is not valid JSON: {caught.msg} "
+            f"at line {caught.lineno}, column {caught.colno}"
+        ) from None
+    except RecursionError:
+        raise error(f"the {what} file {path} is nested too deeply") from None
+
+
+def load_shipped(
+    path: Path,
+    what: str,
+    error: type[ShippedDataError],
+    build: Callable[[object], _Loaded],
+) -> _Loaded:
+    """*build* applied to the *what* file's document; its *error* is prefixed with the file."""
+    data = read_shipped(path, what, error)
+    try:
+        return build(data)
+    except error as caught:
+        raise error(f"the {what} file {path}: {caught}") from None
