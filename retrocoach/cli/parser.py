@@ -160,9 +160,17 @@ def _add_programme(commands: argparse._SubParsersAction[_Parser]) -> None:
         "start",
         help="follow a programme from its first session (any other one stops)",
         description="Follow the programme NAME from its first session. Starting the one you "
-        "follow starts it over; your history is never changed.",
+        "follow starts it over; your history is never changed. A programme with a caution "
+        "(knee-oa) asks on a terminal whether you have agreed it with your clinician or "
+        "physiotherapist; elsewhere it needs --clinician-agreed.",
     )
     start.add_argument("name", metavar="NAME", help="the programme (see 'retrocoach programme')")
+    start.add_argument(
+        "--clinician-agreed",
+        action="store_true",
+        help="you have agreed the programme with your clinician or physiotherapist: needed "
+        "to start one with a caution (knee-oa) without a terminal to answer the question on",
+    )
     _add_common(start, with_audio=False, top=False)
     stop = actions.add_parser(
         "stop",

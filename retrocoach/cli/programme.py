@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, TextIO
@@ -13,6 +14,13 @@ from retrocoach.core.errors import StorageError
 from retrocoach.core.history.store import HistoryStore
 from retrocoach.core.plan.model import Plan
 from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.programme.gate import (
+    AGREE_PROMPT,
+    CONFIRM_WORD,
+    build_up_note,
+    needs_agreement,
+    not_agreed_text,
+)
 from retrocoach.core.programme.guide import (
     NoProgrammeError,
     ProgrammeGuide,
@@ -55,6 +63,9 @@ class Chosen:
         if self.today is None:
             return
         out.write(f"{self.today.programme.title}: {today_text(self.today)}\n")
+        note = build_up_note(self.today)
+        if note is not None:
+            out.write(f"{note}\n")
         rest = rest_text(self.today)
         if rest is not None:
             out.write(f"{rest}\n")
@@ -105,7 +116,7 @@ def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     action = getattr(args, "programme_action", None)
     try:
         if action == "start":
-            return _start(guide, args.name, out, held)
+            return _start(guide, args, out, held)
         if action == "stop":
             stopped = guide.stop()
             held.release()
@@ -125,21 +136,46 @@ def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _start(guide: ProgrammeGuide, name: str, out: TextIO, held: HeldLines) -> int:
+def _start(guide: ProgrammeGuide, args: argparse.Namespace, out: TextIO, held: HeldLines) -> int:
     try:
-        programme = guide.start(name)
+        chosen = guide.find(args.name)
     except UnknownProgrammeError as error:
         held.release()
         raise UsageError(str(error)) from None
+    asked = needs_agreement(chosen) and not getattr(args, "clinician_agreed", False)
+    if asked:
+        held.release()
+        if not _agreed(chosen, out):
+            return EXIT_FAILED
+    programme = guide.start(args.name)
     held.release()
     out.write(f"Started {programme.name} ({programme.title}): {programme.describe()}.\n")
-    if programme.caution:
+    if programme.caution and not asked:  # said just above the question otherwise
         out.write(f"Ask first: {programme.caution}\n")
     today = guide.today()
     if today is not None:
         out.write(f"Today: {today_text(today)}\n")
+        note = build_up_note(today)
+        if note is not None:
+            out.write(f"{note}\n")
     out.write(f"{HOW_TO_WALK}\n")
     return EXIT_OK
+
+
+def _agreed(programme: Programme, out: TextIO) -> bool:
+    """Ask the clinician question on a terminal; without one, UsageError names the flag."""
+    keys = sys.stdin
+    if keys is None or not keys.isatty() or not out.isatty():
+        raise UsageError(not_agreed_text(programme))
+    if programme.caution:
+        out.write(f"Ask first: {programme.caution}\n")
+    out.write(AGREE_PROMPT)
+    out.flush()
+    answer = keys.readline()
+    if answer.strip().lower() == CONFIRM_WORD:
+        return True
+    out.write(f"{'' if answer else chr(10)}Not started: {not_agreed_text(programme)}.\n")
+    return False
 
 
 def _list(guide: ProgrammeGuide, out: TextIO) -> None:

@@ -80,7 +80,7 @@ def test_start_says_todays_session_and_how_to_walk_it(
 
 
 def test_starting_the_knee_programme_says_to_ask_first(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "programme", "start", "KNEE-OA")
+    code, out, _ = _run(capsys, "programme", "start", "KNEE-OA", "--clinician-agreed")
     assert code == 0
     assert "Ask first: Agree this programme with your clinician or physiotherapist" in out
     assert "Today: Week 1, session 1 of 3: 10 min backward in all" in out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from typing import Final
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrocoach.core.errors import StorageError
+from retrocoach.core.programme.gate import AGREED_TEXT
 from retrocoach.core.programme.guide import ProgrammeGuide
 from retrocoach.core.programme.model import Programme
 from retrocoach.core.programme.progression import Cell
@@ -24,9 +24,7 @@ from retrocoach.core.programme.words import done_text, rest_text, today_text, we
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.programme.grid import ProgrammeGrid
 
-__all__ = ["ProgrammePage", "programme_html"]
-
-AGREED_TEXT: Final = "I have agreed this programme with my clinician or physiotherapist"
+__all__ = ["AGREED_TEXT", "ProgrammePage", "programme_html"]
 
 
 def programme_html(programme: Programme) -> str:

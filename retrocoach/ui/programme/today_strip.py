@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from retrocoach.core.programme.gate import build_up_note
 from retrocoach.core.programme.progression import Today
 from retrocoach.core.programme.words import rest_text, today_text, week_text
 from retrocoach.ui.buttons import mnemonic_button
@@ -68,6 +69,9 @@ class TodayStrip(QFrame):
         rest = rest_text(today)
         if rest is not None:
             notes.append(rest)
+        build_up = build_up_note(today)
+        if build_up is not None:
+            notes.append(build_up)
         if today.finished:
             notes.append("Start it again or choose another on the Programme page.")
         elif not loaded:
