@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -14,7 +13,12 @@ from typing import Final
 from retrocoach.core.plan.model import Plan, PlanError, parse_spec
 from retrocoach.core.programme.mark import Position, ProgrammeMark
 from retrocoach.core.safety.references import ReferenceDataError, ReferenceList
-from retrocoach.core.storage.shipped import framed_items
+from retrocoach.core.storage.shipped import (
+    ShippedDataError,
+    checked_item,
+    framed_items,
+    load_shipped,
+)
 
 __all__ = [
     "MAX_SESSIONS_A_WEEK",
@@ -38,10 +42,9 @@ _NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _MAX_NAME: Final = 30
 _MAX_TEXT: Final = 600
 _REQUIRED: Final = ("name", "title", "audience", "about", "build_up", "references", "weeks")
-_FIELDS: Final = frozenset((*_REQUIRED, "caution"))
 
 
-class ProgrammeDataError(ValueError):
+class ProgrammeDataError(ShippedDataError):
     """A programmes file that cannot be used; the message names the file and the fault."""
 
 
@@ -118,23 +121,9 @@ class ProgrammeBook:
     @classmethod
     def load(cls, path: Path, references: ReferenceList | None = None) -> ProgrammeBook:
         """Read a programmes file; raise ProgrammeDataError naming the file and the fault."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ProgrammeDataError(f"cannot read the programmes file {path}: {error}") from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ProgrammeDataError(
-                f"the programmes file {path} is not valid JSON: {error.msg} "
-                f"at line {error.lineno}, column {error.colno}"
-            ) from None
-        except RecursionError:
-            raise ProgrammeDataError(f"the programmes file {path} is nested too deeply") from None
-        try:
-            return cls.from_data(data, references)
-        except ProgrammeDataError as error:
-            raise ProgrammeDataError(f"the programmes file {path}: {error}") from None
+        return load_shipped(
+            path, "programmes", ProgrammeDataError, lambda data: cls.from_data(data, references)
+        )
 
     @classmethod
     def from_data(cls, data: object, references: ReferenceList | None = None) -> ProgrammeBook:
@@ -201,14 +190,9 @@ def _references(item: Mapping[str, object], where: str) -> tuple[str, ...]:
 
 
 def _programme(item: object, where: str) -> Programme:
-    if not isinstance(item, dict):
-        raise ProgrammeDataError(f"{where} must be a JSON object")
-    unknown = set(item) - _FIELDS
-    if unknown:
-        raise ProgrammeDataError(f"{where} has unknown key(s): {', '.join(sorted(unknown))}")
-    missing = [key for key in _REQUIRED if key not in item]
-    if missing:
-        raise ProgrammeDataError(f"{where} has no {', '.join(missing)}")
+    item = checked_item(
+        item, where, required=_REQUIRED, optional=("caution",), error=ProgrammeDataError
+    )
     name = _text(item, "name", where, _MAX_NAME)
     if not _NAME.fullmatch(name):
         raise ProgrammeDataError(

@@ -6,13 +6,15 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
+from retrocoach.core.storage.shipped import ShippedDataError
+
 __all__ = ["ReferenceDataError", "check_id", "matching", "reference_ids", "text_field"]
 
 _ID: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 MAX_TEXT: Final = 400
 
 
-class ReferenceDataError(ValueError):
+class ReferenceDataError(ShippedDataError):
     """The references file cannot be used, or something cites a reference it does not hold."""
 
 

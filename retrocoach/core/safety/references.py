@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from retrocoach.core.safety.reference_fields import (
     reference_ids,
     text_field,
 )
-from retrocoach.core.storage.shipped import OWN_RULE, asset_path, framed_items
+from retrocoach.core.storage.shipped import OWN_RULE, asset_path, framed_items, load_shipped
 
 __all__ = [
     "OWN_RULE",
@@ -133,19 +132,7 @@ class ReferenceList:
     @classmethod
     def load(cls, path: Path) -> ReferenceList:
         """Read a references file; raise ReferenceDataError naming the file and the fault."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise ReferenceDataError(f"cannot read the references file {path}: {error}") from None
-        except json.JSONDecodeError as error:
-            raise ReferenceDataError(
-                f"the references file {path} is not valid JSON: {error.msg} "
-                f"at line {error.lineno}, column {error.colno}"
-            ) from None
-        try:
-            return cls.from_data(data)
-        except ReferenceDataError as error:
-            raise ReferenceDataError(f"the references file {path}: {error}") from None
+        return load_shipped(path, "references", ReferenceDataError, cls.from_data)
 
     @classmethod
     def from_data(cls, data: object) -> ReferenceList:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,7 +26,12 @@ from retrocoach.core.safety.rules import (
     moments_for,
 )
 from retrocoach.core.session.machine import Progress
-from retrocoach.core.storage.shipped import asset_path, framed_items
+from retrocoach.core.storage.shipped import (
+    ShippedDataError,
+    asset_path,
+    framed_items,
+    load_shipped,
+)
 
 __all__ = [
     "NEAR_END_S",
@@ -52,7 +56,7 @@ _CHECKLIST: Final = (Moment.CHECKLIST_FIRST, Moment.CHECKLIST_SETUP, Moment.CHEC
 _ANY_TIME: Final = Condition()
 
 
-class ReminderDataError(ValueError):
+class ReminderDataError(ShippedDataError):
     """The reminders file cannot be used; the message names the file and what is wrong."""
 
 
@@ -121,21 +125,9 @@ class ReminderBook:
     @classmethod
     def load(cls, path: Path, references: ReferenceList | None = None) -> ReminderBook:
         """Read a reminders file; raise ReminderDataError naming the file and the fault."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ReminderDataError(f"cannot read the reminders file {path}: {error}") from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ReminderDataError(
-                f"the reminders file {path} is not valid JSON: {error.msg} "
-                f"at line {error.lineno}, column {error.colno}"
-            ) from None
-        try:
-            return cls.from_data(data, references)
-        except ReminderDataError as error:
-            raise ReminderDataError(f"the reminders file {path}: {error}") from None
+        return load_shipped(
+            path, "reminders", ReminderDataError, lambda data: cls.from_data(data, references)
+        )
 
     @classmethod
     def from_data(cls, data: object, references: ReferenceList | None = None) -> ReminderBook:
