@@ -88,7 +88,15 @@ def run_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths, history, _ = open_stores(args, err)
     units = Units(SettingsStore(paths, warn=teller(err)).load().units)
     return history_cli.run_history(
-        history, args.format, out, err, since=args.since, until=args.until, units=units
+        history,
+        args.format,
+        out,
+        err,
+        since=args.since,
+        until=args.until,
+        units=units,
+        folder=args.out,
+        force=args.force,
     )
 
 

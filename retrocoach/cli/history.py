@@ -6,9 +6,11 @@ import functools
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, tzinfo
+from pathlib import Path
 from typing import Final, TextIO
 
 from retrocoach.cli.errors import EXIT_USAGE
+from retrocoach.cli.history_fit import export_fit_files, fit_options_problem
 from retrocoach.core.clock import shown_time
 from retrocoach.core.durations import format_duration
 from retrocoach.core.errors import StorageError
@@ -30,7 +32,7 @@ from retrocoach.core.storage.atomic import dump_document
 
 __all__ = ["FORMATS", "run_history", "run_plans"]
 
-FORMATS: Final = ("table", "csv", "json")
+FORMATS: Final = ("table", "csv", "json", "fit")
 EXIT_OK: Final = 0
 EXIT_STORAGE: Final = 1
 _PLAN_WIDTH: Final = 24
@@ -47,21 +49,28 @@ def run_history(
     until: date | None = None,
     tz: tzinfo | None = None,
     units: Units = Units.KMH,
+    folder: Path | None = None,
+    force: bool = False,
 ) -> int:
     """List or export the history; returns the exit status (2 for bad input, 1 if unreadable).
 
-    The table shows belt distances in *units*' length (km or miles).
+    The table shows belt distances in *units*' length (km or miles). The fit format writes
+    one file per walk into *folder*, replacing files of the same name only with *force*.
     """
-    if fmt not in FORMATS:
-        err.write(f"retrocoach: unknown format '{fmt}': use {', '.join(FORMATS)}\n")
-        return EXIT_USAGE
-    if since is not None and until is not None and since > until:
-        err.write(f"retrocoach: --since {since} is after --until {until}: swap them\n")
+    problem = _usage_problem(fmt, since, until) or fit_options_problem(fmt, folder, force)
+    if problem:
+        err.write(f"retrocoach: {problem}\n")
         return EXIT_USAGE
     loaded = store.load()
     if loaded.state is FileState.PROTECTED:
         return EXIT_STORAGE  # the store has told why, through its warn callback
     records = select_sessions(loaded.items, since, until, tz)
+    if fmt == "fit":
+        assert folder is not None  # fit_options_problem() saw to it
+        if not records:
+            out.write(_nothing_found(since, until))
+            return EXIT_OK
+        return export_fit_files(records, folder, out, err, tz=tz, force=force)
     writers: Mapping[str, Callable[[Sequence[SessionRecord], TextIO, tzinfo | None], None]] = {
         "table": functools.partial(_write_table, units=units),
         "csv": write_csv,
@@ -72,6 +81,14 @@ def run_history(
         return EXIT_OK
     writers[fmt](records, out, tz)
     return EXIT_OK
+
+
+def _usage_problem(fmt: str, since: date | None, until: date | None) -> str | None:
+    if fmt not in FORMATS:
+        return f"unknown format '{fmt}': use {', '.join(FORMATS)}"
+    if since is not None and until is not None and since > until:
+        return f"--since {since} is after --until {until}: swap them"
+    return None
 
 
 def _nothing_found(since: date | None, until: date | None) -> str:

@@ -118,12 +118,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
+        choices=("table", "csv", "json", "fit"),
         default="table",
-        help="table for reading, csv for spreadsheets, json for scripts (default: table)",
+        help="table for reading, csv for spreadsheets, json for scripts, fit for Garmin "
+        "Connect, Strava or intervals.icu (one .fit file per walk, into --out) (default: table)",
     )
     history.add_argument("--since", type=_date, metavar="DATE", help="from this day (YYYY-MM-DD)")
     history.add_argument("--until", type=_date, metavar="DATE", help="to this day (YYYY-MM-DD)")
+    history.add_argument(
+        "--out",
+        type=Path,
+        metavar="FOLDER",
+        help="with --format fit: the folder the .fit files go to (made if missing)",
+    )
+    history.add_argument(
+        "--force",
+        action="store_true",
+        help="with --format fit: replace .fit files of the same name (kept otherwise)",
+    )
     _add_common(history, with_audio=False, top=False)
 
     plans = commands.add_parser("plans", help="list built-in and saved plans")

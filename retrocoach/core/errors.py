@@ -9,6 +9,7 @@ from typing import Final
 __all__ = [
     "CorruptFileError",
     "DiskFullError",
+    "ExistingFileError",
     "JournalBusyError",
     "NewerSchemaError",
     "NotAFileError",
@@ -38,6 +39,10 @@ class DiskFullError(StorageError):
 
 class ReadOnlyError(StorageError):
     """The folder is read-only or the user may not write there."""
+
+
+class ExistingFileError(StorageError):
+    """A new file was to be written where a file already is; it was left as it was."""
 
 
 class NotAFileError(StorageError):

@@ -11,7 +11,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
-from retrocoach.core.errors import StorageError, UnverifiedSaveError, storage_error
+from retrocoach.core.errors import (
+    ExistingFileError,
+    StorageError,
+    UnverifiedSaveError,
+    storage_error,
+)
 from retrocoach.core.storage.files import (
     PRIVATE_FILE_MODE,
     ensure_private_dir,
@@ -28,6 +33,7 @@ __all__ = [
     "remove_stale_temps",
     "splice_items",
     "write_bytes_atomic",
+    "write_new_file",
 ]
 
 _FULL: Final = frozenset({errno.ENOSPC, errno.EDQUOT})
@@ -138,6 +144,54 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> None:
                 temp.unlink()
     _fsync_dir(folder)
     _verify(path, data)
+
+
+def write_new_file(path: Path, data: bytes, *, replace: bool = False) -> None:
+    """Write *data* as *path*, whole or not at all; an existing file is kept unless *replace*.
+
+    The bytes go to a private temp file in the folder first, so a full disk or a kill never
+    leaves a partial file under the final name. Without *replace*, the temp file is linked to
+    the name, which fails if the name is taken (ExistingFileError), even by a file that
+    appeared meanwhile. Other failures raise StorageError (DiskFullError, ReadOnlyError...).
+    """
+    temp: Path | None = None
+    try:
+        temp = _write_temp(path.parent, path.name, data)
+        if replace:
+            os.replace(temp, path)
+            temp = None
+        else:
+            _link_new(temp, path)
+    except FileExistsError:
+        raise ExistingFileError(
+            f"{path} already exists; it was left as it was", path, errno.EEXIST
+        ) from None
+    except OSError as error:
+        raise storage_error(path, error, "write", "nothing was written under that name") from error
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+    _fsync_dir(path.parent)
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Give *temp*'s file the new name *path*; FileExistsError if the name is taken."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        # A file system without hard links: claim the name exclusively, then move onto it.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+        try:
+            os.replace(temp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                path.unlink()  # the empty placeholder, never a partial file
+            raise
 
 
 def _verify(path: Path, data: bytes) -> None:
