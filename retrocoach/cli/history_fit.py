@@ -38,6 +38,7 @@ def export_fit_files(
     force: bool,
 ) -> int:
     """Write *records* as FIT files into *folder*; say each file and each walk skipped."""
+
     def tell(line: str) -> None:
         out.write(f"{line}\n")
 

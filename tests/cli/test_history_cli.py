@@ -124,7 +124,7 @@ def test_since_after_until_exits_2_in_one_line(tmp_path: Path) -> None:
 def test_an_unknown_format_exits_2_in_one_line(tmp_path: Path) -> None:
     code, _, err = history(HistoryStore(tmp_path, warn=pytest.fail), "xml")
     assert code == 2
-    assert err == "retrocoach: unknown format 'xml': use table, csv, json\n"
+    assert err == "retrocoach: unknown format 'xml': use table, csv, json, fit\n"
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted(tmp_path: Path) -> None:

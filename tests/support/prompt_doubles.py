@@ -18,6 +18,7 @@ class ScriptedPrompts:
         """Scripted (note, effort) answers, used before any scripted note."""
         self.confirms: list[bool] = []
         self.paths: list[Path | None] = []
+        self.folders: list[Path | None] = []
         self.asked: list[tuple[str, str]] = []
         """(title, the prefilled text or the question) for every question, in order."""
 
@@ -45,3 +46,8 @@ class ScriptedPrompts:
         """The next scripted path."""
         self.asked.append((title, str(suggested)))
         return self.paths.pop(0)
+
+    def ask_folder(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
+        """The next scripted folder."""
+        self.asked.append((title, str(suggested)))
+        return self.folders.pop(0)

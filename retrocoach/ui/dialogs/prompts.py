@@ -42,6 +42,10 @@ class Prompts(Protocol):
         """Where to save a CSV file."""
         ...
 
+    def ask_folder(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
+        """A folder to write files into, such as FIT exports."""
+        ...
+
 
 class DialogPrompts:
     """Prompts as Qt's standard modal dialogs."""
@@ -73,4 +77,9 @@ class DialogPrompts:
         name, _ = QFileDialog.getSaveFileName(
             parent, title, str(suggested), "CSV files (*.csv);;All files (*)"
         )
+        return Path(name) if name else None
+
+    def ask_folder(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
+        """QFileDialog.getExistingDirectory."""
+        name = QFileDialog.getExistingDirectory(parent, title, str(suggested))
         return Path(name) if name else None

@@ -26,7 +26,8 @@ def session_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     table.setAccessibleName("Sessions")
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    # Several walks can be chosen at once for a FIT export; a note or a delete needs one.
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
-from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -20,19 +20,21 @@ from PySide6.QtWidgets import (
 
 from retrocoach.core.clock import shown_time
 from retrocoach.core.errors import StorageError
-from retrocoach.core.figures.history_figures import ExportError, export_csv, figures
+from retrocoach.core.figures.history_figures import figures
 from retrocoach.core.history.records import MAX_NOTES_CHARS, RecordError, SessionRecord
 from retrocoach.core.history.store import HistoryStore, UnknownSessionError
 from retrocoach.core.storage.document import FileState
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
 from retrocoach.ui.history.chart import CHART_WEEKS, WeeklyChart
+from retrocoach.ui.history.exports import HistoryExports
 from retrocoach.ui.history.model import RECORD_ROLE, HistorySortProxy, HistoryTableModel
 from retrocoach.ui.history.parts import EMPTY_TEXT, chart_splitter, named_label, session_table
 
 __all__ = ["HistoryView"]
 
 _CHANGE_ERRORS: Final = (StorageError, RecordError)
+_STARTED: Final = operator.attrgetter("started_at")
 
 
 class HistoryView(QWidget):
@@ -83,6 +85,10 @@ class HistoryView(QWidget):
         self._delete = self._button("delete", "&Delete session", "Delete the selected session")
         self._undo = self._button("undo", "&Undo delete", "Bring back the last deleted session")
         self._export = self._button("export", "E&xport CSV...", "Save every session as CSV")
+        self._fit_button = self._button("fit", "Export as F&IT...", "Save the chosen walks as FIT")
+        self._exports = HistoryExports(
+            self, self._store, prompts=self._prompts, tz=self._tz, today=self._today, say=self._say
+        )
         self._fold = self._button("fold", "Hide cha&rt", "Fold the chart away to see more rows")
         self._banner = named_label(self, "history_banner", "History message")
         self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -91,8 +97,9 @@ class HistoryView(QWidget):
         for label in (self._totals, self._week, self._streak):
             figures.addWidget(label, 1)
         buttons = QHBoxLayout()
-        for button in (self._note, self._delete, self._undo, self._export, self._fold):
+        for button in (self._note, self._delete, self._undo, self._export, self._fit_button):
             buttons.addWidget(button)
+        buttons.addWidget(self._fold)
         buttons.addStretch(1)
         content = QWidget(self)
         stack = QVBoxLayout(content)
@@ -127,7 +134,8 @@ class HistoryView(QWidget):
         self._delete.clicked.connect(self._on_delete_clicked)
         self._undo.clicked.connect(self._on_undo_clicked)
         self._fold.clicked.connect(self._on_fold_clicked)
-        self._export.clicked.connect(self._on_export_clicked)
+        self._export.clicked.connect(self._exports.csv)
+        self._fit_button.clicked.connect(lambda: self._exports.fit(self._chosen()))
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for sequence, slot in (
             (QKeySequence.StandardKey.Delete, self._on_delete_clicked),
@@ -214,18 +222,6 @@ class HistoryView(QWidget):
         if self._change(lambda: self._store.add(record), record, self._restore, record):
             self._say(f"Restored the session of {self._when(record)}.")
 
-    def _on_export_clicked(self) -> None:
-        suggested = Path.home() / f"retrocoach-history-{self._today().isoformat()}.csv"
-        path = self._prompts.ask_save_path(self, "Export the history as CSV", suggested)
-        if path is None:
-            return
-        try:
-            export_csv(self._store, path, self._tz)
-        except ExportError as error:
-            self._say(f"Nothing was exported: {error}")
-            return
-        self._say(f"Exported the history to {path}.")
-
     # -- helpers -------------------------------------------------------------------------------
 
     def _forget(self, record: SessionRecord) -> None:
@@ -260,11 +256,14 @@ class HistoryView(QWidget):
         return True
 
     def _selected(self) -> SessionRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        record = rows[0].data(RECORD_ROLE)
-        return record if isinstance(record, SessionRecord) else None
+        """The one selected session: a note or a delete is for one at a time."""
+        chosen = self._chosen()
+        return chosen[0] if len(chosen) == 1 else None
+
+    def _chosen(self) -> list[SessionRecord]:
+        """The selected sessions, oldest first."""
+        records = [row.data(RECORD_ROLE) for row in self.table.selectionModel().selectedRows()]
+        return sorted((r for r in records if isinstance(r, SessionRecord)), key=_STARTED)
 
     def _when(self, record: SessionRecord) -> str:
         return shown_time(record.started_at, self._tz)
@@ -283,9 +282,10 @@ class HistoryView(QWidget):
 
     def _update_buttons(self) -> None:
         can_change = not self._read_only
-        chosen = self.table.selectionModel().hasSelection()
-        self._note.setEnabled(can_change and chosen)
-        self._delete.setEnabled(can_change and chosen)
+        chosen = len(self.table.selectionModel().selectedRows())
+        self._note.setEnabled(can_change and chosen == 1)
+        self._delete.setEnabled(can_change and chosen == 1)
+        self._fit_button.setEnabled(chosen > 0)
         self._undo.setEnabled(can_change and bool(self._deleted))
         self._export.setEnabled(self.model.rowCount() > 0)
         self._undo.setToolTip(
