@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from audio_doubles import FakePulse, write_tone
+from fakes import FakeClock
 
 from retrocoach.audio.base import SOUND_CUES, NoSoundServer, read_cue, scale_pcm
 from retrocoach.audio.pulse import PulseCuePlayer
@@ -27,20 +28,12 @@ def pulse() -> FakePulse:
     return FakePulse()
 
 
-class Clock:
-    """A hand-moved clock for the player's stale-cue rule."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def make_player(
-    sounds: Path, pulse: FakePulse, faults: list[str], clock: Clock | None = None
+    sounds: Path, pulse: FakePulse, faults: list[str], clock: FakeClock | None = None
 ) -> PulseCuePlayer:
-    return PulseCuePlayer(sounds, on_fault=faults.append, library=pulse, clock=clock or Clock())
+    return PulseCuePlayer(
+        sounds, on_fault=faults.append, library=pulse, clock=clock or FakeClock(100.0)
+    )
 
 
 def test_a_cue_is_written_whole_on_a_low_latency_stream(sounds: Path, pulse: FakePulse) -> None:
@@ -121,11 +114,11 @@ def test_while_the_server_is_gone_cues_say_unheard_and_the_loss_is_told_once(
 def test_a_cue_held_up_longer_than_stale_s_is_dropped_not_played_late(
     sounds: Path, pulse: FakePulse
 ) -> None:
-    clock = Clock()
+    clock = FakeClock(100.0)
     player = make_player(sounds, pulse, [], clock)
     pulse.gate.clear()  # the server hangs on connecting
     player.play(Cue.FORWARD)
-    clock.now += STALE_S + 0.1
+    clock.advance(STALE_S + 0.1)
     player.play(Cue.BACKWARD)
     pulse.gate.set()
     assert pulse.wait_for(lambda: len(pulse.written()) == 1)

@@ -6,23 +6,14 @@ import io
 import os
 import pty
 import threading
-import time
+
+from fakes import FakeClock
 
 from retrocoach.cli.terminal import TerminalCoach
 from retrocoach.core.plan.model import Kind, parse_spec
 from retrocoach.core.session.machine import Session
 
 RATE = 20.0  # clock seconds per real second: the walk takes about a second and a half
-
-
-class QuickClock:
-    """A steady clock running RATE times faster than real time."""
-
-    def __init__(self) -> None:
-        self._start = time.monotonic()
-
-    def now(self) -> float:
-        return 1000.0 + (time.monotonic() - self._start) * RATE
 
 
 def test_plus_and_minus_correct_the_belt_and_the_lines_say_when_to_slow() -> None:
@@ -38,7 +29,7 @@ def test_plus_and_minus_correct_the_belt_and_the_lines_say_when_to_slow() -> Non
         typist = threading.Timer(0.1, os.write, (master, b"++-+"))
         typist.start()
         with os.fdopen(slave, "r", closefd=False) as keys:
-            coach = TerminalCoach(session, QuickClock(), out, keys=keys, clock_rate=RATE)
+            coach = TerminalCoach(session, FakeClock(rate=RATE), out, keys=keys, clock_rate=RATE)
             assert coach.run() == 0
         typist.join()
     finally:

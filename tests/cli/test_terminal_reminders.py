@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-import time
+
+from fakes import FakeClock
 
 from retrocoach.cli.terminal import TerminalCoach
 from retrocoach.core.plan.model import parse_spec
@@ -14,16 +15,6 @@ from retrocoach.core.session.machine import Session
 RATE = 40.0  # clock seconds per real second
 
 
-class QuickClock:
-    """A steady clock running RATE times faster than real time."""
-
-    def __init__(self) -> None:
-        self._start = time.monotonic()
-
-    def now(self) -> float:
-        return 1000.0 + (time.monotonic() - self._start) * RATE
-
-
 def test_every_safety_line_of_a_walk_names_its_sources() -> None:
     book = ReminderBook.default()
     plan = parse_spec(
@@ -32,7 +23,7 @@ def test_every_safety_line_of_a_walk_names_its_sources() -> None:
     )
     out = io.StringIO()
     coach = TerminalCoach(
-        Session(plan), QuickClock(), out, reminders=ReminderPicker(book), clock_rate=RATE
+        Session(plan), FakeClock(rate=RATE), out, reminders=ReminderPicker(book), clock_rate=RATE
     )
     assert coach.run() == 0
     lines = [line.strip() for line in out.getvalue().splitlines() if "Safety: " in line]
