@@ -15,8 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from fit_walks import decode_file, session_json
+
+from retrocoach.core.storage.shipped import asset_path
 
 pytestmark = pytest.mark.slow
 
@@ -203,3 +206,36 @@ def test_no_walks_in_the_chosen_days_writes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "No sessions from 2027-01-01" in result.stdout
     assert not out.exists()
+
+
+def test_a_schema_3_history_gives_the_treadmills_distances_and_the_straps_pulse(
+    tmp_path: Path,
+) -> None:
+    walk = _walk(1)
+    walk["segments"][2]["measured"] = {
+        "distance_m": 11.8, "speed_kmh": 1.42, "avg_bpm": 103, "max_bpm": 111,
+        "above_ceiling_s": 0,
+    }  # fmt: skip
+    walk["heart_rate"] = {
+        "ceiling_bpm": 125, "avg_bpm": 98, "max_bpm": 111, "above_ceiling_s": 0,
+        "trace": [[t, 90 + t // 10] for t in range(5, 215, 5)],
+    }  # fmt: skip
+    document = {"schema_version": 3, "sessions": [walk]}
+    jsonschema.validate(document, json.loads(asset_path("data", "history.schema.json").read_text()))
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "history.json").write_text(json.dumps(document), encoding="ascii")
+    out = tmp_path / "out"
+    result = _run(data, "--format", "fit", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    [path] = out.iterdir()
+    decoded = decode_file(path)
+    backward = decoded.all("lap")[2]
+    assert backward["total_distance"] == 11.8
+    assert backward["avg_speed"] == round(1.42 / 3.6, 3)
+    assert (backward["avg_heart_rate"], backward["max_heart_rate"]) == (103, 111)
+    session = decoded.one("session")
+    assert (session["avg_heart_rate"], session["max_heart_rate"]) == (98, 111)
+    pulses = [r["heart_rate"] for r in decoded.all("record") if "heart_rate" in r]
+    assert len(pulses) == len(decoded.all("record"))  # a value every 5 s covers every second
+    assert pulses[0] == 90  # 5 s after the start: the end of the get-ready countdown
