@@ -1,26 +1,49 @@
-"""Shared test set-up: offscreen Qt, and no test ever touches the real home folder."""
+"""Shared test set-up: the lanes, hypothesis profiles, the leak guard, offscreen Qt, and no
+test ever touches the real home folder. How the lanes work: tests/README.md."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+import leak_guard
 import pytest
+from hypothesis import HealthCheck, settings
 
-# Set before any Qt import: the tests draw offscreen unless a test starts its own X server.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+# Set before any Qt import: the tests draw offscreen unless a test starts its own X server,
+# even inside a desktop session whose platform (xcb, wayland) would otherwise be chosen.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 SLOW_FOLDERS = frozenset({"e2e", "faults", "soak", "packaging"})
 """Folders whose every test starts real processes or servers, or builds a wheel."""
 
+# Hypothesis: few examples while a contributor iterates, the full count in CI. A decorator
+# never fixes its own count; HYPOTHESIS_PROFILE=ci runs the full one anywhere.
+settings.register_profile(
+    "contributor", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+_in_ci = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if _in_ci else "contributor"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """End and report what a test leaves running (tests/support/leak_guard.py)."""
+    leak_guard.install(config)
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test in the slow folders ``slow``: ``scripts/check --quick`` leaves them out."""
+    """Mark every test in the slow folders ``slow``, and every ``realtime`` one ``slow`` too.
+
+    ``scripts/check --quick`` leaves the slow ones out; ``scripts/check`` runs the realtime
+    ones alone, one at a time, after the parallel lane.
+    """
     tests = Path(__file__).resolve().parent
     for item in items:
         relative = item.path.resolve().relative_to(tests)
-        if relative.parts[0] in SLOW_FOLDERS:
+        if relative.parts[0] in SLOW_FOLDERS or item.get_closest_marker("realtime"):
             item.add_marker(pytest.mark.slow)
 
 
@@ -36,4 +59,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Nothing a test starts may join the user's session bus (a coach would show up in the
     # desktop's media widgets); the MPRIS tests start a private bus of their own.
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+    # Nor may it open a window on the user's desktop: windows under test get a private Xvfb.
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     return data

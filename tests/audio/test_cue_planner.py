@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pytest
 from fakes import FakeClock
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from retrocoach.core.plan.model import parse_spec
@@ -189,7 +189,6 @@ def test_wake_is_the_one_cue_that_makes_no_sound() -> None:
     assert [cue for cue in Cue if not cue.audible] == [Cue.WAKE]
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     steps=st.lists(st.floats(min_value=0.01, max_value=4.5), min_size=1, max_size=200),
     pips=st.sampled_from([0, 3, 5]),

@@ -87,6 +87,7 @@ def assert_told_apart(kinds: Sequence[str], onsets: Sequence[Onset]) -> None:
     assert max(o.first_hz for o in backward) < 0.8 * min(o.first_hz for o in forward)
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("driver", ["loop", "qt"])
 def test_every_cue_starts_within_30_ms_of_its_boundary_first_included(
     pulse: PulseServer, driver: str
@@ -108,6 +109,7 @@ def test_every_cue_starts_within_30_ms_of_its_boundary_first_included(
     assert_told_apart(kinds, onsets)
 
 
+@pytest.mark.realtime
 def test_between_cues_the_stream_is_suspended_and_the_cue_after_a_rest_is_on_time(
     pulse: PulseServer,
 ) -> None:
@@ -124,6 +126,7 @@ def test_between_cues_the_stream_is_suspended_and_the_cue_after_a_rest_is_on_tim
     assert all(-5.0 < d < LIMIT_MS for d in delays), delays
 
 
+@pytest.mark.realtime
 def test_the_terminal_coach_cues_every_boundary_on_time(pulse: PulseServer) -> None:
     """The issue's own check: `retrocoach run` through a real server, relative to the first cue."""
     plan = "forward=5s backward=5s rounds=2 warmup=0s cooldown=0s getready=0s"

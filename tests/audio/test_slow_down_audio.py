@@ -19,6 +19,7 @@ PLAN = (
 E5_HZ = 659.26  # the slow-down cue's first note (tools/make_sounds.py)
 
 
+@pytest.mark.realtime
 def test_the_slow_down_cue_sounds_ten_seconds_before_the_slower_segment(
     pulse: PulseServer,
 ) -> None:

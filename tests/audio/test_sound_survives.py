@@ -33,6 +33,7 @@ def assert_on_time(walk: audio_probe.Walk) -> None:
     assert all(abs(e) < LIMIT_MS for e in errors_ms(walk, onsets, offsets))
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("driver", ["loop", "qt"])
 def test_every_pulse_cue_starts_within_30_ms_pips_included(pulse: PulseServer, driver: str) -> None:
     command = cue_walk("--engine", "pulse", "--driver", driver, "--plan", PLAN, "--pips", "3")
@@ -41,6 +42,7 @@ def test_every_pulse_cue_starts_within_30_ms_pips_included(pulse: PulseServer, d
     assert_on_time(walk)
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("driver", ["loop", "qt"])
 def test_cues_stay_within_30_ms_while_a_music_player_streams_at_500_ms(
     pulse: PulseServer, driver: str
@@ -75,6 +77,7 @@ def finish_walk(
     return [r for r in records if "at" in r], records[-1], recording
 
 
+@pytest.mark.realtime
 def test_cues_come_back_on_time_after_the_server_is_killed_and_restarted(
     own_pulse: PulseServer,
 ) -> None:
@@ -102,6 +105,7 @@ def test_cues_come_back_on_time_after_the_server_is_killed_and_restarted(
     assert faults[1] == "the sound output is back"
 
 
+@pytest.mark.realtime
 def test_the_next_cue_plays_on_the_new_default_output(pulse: PulseServer) -> None:
     plan = "forward=2s backward=2s rounds=2 warmup=0s cooldown=0s getready=0s"
     second = Recorder(pulse, sink=SECOND_SINK)
@@ -124,6 +128,7 @@ def test_the_next_cue_plays_on_the_new_default_output(pulse: PulseServer) -> Non
     assert all(-EARLY_MS < d < LIMIT_MS for d in delays), (delays, heard, after)
 
 
+@pytest.mark.realtime
 def test_the_terminal_coach_survives_a_server_restart_and_saves_the_session(
     own_pulse: PulseServer, tmp_path: Path
 ) -> None:

@@ -3,13 +3,21 @@ real keys, the turn-around's instruction, and the corrected speed in the history
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
-from xdesktop import WAIT_S, Desktop, open_window, prepare_data, sessions, start_walk, wait_until
+from xdesktop import (
+    WAIT_S,
+    Desktop,
+    need_tools,
+    open_window,
+    prepare_data,
+    sessions,
+    start_walk,
+    wait_until,
+)
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PLAN = (
@@ -34,8 +42,7 @@ def _read(desktop: Desktop, name: str) -> str:
 def test_the_belt_speed_is_legible_up_corrects_it_and_the_history_keeps_it(
     display: str, tmp_path: Path
 ) -> None:
-    if shutil.which("tesseract") is None:
-        pytest.skip("this test needs tesseract (apt install tesseract-ocr)")
+    need_tools(("tesseract",), "apt install tesseract-ocr")
     data = tmp_path / "data"
     prepare_data(data)
     desktop = Desktop(display)

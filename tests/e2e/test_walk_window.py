@@ -8,7 +8,6 @@ Esc only asks, a second stops, and the stopped walk shows what was left, not a f
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ from xdesktop import (
     WAIT_S,
     Desktop,
     journal_session,
+    need_tools,
     open_window,
     prepare_data,
     sessions,
@@ -31,8 +31,7 @@ TIME = re.compile(r"\b[0-5]?\d:[0-5]\d\b")
 
 
 def _need_tesseract() -> None:
-    if shutil.which("tesseract") is None:
-        pytest.skip("this test needs tesseract (apt install tesseract-ocr)")
+    need_tools(("tesseract",), "apt install tesseract-ocr")
 
 
 def _read(desktop: Desktop, name: str, *, quarter: bool) -> str:

@@ -10,14 +10,13 @@ import ast
 import contextlib
 import os
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from xdesktop import WAIT_S, wait_until
+from xdesktop import WAIT_S, in_ci, need_tools, wait_until
 
 LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
 _OBJECT = re.compile(r"\('([^']*)', (?:objectpath )?'([^']*)'\)")
@@ -37,12 +36,12 @@ class Node:
 @contextlib.contextmanager
 def accessibility_bus(runtime: Path) -> Iterator[dict[str, str]]:
     """A session bus and an AT-SPI bus of the test's own; yields the environment to run in."""
-    if (
-        shutil.which("dbus-daemon") is None
-        or shutil.which("gdbus") is None
-        or not LAUNCHER.exists()
-    ):
-        pytest.skip("this test needs dbus-daemon, gdbus and at-spi2-core")
+    need_tools(("dbus-daemon", "gdbus"), "apt install dbus-daemon libglib2.0-bin")
+    if not LAUNCHER.exists():
+        message = f"this test needs {LAUNCHER} (apt install at-spi2-core)"
+        if in_ci():
+            pytest.fail(f"{message}: CI must run it", pytrace=False)
+        pytest.skip(message)
     runtime.mkdir(parents=True, exist_ok=True)
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],

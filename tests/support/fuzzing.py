@@ -1,8 +1,9 @@
 """Fuzzing the two readers of outside input: the history loader and the plan-spec parser.
 
-The strategies and checks live here so that the tests (a few hundred inputs each, in CI) and
-benchmarks/fuzz.py (10,000 and more) run the very same thing. ``fuzz()`` runs one check under
-hypothesis for a given number of inputs and returns how many it ran.
+The strategies and checks live here so that the tests (as many inputs as the hypothesis profile
+says: a few dozen for a contributor, a few hundred in CI) and benchmarks/fuzz.py (10,000 and
+more) run the very same thing. ``fuzz()`` runs one check under hypothesis for a given number of
+inputs and returns how many it ran.
 """
 
 from __future__ import annotations
@@ -32,13 +33,12 @@ from retrocoach.core.storage.shipped import asset_path
 T = TypeVar("T")
 
 EXAMPLES_VARIABLE = "RETROCOACH_FUZZ_EXAMPLES"
-CI_EXAMPLES = 150
-"""Inputs per strategy in the test suite unless RETROCOACH_FUZZ_EXAMPLES says otherwise."""
 
 
 def examples() -> int:
-    """How many inputs each fuzz test draws: RETROCOACH_FUZZ_EXAMPLES, or CI_EXAMPLES."""
-    return int(os.environ.get(EXAMPLES_VARIABLE, CI_EXAMPLES))
+    """How many inputs each fuzz test draws: RETROCOACH_FUZZ_EXAMPLES, or the loaded profile's
+    max_examples (tests/conftest.py: "contributor" or "ci")."""
+    return int(os.environ.get(EXAMPLES_VARIABLE, settings().max_examples))
 
 
 def fuzz(check: Callable[[T], object], strategy: st.SearchStrategy[T], max_examples: int) -> int:

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from retrocoach.core.plan.model import Kind, Plan, parse_spec
@@ -289,7 +289,6 @@ def walk(session: Session, start: float, gaps: Sequence[float]) -> tuple[list[Ev
     return events, now
 
 
-@settings(max_examples=300, deadline=None)
 @given(small_plans, tick_gaps, st.integers(0, 5))
 def test_any_tick_schedule_reports_every_boundary_once_in_order_on_time(
     plan: Plan, gaps: list[float], countdown: int
@@ -308,7 +307,6 @@ def test_any_tick_schedule_reports_every_boundary_once_in_order_on_time(
     assert len(ticks) == len(set(ticks))
 
 
-@settings(max_examples=300, deadline=None)
 @given(small_plans, tick_gaps)
 def test_walking_totals_equal_the_planned_totals(plan: Plan, gaps: list[float]) -> None:
     session = Session(plan, countdown_s=0)
@@ -330,7 +328,6 @@ actions = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(small_plans, actions)
 def test_pauses_and_suspend_gaps_never_count_as_walking(
     plan: Plan, steps: list[tuple[str, float]]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 from window_kit import MakeWindow
+from xdesktop import need_tools
 
 from retrocoach.app.window import APP_ID, configure_application
 from retrocoach.core.storage.shipped import asset_path
@@ -22,11 +21,9 @@ def test_the_icon_is_a_valid_svg() -> None:
 
 
 def test_the_desktop_file_passes_desktop_file_validate() -> None:
+    need_tools(("desktop-file-validate",), "apt install desktop-file-utils")
     tool = shutil.which("desktop-file-validate")
-    if tool is None:
-        if os.environ.get("CI"):
-            pytest.fail("desktop-file-validate is missing (apt install desktop-file-utils)")
-        pytest.skip("desktop-file-validate is not installed")
+    assert tool is not None
     path = asset_path("retrocoach.desktop")
     result = subprocess.run([tool, str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
