@@ -13,6 +13,8 @@ import pytest
 
 from retrocoach.core.programme.model import PROGRAMMES_FILE_ENV
 
+pytestmark = pytest.mark.slow  # several real processes per test
+
 # Two one-week sessions of a few seconds each (the documented test knob names this file).
 TINY = {
     "schema_version": 1,

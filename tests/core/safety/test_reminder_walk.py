@@ -17,7 +17,7 @@ from retrocoach.core.plan.presets import PRESETS
 from retrocoach.core.programme.model import ProgrammeBook
 from retrocoach.core.safety.picker import ReminderPicker
 from retrocoach.core.safety.reminders import Reminder, ReminderBook
-from retrocoach.core.safety.rules import Facts, Moment, facts_for
+from retrocoach.core.safety.rules import Facts, Moment, facts_for, moments_for
 from retrocoach.core.session.machine import State
 
 IN_SESSION = {
@@ -106,16 +106,30 @@ def book() -> ReminderBook:
 def test_no_reminder_contradicts_the_segment_it_is_shown_in_or_the_next(
     plan: Plan, book: ReminderBook
 ) -> None:
-    """Every reminder the picker could choose, at every second, at every rotation."""
+    """Every reminder the picker could choose, at every second, at every rotation.
+
+    The book's choices depend on the facts and moments of the progress alone, and a claim's
+    truth on what the coach shows (``Seen``): each second whose three are already checked
+    adds only the picker's own choice, so a 40-minute plan costs its distinct states.
+    """
     picker = ReminderPicker(book)
     problems = []
     shown: set[str] = set()
+    checked: dict[tuple[Facts, tuple[Moment, ...], Seen], set[Reminder | None]] = {}
     for session, now in walk(plan):
         progress = session.progress(now)
         seen = seen_at(session, now)
-        choices = {book.for_progress(progress, rotation) for rotation in range(12)}
-        choices.add(picker.pick(progress))
-        for reminder in choices - {None}:
+        key = (facts_for(progress), moments_for(progress), seen)
+        if key not in checked:
+            checked[key] = {book.for_progress(progress, rotation) for rotation in range(12)}
+            fresh = set(checked[key])
+        else:
+            fresh = set()
+        picked = picker.pick(progress)
+        if picked not in checked[key]:
+            checked[key].add(picked)
+            fresh.add(picked)
+        for reminder in fresh - {None}:
             assert reminder is not None
             shown.add(reminder.id)
             assert IN_SESSION & set(reminder.moments), reminder.id
