@@ -31,10 +31,12 @@ Shift = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture(autouse=True)
-def _application_look_restored() -> Iterator[None]:
-    """A theme test changes the application's style and palette: put them back after it."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+def _application_look_restored(qapp: QApplication) -> Iterator[None]:
+    """A theme test changes the application's style and palette: put them back after it.
+
+    qapp: under xdist this may be the worker's first test, before any other made the app.
+    """
+    app = qapp
     style, palette = app.style().name(), QPalette(app.palette())
     yield
     app.setStyle(style)
