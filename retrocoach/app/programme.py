@@ -14,6 +14,7 @@ from retrocoach.core.programme.guide import ProgrammeGuide
 from retrocoach.core.programme.model import ProgrammeBook, ProgrammeDataError, ProgrammeMark
 from retrocoach.core.programme.progression import Today
 from retrocoach.core.programme.state import ProgrammeStateStore
+from retrocoach.core.speeds import Units
 from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.programme.today_strip import TodayStrip
 from retrocoach.ui.window.lazy_page import LazyPage
@@ -38,22 +39,26 @@ def open_programmes(
     return ProgrammeGuide(book, ProgrammeStateStore(paths, warn=warn), history)
 
 
-def _programme_page(guide: ProgrammeGuide, parent: QWidget) -> ProgrammePage:
+def _programme_page(guide: ProgrammeGuide, parent: QWidget, units: Units) -> ProgrammePage:
     from retrocoach.ui.programme.page import ProgrammePage  # noqa: PLC0415  (built when shown)
 
-    return ProgrammePage(guide, parent)
+    page = ProgrammePage(guide, parent)
+    page.units = units
+    return page
 
 
 class ProgrammeLink:
     """Keeps the Coach page's line, the Programme page and the window's plan in step."""
 
-    def __init__(self, guide: ProgrammeGuide | None) -> None:
+    def __init__(self, guide: ProgrammeGuide | None, units: Units = Units.KMH) -> None:
         self._guide = guide
         self._window: MainWindow | None = None
         self.strip = TodayStrip()
         self.page: LazyPage[ProgrammePage] | None = None
         if guide is not None:
-            self.page = LazyPage(lambda parent: _programme_page(guide, parent), _refresh_page)
+            self.page = LazyPage(
+                lambda parent: _programme_page(guide, parent, units), _refresh_page
+            )
             self.page.built.connect(self._on_page_built)
         self.strip.today_chosen.connect(self._on_strip_today_chosen)
 

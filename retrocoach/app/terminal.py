@@ -76,7 +76,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     qt_app = core_application()
     cues = _terminal_cues(args.audio, settings, pips, tell)
-    picker = ReminderPicker(book) if book is not None else None
+    picker = ReminderPicker(book, units=Units(settings.units)) if book is not None else None
     recorder = SessionRecorder(
         history, report=tell, programme=chosen.mark, basis=settings.estimate_basis
     )

@@ -25,6 +25,7 @@ from retrocoach.core.plan.store import PlanStore
 from retrocoach.core.safety.references import ReferenceList
 from retrocoach.core.safety.reminders import ReminderBook, ReminderDataError
 from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.speeds import Units
 from retrocoach.core.storage.paths import DataPaths
 from retrocoach.core.storage.shipped import asset_path
 from retrocoach.ui.coach.cue_alerts import CueAlerts
@@ -196,7 +197,7 @@ def build_window(
             application.aboutToQuit.connect(late.close)  # let the audio device go cleanly
         sound, prepare_sound = late, late.build
     apply_theme = _theme_switcher(settings.theme)
-    link = ProgrammeLink(open_programmes(paths, history, warn))
+    link = ProgrammeLink(open_programmes(paths, history, warn), Units(settings.units))
     initial = (
         plan
         or link.today_plan()

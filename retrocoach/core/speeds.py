@@ -23,6 +23,7 @@ __all__ = [
     "parse_speed",
     "point_for_comma",
     "spec_speed",
+    "speeds_in",
     "step_speed",
 ]
 
@@ -155,6 +156,28 @@ def format_speed(kmh: float | None, units: Units = Units.KMH) -> str:
     if kmh is None:
         return ""
     return f"{units.from_kmh(kmh):.1f} {units.value}"
+
+
+_KMH_IN_TEXT: Final = re.compile(
+    r"(?P<low>\d+(?:\.\d+)?)(?:(?P<join> to |-)(?P<high>\d+(?:\.\d+)?))? ?km/h"
+    r"(?: \(\d+(?:\.\d+)? mph\))?"
+)
+
+
+def speeds_in(text: str, units: Units) -> str:
+    """*text* with each speed it gives in km/h ('1 to 2 km/h', '5.6 km/h (3.5 mph)') said in
+    *units*: a walker who reads mph never meets a km/h figure in a reminder or programme."""
+    if units is Units.KMH:
+        return text
+
+    def shown(match: re.Match[str]) -> str:
+        low = f"{units.from_kmh(float(match['low'])):.1f}"
+        if match["high"] is None:
+            return f"{low} {units.value}"
+        high = f"{units.from_kmh(float(match['high'])):.1f}"
+        return f"{low}{match['join']}{high} {units.value}"
+
+    return _KMH_IN_TEXT.sub(shown, text)
 
 
 def spec_speed(kmh: float) -> str:

@@ -22,8 +22,8 @@ __all__ = [
 
 _UNKNOWN: Final = "-"
 HOW_ESTIMATED: Final = (
-    "estimates: speed x time, and METs x body mass; no study has measured backward walking "
-    "at 1-2 km/h"
+    "estimates: speed x time, and METs x body mass, resting energy included; METs for adults "
+    "19-59, lower holding the rails; we found no study of backward walking at 1-2 km/h"
 )
 """The short form of ESTIMATE_NOTE, for a line that has little room."""
 

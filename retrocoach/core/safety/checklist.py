@@ -6,7 +6,8 @@ import textwrap
 from dataclasses import dataclass
 from typing import Final
 
-from retrocoach.core.safety.references import Reference, ReferenceKind
+from retrocoach.core.safety.checklist_core import CORE_ITEMS, CORE_REFERENCES
+from retrocoach.core.safety.references import Reference
 from retrocoach.core.safety.reminders import Reminder, ReminderBook
 from retrocoach.core.safety.rules import Moment
 from retrocoach.core.settings.store import Settings
@@ -88,58 +89,6 @@ class Checklist:
         return cls(NOT_MEDICAL_ADVICE, INTRO, tuple(sections), tuple(cited))
 
 
-# The core of the checklist, kept in the code for when the shipped reminders cannot be read;
-# a test holds these words to the shipped items of the same ids.
-_ALLINA: Final = Reference(
-    id="allina-stop-exercising",
-    kind=ReferenceKind.GUIDE,
-    title="When you should stop exercising",
-    authors="Allina Health Patient Education",
-    year=2019,
-    publisher="Allina Health",
-    url="https://www.allinahealth.org/health-conditions-and-treatments/health-library/"
-    "patient-education/prediabetes/exercise-and-physical-activity/when-you-should-stop-exercising",
-)
-_CORE: Final = (
-    (
-        Moment.CHECKLIST_FIRST,
-        "first-not-medical-advice",
-        "I understand that RetroCoach is not medical advice: it times my walk and reminds me "
-        "of safe habits, but it cannot judge what is safe for me.",
-        None,
-    ),
-    (
-        Moment.CHECKLIST_FIRST,
-        "first-ask-clinician",
-        "Ask a doctor or physiotherapist before you start if you have balance or inner-ear "
-        "problems, have had falls, have a heart condition, a past stroke, Parkinson's disease, "
-        "joint or bone problems (knee osteoarthritis included), a recent injury or operation, "
-        "or are pregnant.",
-        None,
-    ),
-    (
-        Moment.CHECKLIST_STOP,
-        "stop-heart",
-        "Stop at once on chest pain or pressure, pain spreading to the arm, neck or jaw, a "
-        "racing or fluttering heartbeat (palpitations), or breathlessness far beyond what the "
-        "pace should cause: get medical help.",
-        _ALLINA,
-    ),
-    (
-        Moment.CHECKLIST_STOP,
-        "stop-dizzy-sick",
-        "Stop if you feel dizzy, faint, light-headed or sick to your stomach (nausea).",
-        _ALLINA,
-    ),
-    (
-        Moment.CHECKLIST_STOP,
-        "stop-joint-pain",
-        "Stop on sharp pain in a knee, hip, ankle or your back, or if you feel unsteady.",
-        _ALLINA,
-    ),
-)
-
-
 def core_checklist() -> Checklist:
     """The not-medical-advice item, who should ask first and the signs to stop, from the code."""
     sections = []
@@ -152,12 +101,12 @@ def core_checklist() -> Checklist:
                 (moment,),
                 citation=f"Source: {ref.short()}" if ref else "",
             )
-            for at, item_id, text, ref in _CORE
+            for at, item_id, text, ref in CORE_ITEMS
             if at is moment
         )
         if items:
             sections.append(ChecklistSection(heading, items))
-    return Checklist(NOT_MEDICAL_ADVICE, INTRO, tuple(sections), (_ALLINA,))
+    return Checklist(NOT_MEDICAL_ADVICE, INTRO, tuple(sections), CORE_REFERENCES)
 
 
 def checklist_due(settings: Settings) -> bool:

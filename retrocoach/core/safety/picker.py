@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Final
 
 from retrocoach.core.safety.reminders import Reminder, ReminderBook
 from retrocoach.core.session.machine import Progress
+from retrocoach.core.speeds import Units, speeds_in
 
 __all__ = ["ReminderPicker"]
 
@@ -19,9 +21,16 @@ class ReminderPicker:
     one, and depends only on the session's progress, so both coaches show the same reminder.
     """
 
-    def __init__(self, book: ReminderBook, rotate_every_s: float = ROTATE_EVERY_S) -> None:
+    def __init__(
+        self,
+        book: ReminderBook,
+        rotate_every_s: float = ROTATE_EVERY_S,
+        units: Units = Units.KMH,
+    ) -> None:
         self.book = book
         self.rotate_every_s = rotate_every_s
+        self.units = units
+        """The speed unit the walker reads: a reminder's km/h figures are said in it."""
 
     def pick(self, progress: Progress) -> Reminder | None:
         """The reminder for the moment *progress* describes, or None when there is none."""
@@ -31,4 +40,10 @@ class ReminderPicker:
         rotation = progress.index
         if self.rotate_every_s > 0:
             rotation += int(into_segment // self.rotate_every_s)
-        return self.book.for_progress(progress, rotation)
+        reminder = self.book.for_progress(progress, rotation)
+        if reminder is None or self.units is Units.KMH:
+            return reminder
+        detail = None if reminder.detail is None else speeds_in(reminder.detail, self.units)
+        return dataclasses.replace(
+            reminder, text=speeds_in(reminder.text, self.units), detail=detail
+        )

@@ -1,12 +1,13 @@
 """Belt distance and energy of a walk: estimates from the speeds and times, clearly labelled.
 
-Energy is MET x body mass (kg) x hours (one MET is about 1 kcal per kg per hour). The forward
-MET is the 2024 Adult Compendium of Physical Activities' figure for level treadmill walking at
-that speed (Herrmann et al. 2024, Journal of Sport and Health Science), as the project's notes
-summarise it; they were not checked against the original table. No study has measured walking
-backwards at a beginner's 1-2 km/h, so the backward MET is the forward one times a factor
-(default 1.3; studies at 4-5.6 km/h found backward walking 17-48% costlier: Hooper 2004, JOSPT
-34:65; Kim & Choi 2001, J Korean Acad Rehabil Med 25:474).
+Energy is MET x body mass (kg) x hours (one MET is about 1 kcal per kg per hour, resting energy
+included). The forward MET is the 2024 Adult Compendium of Physical Activities' figure for level
+treadmill walking at that speed (Herrmann et al. 2024, Journal of Sport and Health Science), as
+a transcription of its table gives it (docs/sources.md); the Compendium covers adults 19-59.
+We found no study of walking backwards at a beginner's 1-2 km/h, so the backward MET is the
+forward one times a factor (default 1.3; in two studies of young adults at 4-5.6 km/h backward
+walking cost 17-48% more: Hooper 2004, JOSPT 34:65; Kim & Choi 2001, J Korean Acad Rehabil Med
+25:474).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ __all__ = [
     "DEFAULT_BACKWARD_FACTOR",
     "ESTIMATE_NOTE",
     "NO_BODY_MASS",
+    "TABLE_TOP_MPH",
     "Estimate",
     "EstimateBasis",
     "estimate",
@@ -32,14 +34,27 @@ __all__ = [
 
 DEFAULT_BACKWARD_FACTOR: Final = 1.3
 BACKWARD_FACTOR_RANGE: Final = (1.0, 1.6)
-# (lowest mph of the band, MET), level treadmill walking: 2024 Adult Compendium. Below its
-# slowest band (1.2 mph) and above its fastest (3.5-3.9 mph) the nearest band's figure is used.
-_FORWARD_METS: Final = ((0.0, 2.8), (2.0, 3.0), (2.5, 3.5), (3.0, 3.8), (3.5, 4.8))
+# (lowest mph of the band, MET), level treadmill walking: 2024 Adult Compendium, below 1.0 mph,
+# at 1.0 mph (taken on to the next band, 1.2), then its bands up to 3.5-3.9 mph.
+_FORWARD_METS: Final = (
+    (0.0, 2.1),
+    (1.0, 2.3),
+    (1.2, 2.8),
+    (2.0, 3.0),
+    (2.5, 3.5),
+    (3.0, 3.8),
+    (3.5, 4.8),
+)
+TABLE_TOP_MPH: Final = 3.9
+"""The fastest speed the table covers: above it the 3.5-3.9 mph figure is used, and said."""
 ESTIMATE_NOTE: Final = (
-    "Estimates: distance is belt speed x time. Energy is MET x body mass x hours, with the "
-    "2024 Adult Compendium's MET for level treadmill walking at that speed (the nearest band "
-    "outside 1.2-3.9 mph), and backward walking at that MET x the backward factor. No study has "
-    "measured backward walking at beginners' speeds (1-2 km/h): treat the energy as a rough guide."
+    "Estimates: distance is belt speed x time. Energy is MET x body mass x hours, resting "
+    "energy included, with the 2024 Adult Compendium's MET for level treadmill walking at that "
+    "speed (2.1 below 1.0 mph, 2.3 at 1.0 mph; above its fastest band, 3.9 mph, that band's 4.8 "
+    "is used, which understates faster walking), and backward walking at that MET x the "
+    "backward factor. The Compendium covers adults aged 19 to 59; holding the rails lowers the "
+    "cost; and we found no study of backward walking at beginners' speeds (1-2 km/h): treat the "
+    "energy as a rough guide."
 )
 
 

@@ -61,7 +61,8 @@ class BeltSettings(QWidget):
         self.factor.setSingleStep(0.05)
         self.factor.setDecimals(factor.decimals)
         self.factor.setToolTip(
-            tip_of(_FACTOR) + "; studies at 4-5.6 km/h found 1.17 to 1.48, none at 1-2 km/h"
+            tip_of(_FACTOR) + "; two studies of young adults at 4-5.6 km/h suggest 1.17 to 1.48; "
+            "we found no study at 1-2 km/h"
         )
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)

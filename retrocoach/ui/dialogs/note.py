@@ -65,7 +65,8 @@ class NoteField(QWidget):
             f"Up to {MAX_NOTES_CHARS:,} characters. Tab leaves the field; Ctrl+Enter saves."
         )
         self.edit.setToolTip(self.edit.accessibleDescription())
-        self.edit.setPlaceholderText("e.g. speed 1.5 km/h, felt steady")
+        # No speed in the example: it would be in one unit whatever the walker's setting.
+        self.edit.setPlaceholderText("e.g. felt steady; try the belt a little faster next time")
         self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumSize(420, self.edit.fontMetrics().lineSpacing() * 7)

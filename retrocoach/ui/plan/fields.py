@@ -11,7 +11,7 @@ from retrocoach.core.durations import format_duration
 from retrocoach.core.plan.checks import check_field, check_speed, is_turn_wait
 from retrocoach.core.plan.limits import human_seconds
 from retrocoach.core.plan.model import LIMITS, SPEC_KEYS, SPEED_KEYS, Plan
-from retrocoach.core.speeds import Units, format_speed
+from retrocoach.core.speeds import Units, format_speed, speeds_in
 
 __all__ = ["DURATION_KEYS", "PlanFields"]
 
@@ -176,6 +176,10 @@ class PlanFields(QWidget):
     def set_units(self, units: Units) -> None:
         """Show the speeds in *units* from now on; a speed being typed is left as it is."""
         self.units = units
+        for key in SPEED_KEYS:  # the advice in the tooltip follows the unit too
+            if key in self.edits:
+                tip = speeds_in(_LABELS[key][1], units)
+                self.edits[key].setToolTip(f"{tip}. {_SPEED_FORMS}.")
         for key, (shown, kmh) in self._shown_speeds.items():
             edit = self.edits[key]
             if edit.text() == shown and kmh is not None:

@@ -21,21 +21,24 @@ from retrocoach.core.programme.guide import ProgrammeGuide
 from retrocoach.core.programme.model import Programme
 from retrocoach.core.programme.progression import Cell
 from retrocoach.core.programme.words import done_text, rest_text, today_text, week_text
+from retrocoach.core.speeds import Units, speeds_in
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.programme.grid import ProgrammeGrid
 
 __all__ = ["AGREED_TEXT", "ProgrammePage", "programme_html"]
 
 
-def programme_html(programme: Programme) -> str:
-    """Who a programme is for, what it holds, any caution, how it grows and its source."""
+def programme_html(programme: Programme, units: Units = Units.KMH) -> str:
+    """Who a programme is for, what it holds, any caution, how it grows and its source; its
+    speeds in *units*."""
     parts = [f"<h3>{html.escape(programme.title)}</h3>"]
     if programme.caution:
         parts.append(f"<p><b>Ask first:</b> {html.escape(programme.caution)}</p>")
     parts += [
         f"<p><b>For:</b> {html.escape(programme.audience)}</p>",
-        f"<p>{html.escape(programme.about)} ({html.escape(programme.describe())}.)</p>",
-        f"<p><i>{html.escape(programme.build_up)}</i></p>",
+        f"<p>{html.escape(speeds_in(programme.about, units))} "
+        f"({html.escape(programme.describe())}.)</p>",
+        f"<p><i>{html.escape(speeds_in(programme.build_up, units))}</i></p>",
         "<p><small>Sources:</small></p><ul>",
         *(f"<li><small>{html.escape(source)}</small></li>" for source in programme.sources),
         "</ul>",
@@ -53,6 +56,8 @@ class ProgrammePage(QWidget):
     def __init__(self, guide: ProgrammeGuide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._guide = guide
+        self.units = Units.KMH
+        """The unit the walker reads speeds in: the programme's texts say theirs in it."""
         self.choice = QComboBox(self)
         self.choice.setAccessibleName("Programmes")
         self.choice.setToolTip("Choose a programme to read about, start or stop")
@@ -187,7 +192,7 @@ class ProgrammePage(QWidget):
         programme = self._chosen()
         if programme is None:
             return
-        self.details.setText(programme_html(programme))
+        self.details.setText(programme_html(programme, self.units))
         self.agreed.setVisible(programme.caution is not None)
         if preview:  # the weeks of a programme not being followed: all still to come
             cells = tuple(Cell(spot, 0, False, False) for spot in programme.positions)

@@ -252,7 +252,9 @@ class MainWindow(QMainWindow):
         self._services.sound.set_pips(settings.pips)
         self.controls.show_muted(settings.muted)
         self.coach.belt.units = Units(settings.units)
-        self.flow.picker = ReminderPicker(self._services.reminders, settings.reminder_rotation_s)
+        self.flow.picker = ReminderPicker(
+            self._services.reminders, settings.reminder_rotation_s, Units(settings.units)
+        )
         self._save_settings(settings)
         self.flow.load_walk()  # a new pips lead applies from the next session
 

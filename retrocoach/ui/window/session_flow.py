@@ -23,6 +23,7 @@ from retrocoach.core.session.machine import (
 )
 from retrocoach.core.session.words import GO_WORDS, segment_word
 from retrocoach.core.settings.store import Settings
+from retrocoach.core.speeds import Units
 from retrocoach.ui.window.frame import WindowFrame
 from retrocoach.ui.window.messages import (
     busy_text,
@@ -72,7 +73,10 @@ class SessionFlow(QObject):
         self._settings = settings
         self.plan = plan
         """The plan Start walks (None while the plan editor has a mistake)."""
-        self.picker = ReminderPicker(services.reminders, settings().reminder_rotation_s)
+        chosen = settings()
+        self.picker = ReminderPicker(
+            services.reminders, chosen.reminder_rotation_s, Units(chosen.units)
+        )
         self.recording = True  # until the history is read, just after the first frame
         self.quitting = False
         self._walk: Walk | None = None

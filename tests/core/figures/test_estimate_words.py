@@ -30,7 +30,11 @@ def test_the_summary_says_the_distance_and_energy_are_estimates(
     assert "1.75 km on the belt (1.50 km forward, 0.25 km backward)" in line
     assert "about 88 kcal" in line
     assert "estimate" in line.removeprefix("Estimated")
-    assert "no study has measured backward walking at 1-2 km/h" in line
+    assert "we found no study of backward walking at 1-2 km/h" in line
+    # The caveats wherever the energy is shown: resting energy, ages, the rails.
+    assert "resting energy included" in line
+    assert "19-59" in line
+    assert "rails" in line
 
 
 def test_no_estimate_line_when_nothing_is_known(make_record: RecordFactory) -> None:

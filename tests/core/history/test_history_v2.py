@@ -114,8 +114,8 @@ def test_a_walk_with_speeds_and_turns_is_stored_with_its_estimates(
     assert [s["speed_kmh"] for s in saved["segments"]] == [3.6, None, 1.2]
     assert (saved["forward_s"], saved["backward_s"]) == (60.0, 30.0)  # the turn is neither
     assert (saved["forward_m"], saved["backward_m"]) == (60.0, 10.0)
-    # 3.6 km/h = 2.24 mph: 3.0 MET x 80 kg x 1/60 h = 4.0; 1.2 km/h: 2.8 x 1.3 x 80 / 120 = 2.43.
-    assert saved["energy_kcal_est"] == 6.4
+    # 3.6 km/h = 2.24 mph: 3.0 MET x 80 kg x 1/60 h = 4.0; 1.2 km/h: 2.1 x 1.3 x 80 / 120 = 1.82.
+    assert saved["energy_kcal_est"] == 5.8
     assert saved["plan"]["turn_s"] == 5
     assert_schema_valid(tmp_path / "history.json")
     assert store(tmp_path).sessions()[0].segments[1].kind is Kind.TURN

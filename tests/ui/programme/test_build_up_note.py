@@ -24,3 +24,14 @@ def test_the_coach_page_shows_the_build_up_before_the_first_session(
     assert strip.isVisible()
     assert f"Before your first session: {programme.build_up}" in strip.note.text()
     assert "RetroCoach's own" in programme.build_up
+
+
+def test_the_programme_texts_follow_the_unit_setting() -> None:
+    """Found: mph users still read the programmes' '1 km/h ... 2 km/h'."""
+    from retrocoach.core.speeds import Units  # noqa: PLC0415
+    from retrocoach.ui.programme.page import programme_html  # noqa: PLC0415
+
+    book = ProgrammeBook.default()
+    assert any("km/h" in programme_html(p) for p in book.all())
+    for programme in book.all():
+        assert "km/h" not in programme_html(programme, Units.MPH)
