@@ -311,6 +311,21 @@ def fuzz(size: Sizes) -> list[Row]:
     return rows
 
 
+def fit_export(size: Sizes) -> list[Row]:
+    from benchmarks import fit_export  # noqa: PLC0415
+
+    figures = fit_export.measure(size.history_repeats)
+    return [
+        (
+            f"FIT export: one hour walked ({figures.laps} laps, {_n(figures.records)} records)",
+            f"{_ms(figures.median_ms / 1000)} ({_ms(figures.worst_ms / 1000)} worst), "
+            f"{figures.size_bytes / 1024:.0f} KiB",
+            "",
+            "",
+        )
+    ]
+
+
 BENCHMARKS: dict[str, Callable[[Sizes], list[Row]]] = {
     "timer-drift": timer_drift,
     "history-scale": history_scale,
@@ -319,6 +334,7 @@ BENCHMARKS: dict[str, Callable[[Sizes], list[Row]]] = {
     "history-view": history_view,
     "soak": soak,
     "fuzz": fuzz,
+    "fit-export": fit_export,
 }
 
 

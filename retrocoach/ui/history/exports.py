@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
 from retrocoach.core.figures.history_figures import ExportError, export_csv
@@ -65,7 +66,12 @@ class HistoryExports:
         if folder is None:
             return []
         skipped: list[str] = []
-        files = fit_files(records, self._tz, self._version, skipped.append)
+        # About 50 ms for each hour walked: a busy cursor while many walks are encoded.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            files = fit_files(records, self._tz, self._version, skipped.append)
+        finally:
+            QApplication.restoreOverrideCursor()
         if not files:
             self._say(" ".join(["Nothing was exported.", *skipped]))
             return []

@@ -9,16 +9,19 @@ from fit_walks import decode
 
 from retrocoach.core.fit import profile
 from retrocoach.core.fit.encoder import (
+    BYTE,
     ENUM,
     STRING,
     UINT8,
     UINT16,
+    UINT32,
     UINT32Z,
     DeveloperField,
     Field,
     FitValueError,
     FitWriter,
     MessageType,
+    _nibble_crc,
     crc16,
 )
 
@@ -33,6 +36,19 @@ def test_the_crc_is_fits_crc16_arc_for_the_standard_check_string() -> None:
     # CRC-16/ARC's published check value; FIT's nibble table computes the same CRC.
     assert crc16(b"123456789") == 0xBB3D
     assert crc16(b"") == 0
+
+
+def test_the_byte_table_crc_is_the_protocols_nibble_crc() -> None:
+    data = bytes(range(256)) * 3
+    crc = 0
+    for byte in data:
+        crc = _nibble_crc(byte, crc)
+    assert crc16(data) == crc
+
+
+def test_each_base_types_size_is_its_struct_format() -> None:
+    for base in (ENUM, UINT8, UINT16, UINT32, UINT32Z, BYTE):
+        assert base.size == struct.calcsize("<" + base.fmt)
 
 
 def test_the_crc_can_be_continued_over_pieces() -> None:
