@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -46,7 +47,9 @@ class FitFile:
 def file_name(record: SessionRecord, tz: tzinfo | None) -> str:
     """``2026-12-05-093000-steady-steps.fit``: the walk's local start, then its plan."""
     local = in_zone(record.started_at, tz)
-    slug = _SLUG_CHARS.sub("-", record.plan.name).strip("-").lower()[:_SLUG_LENGTH].strip("-")
+    # ASCII travels best between file systems and upload forms: accents are dropped first.
+    plain = unicodedata.normalize("NFKD", record.plan.name).encode("ascii", "ignore").decode()
+    slug = _SLUG_CHARS.sub("-", plain).strip("-").lower()[:_SLUG_LENGTH].strip("-")
     return f"{local.year:04d}-{local:%m-%d-%H%M%S}-{slug or 'walk'}.fit"
 
 

@@ -18,8 +18,13 @@ def test_a_file_is_named_by_the_walks_local_start_and_its_plan() -> None:
     assert file_name(record, UTC) == "2026-12-05-083000-knee-oa-week-2-gentle.fit"
 
 
+def test_accents_are_dropped_from_a_file_name_not_the_letters() -> None:
+    record = walk_record(SEGMENTS, plan={"name": "Rückwärts gehen"})
+    assert file_name(record, UTC).endswith("-ruckwarts-gehen.fit")
+
+
 def test_a_plan_name_with_no_letters_or_digits_gives_walk() -> None:
-    record = walk_record(SEGMENTS, plan={"name": "***"})
+    record = walk_record(SEGMENTS, plan={"name": "*** 歩く"})
     assert file_name(record, UTC).endswith("-walk.fit")
 
 
