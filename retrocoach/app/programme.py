@@ -134,7 +134,7 @@ class ProgrammeLink:
     def _use_today(self) -> None:
         today = self.today()
         if today is not None and today.plan is not None and self._window is not None:
-            self._window.use_plan(today.plan)
+            self._window.use_plan(today.plan, fresh=True)  # asked for now: no old summary
         self._show(today)
 
     def _on_strip_today_chosen(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from retrocoach.ui.keyboard import keep_keys
+
 __all__ = ["mnemonic_button"]
 
 
@@ -17,4 +19,5 @@ def mnemonic_button(parent: QWidget, object_name: str, text: str, tip: str) -> Q
     button.setAccessibleName(text.replace("&", "").rstrip("."))
     button.setToolTip(f"{tip} (Alt+{text[text.index('&') + 1].upper()})")
     button.setAutoDefault(False)
+    keep_keys(button)  # reached with Tab, pressed with Space or Enter
     return button

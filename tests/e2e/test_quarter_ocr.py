@@ -7,14 +7,13 @@ the light and dark themes, at QT_SCALE_FACTOR 1 and 2, before, during and after 
 
 from __future__ import annotations
 
-import re
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
+from quarter_ocr import quarter_text
+from quarter_ocr import reads as _reads
 from xdesktop import (
-    WAIT_S,
     Desktop,
     need_tools,
     open_window,
@@ -29,40 +28,14 @@ from retrocoach.core.storage.paths import DataPaths
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 # A cool-down after the last backward stretch: the time left in all is never the segment's.
 PLAN = "getready=5s warmup=0s forward=40s backward=40s turn=10s rounds=1 cooldown=2m"
-TIME = re.compile(r"\b(\d{1,2}):([0-5]\d)\b")
 
 
 def _quarter_text(desktop: Desktop, window: str, name: str) -> str:
     """What default-mode tesseract reads in a 25% shot of the whole screen and of *window*."""
-    texts = []
-    for kind, target in (("screen", "root"), ("window", window)):
-        shot = SCREENSHOTS / f"quarter-{name}-{kind}.png"
-        shot.parent.mkdir(parents=True, exist_ok=True)
-        desktop.run("import", "-window", target, str(shot))
-        small = shot.with_name(f"quarter-{name}-{kind}-25.png")
-        desktop.run("convert", str(shot), "-resize", "25%", str(small))
-        done = subprocess.run(
-            ["tesseract", str(small), "-"],
-            capture_output=True,
-            text=True,
-            timeout=WAIT_S,
-            check=True,
-        )
-        texts.append(" ".join(done.stdout.split()))
-    return "\n".join(texts)
-
-
-def _reads(text: str, word: str, low: int, high: int) -> bool:
-    """Whether one shot gave *word* and a time from *low* to *high* seconds (the big one).
-
-    The bounds leave out every figure of the small lines in that state (the next segment's
-    length, the whole session's time left), so only the big time can match.
-    """
-    for line in text.splitlines():
-        seconds = [int(m) * 60 + int(s) for m, s in TIME.findall(line)]
-        if word in line.upper().replace(" ", "") and any(low <= s <= high for s in seconds):
-            return True
-    return False
+    return "\n".join(
+        quarter_text(desktop, target, SCREENSHOTS / f"quarter-{name}-{kind}.png")
+        for kind, target in (("screen", "root"), ("window", window))
+    )
 
 
 @pytest.mark.slow

@@ -23,6 +23,7 @@ __all__ = [
     "next_text",
     "round_text",
     "segment_word",
+    "slowing_now",
     "turn_line",
 ]
 
@@ -128,13 +129,24 @@ def belt_lines(progress: Progress, units: Units, keys: str = "Up/Down") -> tuple
     if segment.kind is Kind.GETREADY:
         start = "Start the belt at this speed, on the side rails" if after is not None else ""
         return format_speed(after, units), start
-    slowing = speed is not None and after is not None and after < speed
+    if slowing_now(progress):
+        # The figure is the speed to set, not the one being left: the walker reads one number.
+        return format_speed(after, units), f"Slow the belt to {format_speed(after, units)} now"
+    if speed is None:
+        return "", f"Belt speed not in the plan: {keys} sets it"
+    return format_speed(speed, units), f"Belt speed ({keys} corrects it by 0.1)"
+
+
+def slowing_now(progress: Progress) -> bool:
+    """Whether the walker should be slowing the belt now (from the slow-down cue to the switch)."""
+    segment = progress.segment
+    if segment is None or progress.state not in _WALKING or segment.kind is Kind.TURN:
+        return False
+    speed, after = progress.speed_kmh, progress.next_speed_kmh
+    if speed is None or after is None or after >= speed or segment.kind is Kind.GETREADY:
+        return False
     following = progress.next_segment
     turn_s = 0.0
     if following is not None and following.kind is Kind.TURN:  # a waiting one tells at its start
         turn_s = math.inf if following.waits else following.seconds
-    if slowing and progress.remaining_s <= SLOW_LEAD_S - turn_s:  # when the cue sounds
-        return format_speed(speed, units), f"Slow the belt to {format_speed(after, units)} now"
-    if speed is None:
-        return "", f"Belt speed not in the plan: {keys} sets it"
-    return format_speed(speed, units), f"Belt speed ({keys} corrects it by 0.1)"
+    return progress.remaining_s <= SLOW_LEAD_S - turn_s  # when the cue sounds

@@ -98,7 +98,9 @@ class DirectionBand(QWidget):
         return QSize(400, 100)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
-        free = 2 * (BLOCK_WIDTH + PLATE_GAP) * self.height()
+        # The blocks and gaps are capped by the width: sized by the height alone, a tall band
+        # in a narrow window left the word a sliver (28 px where 80 would fit).
+        free = 2 * (self._block() + self._gap())
         box = QSize(int(self.width() - free), self.height())
         # One size for every word, fitted to the widest, so the band does not breathe.
         metrics = QFontMetricsF(self._base)
@@ -120,8 +122,8 @@ class DirectionBand(QWidget):
         blocks = band.adjusted(0, inset, 0, -inset)
         painter.fillRect(blocks, background)
         self.paint_pattern(painter, blocks, look.pattern, ink.name())
-        side = band.height() * 0.7
-        margin = band.height() * 0.2
+        side = min(band.height() * 0.7, self._block() * 0.64)
+        margin = (self._block() - side) / 2
         self._paint_arrow(painter, QRectF(margin, (band.height() - side) / 2, side, side), ink)
         right = QRectF(band.width() - margin - side, (band.height() - side) / 2, side, side)
         self._paint_arrow(painter, right, ink)
@@ -141,8 +143,16 @@ class DirectionBand(QWidget):
 
         The full height: a plate boxed in by the dark band reads as a hole to a scanner.
         """
-        block = min(BLOCK_WIDTH * self.height(), self.width() / 4)
+        block = self._block()
         return QRectF(block, 0.0, max(0.0, self.width() - 2 * block), float(self.height()))
+
+    def _block(self) -> float:
+        """How wide each coloured block is: BLOCK_WIDTH band heights, at most 12% of the width."""
+        return min(BLOCK_WIDTH * self.height(), self.width() * 0.12)
+
+    def _gap(self) -> float:
+        """The least plate between the word and a block: PLATE_GAP heights, at most 5% wide."""
+        return min(PLATE_GAP * self.height(), self.width() * 0.05)
 
     @staticmethod
     def paint_frame(painter: QPainter, area: QRect, look: Look, side: int) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +29,9 @@ from retrocoach.core.safety.reminders import Reminder
 from retrocoach.core.session.machine import Progress, State
 from retrocoach.core.session.words import next_text, round_text
 from retrocoach.core.session.words import segment_word as segment_label
-from retrocoach.ui.coach.belt_panel import BeltPanel
+from retrocoach.ui.coach.belt_panel import BANNER_STYLE, BeltPanel
 from retrocoach.ui.coach.big_text import BigText, fit_labels
+from retrocoach.ui.coach.column import KEEP, CoachColumn
 from retrocoach.ui.coach.direction_band import DirectionBand, plate_colours
 from retrocoach.ui.coach.fitting_label import FittingLabel
 from retrocoach.ui.coach.look import READY, Look, announcement_text, look_for, look_of
@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 __all__ = ["CoachView", "next_text", "round_text", "segment_label"]
 
 _BAR_STEPS: Final = 1000
+BAND_SHARE: Final = 0.25
+TIME_SHARE: Final = 0.33
+SPEED_SHARE: Final = 0.12
+"""Shares of the view's height: the word's band and the time keep theirs whatever shows."""
+_LINE_SHARE: Final = 0.05
 _FRAME_MIN: Final = 12
 _FRAME_SHARE: Final = 0.035
 """The view's margins, a share of its height (at least _FRAME_MIN px): the coloured frame."""
@@ -52,9 +57,14 @@ _DIM_INK: Final = QColor("#5A5A5A")
 
 
 def _set(label: QLabel, text: str) -> None:
-    """Change a label only when its text changes: no needless repaint, no flicker."""
+    """Change a label only when its text changes: no needless repaint, no flicker.
+
+    The text is the label's accessible description too: its name says what the line is
+    ("Round"), the description what it says now, which a screen reader reads with it.
+    """
     if label.text() != text:
         label.setText(text)
+        label.setAccessibleDescription(text)
 
 
 class CoachView(QWidget):
@@ -77,21 +87,14 @@ class CoachView(QWidget):
         self.middle = QStackedWidget(self)
         self.middle.addWidget(self.time)
         self.middle.addWidget(self.summary_label)
-        # A plan mistake is said where the walker looks before starting, in its own colour.
-        self.question_label = QLabel(self)
+        # A plan mistake, or Esc's question, is said where the walker looks, in its own colour.
+        self.question_label = self._line("Question", wrap=True)
         self.question_label.setObjectName("question")
-        self.question_label.setAccessibleName("Question")
-        self.question_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.question_label.setWordWrap(True)
-        self.question_label.setStyleSheet(
-            "QLabel { background: #FFE8A3; color: #1A1A1A; border: 3px solid #B07D00;"
-            " border-radius: 6px; padding: 6px; font-weight: bold; }"
-        )
+        self.question_label.setStyleSheet(BANNER_STYLE)
         self.question_label.hide()
-        self.next_label = QLabel(self)
-        self.next_label.setAccessibleName("Next segment")
-        self.round_label = QLabel(self)
-        self.round_label.setAccessibleName("Round")
+        self.next_label = self._line("Next segment")
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.round_label = self._line("Round")
         self.round_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, _BAR_STEPS)
@@ -101,18 +104,13 @@ class CoachView(QWidget):
         self.total_label = BigText(
             "8:88:88 left in all", accessible_name="Time left in the whole session", parent=self
         )
-        self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Status")
-        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status_label.setWordWrap(True)
+        self.status_label = self._line("Status", wrap=True)
         self.belt = BeltPanel(self)
-        self.reminder_label = QLabel(self)
-        self.reminder_label.setAccessibleName("Safety reminder")
-        self.reminder_label.setWordWrap(True)
-        self.reminder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reminder_label = self._line("Safety reminder", wrap=True)
         self._reminder: Reminder | None = None
         self._walk_mode = False
         self._announced: tuple[int, State] | None = None
+        self._sample = "88:88"
         self.announcement = ""
         """What a screen reader was last told (the direction and the time, at each switch)."""
         # The coach is a display read from the treadmill: its lines sit on the segment's pale
@@ -123,36 +121,46 @@ class CoachView(QWidget):
         self._plate_time(self.band.look)
         self._layout()
 
-    def _layout(self) -> None:
-        info = QHBoxLayout()
-        info.addWidget(self.next_label, 1)
-        info.addWidget(self.round_label, 1)
-        whole = QHBoxLayout()
-        whole.addWidget(self.bar, 1)
-        whole.addWidget(self.total_label)
+    def _line(self, name: str, *, wrap: bool = False) -> QLabel:
+        label = QLabel(self)
+        label.setAccessibleName(name)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(wrap)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         # The lines keep clear of the coloured frame: text touching it joins it for a scanner.
-        info.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
-        whole.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
-        for label in (self.status_label, self.reminder_label, self.question_label):
-            label.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
-        column = QVBoxLayout(self)
+        label.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
+        return label
+
+    def _layout(self) -> None:
+        info = QWidget(self)
+        row = QHBoxLayout(info)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.next_label, 1)
+        row.addWidget(self.round_label, 1)
+        whole = QWidget(self)
+        row = QHBoxLayout(whole)
+        row.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.total_label)
+        self.info_row, self.whole_row = info, whole
+        # Ranks: what a walker on the belt needs most keeps its room longest on a small screen.
+        column = self.column = CoachColumn(self)
         column.setContentsMargins(*(_FRAME_MIN,) * 4)
-        column.addWidget(self.band, 30)
-        column.addWidget(self.middle, 44)
-        column.addWidget(self.belt, 16)
-        column.addWidget(self.question_label)
-        column.addWidget(self.status_label, 6)
-        column.addLayout(info, 7)
-        column.addLayout(whole, 5)
-        column.addWidget(self.reminder_label, 10)
+        column.add(self.band, rank=KEEP, share=BAND_SHARE)
+        column.add(self.middle, rank=KEEP, share=TIME_SHARE)
+        column.add(self.belt.speed, rank=2, share=SPEED_SHARE)
+        column.add(self.belt.line, rank=3)
+        column.add(self.question_label, rank=1)
+        column.add(self.status_label, rank=4)
+        column.add(info, rank=6)
+        column.add(whole, rank=7)
+        column.add(self.reminder_label, rank=8)
 
     # -- what the window calls ---------------------------------------------------------------
 
     def add_banner(self, banner: QWidget) -> None:
         """Show *banner* (today's programme session, say) above the direction band."""
-        layout = self.layout()
-        if isinstance(layout, QVBoxLayout):
-            layout.insertWidget(0, banner)
+        self.column.add(banner, rank=5, at=0)
 
     def show_progress(self, progress: Progress, reminder: Reminder | None) -> None:
         """Draw the session as *progress* describes it, with *reminder* beneath."""
@@ -166,19 +174,24 @@ class CoachView(QWidget):
         self.time.setAccessibleName(
             "Length of the whole session" if state is State.IDLE else "Time left in this segment"
         )
-        self.time.set_sample("8:88:88" if remaining >= 3600 else "88:88")
+        # One size for the whole walk: h:mm:ss when any part of it lasts an hour or more.
+        if state is State.IDLE:
+            self._sample = "88:88"
+        if remaining >= 3600:
+            self._sample = "8:88:88"
+        self.time.set_sample(self._sample)
         self.time.set_text(format_duration(remaining))
-        self.time.setAccessibleDescription(self.time.text())
         self._announce(progress, look, self.time.text())
         self._plate_time(look, dim=state is State.PAUSED)
-        self.belt.show_progress(progress)
+        if self.belt.show_progress(progress):
+            self._alert(self.belt.line)  # slow the belt, turn round: said as a switch is
         _set(self.next_label, next_text(progress.next_segment, state))
         _set(self.round_label, round_text(progress.segment, progress.rounds))
         value = round(progress.fraction_done * _BAR_STEPS)
         if self.bar.value() != value:
             self.bar.setValue(value)
         if state not in (State.FINISHED, State.STOPPED):
-            self.middle.setCurrentWidget(self.time)
+            self._show_middle(self.time)
         if self.middle.currentWidget() is not self.summary_label:  # it says what was left
             total = format_duration(progress.total_remaining_s)
             self.total_label.set_text(
@@ -186,9 +199,11 @@ class CoachView(QWidget):
             )
         self._reminder = reminder
         _set(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
+        self.bar.setAccessibleDescription(self.total_label.text())
         # Empty lines give their room up: after a walk the summary needs all there is.
         for label in (self.next_label, self.round_label, self.reminder_label):
             label.setVisible(bool(label.text()))
+        self.info_row.setVisible(bool(self.next_label.text() or self.round_label.text()))
         self.reminder_label.setToolTip(
             f"{reminder.detail or reminder.text}\n{reminder.citation}" if reminder else ""
         )
@@ -199,15 +214,20 @@ class CoachView(QWidget):
 
     def _announce(self, progress: Progress, look: Look, time: str) -> None:
         """Tell assistive technology the direction and time when the segment or state changes."""
+        text = announcement_text(progress.state, look.word, time)
+        # The name always holds the time left; only a switch is spoken as an alert.
+        self.band.setAccessibleName(f"Direction: {text}")
         key = (progress.index, progress.state)
         if key == self._announced:
             return
         self._announced = key
-        text = announcement_text(progress.state, look.word, time)
         self.announcement = text
-        self.band.setAccessibleName(f"Direction: {text}")
-        # An alert as well as the name change: readers speak alerts wherever the focus is.
-        QAccessible.updateAccessibility(QAccessibleEvent(self.band, QAccessible.Event.Alert))
+        self._alert(self.band)
+
+    @staticmethod
+    def _alert(widget: QWidget) -> None:
+        """An alert as well as the name change: readers speak alerts wherever the focus is."""
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
 
     @property
     def walk_mode(self) -> bool:
@@ -244,7 +264,7 @@ class CoachView(QWidget):
         """Put the walk's summary where the big time was, until the next walk starts."""
         self.summary_label.setText("\n".join([summary.title, *summary.lines()]))
         self.summary_label.setAccessibleDescription(self.summary_label.text())
-        self.middle.setCurrentWidget(self.summary_label)
+        self._show_middle(self.summary_label)
         self.total_label.set_text(summary.left_text)  # as the summary counts it: no turns
 
     def show_plan_problem(self, problem: str) -> None:
@@ -254,15 +274,16 @@ class CoachView(QWidget):
         self.time.set_sample("88:88")
         self.time.set_text("-:--")
         self.total_label.set_text("plan has a mistake")
-        self.middle.setCurrentWidget(self.time)
+        self._show_middle(self.time)
         where = f": {problem}" if problem else ""
         self.set_status(f"The plan has a mistake{where}. Correct it on the Plan page (Ctrl+P).")
 
     def ask(self, question: str) -> None:
         """Show a question (press Esc again to stop) above the status line; '' hides it."""
         _set(self.question_label, question)
-        self.question_label.setAccessibleDescription(question)
         self.question_label.setVisible(bool(question))
+        if question:
+            self._alert(self.question_label)
 
     def set_status(self, text: str) -> None:
         """The line under the time: how to start, why it paused, where the session went."""
@@ -275,16 +296,21 @@ class CoachView(QWidget):
 
     # -- inside ------------------------------------------------------------------------------
 
+    def _show_middle(self, widget: QWidget) -> None:
+        """The time, or after a walk its summary (which may take the room of the empty lines)."""
+        self.middle.setCurrentWidget(widget)
+        self.column.set_grows(self.middle, widget is self.summary_label)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
-        layout = self.layout()
-        if layout is not None:
-            side = max(_FRAME_MIN, round(self.height() * _FRAME_SHARE))
-            layout.setContentsMargins(side, side, side, side)
-        # The small lines grow with the window too: about 6% of its height, never below 14 px.
-        # Much smaller, and shrunk screenshots make tesseract drop the big time beside them.
-        size = max(14, round(self.height() * 0.06))
+        side = max(_FRAME_MIN, round(self.height() * _FRAME_SHARE))
+        self.column.setContentsMargins(side, side, side, side)
+        inner = self.height() - 2 * side
+        # The small lines grow with the window too, but stay well under the word and the time
+        # (their sizes come from the same height, so they never catch up): about 5% of it,
+        # never below 14 px. Much smaller, and shrunk screenshots lose them first.
+        size = max(14, round(inner * _LINE_SHARE))
         shares = [(self.next_label, 1.0), (self.round_label, 1.0), (self.status_label, 0.9)]
-        fit_labels([*shares, (self.question_label, 1.1)], size, bold=True)
+        fit_labels([*shares, (self.question_label, 1.0), (self.belt.line, 1.0)], size, bold=True)
         fit_labels([(self.reminder_label, 0.8)], size, bold=False)
         self.summary_label.set_largest(max(14, round(size * 0.85)))
         self.bar.setFixedHeight(max(12, size // 2))

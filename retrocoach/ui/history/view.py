@@ -140,6 +140,8 @@ class HistoryView(QWidget):
         for sequence, slot in (
             (QKeySequence.StandardKey.Delete, self._on_delete_clicked),
             (QKeySequence.StandardKey.Undo, self._on_undo_clicked),
+            (QKeySequence(Qt.Key.Key_Return), self._on_note_clicked),  # Enter opens the note
+            (QKeySequence(Qt.Key.Key_Enter), self._on_note_clicked),
         ):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(context)
@@ -227,6 +229,8 @@ class HistoryView(QWidget):
     def _forget(self, record: SessionRecord) -> None:
         self._deleted.append(record)
         self.model.remove(record.id)
+        # Nothing is selected after a delete: a second Delete must not take another walk.
+        self.table.clearSelection()
 
     def _restore(self, record: SessionRecord) -> None:
         self._deleted.pop()

@@ -23,6 +23,7 @@ from retrocoach.core.programme.progression import Cell
 from retrocoach.core.programme.words import done_text, rest_text, today_text, week_text
 from retrocoach.core.speeds import Units, speeds_in
 from retrocoach.ui.buttons import mnemonic_button
+from retrocoach.ui.keyboard import keep_keys
 from retrocoach.ui.programme.grid import ProgrammeGrid
 
 __all__ = ["AGREED_TEXT", "ProgrammePage", "programme_html"]
@@ -61,15 +62,15 @@ class ProgrammePage(QWidget):
         self.choice = QComboBox(self)
         self.choice.setAccessibleName("Programmes")
         self.choice.setToolTip("Choose a programme to read about, start or stop")
-        self.choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Space belongs to the session
         for programme in guide.book.all():
             self.choice.addItem(programme.title, programme.name)
         self.details = QLabel(self)
         self.details.setAccessibleName("About the programme")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.agreed = QCheckBox(AGREED_TEXT, self)
-        self.agreed.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.agreed = QCheckBox(f"&{AGREED_TEXT}", self)  # Alt+I ticks it
+        # Reached with Tab (or Alt+I): Space ticks the box while it has the focus.
+        keep_keys(self.choice, self.agreed)
         self.start_button = mnemonic_button(
             self, "start-programme", "&Start this programme", "Follow it from its first session"
         )

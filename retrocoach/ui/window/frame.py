@@ -46,6 +46,14 @@ class WindowFrame(QWidget):
         column.addWidget(self.notices)
         column.addWidget(self.tabs, 1)
         column.addWidget(self.controls)
+        # The coach holds the keyboard focus whenever it shows, so Space starts and pauses
+        # there rather than pressing a banner's button or a page's control left focused.
+        self.coach.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.coach:
+            self.coach.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keep_to_coach(self, shortcuts: list[QShortcut]) -> None:
         """Let *shortcuts* work only while the coach page shows: Up and Down belong to lists
@@ -82,5 +90,8 @@ def make_shortcuts(window: QWidget) -> dict[Action, list[QShortcut]]:
             # a modal dialog still blocks it, so Esc closes the dialog, not the session.
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.setAutoRepeat(False)
+            # X11 sends Ctrl+Shift+Tab as Ctrl+Shift+Backtab, which Qt matches to both of its
+            # spellings: ambiguous keys of one action still do that action.
+            shortcut.activatedAmbiguously.connect(shortcut.activated)
             made.setdefault(action, []).append(shortcut)
     return made

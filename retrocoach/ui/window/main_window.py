@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["WINDOW_TITLE", "MainWindow", "default_size", "minimum_size"]
 
 WINDOW_TITLE: Final = "RetroCoach"
+WALK_MODE_LEFT: Final = "Walk mode left; the walk goes on. Esc again asks to stop it."
 
 
 class MainWindow(QMainWindow):
@@ -180,11 +181,14 @@ class MainWindow(QMainWindow):
         self._driver.toggle()
 
     def _on_stop_requested(self) -> None:
-        if self._driver.is_active:
-            if self.stop_guard.press("Esc", "stop the walk"):
-                self._driver.stop()
-        elif self.pages.walk_mode or self.isFullScreen():
-            self.pages.set_walk_mode(False)  # nothing to stop: Esc leaves, as in other programs
+        # Esc leaves walk mode first, as in other programs, and never arms Stop on the way:
+        # two presses to leave full screen must not end the walk.
+        if self.pages.walk_mode or self.isFullScreen():
+            self.pages.set_walk_mode(False)
+            if self._driver.is_active:
+                self.coach.set_status(WALK_MODE_LEFT)
+        elif self._driver.is_active and self.stop_guard.press("Esc", "stop the walk"):
+            self._driver.stop()
 
     def _on_quit_requested(self) -> None:
         if not self._driver.is_active or self.stop_guard.press("Ctrl+Q", "stop the walk and quit"):
@@ -211,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
         super().showEvent(event)
+        if self.tabs.currentWidget() is self.coach:
+            self.coach.setFocus()  # not the first control Tab would reach: Space starts
         if not self._offered_checklist and not self._settings.checklist_confirmed:
             self._offered_checklist = True
             self._gate.open(then_start=False)
@@ -274,9 +280,9 @@ class MainWindow(QMainWindow):
         """The plan Start walks (None while the plan editor has a mistake)."""
         return self.flow.plan
 
-    def use_plan(self, plan: Plan) -> None:
+    def use_plan(self, plan: Plan, *, fresh: bool = False) -> None:
         """Walk *plan* next (today's programme session): see :meth:`SessionFlow.use_plan`."""
-        self.flow.use_plan(plan)
+        self.flow.use_plan(plan, fresh=fresh)
 
     @property
     def started_up(self) -> bool:

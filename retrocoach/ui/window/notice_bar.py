@@ -7,6 +7,8 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from retrocoach.ui.keyboard import keep_keys
+
 __all__ = ["NoticeBar"]
 
 log = logging.getLogger(__name__)
@@ -32,8 +34,8 @@ class _Notice(QFrame):
         self.close_button.setText("Dismiss")
         self.close_button.setAccessibleName("Dismiss this notice")
         self.close_button.setToolTip("Hide this notice")
-        # Keyboard focus stays off: Space must keep meaning start/pause.
-        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached with Tab; Space and Enter dismiss while it has the focus, and only then.
+        keep_keys(self.close_button)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 6)
         row.addWidget(self.label, 1)

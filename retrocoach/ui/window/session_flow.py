@@ -147,8 +147,13 @@ class SessionFlow(QObject):
             self._pages.refresh_history()
         return True
 
-    def use_plan(self, plan: Plan) -> None:
-        """Walk *plan* next; a session under way is left alone, a finished one stays shown."""
+    def use_plan(self, plan: Plan, *, fresh: bool = False) -> None:
+        """Walk *plan* next; a session under way is left alone.
+
+        A finished or stopped walk stays shown (its summary) unless *fresh*: the walker asked
+        for this plan now (a programme started, today's session loaded), and an old "STOPPED"
+        would say the new plan had been stopped.
+        """
         self.plan = plan
         if self._pages.plan.is_built:
             editor = self._pages.plan_editor
@@ -156,8 +161,10 @@ class SessionFlow(QObject):
             editor.set_plan(plan)
             editor.blockSignals(False)
         session = self._driver.session
-        if session is None or session.state is State.IDLE:
+        if session is None or session.state is State.IDLE or (fresh and session.is_over):
             self.load_walk()
+            if fresh:
+                self._coach.set_status("Press Space to start.")
         self.show_controls()
 
     # -- the plan editor -----------------------------------------------------------------------

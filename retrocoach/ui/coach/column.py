@@ -1,0 +1,129 @@
+"""The coach view's column: the direction and the time keep fixed shares, lesser lines give way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+
+__all__ = ["KEEP", "CoachColumn"]
+
+KEEP: Final = 0
+"""The rank of a part that is never dropped (the direction band and the time)."""
+
+
+@dataclass(slots=True)
+class _Slot:
+    item: QLayoutItem
+    rank: int
+    """Lower ranks keep their room first; KEEP is never dropped."""
+    share: float
+    """A share of the column's height (0: the part's own height for the width)."""
+    grows: bool = False
+    """Whether the part takes what room is left (the after-walk summary)."""
+
+
+class CoachColumn(QLayout):
+    """Lays the coach out top to bottom, sizing by importance rather than by stretch.
+
+    A stretch layout shared the height among whatever was shown: a belt line, a programme
+    header or the Esc banner appearing took its share from the direction word and the time,
+    and they shrank for the rest of the walk. Here the parts ranked KEEP get a fixed share of
+    the height whatever else shows; the others get their own height in rank order while room
+    lasts, and a part that does not fit is dropped (given no room) instead of squeezing the
+    rest. Room left over is spread as space between the parts.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._slots: list[_Slot] = []
+        self.dropped: list[QWidget] = []
+        """The parts given no room at the last layout (for tests and the curious)."""
+
+    # -- building ------------------------------------------------------------------------------
+
+    def add(self, widget: QWidget, *, rank: int, share: float = 0.0, at: int | None = None) -> None:
+        """Place *widget* (at the bottom, or at position *at*) with its *rank* and *share*."""
+        self.addChildWidget(widget)
+        slot = _Slot(QWidgetItem(widget), rank, share)
+        self._slots.insert(len(self._slots) if at is None else at, slot)
+        self.invalidate()
+
+    def set_grows(self, widget: QWidget, grows: bool) -> None:
+        """Let *widget* take the room left over (True) or keep its share (False)."""
+        for slot in self._slots:
+            if slot.item.widget() is widget and slot.grows != grows:
+                slot.grows = grows
+                self.invalidate()
+
+    # -- QLayout -------------------------------------------------------------------------------
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802  (Qt's name)
+        self._slots.append(_Slot(item, rank=99, share=0.0))
+
+    def count(self) -> int:
+        return len(self._slots)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802  (Qt's name)
+        return self._slots[index].item if 0 <= index < len(self._slots) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802  (Qt's name)
+        if 0 <= index < len(self._slots):
+            return self._slots.pop(index).item
+        return None
+
+    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        return QSize(400, 300)
+
+    def minimumSize(self) -> QSize:  # noqa: N802  (Qt's name)
+        margins = self.contentsMargins()
+        return QSize(120 + margins.left() + margins.right(), 80 + margins.top() + margins.bottom())
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802  (Qt's name)
+        super().setGeometry(rect)
+        inner = rect.marginsRemoved(self.contentsMargins())
+        heights = self.heights(inner.width(), inner.height())
+        shown = [slot for slot in self._slots if heights.get(id(slot), 0) > 0]
+        left = inner.height() - sum(heights[id(slot)] for slot in shown)
+        gap = max(0, left) // (len(shown) + 1) if shown else 0
+        y = inner.y() + gap
+        self.dropped = []
+        for slot in self._slots:
+            height = heights.get(id(slot), 0)
+            widget = slot.item.widget()
+            if height <= 0:
+                if widget is not None and not slot.item.isEmpty():
+                    self.dropped.append(widget)
+                slot.item.setGeometry(QRect(inner.x(), inner.y(), 0, 0))
+                continue
+            slot.item.setGeometry(QRect(inner.x(), y, inner.width(), height))
+            y += height + gap
+
+    def heights(self, width: int, height: int) -> dict[int, int]:
+        """Each shown part's height (keyed by id of its slot) in a column *width* x *height*."""
+        heights: dict[int, int] = {}
+        room = height
+        for slot in sorted(self._slots, key=lambda s: s.rank):
+            if slot.item.isEmpty():
+                continue
+            wanted = self._wanted(slot, width, height)
+            if slot.rank == KEEP or wanted <= room:
+                heights[id(slot)] = wanted
+                room -= wanted
+        for slot in self._slots:
+            if slot.grows and id(slot) in heights and room > 0:
+                heights[id(slot)] += room
+                room = 0
+        return heights
+
+    @staticmethod
+    def _wanted(slot: _Slot, width: int, height: int) -> int:
+        if slot.share:
+            return round(height * slot.share)
+        item = slot.item
+        wanted = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+        if wanted < 0:
+            wanted = item.sizeHint().height()
+        return max(wanted, item.minimumSize().height())

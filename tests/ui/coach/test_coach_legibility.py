@@ -1,0 +1,151 @@
+"""The direction word and the segment time stay the two largest texts, at one size for the whole
+walk, whatever else the coach shows: belt speeds, the slow-down, a programme header, the Esc
+banner, a long reminder, the summary; at every window size from a small laptop at scale 2 up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QLabel, QWidget
+from window_kit import MakeWindow, WindowKit
+
+from retrocoach.core.plan.model import Kind, parse_spec
+from retrocoach.core.safety.reminders import Reminder
+from retrocoach.core.session.machine import State
+from retrocoach.ui.coach.big_text import BigText
+from retrocoach.ui.coach.view import CoachView
+
+Key = Qt.Key
+# Slowing from 3.5 to 1.5 km/h: the slow-down comes 5 s before a 5 s turn-around.
+BELT = parse_spec(
+    "getready=3s warmup=0s forward=30s backward=30s rounds=1 cooldown=0s turn=5s "
+    "forward-speed=3.5km/h backward-speed=1.5km/h",
+    name="belt",
+)
+PLAIN = parse_spec("getready=3s warmup=0s forward=30s backward=30s rounds=1 cooldown=0s")
+LONG = Reminder(
+    "long",
+    "Hold the side rails whenever you feel unsteady, look ahead rather than at your feet, "
+    "and stop the belt before you step off it, however short the walk has been so far.",
+    (),
+    (),
+)
+# Window sizes in Qt's own pixels: a 1024x600 laptop at scale 2 and 1, full HD at scale 2,
+# and a 4K screen at scale 1 (the window takes three quarters of the screen).
+SIZES = [(486, 270), (972, 540), (1440, 810), (2880, 1620)]
+
+
+def _texts(view: CoachView) -> Iterator[tuple[str, int]]:
+    """Every text on screen in the coach besides the word and the time, with its pixel size."""
+    for widget in view.findChildren(QWidget):
+        if not widget.isVisible() or widget.height() <= 0 or widget.width() <= 0:
+            continue
+        if widget in (view.time, view.band) or not widget.visibleRegion().boundingRect().height():
+            continue
+        if isinstance(widget, QLabel) and widget.text():
+            yield (
+                widget.accessibleName() or widget.text()[:20],
+                QFontInfo(widget.font()).pixelSize(),
+            )
+        elif isinstance(widget, BigText) and widget.text():
+            yield widget.accessibleName(), widget.pixel_size()
+
+
+def _check(kit: WindowKit, state: str, seen: dict[str, tuple[int, int]]) -> None:
+    view = kit.window.coach
+    kit.qtbot.wait(1)  # let the layout run
+    word, time = view.band.word_pixel_size(), view.time.pixel_size()
+    summary = view.middle.currentWidget() is view.summary_label
+    for name, pixels in _texts(view):
+        assert pixels < word, f"{state}: {name} at {pixels} px, the word at {word} px"
+        if not summary:
+            assert pixels < time, f"{state}: {name} at {pixels} px, the time at {time} px"
+    seen[state] = (word, time)
+
+
+def _banner(view: CoachView) -> QLabel:
+    banner = QLabel(
+        "Programme: Backward walking for beginners\nWeek 2, session 1 of 3: 6 min backward", view
+    )
+    font = banner.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    banner.setFont(font)
+    banner.setWordWrap(True)
+    view.add_banner(banner)
+    return banner
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("plan", [BELT, PLAIN], ids=["belt", "plain"])
+def test_word_and_time_are_largest_and_keep_their_size_in_every_state(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], plan: object
+) -> None:
+    kit = make_window(plan=plan)
+    window, view = kit.window, kit.window.coach
+    window.setMinimumSize(200, 150)
+    window.resize(*size)
+    _banner(view)
+    monkeypatch.setattr(window.flow.picker, "pick", lambda _progress: LONG)
+    seen: dict[str, tuple[int, int]] = {}
+    _check(kit, "before", seen)
+    kit.press(Key.Key_Space)
+    kit.walk(1)
+    _check(kit, "get-ready", seen)
+    kit.walk(3)
+    _check(kit, "forward", seen)
+    kit.walk(26)  # 4 s left: the slow-down applies on the belt plan
+    if plan is BELT:
+        assert view.belt.urgent
+        _check(kit, "slow-down", seen)
+        kit.walk(5)
+        assert kit.session.segment.kind is Kind.TURN
+        _check(kit, "turn", seen)
+    kit.press(Key.Key_Space)
+    assert kit.session.state is State.PAUSED
+    _check(kit, "paused", seen)
+    kit.press(Key.Key_Space)
+    kit.press(Key.Key_Escape)
+    assert view.question_label.isVisible()
+    _check(kit, "esc-banner", seen)
+    kit.clock.advance(1)
+    kit.press(Key.Key_Escape)
+    assert kit.session.state is State.STOPPED
+    _check(kit, "summary", seen)
+    words = {word for word, _time in seen.values()}
+    times = {time for state, (_word, time) in seen.items() if state != "summary"}
+    assert len(words) == 1, seen
+    assert len(times) == 1, seen
+
+
+def test_a_belt_plan_after_a_plain_one_leaves_the_word_its_size(make_window: MakeWindow) -> None:
+    """The bug: the belt's lines took the band's room, and kept it for every later walk."""
+    kit = make_window(plan=PLAIN)
+    kit.window.resize(972, 540)
+    kit.qtbot.wait(1)
+    view = kit.window.coach
+    before = view.band.word_pixel_size(), view.band.plate_rect().width()
+    kit.window.use_plan(BELT, fresh=True)
+    kit.press(Key.Key_Space)
+    kit.walk(5)
+    assert view.belt.speed.isVisible()
+    assert (view.band.word_pixel_size(), view.band.plate_rect().width()) == before
+    kit.window.use_plan(PLAIN, fresh=True)
+    assert (view.band.word_pixel_size(), view.band.plate_rect().width()) == before
+
+
+def test_the_slow_down_shows_the_target_speed_as_a_banner(make_window: MakeWindow) -> None:
+    kit = make_window(plan=BELT)
+    kit.press(Key.Key_Space)
+    kit.walk(4)
+    belt = kit.window.coach.belt
+    assert belt.speed.text() == "3.5 km/h"
+    assert not belt.urgent
+    kit.walk(26)
+    assert belt.speed.text() == "1.5 km/h"
+    assert belt.line.text() == "Slow the belt to 1.5 km/h now"
+    assert belt.urgent
+    assert belt.line.styleSheet() == kit.window.coach.question_label.styleSheet()
