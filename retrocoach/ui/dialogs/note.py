@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from retrocoach.core.figures.effort import EFFORT_HINT, EFFORT_WORDS
 from retrocoach.core.history.records import MAX_NOTES_CHARS
+from retrocoach.ui.colours import error_style
 
 __all__ = ["NoteDialog", "NoteField", "effort_combo", "note_problem"]
 
@@ -96,7 +97,7 @@ class NoteField(QWidget):
         problem = note_problem(self.edit.toPlainText())
         length = len(self.edit.toPlainText().strip())
         self.count.setText(problem or f"{length:,} of {MAX_NOTES_CHARS:,} characters")
-        self.count.setStyleSheet("QLabel { color: #B00020; font-weight: bold; }" if problem else "")
+        self.count.setStyleSheet(error_style(self.count) if problem else "")
         if self._ok != (not problem):
             self._ok = not problem
             self.validity_changed.emit(self._ok)

@@ -12,6 +12,7 @@ from retrocoach.core.plan.checks import check_field, check_speed, is_turn_wait
 from retrocoach.core.plan.limits import human_seconds
 from retrocoach.core.plan.model import LIMITS, SPEC_KEYS, SPEED_KEYS, Plan
 from retrocoach.core.speeds import Units, format_speed, speeds_in
+from retrocoach.ui.colours import error_colour, error_style
 
 __all__ = ["DURATION_KEYS", "PlanFields"]
 
@@ -110,8 +111,8 @@ class PlanFields(QWidget):
         error.setWordWrap(True)
         error.setAccessibleName(f"{name} error")
         error.setObjectName(f"{key}_error")
-        # Dark red on the form's own background, bold: a second sign besides the colour.
-        error.setStyleSheet("QLabel { color: #B00020; font-weight: bold; }")
+        # Red on the form's own background, bold: a second sign besides the colour.
+        error.setStyleSheet(error_style(error))
         row = QHBoxLayout()
         row.addWidget(field)
         row.addWidget(error, 1)
@@ -197,12 +198,13 @@ class PlanFields(QWidget):
 
     def _show_error(self, key: str, message: str) -> None:
         self.errors[key].setText(message)
+        self.errors[key].setStyleSheet(error_style(self.errors[key]))  # the theme of now
         field = self.rounds if key == "rounds" else self.edits[key]
         # Screen readers read the description with the field, so the error is heard there too.
         field.setAccessibleDescription(message)
         # A flag on the field itself, not only the words beside it (and not colour alone).
         field.setProperty("mistake", bool(message))
-        field.setStyleSheet("border: 2px solid #B00020;" if message else "")
+        field.setStyleSheet(f"border: 2px solid {error_colour(field)};" if message else "")
 
 
 def describe_totals(plan: Plan) -> str:
