@@ -68,8 +68,8 @@ def _ink(widget: QWidget) -> QColor:
         if found:
             return QColor(found.group(1))
         node = node.parentWidget()
-    role = QPalette.ColorRole.Text if isinstance(widget, QLineEdit) else QPalette.ColorRole.WindowText
-    return widget.palette().color(role)
+    roles = QPalette.ColorRole
+    return widget.palette().color(roles.Text if isinstance(widget, QLineEdit) else roles.WindowText)
 
 
 def low_contrast(page: QWidget) -> list[str]:
