@@ -87,8 +87,9 @@ class CoachColumn(QLayout):
         heights = self.heights(inner.width(), inner.height())
         shown = [slot for slot in self._slots if heights.get(id(slot), 0) > 0]
         left = inner.height() - sum(heights[id(slot)] for slot in shown)
-        gap = max(0, left) // (len(shown) + 1) if shown else 0
-        y = inner.y() + gap
+        # The band stays at the top, against the frame; the room left goes between the parts.
+        gap = max(0, left) // len(shown) if shown else 0
+        y = inner.y()
         self.dropped = []
         for slot in self._slots:
             height = heights.get(id(slot), 0)

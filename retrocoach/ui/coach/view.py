@@ -46,7 +46,7 @@ BAND_SHARE: Final = 0.25
 TIME_SHARE: Final = 0.33
 SPEED_SHARE: Final = 0.12
 """Shares of the view's height: the word's band and the time keep theirs whatever shows."""
-_LINE_SHARE: Final = 0.05
+_LINE_SHARE: Final = 0.065
 _FRAME_MIN: Final = 12
 _FRAME_SHARE: Final = 0.035
 """The view's margins, a share of its height (at least _FRAME_MIN px): the coloured frame."""
