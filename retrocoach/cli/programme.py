@@ -38,7 +38,7 @@ from retrocoach.core.programme.state import ProgrammeStateStore
 from retrocoach.core.programme.words import (
     done_text,
     grid_lines,
-    rest_text,
+    notice_lines,
     today_text,
     week_text,
 )
@@ -66,9 +66,7 @@ class Chosen:
         note = build_up_note(self.today)
         if note is not None:
             out.write(f"{note}\n")
-        rest = rest_text(self.today)
-        if rest is not None:
-            out.write(f"{rest}\n")
+        out.writelines(f"{line}\n" for line in notice_lines(self.today))
 
 
 def open_guide(
@@ -202,9 +200,7 @@ def _list(guide: ProgrammeGuide, out: TextIO) -> None:
     )
     out.write(f"  Today: {today_text(today)}\n")
     out.write(f"  {done_text(today)}. {week_text(today)}.\n")
-    rest = rest_text(today)
-    if rest is not None:
-        out.write(f"  {rest}\n")
+    out.writelines(f"  {line}\n" for line in notice_lines(today))
     for line in grid_lines(today):
         out.write(f"  {line}\n")
     if today.finished:

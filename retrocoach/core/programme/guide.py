@@ -11,13 +11,15 @@ from retrocoach.core.clock import local_now
 from retrocoach.core.durations import quoted
 from retrocoach.core.plan.model import Plan
 from retrocoach.core.programme.model import Programme, ProgrammeBook, ProgrammeMark
-from retrocoach.core.programme.progression import Today, Walked, today_in
+from retrocoach.core.programme.progression import Today, today_in
+from retrocoach.core.programme.rule import Walked
 from retrocoach.core.programme.state import Enrolment, ProgrammeStateStore
 
 __all__ = [
     "NEXT_PLAN",
     "NoProgrammeError",
     "ProgrammeGuide",
+    "ProgrammePausedError",
     "TodaysSession",
     "UnknownProgrammeError",
     "is_next",
@@ -29,6 +31,10 @@ NEXT_PLAN: Final = "next"
 
 class NoProgrammeError(LookupError):
     """There is no session to walk: no programme is active, or it is finished."""
+
+
+class ProgrammePausedError(NoProgrammeError):
+    """The last walk was stopped because the walker felt unwell: resuming needs a decision."""
 
 
 class UnknownProgrammeError(LookupError):
@@ -105,6 +111,8 @@ class ProgrammeGuide:
             self._history.sessions(),
             since=enrolment.started_at,
             now=self._wall_clock(),
+            enrolment=enrolment.id,
+            resumed_after=enrolment.resumed_after,
         )
 
     def next_session(self) -> TodaysSession:
@@ -127,7 +135,24 @@ class ProgrammeGuide:
                 f"the programme '{name}' is finished: start it again with 'retrocoach programme "
                 f"start {name}', start another, or name another plan"
             )
+        if today.paused:
+            raise ProgrammePausedError(
+                f"the programme '{today.programme.name}' is paused: your last walk was stopped "
+                "because you felt unwell; see a clinician before going on, then 'retrocoach "
+                "programme resume' (or name another plan)"
+            )
         return TodaysSession(today.plan, today.mark, today)
+
+    def resume(self) -> Today | None:
+        """Go on with a programme paused by an unwell walk; None when none is active.
+
+        The walker's own decision: the window's button or ``retrocoach programme resume``.
+        """
+        today = self.today()
+        if today is None or today.unwell_walk is None:
+            return today
+        self.state.resume(today.unwell_walk)
+        return self.today()
 
     def start(self, name: str) -> Programme:
         """Follow the programme *name* from its first session (any other one stops)."""

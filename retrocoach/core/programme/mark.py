@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -9,6 +10,7 @@ __all__ = ["MAX_NAME", "Position", "ProgrammeMark"]
 
 MAX_NAME: Final = 60
 """The longest programme name a history entry may carry (as the history's schema says)."""
+_ENROLMENT: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -26,6 +28,12 @@ class ProgrammeMark:
     name: str
     week: int
     session: int
+    enrolment: str | None = None
+    """Which start of the programme the walk belongs to (programme.json's id; schema 3).
+
+    It ties a walk to its programme whatever the clock said when it was walked: a walk made
+    with the clock behind, dated before the programme was started, still counts.
+    """
 
     @property
     def position(self) -> Position:
@@ -34,7 +42,10 @@ class ProgrammeMark:
 
     def to_json(self) -> dict[str, Any]:
         """The mark as history.json stores it."""
-        return {"name": self.name, "week": self.week, "session": self.session}
+        data: dict[str, Any] = {"name": self.name, "week": self.week, "session": self.session}
+        if self.enrolment is not None:
+            data["enrolment"] = self.enrolment
+        return data
 
     @classmethod
     def from_json(cls, data: object) -> ProgrammeMark:
@@ -47,4 +58,9 @@ class ProgrammeMark:
         for value in (week, session):
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
                 raise ValueError("a session's programme week and session are whole numbers from 1")
-        return cls(name, week, session)  # type: ignore[arg-type]  # both checked above
+        enrolment = data.get("enrolment")
+        if enrolment is not None and not (
+            isinstance(enrolment, str) and _ENROLMENT.fullmatch(enrolment)
+        ):
+            raise ValueError("a session's programme enrolment is 1 to 64 letters, digits, - or _")
+        return cls(name, week, session, enrolment)  # type: ignore[arg-type]  # checked above

@@ -1,4 +1,4 @@
-"""Today's session of a programme, worked out from the walker's own history."""
+"""Today's session of a programme, worked out from the walker's own history (see rule.py)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Final, Protocol
+from typing import Final
 
-from retrocoach.core.clock import in_zone
 from retrocoach.core.plan.model import Plan
 from retrocoach.core.programme.model import Position, Programme, ProgrammeMark
+from retrocoach.core.programme.rule import Standing, Walked, local_day, stand
 
 __all__ = [
-    "BREAK_AFTER",
-    "HARD_EFFORT",
-    "REST_BEFORE",
     "Cell",
     "CellState",
     "Today",
@@ -24,27 +21,9 @@ __all__ = [
     "today_in",
 ]
 
-HARD_EFFORT: Final = 8
-"""A session rated this hard or harder (0 to 10) is walked again before moving on."""
-REST_BEFORE: Final = timedelta(days=1)
-"""Less than a day after the last session, a rest day is suggested."""
-BREAK_AFTER: Final = timedelta(days=7)
-"""After more than a week without a programme session, the week last walked starts again."""
-
-
-class Walked(Protocol):
-    """A session from the history, as far as the progression needs it (a SessionRecord)."""
-
-    @property
-    def started_at(self) -> datetime: ...
-    @property
-    def ended_at(self) -> datetime: ...
-    @property
-    def outcome(self) -> str: ...
-    @property
-    def effort(self) -> int | None: ...
-    @property
-    def programme(self) -> ProgrammeMark | None: ...
+REST_DAYS: Final = 1
+"""Days of rest after each counted session: the day after a session is a rest day."""
+WEEK_DAYS: Final = 7
 
 
 class CellState(StrEnum):
@@ -52,7 +31,7 @@ class CellState(StrEnum):
 
     DONE = "done"
     REPEATED = "repeated"
-    """Walked more than once: stopped early, rated hard, or walked again after a break."""
+    """Walked more than once, or walked without moving on: stopped, rated hard or unrated."""
     TODAY = "today"
     TO_COME = "to come"
 
@@ -92,14 +71,28 @@ class Today:
     reason: str
     """Why today's session is the one it is, in a few words ('' when it simply follows on)."""
     rest_suggested: bool
+    """Today is a rest day, or today's session was walked already: walking is allowed, but a
+    walk today does not count (after a walk today) or is against the advice (a rest day)."""
     since_last: timedelta | None
-    """Time since the last session of any kind ended (None: nothing walked yet)."""
+    """Time since the last counted programme walk with a sane date ended (None: none)."""
     cells: tuple[Cell, ...]
     week_walked: int
-    """Programme sessions walked this calendar week (Monday to Sunday)."""
+    """Programme sessions walked to their end this calendar week (Monday to Sunday)."""
     week_target: int
     done: int
     """Sessions of the programme walked and passed at least once."""
+    week_stopped: int = 0
+    """Tries stopped this calendar week: counted apart from the sessions done."""
+    walked_today: bool = False
+    """A session counted today already: another walk today is kept but does not count."""
+    paused: bool = False
+    """A walk was stopped because the walker felt unwell: the programme waits for a resume."""
+    unwell_walk: str | None = None
+    """The id of the walk that paused the programme (None: not paused)."""
+    clock_note: str = ""
+    """Said when a walk's date looked wrong (the future, or before the programme's start)."""
+    enrolment: str | None = None
+    """The id of the programme's start this is, written into each walk's mark."""
 
     @property
     def finished(self) -> bool:
@@ -116,7 +109,8 @@ class Today:
         """What the history records for today's session."""
         if self.position is None:
             return None
-        return ProgrammeMark(self.programme.name, self.position.week, self.position.session)
+        week, session = self.position.week, self.position.session
+        return ProgrammeMark(self.programme.name, week, session, self.enrolment)
 
     def headline(self) -> str:
         """E.g. 'Week 2, session 1 of 3: 6 min backward in all'."""
@@ -137,82 +131,109 @@ def backward_words(plan: Plan) -> str:
     return f"{minutes} min{f' {seconds} s' if seconds else ''} backward in all"
 
 
-def _moves_on(walk: Walked) -> bool:
-    # A session stopped early, cut short by a crash or rated hard is walked again.
-    hard = walk.effort is not None and walk.effort >= HARD_EFFORT
-    return walk.outcome == "completed" and not hard
-
-
-def _why_again(walk: Walked) -> str:
-    if walk.outcome == "stopped":
-        return "the last one was stopped early"
-    if walk.outcome != "completed":
-        return "the last one was cut short"
-    return f"the last one felt hard ({walk.effort} out of 10)"
-
-
 def today_in(
     programme: Programme,
     history: Iterable[Walked],
     *,
     since: datetime,
     now: datetime,
+    enrolment: str | None = None,
+    resumed_after: str | None = None,
 ) -> Today:
-    """Today's session of *programme*, started at *since*, from the sessions in *history*.
+    """Today's session of *programme* from the sessions in *history*, in their recorded order.
 
-    Only sessions marked with this programme and started since *since* count towards it
-    (a programme started again starts over); sessions walked outside it are left out, but any
-    session counts towards the suggested rest.
+    A walk belongs to this start of the programme (*enrolment*, started at *since*) when its
+    mark names that start; a walk marked before starts were named belongs when it started
+    since *since*. A programme started again starts over; walks outside it are left out.
+    *resumed_after* is the unwell walk the walker has since resumed after.
     """
-    walks = sorted(history, key=lambda walk: walk.started_at)
-    ours = [
-        walk
-        for walk in walks
-        if walk.programme is not None
-        and walk.programme.name == programme.name
-        and walk.started_at >= since
-        and programme.has(walk.programme.position)
-    ]
+    ours = [walk for walk in history if _belongs(walk, programme, enrolment, since)]
     order = programme.positions
-    index, repeat, reason = 0, False, ""
-    if ours:
-        last = ours[-1]
-        assert last.programme is not None
-        index = order.index(last.programme.position)
-        if _moves_on(last):
-            index += 1
-        else:
-            repeat, reason = True, _why_again(last)
-        if index < len(order) and now - last.ended_at > BREAK_AFTER:
-            week = last.programme.week
-            index = order.index(Position(week, 1))
-            repeat = True
-            reason = f"more than a week since the last one, so week {week} starts again"
-    position = order[index] if index < len(order) else None
+    standing = stand(order, ours, since=since, now=now)
+    index, repeat, reason = standing.index, standing.repeat, standing.reason
     since_last = None
-    if walks:
-        since_last = max(timedelta(0), now - max(walk.ended_at for walk in walks))
+    today = now.date()
+    last = standing.last_sane
+    gap_days = 0
+    if last is not None:
+        since_last = max(timedelta(0), now - last.ended_at)
+        gap_days = (today - local_day(last.started_at, now.tzinfo)).days
+    if index < len(order) and gap_days > WEEK_DAYS:
+        index, repeat, reason = _after_break(order, order[index], gap_days)
+    position = order[index] if index < len(order) else None
     counts: dict[Position, int] = {}
-    passed: set[Position] = set()
-    for walk in ours:
+    for walk in standing.counted:
         assert walk.programme is not None
         counts[walk.programme.position] = counts.get(walk.programme.position, 0) + 1
-        if _moves_on(walk):
-            passed.add(walk.programme.position)
-    monday = (now - timedelta(days=now.weekday())).date()
-    this_week = [walk for walk in ours if in_zone(walk.started_at, now.tzinfo).date() >= monday]
+    week_done, week_stopped = _this_week(standing, now)
     target_week = position.week if position is not None else len(programme.weeks)
+    unwell = standing.unwell
+    paused = unwell is not None and unwell.id != resumed_after and position is not None
     return Today(
         programme=programme,
         position=position,
         repeat=repeat and position is not None,
         reason=reason if position is not None else "",
-        rest_suggested=since_last is not None and since_last < REST_BEFORE,
+        rest_suggested=position is not None and 0 <= gap_days <= REST_DAYS and last is not None,
         since_last=since_last,
         cells=tuple(
-            Cell(spot, counts.get(spot, 0), spot in passed, spot == position) for spot in order
+            Cell(spot, counts.get(spot, 0), spot in standing.moved_on, spot == position)
+            for spot in order
         ),
-        week_walked=len(this_week),
+        week_walked=week_done,
         week_target=programme.sessions_in(target_week),
-        done=len(passed),
+        done=len(standing.moved_on),
+        week_stopped=week_stopped,
+        walked_today=last is not None and gap_days == 0,
+        paused=paused,
+        unwell_walk=unwell.id if paused and unwell is not None else None,
+        clock_note=_clock_note(standing, since),
+        enrolment=enrolment,
+    )
+
+
+def _belongs(walk: Walked, programme: Programme, enrolment: str | None, since: datetime) -> bool:
+    mark = walk.programme
+    if mark is None or mark.name != programme.name or not programme.has(mark.position):
+        return False
+    if mark.enrolment is not None and enrolment is not None:
+        return mark.enrolment == enrolment
+    return walk.started_at >= since
+
+
+def _after_break(
+    order: tuple[Position, ...], position: Position, gap_days: int
+) -> tuple[int, bool, str]:
+    """One week back for every full week missed, never before week 1; and the words for it."""
+    missed = (gap_days - 1) // WEEK_DAYS
+    week = max(1, position.week - missed)
+    weeks = f"{missed} full week{'s' * (missed != 1)} missed"
+    if week == position.week:
+        said = f"{weeks}, so week {week} starts again"
+    else:
+        said = f"{weeks}, so back to week {week}: one week back for each week missed"
+    return order.index(Position(week, 1)), True, said
+
+
+def _this_week(standing: Standing, now: datetime) -> tuple[int, int]:
+    """Counted walks this calendar week (Monday to Sunday): walked to the end, and stopped."""
+    monday = now.date() - timedelta(days=now.weekday())
+    week = [
+        walk
+        for walk in standing.counted
+        if walk not in standing.odd_clock and local_day(walk.started_at, now.tzinfo) >= monday
+    ]
+    done = sum(1 for walk in week if walk.outcome == "completed" and not walk.stopped_unwell)
+    return done, len(week) - done
+
+
+def _clock_note(standing: Standing, since: datetime) -> str:
+    """One line when a walk's date looked wrong; the walk counts all the same."""
+    if not standing.odd_clock:
+        return ""
+    walk = standing.odd_clock[-1]
+    when = "before the programme was started" if walk.started_at < since else "in the future"
+    return (
+        f"a programme walk is dated {walk.started_at:%Y-%m-%d %H:%M}, {when}: the computer's "
+        "clock looked wrong then (or is now); the walk counts all the same, in the order walked"
     )

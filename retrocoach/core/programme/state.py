@@ -43,12 +43,16 @@ class Enrolment:
     programme: str
     started_at: datetime
     stopped_at: datetime | None = None
+    resumed_after: str | None = None
+    """The id of the walk stopped for feeling unwell that the walker has since resumed after."""
 
     def __post_init__(self) -> None:
         if not _ID.fullmatch(self.id):
             raise ValueError("an enrolment id is 1 to 64 letters, digits, '-' or '_'")
         if not _NAME.fullmatch(self.programme) or len(self.programme) > 60:
             raise ValueError("a programme name is lowercase letters and digits joined by hyphens")
+        if self.resumed_after is not None and not _ID.fullmatch(self.resumed_after):
+            raise ValueError("an enrolment's resumed_after is a session id")
         for moment in (self.started_at, self.stopped_at):
             if moment is not None and moment.tzinfo is None:
                 raise ValueError("enrolment times must carry their UTC offset")
@@ -67,6 +71,8 @@ class Enrolment:
         }
         if self.stopped_at is not None:
             data["stopped_at"] = self.stopped_at.isoformat()
+        if self.resumed_after is not None:
+            data["resumed_after"] = self.resumed_after
         return data
 
     @classmethod
@@ -75,11 +81,13 @@ class Enrolment:
         if not isinstance(data, dict):
             raise TypeError("an enrolment must be a JSON object")
         stopped = data.get("stopped_at")
+        resumed = data.get("resumed_after")
         return cls(
             id=_text(data, "id"),
             programme=_text(data, "programme"),
             started_at=_moment(_text(data, "started_at")),
             stopped_at=None if stopped is None else _moment(_text(data, "stopped_at")),
+            resumed_after=None if resumed is None else _text(data, "resumed_after"),
         )
 
 
@@ -152,6 +160,16 @@ class ProgrammeStateStore:
             _stop_all(enrolments, now)
             enrolments.append(started)
         return started
+
+    def resume(self, after: str) -> Enrolment | None:
+        """Go on with the active programme after the unwell walk *after*; None: none active."""
+        with self._file.editing() as enrolments:
+            current = _active(enrolments)
+            if current is None:
+                return None
+            resumed = dataclasses.replace(current, resumed_after=after)
+            enrolments[enrolments.index(current)] = resumed
+        return resumed
 
     def stop(self) -> Enrolment | None:
         """Stop following the active programme; returns it as stopped (None: none was active)."""

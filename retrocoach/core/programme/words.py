@@ -14,6 +14,8 @@ __all__ = [
     "ago_text",
     "done_text",
     "grid_lines",
+    "notice_lines",
+    "paused_text",
     "rest_text",
     "today_text",
     "week_text",
@@ -52,19 +54,56 @@ def today_text(today: Today) -> str:
 
 
 def rest_text(today: Today) -> str | None:
-    """The rest-day suggestion, or None when none is due."""
+    """'Today is a rest day', or that today's session was walked already; None when neither."""
     if not today.rest_suggested or today.since_last is None or today.finished:
         return None
+    if today.walked_today:
+        return (
+            "You have walked today's session: one programme session counts a day, so another "
+            "walk today is recorded but does not move you on."
+        )
     return (
-        f"Your last session ended {ago_text(today.since_last)} ago: a rest day is suggested. "
-        "You can walk anyway."
+        f"Today is a rest day: your last session ended {ago_text(today.since_last)} ago. "
+        "You can walk anyway; the walk is recorded."
     )
 
 
+def paused_text(today: Today) -> str | None:
+    """Why the programme waits and what to do, when a walk was stopped for feeling unwell."""
+    if not today.paused:
+        return None
+    return (
+        "Programme paused: your last walk was stopped because you felt unwell. Check the stop "
+        "signs, and see a doctor or physiotherapist before going on; then resume the programme "
+        "(the Programme page's Resume button, or 'retrocoach programme resume')."
+    )
+
+
+def notice_lines(today: Today) -> list[str]:
+    """What to say beside today's session: a pause, a rest day, a clock that looked wrong."""
+    lines = [text for text in (paused_text(today), rest_text(today)) if text]
+    if today.clock_note:
+        lines.append(f"{today.clock_note[:1].upper()}{today.clock_note[1:]}.")
+    return lines
+
+
 def week_text(today: Today) -> str:
-    """'This week: 1 of 3 sessions', counted Monday to Sunday."""
-    target = today.week_target
-    return f"This week: {today.week_walked} of {target} session{'s' * (target != 1)}"
+    """'This week: 1 of 3 sessions done, 1 stopped try', counted Monday to Sunday.
+
+    Stopped tries are counted apart: a week never shows more sessions done than it has,
+    unless the walker did walk more (then both figures are said as they are).
+    """
+    target, done = today.week_target, today.week_walked
+    sessions = f"session{'s' * (target != 1)}"
+    text = (
+        f"This week: {done} sessions done ({target} planned)"
+        if done > target
+        else f"This week: {done} of {target} {sessions} done"
+    )
+    stopped = today.week_stopped
+    if stopped:
+        text += f", {stopped} stopped tr{'ies' if stopped != 1 else 'y'}"
+    return text
 
 
 def grid_lines(today: Today) -> list[str]:

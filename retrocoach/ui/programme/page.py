@@ -20,7 +20,7 @@ from retrocoach.core.programme.gate import AGREED_TEXT
 from retrocoach.core.programme.guide import ProgrammeGuide
 from retrocoach.core.programme.model import Programme
 from retrocoach.core.programme.progression import Cell
-from retrocoach.core.programme.words import done_text, rest_text, today_text, week_text
+from retrocoach.core.programme.words import done_text, notice_lines, today_text, week_text
 from retrocoach.core.speeds import Units, speeds_in
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.keyboard import keep_keys
@@ -136,9 +136,7 @@ class ProgrammePage(QWidget):
             html.escape(today_text(today)),
             html.escape(f"{done_text(today)}. {week_text(today)}."),
         ]
-        rest = rest_text(today)
-        if rest is not None:
-            lines.append(html.escape(rest))
+        lines += [html.escape(line) for line in notice_lines(today)]
         self.status.setText("<br>".join(lines))
         self.grid.show_cells(programme, today.cells)
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from retrocoach.core.programme.gate import build_up_note
 from retrocoach.core.programme.progression import Today
-from retrocoach.core.programme.words import rest_text, today_text, week_text
+from retrocoach.core.programme.words import notice_lines, today_text, week_text
 from retrocoach.ui.buttons import mnemonic_button
 
 __all__ = ["TodayStrip"]
@@ -66,9 +66,7 @@ class TodayStrip(QFrame):
         self.title.setText(f"Programme: {today.programme.title}")
         self.headline.setText(today_text(today))
         notes = [f"{week_text(today)}."]
-        rest = rest_text(today)
-        if rest is not None:
-            notes.append(rest)
+        notes += notice_lines(today)
         build_up = build_up_note(today)
         if build_up is not None:
             notes.append(build_up)
