@@ -76,7 +76,7 @@ def test_start_says_todays_session_and_how_to_walk_it(
     code, out, _ = _run(capsys, "programme")
     assert "Active: beginners (Six weeks for beginners), started " in out
     assert "  Today: Week 1, session 1 of 3: 5 min backward in all" in out
-    assert "  0 of 18 sessions done. This week: 0 of 3 sessions." in out
+    assert "  0 of 18 sessions done. This week: 0 of 3 sessions done." in out
 
 
 def test_starting_the_knee_programme_says_to_ask_first(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ from retrocoach.core.history.store import HistoryStore, Outcome, SessionRecord
 from retrocoach.core.programme.guide import (
     NoProgrammeError,
     ProgrammeGuide,
+    ProgrammePausedError,
     UnknownProgrammeError,
     is_next,
 )
@@ -65,7 +66,9 @@ def test_next_after_a_start_is_the_first_session(guide: ProgrammeGuide, wall: _W
     guide.start("Beginners")
     wall.now += timedelta(minutes=5)
     session = guide.next_session()
-    assert session.mark == ProgrammeMark("beginners", 1, 1)
+    enrolment = guide.state.active()
+    assert enrolment is not None
+    assert session.mark == ProgrammeMark("beginners", 1, 1, enrolment.id)
     assert session.plan == guide.find("beginners").plan_at(Position(1, 1))
 
 
@@ -75,17 +78,17 @@ def test_next_follows_the_history_and_a_stop_changes_no_past_session(
     guide.start("knee-oa")
     wall.now += timedelta(hours=1)
     first = guide.next_session()
-    history.add(make_record(started_at=wall.now, plan=first.plan, programme=first.mark))
+    history.add(make_record(started_at=wall.now, plan=first.plan, programme=first.mark, effort=3))
     wall.now += timedelta(days=2)
     second = guide.next_session()
-    assert second.mark == ProgrammeMark("knee-oa", 1, 2)
+    assert second.mark.position == Position(1, 2)
     history.add(
         make_record(
             started_at=wall.now, plan=second.plan, programme=second.mark, outcome=Outcome.STOPPED
         )
     )
     wall.now += timedelta(days=2)
-    assert guide.next_session().mark == ProgrammeMark("knee-oa", 1, 2)
+    assert guide.next_session().mark.position == Position(1, 2)
     before = history.path.read_bytes()
     stopped = guide.stop()
     assert stopped is not None
@@ -101,11 +104,11 @@ def test_starting_a_programme_again_starts_it_over(
     guide.start("beginners")
     wall.now += timedelta(hours=1)
     first = guide.next_session()
-    history.add(make_record(started_at=wall.now, plan=first.plan, programme=first.mark))
+    history.add(make_record(started_at=wall.now, plan=first.plan, programme=first.mark, effort=3))
     wall.now += timedelta(days=2)
     guide.start("beginners")
     wall.now += timedelta(minutes=1)
-    assert guide.next_session().mark == ProgrammeMark("beginners", 1, 1)
+    assert guide.next_session().mark.position == Position(1, 1)
 
 
 def test_next_when_the_programme_is_finished_says_so_in_one_line(
@@ -116,7 +119,9 @@ def test_next_when_the_programme_is_finished_says_so_in_one_line(
         wall.now += timedelta(days=2)
         session = guide.next_session()
         assert session.mark.position == position
-        history.add(make_record(started_at=wall.now, plan=session.plan, programme=session.mark))
+        history.add(
+            make_record(started_at=wall.now, plan=session.plan, programme=session.mark, effort=2)
+        )
     wall.now += timedelta(days=2)
     with pytest.raises(NoProgrammeError, match="finished") as caught:
         guide.next_session()
@@ -138,3 +143,54 @@ def test_an_active_programme_the_book_lacks_counts_as_none(
     assert guide.active() is None
     with pytest.raises(NoProgrammeError, match="'gone-programme' is not available"):
         guide.next_session()
+
+
+def test_an_unwell_walk_pauses_next_until_the_walker_resumes(
+    guide: ProgrammeGuide, history: HistoryStore, wall: _Wall, make_record: RecordFactory
+) -> None:
+    guide.start("beginners")
+    wall.now += timedelta(hours=1)
+    first = guide.next_session()
+    history.add(
+        make_record(
+            started_at=wall.now,
+            plan=first.plan,
+            programme=first.mark,
+            outcome=Outcome.STOPPED,
+            stopped_unwell=True,
+        )
+    )
+    wall.now += timedelta(days=3)
+    with pytest.raises(ProgrammePausedError, match="programme resume") as caught:
+        guide.next_session()
+    assert "\n" not in str(caught.value)
+    today = guide.resume()
+    assert today is not None
+    assert not today.paused
+    assert guide.next_session().mark.position == Position(1, 1)  # the stopped try, again
+    # The decision is kept in programme.json, for both coaches.
+    assert "resumed_after" in guide.state.path.read_text(encoding="utf-8")
+
+
+def test_a_walk_keeps_its_start_of_the_programme_in_the_history(
+    guide: ProgrammeGuide, history: HistoryStore, wall: _Wall, make_record: RecordFactory
+) -> None:
+    guide.start("beginners")
+    wall.now += timedelta(hours=1)
+    first = guide.next_session()
+    # The clock was 40 days behind for this walk: it still counts for this start.
+    history.add(
+        make_record(
+            started_at=wall.now - timedelta(days=40),
+            plan=first.plan,
+            programme=first.mark,
+            effort=4,
+        )
+    )
+    wall.now += timedelta(days=2)
+    reread = HistoryStore(history.folder, warn=pytest.fail).sessions()[0]
+    assert reread.programme == first.mark
+    today = guide.today()
+    assert today is not None
+    assert today.position == Position(1, 2)
+    assert "clock looked wrong" in today.clock_note

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from retrocoach.core.history.store import HistoryStore, Outcome, SessionRecord
 from retrocoach.core.plan.model import Kind
 from retrocoach.core.programme.guide import ProgrammeGuide
-from retrocoach.core.programme.model import ProgrammeBook, ProgrammeMark
+from retrocoach.core.programme.model import Position, ProgrammeBook
 from retrocoach.core.programme.state import ProgrammeStateStore
 from retrocoach.core.session.machine import SegmentRecord
 from retrocoach.ui.programme.page import AGREED_TEXT, ProgrammePage
@@ -64,6 +64,7 @@ def _walk(guide: ProgrammeGuide, history: HistoryStore, wall: _Wall, **extra: ob
         "forward_s": float(plan.forward_total_s),
         "backward_s": float(plan.backward_total_s),
         "programme": session.mark,
+        "effort": 3,
     }
     fields.update(extra)
     history.add(SessionRecord(**fields))  # type: ignore[arg-type]
@@ -121,8 +122,8 @@ def test_the_grid_shows_done_repeated_and_today_after_walks(
     status = page.status.text()
     assert "Week 1, session 2 of 3 (again)" in status
     assert "stopped early" in status
-    assert "This week: 2 of 3 sessions" in status
-    assert "rest day is suggested" in status
+    assert "This week: 1 of 3 sessions done, 1 stopped try" in status
+    assert "You have walked today&#x27;s session" in status
     wall.now += timedelta(days=1)
     _walk(guide, history, wall)
     page.refresh()
@@ -144,7 +145,9 @@ def test_stopping_keeps_every_session_in_the_history(
     assert guide.active() is None
     assert history.path.read_bytes() == before
     assert "stay in your history" in page.message.text()
-    assert history.sessions()[0].programme == ProgrammeMark("beginners", 1, 1)
+    mark = history.sessions()[0].programme
+    assert mark is not None
+    assert mark.position == Position(1, 1)
 
 
 def test_a_start_the_disk_refuses_is_told_on_the_page(
