@@ -49,11 +49,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_FAILED  # told already: walking now would lose the session
     store = SettingsStore(paths, warn=tell)
     settings = store.load()
-    book: ReminderBook | None = None
-    try:
-        book = ReminderBook.default()
-    except ReminderDataError as error:
-        tell(f"safety reminders are unavailable; the checklist shows only its core: {error}")
+    book = _reminder_book(tell)
     if checklist_due(settings):
         checklist = core_checklist() if book is None else Checklist.from_book(book)
         try:
@@ -104,9 +100,43 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         cues.close()
         media.close()
         del qt_app
-    return _exit_status(
+    status = _exit_status(
         code, recorder, coach.stopped_by_signal, out, tell, units=Units(settings.units)
     )
+    keys = stdin_keys() if _is_terminal(out) else None
+    _check_in(chosen, recorder, keys, out, tell=tell, book=book)
+    return status
+
+
+def _check_in(
+    chosen: Chosen,
+    recorder: SessionRecorder,
+    keys: TextIO | None,
+    out: TextIO,
+    *,
+    tell: Callable[[str], None],
+    book: ReminderBook | None,
+) -> None:
+    """After a programme walk, on a terminal: how hard it felt, or that the walker felt unwell.
+
+    Without a terminal nobody can answer: the walk is kept unrated, to be rated later.
+    """
+    from retrocoach.cli.checkin import ask_checkin, save_checkin  # noqa: PLC0415
+
+    record = recorder.saved
+    if keys is None or record is None or chosen.mark is None:
+        return
+    answer = ask_checkin(keys, out)
+    save_checkin(recorder.store, record, answer, out, tell=tell, book=book)
+    out.flush()
+
+
+def _reminder_book(tell: Callable[[str], None]) -> ReminderBook | None:
+    try:
+        return ReminderBook.default()
+    except ReminderDataError as error:
+        tell(f"safety reminders are unavailable; the checklist shows only its core: {error}")
+        return None
 
 
 def _sum_up(recorder: SessionRecorder, out: TextIO, units: Units) -> None:

@@ -86,6 +86,10 @@ def run_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from retrocoach.cli import history as history_cli  # noqa: PLC0415
 
     paths, history, _ = open_stores(args, err)
+    if args.rate is not None:
+        from retrocoach.cli.checkin import rate_last  # noqa: PLC0415
+
+        return rate_last(history, args.rate, out, err)
     units = Units(SettingsStore(paths, warn=teller(err)).load().units)
     return history_cli.run_history(
         history,

@@ -32,6 +32,14 @@ def _date(text: str) -> date:
         ) from None
 
 
+def _effort(text: str) -> int:
+    if text.isascii() and text.isdigit() and len(text) <= 2 and int(text) <= 10:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        f"'{text[:20]}' is not a rating: how hard the walk felt is a whole number from 0 to 10"
+    )
+
+
 def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool, top: bool) -> None:
     """--data-dir (and --audio), accepted before or after the command.
 
@@ -136,6 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --format fit: replace .fit files of the same name (kept otherwise)",
     )
+    history.add_argument(
+        "--rate",
+        type=_effort,
+        metavar="N",
+        help="say how hard your last walk felt, 0 (resting) to 10 (all you had), when it was "
+        "not rated at its end: a programme moves on only after a rated walk",
+    )
     _add_common(history, with_audio=False, top=False)
 
     plans = commands.add_parser("plans", help="list built-in and saved plans")
@@ -156,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_programme(commands: argparse._SubParsersAction[_Parser]) -> None:
-    """``retrocoach programme [start NAME | stop]``."""
+    """``retrocoach programme [start NAME | stop | resume]``."""
     programme = commands.add_parser(
         "programme",
         help="list the programmes and where you are in yours; start or stop one",
@@ -190,3 +205,10 @@ def _add_programme(commands: argparse._SubParsersAction[_Parser]) -> None:
         description="Stop following the active programme; the sessions walked stay as they are.",
     )
     _add_common(stop, with_audio=False, top=False)
+    resume = actions.add_parser(
+        "resume",
+        help="go on with a programme paused after a walk stopped for feeling unwell",
+        description="A walk stopped because you felt unwell pauses the programme. See a doctor "
+        "or physiotherapist first; then this goes on with today's session.",
+    )
+    _add_common(resume, with_audio=False, top=False)

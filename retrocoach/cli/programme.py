@@ -115,6 +115,8 @@ def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         if action == "start":
             return _start(guide, args, out, held)
+        if action == "resume":
+            return _resume(guide, out, held)
         if action == "stop":
             stopped = guide.stop()
             held.release()
@@ -126,7 +128,7 @@ def run_programme(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 )
             return EXIT_OK
     except StorageError as error:
-        done = "started" if action == "start" else "stopped"
+        done = {"start": "started", "resume": "resumed"}.get(action or "", "stopped")
         held.fail(f"the programme could not be {done}: {error}")
         return EXIT_FAILED
     held.release()
@@ -174,6 +176,20 @@ def _agreed(programme: Programme, out: TextIO) -> bool:
         return True
     out.write(f"{'' if answer else chr(10)}Not started: {not_agreed_text(programme)}.\n")
     return False
+
+
+def _resume(guide: ProgrammeGuide, out: TextIO, held: HeldLines) -> int:
+    was = guide.today()
+    today = guide.resume()
+    held.release()
+    if today is None:
+        out.write("No programme is active: nothing to resume.\n")
+    elif was is None or not was.paused:
+        out.write(f"{today.programme.title} is not paused: nothing to resume.\n")
+    else:
+        out.write(f"Resumed {today.programme.name}. Today: {today_text(today)}\n")
+        out.write(f"Start gently, and stop at once if the signs come back. {HOW_TO_WALK}\n")
+    return EXIT_OK
 
 
 def _list(guide: ProgrammeGuide, out: TextIO) -> None:
