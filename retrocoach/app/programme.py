@@ -85,8 +85,8 @@ class ProgrammeLink:
     def mark_for(self, plan: Plan) -> ProgrammeMark | None:
         """The history's mark for a walk of *plan*: set only when it is today's session."""
         today = self.today()
-        if today is None or today.plan is None or today.plan != plan:
-            return None
+        if today is None or today.plan is None or today.plan != plan or today.paused:
+            return None  # a paused programme counts no walk until the walker resumes it
         return today.mark
 
     def attach(self, window: MainWindow) -> None:
@@ -146,8 +146,12 @@ class ProgrammeLink:
         if isinstance(page, ProgrammePage):
             page.programme_started.connect(self._on_page_programme_started)
             page.programme_stopped.connect(self._on_page_programme_stopped)
+            page.programme_resumed.connect(self._on_page_programme_resumed)
 
     def _on_page_programme_started(self, _name: str) -> None:
+        self._use_today()
+
+    def _on_page_programme_resumed(self) -> None:
         self._use_today()
 
     def _on_page_programme_stopped(self) -> None:

@@ -36,6 +36,7 @@ from retrocoach.core.programme.model import (
 from retrocoach.core.programme.progression import Today
 from retrocoach.core.programme.state import ProgrammeStateStore
 from retrocoach.core.programme.words import (
+    PROGRESSION_RULE,
     done_text,
     grid_lines,
     notice_lines,
@@ -217,6 +218,7 @@ def _list(guide: ProgrammeGuide, out: TextIO) -> None:
     out.write(f"  Today: {today_text(today)}\n")
     out.write(f"  {done_text(today)}. {week_text(today)}.\n")
     out.writelines(f"  {line}\n" for line in notice_lines(today))
+    out.write(f"  {PROGRESSION_RULE}\n")
     for line in grid_lines(today):
         out.write(f"  {line}\n")
     if today.finished:

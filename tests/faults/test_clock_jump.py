@@ -9,7 +9,6 @@ started_at plus steady time, so history.json must show the plan exactly.
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
 import subprocess
@@ -18,26 +17,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from xdesktop import WAIT_S, in_ci, sessions
+from faketime import libfaketime
+from xdesktop import WAIT_S, sessions
 
 pytestmark = pytest.mark.slow
 
 PLAN = "getready=0s warmup=1s forward=2s backward=2s rounds=1 cooldown=1s"
 HOUR = 3600.0
 WITNESS = Path(__file__).with_name("wall_clock_witness.py")
-
-
-def libfaketime() -> str:
-    """The libfaketime library to preload; fails in CI, skips elsewhere, if it is missing."""
-    patterns = ("/usr/lib/*/faketime/libfaketime.so.1", "/usr/*lib*/faketime/libfaketime.so.1")
-    for pattern in patterns:
-        found = sorted(glob.glob(pattern))
-        if found:
-            return found[0]
-    message = "the clock-jump test needs libfaketime (apt install faketime)"
-    if in_ci():
-        pytest.fail(f"{message}: CI must run it", pytrace=False)
-    pytest.skip(message)
 
 
 def test_the_wall_clock_jumping_an_hour_forward_and_back_leaves_walking_times_as_planned(

@@ -11,6 +11,7 @@ from retrocoach.core.programme.progression import CellState, Today
 
 __all__ = [
     "CELL_MARKS",
+    "PROGRESSION_RULE",
     "ago_text",
     "done_text",
     "grid_lines",
@@ -30,6 +31,18 @@ CELL_MARKS: Final[Mapping[CellState, str]] = MappingProxyType(
     }
 )
 """The word for each state of a session in the grid: never colour alone."""
+
+
+PROGRESSION_RULE: Final = (
+    "How the programme moves on: after each walk, say how hard it felt, from 0 to 10. Walked "
+    "to the end and rated 5 or less (you could still talk in full sentences): the next session. "
+    "Rated 6: the same session again. Rated 7 or more, or stopped twice: one session back (one "
+    "week back from a week's first session). A walk not rated is walked again. One session "
+    "counts a day, and the day after it is a rest day. After a break, one week back for each "
+    "full week missed. Stopped because you felt unwell: the programme waits until you have seen "
+    "a doctor or physiotherapist and resume it."
+)
+"""The rule of progression/rule.py in plain words, for the Programme page and the listing."""
 
 
 def ago_text(gap: timedelta) -> str:

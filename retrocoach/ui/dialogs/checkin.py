@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
 from retrocoach.core.durations import format_walked
 from retrocoach.core.figures.effort import EFFORT_WORDS
 from retrocoach.core.history.records import Outcome, SessionRecord
+from retrocoach.core.safety.unwell import UNWELL_CHOICE
 from retrocoach.ui.dialogs.note import NoteField, add_save_keys, effort_combo
 
 __all__ = ["EFFORT_WORDS", "CheckinDialog"]  # EFFORT_WORDS: the words, for the tests
@@ -37,10 +41,15 @@ class CheckinDialog(QDialog):
         )
         summary.setWordWrap(True)
         self.effort = effort_combo(self, None)
+        # Beside the effort: a walk stopped for a symptom pauses the programme (stop signs follow).
+        self.unwell = QCheckBox(f"{UNWELL_CHOICE} (&U)", self)
+        self.unwell.setAccessibleName(UNWELL_CHOICE)
+        self.unwell.setToolTip("Pauses your programme and shows the stop signs")
         self.note = NoteField("", self)
         self.notes = self.note.edit
         form = QFormLayout()
         form.addRow("&Effort:", self.effort)
+        form.addRow("", self.unwell)
         form.addRow("&Note:", self.note)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -78,4 +87,7 @@ class CheckinDialog(QDialog):
 
     def checked_in(self) -> SessionRecord:
         """The session with what the walker entered."""
-        return self.record.with_checkin(self.notes_value(), self.effort_value())
+        record = self.record.with_checkin(self.notes_value(), self.effort_value())
+        if self.unwell.isChecked():
+            record = dataclasses.replace(record, stopped_unwell=True)
+        return record

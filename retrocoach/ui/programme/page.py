@@ -20,7 +20,13 @@ from retrocoach.core.programme.gate import AGREED_TEXT
 from retrocoach.core.programme.guide import ProgrammeGuide
 from retrocoach.core.programme.model import Programme
 from retrocoach.core.programme.progression import Cell
-from retrocoach.core.programme.words import done_text, notice_lines, today_text, week_text
+from retrocoach.core.programme.words import (
+    PROGRESSION_RULE,
+    done_text,
+    notice_lines,
+    today_text,
+    week_text,
+)
 from retrocoach.core.speeds import Units, speeds_in
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.keyboard import keep_keys
@@ -53,6 +59,8 @@ class ProgrammePage(QWidget):
     programme_started = Signal(str)
     """A programme was started (its name): today's session is its first."""
     programme_stopped = Signal()
+    programme_resumed = Signal()
+    """The walker chose to go on after a walk stopped for feeling unwell."""
 
     def __init__(self, guide: ProgrammeGuide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +85,15 @@ class ProgrammePage(QWidget):
         self.stop_button = mnemonic_button(
             self, "stop-programme", "St&op the programme", "Past sessions stay as they are"
         )
+        self.resume_button = mnemonic_button(
+            self,
+            "resume-programme",
+            "&Resume the programme",
+            "You have seen a doctor or physiotherapist after feeling unwell: go on",
+        )
+        self.rule = QLabel(PROGRESSION_RULE, self)
+        self.rule.setAccessibleName("How the programme moves on")
+        self.rule.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setAccessibleName("Where you are")
         self.status.setWordWrap(True)
@@ -89,6 +106,7 @@ class ProgrammePage(QWidget):
         self.agreed.toggled.connect(self._on_agreed_toggled)
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        self.resume_button.clicked.connect(self._on_resume_button_clicked)
         self.refresh()
 
     def _lay_out(self) -> None:
@@ -100,10 +118,12 @@ class ProgrammePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.resume_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.message)
         column.addWidget(self.status)
+        column.addWidget(self.rule)
         column.addWidget(self.grid)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -121,6 +141,7 @@ class ProgrammePage(QWidget):
         found = self._guide.active()
         today = self._guide.today() if found is not None else None
         self.stop_button.setEnabled(found is not None)
+        self.resume_button.setVisible(today is not None and today.paused)
         if found is None or today is None:
             self.status.setText(
                 "No programme is being followed: choose one above and start it. Today's "
@@ -161,6 +182,20 @@ class ProgrammePage(QWidget):
         self.message.setText(f"Started {programme.title}: today's session is on the Coach page.")
         self.refresh()
         self.programme_started.emit(programme.name)
+
+    def _on_resume_button_clicked(self) -> None:
+        try:
+            today = self._guide.resume()
+        except StorageError as error:
+            self.message.setText(f"The programme could not be resumed: {error}")
+            return
+        if today is not None:
+            self.message.setText(
+                f"Resumed: {today_text(today)}. Start gently, and stop at once if the signs "
+                "come back."
+            )
+        self.refresh()
+        self.programme_resumed.emit()
 
     def _on_stop_button_clicked(self) -> None:
         try:

@@ -75,5 +75,5 @@ class TodayStrip(QFrame):
         elif not loaded:
             notes.append("Another plan is loaded: the button loads today's session instead.")
         self.note.setText(" ".join(notes))
-        self.load_button.setVisible(not loaded and not today.finished)
+        self.load_button.setVisible(not loaded and not today.finished and not today.paused)
         self.show()

@@ -83,7 +83,12 @@ class SessionFlow(QObject):
         self._paused_text = ""
         self.stop_guard = StopGuard(services.driver.clock.now, parent=parent)
         self.walk_end = WalkEnd(
-            parent, self._coach, self._notices, services.history, pages.refresh_history
+            parent,
+            self._coach,
+            self._notices,
+            services.history,
+            pages.refresh_history,
+            book=services.reminders,
         )
         driver = self._driver
         driver.state_changed.connect(self._on_driver_state_changed)

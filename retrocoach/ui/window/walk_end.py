@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retrocoach.core.history.store import (
     HistoryStore,
@@ -14,6 +14,8 @@ from retrocoach.core.history.store import (
     StorageError,
     UnknownSessionError,
 )
+from retrocoach.core.safety.reminders import ReminderBook
+from retrocoach.core.safety.unwell import unwell_lines
 from retrocoach.ui.coach.view import CoachView
 from retrocoach.ui.window.notice_bar import NoticeBar
 
@@ -36,6 +38,8 @@ class WalkEnd(QObject):
         notices: NoticeBar,
         history: HistoryStore,
         refresh_history: Callable[[], None],
+        *,
+        book: ReminderBook | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -44,6 +48,9 @@ class WalkEnd(QObject):
         self._history = history
         self._refresh_history = refresh_history
         self.checkin: CheckinDialog | None = None
+        self._book = book
+        self.stop_signs: QMessageBox | None = None
+        """Shown after a check-in that says the walker stopped because they felt unwell."""
 
     def ended(self, recorder: SessionRecorder | None, saved_text: str, *, ask: bool) -> None:
         """The walk ended: say so, sum it up, and (when *ask*) open the check-in."""
@@ -78,6 +85,18 @@ class WalkEnd(QObject):
                 )
             self._show_summary(record)
             self._refresh_history()
+        if record.stopped_unwell:
+            self._show_stop_signs()
+
+    def _show_stop_signs(self) -> None:
+        """The stop signs and the advice to see a clinician; the programme waits meanwhile."""
+        lines = unwell_lines(self._book)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Stop signs - RetroCoach", lines[-1])
+        box.setParent(self._window, box.windowFlags())
+        box.setInformativeText("\n".join(lines[:-1]))
+        box.setAccessibleName("Stop signs")
+        self.stop_signs = box
+        box.open()
 
     def _show_summary(self, record: SessionRecord) -> None:
         # Imported at the first walk's end: nothing of it is needed to show the window.

@@ -204,3 +204,42 @@ def test_another_plan_walked_while_a_programme_is_followed_carries_no_mark(
     assert "programme" not in session
     # The programme has not moved on: today is still its first session.
     assert _strip(kit).headline.text() == "Week 1, session 1 of 2: 1 s backward in all"
+
+
+@pytest.mark.usefixtures("tiny")
+def test_felt_unwell_at_the_check_in_shows_the_stop_signs_and_pauses_until_resumed(
+    make_window: MakeWindow, data_paths: DataPaths
+) -> None:
+    _start_tiny(data_paths)
+    kit = make_window()
+    kit.qtbot.mouseClick(_strip(kit).load_button, Qt.MouseButton.LeftButton)
+    _walk_today(kit)
+    dialog = kit.window.checkin
+    assert dialog is not None
+    kit.wait_active(dialog)
+    assert dialog.unwell.text().startswith("I stopped because I felt unwell")
+    dialog.unwell.setChecked(True)
+    kit.press(Key.Key_Return, Ctrl, target=dialog.notes)
+    assert kit.history()[0]["stopped_unwell"] is True
+    box = kit.window.flow.walk_end.stop_signs
+    assert box is not None
+    assert box.isVisible()
+    assert "see a doctor or physiotherapist" in box.text()
+    assert "Stop signs:" in box.informativeText()
+    assert "chest pain" in box.informativeText().lower()
+    box.accept()
+    strip = _strip(kit)
+    assert "Programme paused" in strip.note.text()
+    assert strip.load_button.isHidden()
+    kit.window.activateWindow()  # as the desktop gives the keyboard back after a dialog
+    kit.wait_active(kit.window)
+    kit.press(Key.Key_G, Ctrl)
+    page = kit.window.tabs.currentWidget().findChild(ProgrammePage)
+    assert page is not None
+    assert "Programme paused" in page.status.text()
+    assert "How the programme moves on" in page.rule.text()
+    assert page.resume_button.isVisible()
+    kit.qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
+    assert "Resumed" in page.message.text()
+    assert not page.resume_button.isVisible()
+    assert "Programme paused" not in strip.note.text()
