@@ -6,13 +6,14 @@ import dataclasses
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, Protocol
 
 from retrocoach.core.clock import local_now
 from retrocoach.core.storage.document import DocumentFile, Loaded, MigrationStep
+from retrocoach.core.storage.document_reading import writable
 
 __all__ = [
     "PROGRAMME_SCHEMA_VERSION",
@@ -23,6 +24,7 @@ __all__ = [
 PROGRAMME_SCHEMA_VERSION: Final = 1
 PROGRAMME_MIGRATIONS: Final[Mapping[int, MigrationStep]] = {}
 _ID: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_KEYS: Final = frozenset({"id", "programme", "started_at", "stopped_at", "resumed_after"})
 _NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 
 
@@ -45,6 +47,8 @@ class Enrolment:
     stopped_at: datetime | None = None
     resumed_after: str | None = None
     """The id of the walk stopped for feeling unwell that the walker has since resumed after."""
+    unknown: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+    """Keys this version does not know, kept to be written back (docs/data-model.md)."""
 
     def __post_init__(self) -> None:
         if not _ID.fullmatch(self.id):
@@ -73,6 +77,8 @@ class Enrolment:
             data["stopped_at"] = self.stopped_at.isoformat()
         if self.resumed_after is not None:
             data["resumed_after"] = self.resumed_after
+        if self.unknown:
+            data.update((k, v) for k, v in self.unknown.items() if k not in data)
         return data
 
     @classmethod
@@ -88,6 +94,8 @@ class Enrolment:
             started_at=_moment(_text(data, "started_at")),
             stopped_at=None if stopped is None else _moment(_text(data, "stopped_at")),
             resumed_after=None if resumed is None else _text(data, "resumed_after"),
+            # What cannot be written back as JSON (1e400) is left to the .bak copy.
+            unknown={k: v for k, v in data.items() if k not in _KEYS and writable(v)} or None,
         )
 
 

@@ -16,6 +16,7 @@ from retrocoach.core.session.estimates import EstimateBasis
 from retrocoach.core.settings.kinds import SettingsError
 from retrocoach.core.settings.table import SETTINGS, declared
 from retrocoach.core.storage.atomic import write_bytes_atomic
+from retrocoach.core.storage.document_reading import writable
 from retrocoach.core.storage.files import copy_aside, parse_json_bytes, read_bytes
 
 __all__ = [
@@ -138,17 +139,25 @@ class SettingsStore:
         """
         raw = read_bytes(self.path)
         keep_backup = raw is not None
+        document: dict[str, object] = {}
         if raw is not None:
             try:
-                version = _version(self._parse(raw))
+                document = self._parse(raw)
             except CorruptFileError:
                 copy_aside(self.path, raw, self._wall_clock())  # reuses an earlier identical copy
                 keep_backup = False
             else:
+                version = _version(document)
                 if version is not None and version > SETTINGS_SCHEMA_VERSION:
                     raise NewerSchemaError(self.path, version, SETTINGS_SCHEMA_VERSION)
-        data = json.dumps(settings.to_json(), indent=2, allow_nan=False) + "\n"
-        write_bytes_atomic(self.path, data.encode("ascii"), keep_backup=keep_backup)
+        known = settings.to_json()
+        # Keys this version does not know (a newer RetroCoach's, a hand-added note) stay, as
+        # docs/data-model.md promises; one that cannot be written as JSON stays in the .bak.
+        others = {k: v for k, v in document.items() if k not in known and writable(v)}
+        data = json.dumps({**known, **others}, indent=2, allow_nan=False) + "\n"
+        note = write_bytes_atomic(self.path, data.encode("ascii"), keep_backup=keep_backup)
+        if note is not None:
+            self._warn(note)
 
     @staticmethod
     def _parse(raw: bytes) -> dict[str, object]:

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -72,34 +73,52 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _keep_backup(path: Path, target: Path) -> None:
+def _keep_backup(path: Path, target: Path) -> str | None:
     """Make ``<path>.bak`` a plain copy of *target* (the file *path* is, or links to) as it is now.
 
     The backup replaces an older one atomically. It is always a regular file, even when *path*
     is a symbolic link: the link itself is worth nothing once the file it names is replaced.
+    Returns None, or a line naming the backup and why it could not be kept: a backup is a
+    courtesy, so a folder called ``<name>.bak`` (or a full disk) never stops the save itself.
     """
     backup = path.with_name(path.name + ".bak")
     # A hard link costs no space and no copying; file systems without links get a copy.
     staged = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
         staged.unlink()
     try:
-        os.link(target, staged)
-    except OSError as error:
-        if error.errno in _FULL or error.errno == errno.EROFS:
-            raise
-        raw = read_bytes(target)
-        if raw is None:
-            return  # gone meanwhile: nothing to keep
-        staged = _write_temp(path.parent, path.name + ".bak", raw)
-    try:
+        try:
+            os.link(target, staged)
+        except OSError as error:
+            if error.errno in _FULL or error.errno == errno.EROFS:
+                raise
+            raw = read_bytes(target)
+            if raw is None:
+                return None  # gone meanwhile: nothing to keep
+            staged = _write_temp(path.parent, path.name + ".bak", raw)
         os.replace(staged, backup)
-    except BaseException:
+    except (OSError, StorageError) as error:
         with contextlib.suppress(OSError):
             staged.unlink()
-        raise
+        return _no_backup(path, backup, error)
     with contextlib.suppress(OSError):
         backup.chmod(PRIVATE_FILE_MODE)
+    return None
+
+
+def _no_backup(path: Path, backup: Path, error: OSError | StorageError) -> str:
+    """The line telling that *backup* could not be kept, naming what is in its way."""
+    try:
+        in_the_way = not stat.S_ISREG(backup.lstat().st_mode)
+    except OSError:
+        in_the_way = False
+    if in_the_way:
+        cause = f"{backup} is in the way: it is not a plain file; move it away to get backups again"
+    elif isinstance(error, StorageError):
+        cause = str(error)
+    else:
+        cause = f"{backup}: {error.strerror or error}"
+    return f"{path.name} was saved without its backup copy ({cause})"
 
 
 def real_target(path: Path) -> Path:
@@ -113,37 +132,43 @@ def real_target(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> str | None:
     """Replace *path* with *data* so that a crash leaves either the old or the new file.
 
     The bytes go to a temp file in the same folder, are flushed and fsynced, then renamed over
     the old file, and the folder is fsynced. With *keep_backup*, the old file becomes
-    ``<name>.bak`` first. A symbolic link stays a link: the file it names is replaced. On any
-    error nothing is left behind and StorageError says the old file is intact. The file is
-    read back at the end; bytes other than *data* raise UnverifiedSaveError.
+    ``<name>.bak`` first; if it cannot, the save goes on and the returned line says why
+    (None when all went well). A symbolic link stays a link: the file it names is replaced.
+    On any error nothing is left behind and StorageError says what became of the old file
+    (intact, or that there was none). The file is read back at the end; bytes other than
+    *data* raise UnverifiedSaveError.
     """
     target = real_target(path)
     folder = target.parent
     temp: Path | None = None
+    note: str | None = None
     try:
         ensure_private_dir(path.parent)
         ensure_private_dir(folder)
     except StorageError as error:
         raise type(error)(f"could not save {path.name}: {error}", path, error.errno) from error
+    existed = os.path.lexists(target)
     try:
         temp = _write_temp(folder, target.name, data)
         if keep_backup and target.exists():
-            _keep_backup(path, target)
+            note = _keep_backup(path, target)
         os.replace(temp, target)
         temp = None
     except OSError as error:
-        raise storage_error(path, error, "save", f"the previous {path.name} is intact") from error
+        outcome = f"the previous {path.name} is intact" if existed else f"no {path.name} was made"
+        raise storage_error(path, error, "save", outcome) from error
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 temp.unlink()
     _fsync_dir(folder)
     _verify(path, data)
+    return note
 
 
 def write_new_file(path: Path, data: bytes, *, replace: bool = False) -> None:

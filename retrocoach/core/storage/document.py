@@ -20,6 +20,7 @@ from retrocoach.core.errors import (
 from retrocoach.core.storage.atomic import (
     dump_document,
     keep_older_version,
+    real_target,
     remove_stale_temps,
     splice_items,
 )
@@ -116,8 +117,13 @@ class DocumentFile(Generic[T]):
 
     @property
     def lock_path(self) -> Path:
-        """The lock file held around every read-modify-write."""
-        return self.path.with_name(self.path.name + ".lock")
+        """The lock file held around every read-modify-write, beside the file really written.
+
+        A file reached through a symbolic link (two data folders sharing one history.json) is
+        locked where it lives, so every writer of it takes the same lock wherever it comes from.
+        """
+        target = real_target(self.path)
+        return target.with_name(target.name + ".lock")
 
     def load(self) -> Loaded[T]:  # noqa: PLR0911  (one return per way a file can be found)
         """Read the file without ever changing it; problems are told through ``warn``."""
@@ -188,6 +194,7 @@ class DocumentFile(Generic[T]):
         """
         with self._locked():
             remove_stale_temps(self.path)
+            remove_stale_temps(real_target(self.path))
             loaded = self.load()
             if loaded.state is FileState.NEWER:
                 raise NewerSchemaError(self.path, loaded.found_version, self._version)
@@ -222,7 +229,9 @@ class DocumentFile(Generic[T]):
             if self._older is not None:
                 self._keep_older(*self._older)
             # Read back before this returns (UnverifiedSaveError): "saved" must be true.
-            write_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
+            note = write_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
+            if note is not None:
+                self._tell(note)
             signature = file_signature(self.path)  # under the lock: no one else wrote since
             if signature is not None:
                 self._snapshot = _Snapshot(
@@ -231,7 +240,15 @@ class DocumentFile(Generic[T]):
 
     def _keep_older(self, version: int, raw: bytes) -> None:
         """Keep an older schema's file beside this one before it is first rewritten."""
-        kept = keep_older_version(self.path, version, raw)
+        try:
+            kept = keep_older_version(self.path, version, raw)
+        except StorageError as error:
+            raise type(error)(
+                f"{self.path.name} was not upgraded from schema version {version}, because its "
+                f"old bytes could not be kept first ({error}); it was left as it is",
+                self.path,
+                error.errno,
+            ) from error
         if kept is not None:
             self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
         self._older = None
