@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
+from retrocoach.cli.output import is_terminal
 from retrocoach.cli.programme import Chosen, choose_plan
 from retrocoach.cli.safety import Confirmation, confirm_checklist
 from retrocoach.core.clock import MonotonicClock
@@ -55,7 +56,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             # Enter confirms only what the walker could read: with the output going to a pipe
             # or a file (run | head), the list is printed, walked past and asked again.
-            keys = stdin_keys() if _is_terminal(out) else None
+            keys = stdin_keys() if is_terminal(out) else None
             answer = confirm_checklist(checklist, out, keys, assume_yes=args.yes)
         except BrokenPipeError:  # only for a stream that is not a SafeOutput
             # Nobody reads the output any more (retrocoach run | head): walk on, unconfirmed.
@@ -198,14 +199,6 @@ def _introduce(plan: Plan, chosen: Chosen, out: TextIO) -> None:
         out.flush()
     except BrokenPipeError:  # the reader left during the checklist: walk on, unheard
         _drop_output(out)
-
-
-def _is_terminal(out: TextIO) -> bool:
-    """Whether *out* is a terminal a person reads, not a pipe or a file."""
-    try:
-        return out.isatty()
-    except (OSError, ValueError):  # closed, or detached
-        return False
 
 
 def _drop_output(out: TextIO) -> None:

@@ -11,6 +11,7 @@ from typing import Final, TextIO
 
 from retrocoach.cli.errors import EXIT_USAGE
 from retrocoach.cli.history_fit import export_fit_files, fit_options_problem
+from retrocoach.cli.output import escape_controls, is_terminal
 from retrocoach.core.clock import shown_time
 from retrocoach.core.durations import format_duration
 from retrocoach.core.errors import StorageError
@@ -73,7 +74,8 @@ def run_history(
         return export_fit_files(records, folder, out, err, tz=tz, force=force)
     writers: Mapping[str, Callable[[Sequence[SessionRecord], TextIO, tzinfo | None], None]] = {
         "table": functools.partial(_write_table, units=units),
-        "csv": write_csv,
+        # On a terminal an escape sequence or a bidi control in a note would act, not show.
+        "csv": functools.partial(write_csv, shown=escape_controls if is_terminal(out) else None),
         "json": _write_json,
     }
     if fmt == "table" and not records:

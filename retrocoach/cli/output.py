@@ -7,9 +7,35 @@ import errno
 import io
 import os
 import sys
-from typing import TextIO, cast
+import unicodedata
+from typing import Final, TextIO, cast
 
-__all__ = ["SafeOutput", "reopen_closed_standard_fds"]
+__all__ = ["SafeOutput", "escape_controls", "is_terminal", "reopen_closed_standard_fds"]
+
+# Characters a terminal acts on rather than shows: C0 and C1 controls (escape sequences, BEL,
+# carriage returns), format characters (the bidi overrides and isolates, zero-width marks) and
+# the Unicode line and paragraph separators.
+_ACTING: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def is_terminal(out: TextIO) -> bool:
+    """Whether *out* is a terminal a person reads, not a pipe or a file."""
+    try:
+        return out.isatty()
+    except (OSError, ValueError):  # closed, or detached
+        return False
+
+
+def escape_controls(text: str) -> str:
+    """*text* with every character a terminal would act on written as a Python escape.
+
+    ESC becomes ``\\x1b``, BEL ``\\x07``, U+202E ``\\u202e``: seen, never obeyed.
+    """
+    if text.isprintable():  # the usual case, in one C call
+        return text
+    return "".join(
+        ascii(char)[1:-1] if unicodedata.category(char) in _ACTING else char for char in text
+    )
 
 
 def reopen_closed_standard_fds() -> frozenset[int]:

@@ -14,6 +14,7 @@ from hostile_files import (
     fill,
     history_bytes,
     journal_bytes,
+    one_line,
     saved_sessions,
     shell,
     tmpfs,
@@ -107,3 +108,33 @@ def test_a_full_disk_during_an_upgrade_never_claims_an_old_copy_that_was_never_m
         again = shell("$RC history --format json", env_for(disk))
         ids = [s["id"] for s in json.loads(again.stdout)["sessions"]]
         assert ids == ["old", "left"], again.stderr
+
+
+def _not_a_file(path: Path, kind: str) -> Path:
+    if kind == "fifo":
+        os.mkfifo(path)
+        return path
+    if kind == "folder":
+        path.mkdir()
+        return path
+    if kind == "link-to-fifo":
+        os.mkfifo(path.with_name("pipe"))
+        path.symlink_to(path.with_name("pipe"))
+        return path
+    return Path("/dev/zero")  # a device that never ends
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "link-to-fifo", "device"])
+@pytest.mark.parametrize(
+    "command", ["programme", "programme start beginners", "run --audio none --plan next"]
+)
+def test_a_programmes_file_that_is_not_a_regular_file_is_refused_at_once(
+    tmp_path: Path, kind: str, command: str
+) -> None:
+    confirmed(tmp_path)
+    named = _not_a_file(tmp_path / "programmes.json", kind)
+    env = env_for(tmp_path, RETROCOACH_PROGRAMMES_FILE=str(named))
+    result = shell(f"timeout -s KILL 20 $RC {command}", env, timeout=60)
+    assert result.returncode in (1, 2), result.stderr  # 137 would be the kill of a hang
+    one_line(result.stderr)
+    assert "not a regular file" in result.stderr

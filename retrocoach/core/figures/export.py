@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, tzinfo
 from typing import Final, TextIO
 
@@ -69,9 +69,18 @@ def _cell(text: str) -> str:
 _FORMULA_STARTS: Final = frozenset("=+-@\t\r")
 
 
-def write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+def write_csv(
+    records: Sequence[SessionRecord],
+    out: TextIO,
+    tz: tzinfo | None,
+    *,
+    shown: Callable[[str], str] | None = None,
+) -> None:
     """*records* as CSV_COLUMNS, times in *tz* (local if None): the command line's and the
     history view's export.
+
+    *shown*, if given, turns each text cell into what a reader should see (the command line
+    escapes control characters for a terminal); by default the cells keep their exact text.
 
     RFC 4180: every line ends in CRLF, and the csv module quotes each cell holding a comma, a
     quote, a CR or an LF, so a note with a bare CR stays in its cell. Every text cell is
@@ -80,20 +89,23 @@ def write_csv(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) 
     """
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    cell: Callable[[str], str] = _cell
+    if shown is not None:
+        cell = lambda text: _cell(shown(text))  # noqa: E731  (a one-line composition)
     for record in records:
         writer.writerow(
             (
-                _cell(record.id),
+                cell(record.id),
                 local_day(record, tz).isoformat(),
                 record.started_at.isoformat(),
                 record.ended_at.isoformat(),
-                _cell(record.plan.name),
-                _cell(record.outcome.value),
+                cell(record.plan.name),
+                cell(record.outcome.value),
                 _seconds(record.walking_s),
                 _seconds(record.forward_s),
                 _seconds(record.backward_s),
                 "" if record.effort is None else record.effort,
-                _cell(record.notes or ""),
+                cell(record.notes or ""),
                 _optional(record.forward_m),
                 _optional(record.backward_m),
                 _optional(record.energy_kcal_est),

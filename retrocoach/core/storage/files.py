@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import stat
@@ -24,6 +25,7 @@ __all__ = [
     "parse_json_bytes",
     "read_bytes",
     "read_fd",
+    "read_named_text",
     "write_all",
 ]
 
@@ -123,6 +125,19 @@ def read_bytes(path: Path) -> bytes | None:
         raise storage_error(path, error, "read", "it was left as it is") from error
     finally:
         os.close(fd)
+
+
+def read_named_text(path: Path) -> str:
+    """The UTF-8 text of a file a user or a test names (an environment variable, an option).
+
+    Read as read_bytes reads: a FIFO, socket, device or folder raises NotAFileError at once,
+    never waiting for a writer that may never come. A missing file raises FileNotFoundError,
+    other failures StorageError, and text that is not UTF-8 UnicodeDecodeError.
+    """
+    raw = read_bytes(path)
+    if raw is None:
+        raise FileNotFoundError(errno.ENOENT, "no such file", str(path))
+    return raw.decode("utf-8")
 
 
 Signature = tuple[int, int, int, int, int]

@@ -198,10 +198,10 @@ def test_a_leftover_journal_that_cannot_be_saved_now_is_never_journalled_over(
                 Session(PLAN), started_at=WALL_START, now=0.0, outcome=Outcome.STOPPED
             )
         )
-    # A folder in the way of history.json.bak: no save can go through until it is gone.
-    (tmp_path / "history.json.bak").unlink()
-    (tmp_path / "history.json.bak").mkdir()
-    (tmp_path / "history.json.bak" / "x").write_text("x")
+    # A folder in the way of history.json's lock: no save can go through until it is gone.
+    (tmp_path / "history.json.lock").unlink()
+    (tmp_path / "history.json.lock").mkdir()
+    (tmp_path / "history.json.lock" / "x").write_text("x")
     lines: list[str] = []
     second_store = new_store(tmp_path, lines)
     assert second_store.recover_journals() == []
@@ -213,8 +213,8 @@ def test_a_leftover_journal_that_cannot_be_saved_now_is_never_journalled_over(
     assert any("kept in" in report for report in second.reports)
     assert kept.read_bytes() == kept_bytes  # the first walk's only copy, untouched
     assert len(journals(tmp_path)) == 2
-    (tmp_path / "history.json.bak" / "x").unlink()
-    (tmp_path / "history.json.bak").rmdir()
+    (tmp_path / "history.json.lock" / "x").unlink()
+    (tmp_path / "history.json.lock").rmdir()
     recovered = new_store(tmp_path).recover_journals()
     assert sorted(r.walking_s for r in recovered) == [12.0, 29.0]
     assert journals(tmp_path) == []
