@@ -7,6 +7,9 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from retrocoach.core.errors import StorageError
+from retrocoach.core.storage.files import read_named_text
+
 __all__ = [
     "OWN_RULE",
     "ShippedDataError",
@@ -96,8 +99,8 @@ def checked_item(
 def read_shipped(path: Path, what: str, error: type[ShippedDataError]) -> object:
     """The JSON document of the *what* file at *path*; *error* names the file and the fault."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as caught:
+        text = read_named_text(path)  # never waits on a FIFO named in its place
+    except (OSError, StorageError, UnicodeDecodeError) as caught:
         raise error(f"cannot read the {what} file {path}: {caught}") from None
     try:
         return json.loads(text)
