@@ -104,7 +104,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = _exit_status(
         code, recorder, coach.stopped_by_signal, out, tell, units=Units(settings.units)
     )
-    keys = stdin_keys() if _is_terminal(out) else None
+    keys = stdin_keys() if is_terminal(out) else None
     _check_in(chosen, recorder, keys, out, tell=tell, book=book)
     return status
 
