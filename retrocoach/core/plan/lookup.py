@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from retrocoach.core.durations import quoted
 from retrocoach.core.plan.model import Plan, PlanError, parse_spec
 from retrocoach.core.plan.presets import PRESETS, find_preset
 
 __all__ = ["resolve_plan"]
+
+
+RETIRED: Final = {
+    "knee-10": "'knee-10' is no longer a plain plan: the knee osteoarthritis trial's dose is the "
+    "knee-oa programme, which starts once agreed with your clinician "
+    "(retrocoach programme start knee-oa)",
+    "study-30": "'study-30' is no longer offered: it was the dose of supervised stroke trials; "
+    "agree any plan after a stroke with your clinician and write it as key=value words",
+}
+"""Built-in plans taken out of the list, with the one line that says where their dose went."""
 
 
 def resolve_plan(text: str, saved: Sequence[Plan] = ()) -> Plan:
@@ -29,6 +40,9 @@ def resolve_plan(text: str, saved: Sequence[Plan] = ()) -> Plan:
     for plan in saved:
         if plan.name.casefold() == folded:
             return plan
+    retired = RETIRED.get(folded)
+    if retired is not None:
+        raise PlanError(retired)
     names = [*PRESETS, *(plan.name for plan in saved)]
     raise PlanError(
         f"{quoted(text)} is not a plan: use one of {', '.join(names)}, "

@@ -21,26 +21,25 @@ REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "assets" / "data" / "plans.json"
 SCHEMA = REPO / "assets" / "data" / "plans.schema.json"
 
-# Every preset as it was when the presets moved from Python into plans.json: name, the plan's
-# lengths (get-ready, warm-up, forward, backward, rounds, cool-down, turn, in seconds), speeds
-# and the references cited. A change to a preset changes this table on purpose.
+# Every preset as it is: name, the plan's lengths (get-ready, warm-up, forward, backward,
+# rounds, cool-down, turn, in seconds), speeds and the references cited. The trial doses
+# (knee-10, study-30) left the list; every plan gained a 30 s turn-around and a backward belt.
+# A change to a preset changes this table on purpose.
 BEFORE_THE_MOVE: dict[str, tuple[tuple[int, ...], tuple[float | None, ...], tuple[str, ...]]] = {
-    "first-steps": ((10, 0, 300, 60, 3, 120, 0), (None, 1.0), ("article-retro-walking-treadmill",)),
+    "first-steps": (
+        (10, 0, 300, 60, 3, 120, 30),
+        (None, 1.0),
+        ("article-retro-walking-treadmill", "retrocoach-own"),
+    ),
     "gentle-start": (
-        (10, 120, 60, 60, 5, 120, 0),
-        (None, None),
-        ("article-walking-backward-fitness", "retrocoach-own"),
+        (10, 120, 60, 60, 5, 120, 30),
+        (None, 1.0),
+        ("article-walking-backward-fitness", "article-retro-walking-treadmill", "retrocoach-own"),
     ),
     "daily-ten": (
-        (10, 180, 60, 120, 5, 120, 0),
-        (None, None),
-        ("article-walking-backwards-daily", "retrocoach-own"),
-    ),
-    "knee-10": ((10, 0, 180, 600, 1, 120, 0), (None, None), ("alghadir-2019",)),
-    "study-30": (
-        (10, 180, 60, 300, 6, 180, 0),
-        (None, None),
-        ("chang-2021", "michaelsen-2014", "retrocoach-own"),
+        (10, 180, 60, 120, 5, 120, 30),
+        (None, 1.5),
+        ("article-walking-backwards-daily", "article-retro-walking-treadmill", "retrocoach-own"),
     ),
 }
 

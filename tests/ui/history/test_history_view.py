@@ -22,21 +22,32 @@ from retrocoach.cli.history import run_history
 from retrocoach.core.figures.export import CSV_COLUMNS
 from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.history.store import HistoryStore
-from retrocoach.core.plan.model import Kind, Plan
-from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.plan.model import Kind, Plan, parse_spec
 from retrocoach.core.session.machine import SegmentRecord
 from retrocoach.ui.history.chart import CHART_WEEKS
 from retrocoach.ui.history.model import COLUMNS, RECORD_ROLE
 from retrocoach.ui.history.view import HistoryView
 
 TZ = timezone(timedelta(hours=1))
+# The plans these walks followed, as the built-in plans were then (no turn-arounds; two trial
+# doses since taken out of the list): a history keeps its walks as they were walked.
+WALKED = {
+    name: parse_spec(spec, name=name)
+    for name, spec in (
+        ("first-steps", "warmup=0s forward=5m backward=1m rounds=3 cooldown=2m"),
+        ("gentle-start", "warmup=2m forward=1m backward=1m rounds=5 cooldown=2m"),
+        ("daily-ten", "warmup=3m forward=1m backward=2m rounds=5 cooldown=2m"),
+    )
+}
+KNEE_10 = parse_spec("warmup=0s forward=3m backward=10m rounds=1 cooldown=2m", name="knee-10")
+STUDY_30 = parse_spec("warmup=3m forward=1m backward=5m rounds=6 cooldown=3m", name="study-30")
 TODAY = date(2026, 11, 21)  # a Saturday; its week starts on Monday 16 November
 
 
 def session(
     number: int,
     day: date,
-    plan: Plan = PRESETS["first-steps"].plan,
+    plan: Plan = WALKED["first-steps"],
     *,
     outcome: Outcome = Outcome.COMPLETED,
     effort: int | None = None,
@@ -69,11 +80,11 @@ def session(
 
 
 RECORDS = (
-    session(1, TODAY - timedelta(days=40), PRESETS["knee-10"].plan, effort=4),
-    session(2, TODAY - timedelta(days=2), PRESETS["daily-ten"].plan, notes="windy"),
+    session(1, TODAY - timedelta(days=40), KNEE_10, effort=4),
+    session(2, TODAY - timedelta(days=2), WALKED["daily-ten"], notes="windy"),
     session(3, TODAY - timedelta(days=1), outcome=Outcome.STOPPED, effort=8),
-    session(4, TODAY, PRESETS["gentle-start"].plan, effort=7, notes="easy\nand calm"),
-    session(5, TODAY - timedelta(days=9), PRESETS["study-30"].plan, outcome=Outcome.INTERRUPTED),
+    session(4, TODAY, WALKED["gentle-start"], effort=7, notes="easy\nand calm"),
+    session(5, TODAY - timedelta(days=9), STUDY_30, outcome=Outcome.INTERRUPTED),
 )
 
 

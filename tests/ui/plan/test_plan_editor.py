@@ -194,7 +194,8 @@ def test_a_whole_session_over_eight_hours_is_refused_below_the_fields(
 def test_the_totals_follow_every_edit_live(qtbot: QtBot, editor: PlanEditor) -> None:
     # first-steps: 3 x (5:00 + 1:00) and a 2:00 cool-down is 20:00 of walking, 3 min backward.
     assert "Walking 20:00 in all, 3 min of it backward" in label(editor, "plan_totals")
-    assert "20:10 with the get-ready" in label(editor, "plan_totals")
+    # The get-ready's 10 s and three 30 s turn-arounds each way (six): 23:10 in all.
+    assert "23:10 with the get-ready countdown and the turn-arounds" in label(editor, "plan_totals")
     type_into(qtbot, edit(editor, "backward"), "1m30s")
     assert "Walking 21:30 in all, 4.5 min of it backward" in label(editor, "plan_totals")
     qtbot.keyClick(child(editor, QSpinBox, "rounds_spin"), Qt.Key.Key_Up)
@@ -222,12 +223,13 @@ def test_the_list_keeps_its_choice_while_a_field_is_being_retyped(
 
 def test_choosing_a_preset_fills_in_its_lengths(qtbot: QtBot, editor: PlanEditor) -> None:
     box = combo(editor)
-    index = box.findText("knee-10 (built in)")
+    index = box.findText("daily-ten (built in)")
     box.setCurrentIndex(index)
     box.activated.emit(index)
-    assert editor.plan == PRESETS["knee-10"].plan
-    assert edit(editor, "backward").text() == "10m"
-    assert PRESETS["knee-10"].description in label(editor, "plan_description")
+    assert editor.plan == PRESETS["daily-ten"].plan
+    assert edit(editor, "backward").text() == "2m"
+    assert edit(editor, "turn").text() == "30s"
+    assert PRESETS["daily-ten"].description in label(editor, "plan_description")
 
 
 def test_save_writes_the_plan_to_plans_json_under_the_given_name(
@@ -249,9 +251,9 @@ def test_a_name_taken_by_a_preset_or_a_saved_plan_is_refused_in_plain_words(
     qtbot: QtBot, editor: PlanEditor, store: PlanStore, prompts: ScriptedPrompts
 ) -> None:
     store.save(FIRST_STEPS.renamed("Long"))
-    prompts.texts += ["Knee-10", "long"]
+    prompts.texts += ["Daily-Ten", "long"]
     qtbot.mouseClick(button(editor, "save"), Qt.MouseButton.LeftButton)
-    assert "'Knee-10' is the name of a built-in plan" in editor.message()
+    assert "'Daily-Ten' is the name of a built-in plan" in editor.message()
     qtbot.mouseClick(button(editor, "save"), Qt.MouseButton.LeftButton)
     assert "A saved plan is already called 'long'" in editor.message()
     assert saved_names(store) == ["Long"]
