@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
 
 from retrocoach.core.devices.heart_rate import HeartRateMeasurement
 from retrocoach.core.segments import Direction, Kind
+from retrocoach.core.session.events import Event, SegmentStarted
 
 __all__ = [
     "FAR_MARGIN_BPM",
@@ -156,6 +158,16 @@ class HeartRateWatch:
     def segment_started(self, at: float, kind: Kind) -> None:
         """A new segment began at *at*."""
         self.segments.append(_Segment(kind, at))
+
+    def on_events(self, events: Sequence[Event]) -> None:
+        """Follow the session's segments, one per segment its record keeps.
+
+        The get-ready countdown is not kept as a segment (its values count for the whole walk
+        only), so ``segments[i]`` stays the record's ``segments[i]``.
+        """
+        for event in events:
+            if isinstance(event, SegmentStarted) and event.segment.kind is not Kind.GETREADY:
+                self.segment_started(event.at, event.segment.kind)
 
     def measured(self, at: float, measurement: HeartRateMeasurement) -> list[HrNotice]:
         """One value from the strap at *at*; the notices it brings."""

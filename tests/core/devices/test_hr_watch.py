@@ -14,7 +14,9 @@ from retrocoach.core.devices.hr_watch import (
     Zone,
     zone,
 )
+from retrocoach.core.plan.model import Plan
 from retrocoach.core.segments import Direction, Kind
+from retrocoach.core.session.machine import Session
 
 
 def feed(
@@ -132,3 +134,16 @@ def test_zones_against_the_ceiling() -> None:
         Zone.OVER,
         Zone.FAR_OVER,
     ]
+
+
+def test_the_watch_follows_the_sessions_segments_without_the_countdown() -> None:
+    session = Session(Plan(forward_s=5, backward_s=5, rounds=1, warmup_s=5, cooldown_s=0))
+    watch = HeartRateWatch(None, started_at=0.0)
+    watch.on_events(session.start(0.0))
+    now = 0.0
+    while not session.is_over:
+        now += 1.0
+        watch.on_events(session.advance(now))
+    kinds = [segment.kind for segment in watch.segments]
+    assert kinds == [segment.kind for segment in session.walked(now)]
+    assert Kind.GETREADY not in kinds
