@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,6 +58,24 @@ def _read(desktop: Desktop, name: str, *, quarter: bool) -> str:
     return "\n".join(texts)
 
 
+def _read_until(desktop: Desktop, name: str, shows: Callable[[str], bool], *, quarter: bool) -> str:
+    """Read the screen again and again until *shows* holds for its text; that text.
+
+    Waiting on what is shown, not on the clock: a busy machine only takes longer.
+    """
+    texts = [""]
+
+    def read() -> bool:
+        texts[0] = _read(desktop, name, quarter=quarter)
+        return shows(texts[0])
+
+    try:
+        wait_until(read, f"the screen {name!r}")
+    except AssertionError as missed:
+        raise AssertionError(f"{missed}; read last:\n{texts[0]}") from None
+    return texts[0]
+
+
 def _geometry(desktop: Desktop, window: str) -> dict[str, int]:
     shell = desktop.run("xdotool", "getwindowgeometry", "--shell", window)
     return {key: int(value) for key, value in (line.split("=") for line in shell.splitlines())}
@@ -80,12 +98,15 @@ def test_at_scale_two_the_window_fits_and_a_walk_started_on_the_plan_page_is_rea
         assert box["X"] + box["WIDTH"] <= 1920
         assert box["Y"] + box["HEIGHT"] <= 1080
         desktop.press(window, "ctrl+p")  # the Plan page
-        time.sleep(0.5)
+        _read_until(desktop, "walk-scale2-plan", lambda t: "Rounds" in t, quarter=False)
         start_walk(desktop, app, data)
-        time.sleep(1.5)  # past the start's flash (no sound here, so the band flashes)
-        text = _read(desktop, "walk-scale2-forward", quarter=True)
-        assert "FORWARD" in text.upper(), text
-        assert TIME.search(text), text
+        # The start flashes the band (no sound here): read once the word and time are clear.
+        _read_until(
+            desktop,
+            "walk-scale2-forward",
+            lambda t: "FORWARD" in t.upper() and TIME.search(t) is not None,
+            quarter=True,
+        )
     finally:
         app.kill()
 
@@ -101,24 +122,30 @@ def test_one_esc_only_asks_a_second_stops_and_the_stop_shows_what_was_left(
     app = open_window(desktop, data, PLAN)
     try:
         walking = start_walk(desktop, app, data)
-        time.sleep(2.0)
         window = desktop.window("^RetroCoach$", pid=app.pid)
+        # One Esc: the question shows. Reading the screen takes tesseract seconds on a busy
+        # machine, longer than the 4 s a second press has, so the second press below does
+        # not wait on it: the question is left to lapse first, and two presses follow.
         desktop.press(window, "Escape")
-        time.sleep(0.8)
-        text = _read(desktop, "walk-esc-once", quarter=False)
-        assert "again" in text.lower(), text
-        assert sessions(data / "history.json") == []  # still walking
+        _read_until(desktop, "walk-esc-once", lambda t: "again" in t.lower(), quarter=False)
+        _read_until(
+            desktop,
+            "walk-esc-lapsed",
+            lambda t: "again" not in t.lower() and "pauses" in t.lower(),  # read, and gone
+            quarter=False,
+        )
+        assert sessions(data / "history.json") == []  # still walking: one Esc only asked
         journal = journal_session(data)
         assert journal is not None
         assert journal["id"] == walking["id"]
-        desktop.press(window, "Escape")
+        desktop.press(window, "Escape", "Escape")  # it asks again, and the second stops
         wait_until(lambda: sessions(data / "history.json"), "the stopped walk in the history")
         (session,) = sessions(data / "history.json")
         assert session["outcome"] == "stopped"
         desktop.dismiss("How did it go", app.pid)
-        time.sleep(0.5)
-        text = _read(desktop, "walk-stopped", quarter=False)
-        assert "stopped early" in text.lower(), text
+        text = _read_until(
+            desktop, "walk-stopped", lambda t: "stopped early" in t.lower(), quarter=False
+        )
         assert "not walked" in text.lower(), text
         assert "0:00 left" not in text, text
     finally:
