@@ -7,7 +7,7 @@ the light and dark themes, at QT_SCALE_FACTOR 1 and 2, before, during and after 
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from quarter_ocr import quarter_text
 from quarter_ocr import reads as _reads
 from xdesktop import (
     Desktop,
+    journal_session,
     need_tools,
     open_window,
     sessions,
@@ -27,7 +28,8 @@ from retrocoach.core.storage.paths import DataPaths
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 # A cool-down after the last backward stretch: the time left in all is never the segment's.
-PLAN = "getready=5s warmup=0s forward=40s backward=40s turn=10s rounds=1 cooldown=2m"
+# Minutes-long segments: a state lasts far longer than reading it takes on a busy machine.
+PLAN = "getready=30s warmup=0s forward=2m backward=2m turn=30s rounds=1 cooldown=5m"
 
 
 def _quarter_text(desktop: Desktop, window: str, name: str) -> str:
@@ -38,11 +40,19 @@ def _quarter_text(desktop: Desktop, window: str, name: str) -> str:
     )
 
 
+def _segments(data: Path) -> list[str]:
+    """The kinds of the segments begun so far, from the walk's journal."""
+    journal = journal_session(data)
+    return [str(s["kind"]) for s in journal["segments"]] if journal else []
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("theme", "scale"), [("light", "1"), ("dark", "2")])
 def test_default_tesseract_reads_word_and_time_at_a_quarter_in_every_state(
     display: str, tmp_path: Path, theme: str, scale: str
 ) -> None:
+    """Each state is reached by a key and waited for (in the journal, or read again until it
+    shows); the segments are minutes long, so reading never races the walk's clock."""
     need_tools(("tesseract",), "apt install tesseract-ocr")
     desktop = Desktop(display)
     data = tmp_path / "data"
@@ -53,46 +63,49 @@ def test_default_tesseract_reads_word_and_time_at_a_quarter_in_every_state(
     missed: list[str] = []
 
     def check(name: str, word: str, low: int, high: int) -> None:
-        text = _quarter_text(desktop, window, f"{theme}{scale}-{name}")
-        if not _reads(text, word, low, high):
-            missed.append(f"{name}: wanted {word} and {low}-{high} s, read {text!r}")
+        """Read the state; a read that misses is tried again (the frame may not be painted
+        yet), up to three times: only a state never read counts as missed."""
+        texts = []
+        for attempt in range(3):
+            text = _quarter_text(desktop, window, f"{theme}{scale}-{name}")
+            if _reads(text, word, low, high):
+                return
+            texts.append(f"{attempt}: {text!r}")
+        missed.append(f"{name}: wanted {word} and {low}-{high} s, read {texts}")
+
+    def press_and_wait(key: str, condition: Callable[[], object], what: str) -> None:
+        desktop.press(window, key)
+        wait_until(condition, what)
 
     try:
         window = desktop.window("^RetroCoach$", pid=app.pid)
-        time.sleep(1.0)
-        check("ready", "READY", 120, 600)
+        check("ready", "READY", 300, 900)
         start_walk(desktop, app, data)
-        time.sleep(1.5)  # past the start's flash (no sound here, so the band flashes)
-        check("get-ready", "GETREADY", 1, 5)
-        time.sleep(4.5)
-        check("forward", "FORWARD", 20, 40)
-        desktop.press(window, "F11")
-        time.sleep(1.0)
-        check("walk-forward", "FORWARD", 20, 40)
-        desktop.press(window, "n")
-        time.sleep(1.5)
-        check("walk-turn", "TURNROUND", 1, 10)
-        desktop.press(window, "n")
-        time.sleep(1.5)
-        check("walk-backward", "BACKWARD", 20, 40)
+        check("get-ready", "GETREADY", 1, 30)
+        press_and_wait("n", lambda: _segments(data)[-1:] == ["forward"], "the forward stretch")
+        check("forward", "FORWARD", 60, 120)
+        desktop.press(window, "F11")  # walk mode: the same window, laid out larger
+        check("walk-forward", "FORWARD", 60, 120)
+        press_and_wait("n", lambda: _segments(data)[-1:] == ["turn"], "the turn-around")
+        check("walk-turn", "TURNROUND", 1, 30)
+        press_and_wait("n", lambda: _segments(data)[-1:] == ["backward"], "the backward stretch")
+        check("walk-backward", "BACKWARD", 60, 120)
         desktop.press(window, "space")
-        time.sleep(1.0)
-        check("walk-paused", "PAUSED", 20, 40)
+        check("walk-paused", "PAUSED", 60, 120)
         desktop.press(window, "F11")
-        time.sleep(1.0)
-        check("paused", "PAUSED", 20, 40)
+        check("paused", "PAUSED", 60, 120)
         desktop.press(window, "space")
-        time.sleep(1.5)
-        check("backward", "BACKWARD", 20, 40)
-        desktop.press(window, "Escape")
-        time.sleep(0.3)
-        desktop.press(window, "Escape")
+        check("backward", "BACKWARD", 60, 120)
+        desktop.press(window, "Escape", "Escape")
         wait_until(lambda: sessions(data / "history.json"), "the stopped walk in the history")
         desktop.dismiss("How did it go", app.pid)
-        time.sleep(1.0)
-        text = _quarter_text(desktop, window, f"{theme}{scale}-summary")
-        if "stopped early" not in text.lower():
-            missed.append(f"summary: wanted 'stopped early', read {text!r}")
+        texts = []
+        for _ in range(3):
+            texts.append(_quarter_text(desktop, window, f"{theme}{scale}-summary"))
+            if "stopped early" in texts[-1].lower():
+                break
+        else:
+            missed.append(f"summary: wanted 'stopped early', read {texts!r}")
     finally:
         app.kill()
     # Tesseract's page layout is a heuristic: one state in ten may go unread, never more.

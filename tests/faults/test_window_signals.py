@@ -144,6 +144,9 @@ def test_a_quit_signal_to_a_window_mid_walk_saves_it_as_stopped_before_the_exit(
     assert journal_session(data) is None
 
 
+# Realtime: cues heard through a real sound server are counted, and on a loaded machine a cue
+# whose playback stutters is heard as several.
+@pytest.mark.realtime
 def test_a_window_stopped_10_s_pauses_at_the_gap_says_so_and_cues_no_burst(
     display: str, pulse: audio_probe.PulseServer, tmp_path: Path
 ) -> None:
