@@ -1,0 +1,81 @@
+"""What the treadmill coach tells the walker, in plain words, and the limits it keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from retrocoach.core.devices.ftms_control import Op, Result
+
+__all__ = [
+    "DEFAULT_BACKWARD_CAP_KMH",
+    "MAX_BACKWARD_CAP_KMH",
+    "Notice",
+    "NoticeKind",
+    "TurnBelt",
+    "control_error",
+]
+
+DEFAULT_BACKWARD_CAP_KMH: Final = 3.0
+"""No backward segment runs the belt faster than this unless the walker raises the setting."""
+MAX_BACKWARD_CAP_KMH: Final = 6.0
+"""The backward-cap setting cannot go above this, the fastest backward speed a plan may have."""
+
+
+class TurnBelt(StrEnum):
+    """What the belt does while the walker turns round (the turn-belt setting)."""
+
+    STOP = "stop"
+    SLOW = "slow"
+    """The treadmill's slowest speed."""
+
+
+class NoticeKind(StrEnum):
+    CONNECTED = "connected"
+    DISCONNECTED = "disconnected"
+    """The coach's largest text and a sound of its own."""
+    STATUS = "status"
+    """The treadmill stopped or paused itself: the walk pauses."""
+    ADJUSTED = "adjusted"
+    """A speed was clamped to the treadmill's range or held to the backward cap."""
+    ERROR = "error"
+    """The treadmill refused a request."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the walker must be told about the treadmill."""
+
+    kind: NoticeKind
+    text: str
+
+
+DISCONNECTED_TEXT: Final = "treadmill disconnected: set the belt by hand"
+
+_WHAT: Final = {
+    Op.REQUEST_CONTROL: "let RetroCoach control it",
+    Op.RESET: "reset",
+    Op.SET_TARGET_SPEED: "change its speed",
+    Op.SET_TARGET_INCLINATION: "change its incline",
+    Op.START_OR_RESUME: "start the belt",
+    Op.STOP_OR_PAUSE: "stop the belt",
+}
+
+
+def control_error(op: int, result: int) -> str:
+    """The walker's words for a refused Control Point request."""
+    try:
+        what = _WHAT[Op(op)]
+    except ValueError:
+        what = f"do request 0x{op:02x}"
+    if result == Result.NOT_PERMITTED:
+        return (
+            f"the treadmill did not let RetroCoach {what}: check its safety key and that no "
+            "other app holds it; set the belt by hand meanwhile"
+        )
+    if result == Result.NOT_SUPPORTED:
+        return f"this treadmill cannot {what} from an app: use its console"
+    if result == Result.INVALID_PARAMETER:
+        return f"the treadmill refused to {what} to that value: use its console"
+    return f"the treadmill could not {what}: use its console"
