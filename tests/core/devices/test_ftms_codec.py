@@ -16,7 +16,7 @@ from bluetooth_sig.gatt.characteristics.supported_speed_range import (
     SupportedSpeedRangeCharacteristic,
 )
 from bluetooth_sig.gatt.characteristics.treadmill_data import TreadmillDataCharacteristic
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrocoach.core.devices.ftms_control import (
@@ -181,6 +181,8 @@ THEIR_NAMES = {
 }
 
 
+# No deadline: the first example imports bluetooth-sig's tables, slow on a loaded machine.
+@settings(deadline=None)
 @given(treadmill_values())
 def test_every_flag_combination_reads_as_an_independent_decoder_reads_it(
     values: TreadmillData,
