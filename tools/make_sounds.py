@@ -131,6 +131,14 @@ TONES: dict[str, Callable[[], Samples]] = {
     "confirmstop": lambda: sequence(
         Note(E4, 0.08, REEDY), 0.06, Note(E4, 0.08, REEDY), 0.06, Note(B4, 0.16, REEDY)
     ),
+    # A device lost: a falling alarm of three reedy steps, low and long, unlike any cue.
+    "devicelost": lambda: sequence(
+        Note(A5, 0.12, REEDY),
+        0.04,
+        Note(E5, 0.12, REEDY),
+        0.04,
+        Note(A4, 0.3, REEDY, glide_to=E4, release=0.08),
+    ),
 }
 
 VOICE: dict[str, str] = {
@@ -145,6 +153,7 @@ VOICE: dict[str, str] = {
     "confirmstop": "again to stop",
     "turn": "turn",
     "slowdown": "slow",
+    "devicelost": "treadmill lost",
 }
 SILENCE_NAME = "silence"  # played once at session start to open the output before any cue
 

@@ -95,6 +95,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from retrocoach.cli.settings import run_settings  # noqa: PLC0415
 
         return run_settings(args, out, err)
+    if args.command == "treadmill":
+        from retrocoach.app.treadmill import run_treadmill_scan  # noqa: PLC0415
+
+        return run_treadmill_scan(args, out, err)
     return _run_window(args, err)
 
 

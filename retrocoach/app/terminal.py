@@ -10,6 +10,8 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from retrocoach.app.terminal_side import TerminalSide
+from retrocoach.app.treadmill import TreadmillChoice, WalkTreadmill
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.output import is_terminal
@@ -74,8 +76,13 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     qt_app = core_application()
     cues = _terminal_cues(args.audio, settings, pips, tell)
     picker = ReminderPicker(book, units=Units(settings.units)) if book is not None else None
+    side, treadmill = _treadmill(args, settings, cues, tell)
     recorder = SessionRecorder(
-        history, report=tell, programme=chosen.mark, basis=settings.estimate_basis
+        history,
+        report=tell,
+        programme=chosen.mark,
+        basis=settings.estimate_basis,
+        enrich=() if treadmill is None else (treadmill.enrich,),
     )
     session = Session(plan, countdown_s=countdown_for(pips))
     clock = MonotonicClock()
@@ -85,19 +92,25 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         session,
         clock,
         out,
-        # Cues first: the journal's fsync must never delay a switch's cue.
-        listeners=[cues, recorder, media],
+        # Cues first: the journal's fsync must never delay a switch's cue; the treadmill
+        # next, so a belt command waits for neither, and before the recorder, which keeps
+        # what the treadmill measured.
+        listeners=[cues, *([] if treadmill is None else [treadmill.hookup]), recorder, media],
         keys=stdin_keys(),
         reminders=picker,
         wait=wait,
         units=Units(settings.units),
+        wake_fd=None if treadmill is None else treadmill.inbox.fd,
+        on_wake=None if treadmill is None else treadmill.inbox.drain,
     )
+    side.coach = coach
     source.coach = coach
     if no_keys is not None:
         coach.say(f"{no_keys[:1].upper()}{no_keys[1:]}.")
     try:
         code = coach.run()
     finally:
+        _close(treadmill)  # after the walk's Stop was queued: it is written first
         cues.close()
         media.close()
         del qt_app
@@ -238,3 +251,27 @@ def _terminal_cues(
         tell(problem)
     listener.warm_up()
     return listener
+
+
+def _treadmill(
+    args: argparse.Namespace, settings: Settings, cues: CueListener, tell: Callable[[str], None]
+) -> tuple[TerminalSide, WalkTreadmill | None]:
+    """The treadmill of --treadmill (or the setting), connecting in the background; or None."""
+    choice = TreadmillChoice.of(getattr(args, "treadmill", None), settings)
+    side = TerminalSide(cues, Units(settings.units))
+    if choice.address is None:
+        return side, None
+    return side, WalkTreadmill(choice, settings, side, tell=tell)
+
+
+def _close(treadmill: WalkTreadmill | None) -> None:
+    if treadmill is not None:
+        treadmill.close()
+
+
+def _reminder_book(tell: Callable[[str], None]) -> ReminderBook | None:
+    try:
+        return ReminderBook.default()
+    except ReminderDataError as error:
+        tell(f"safety reminders are unavailable; the checklist shows only its core: {error}")
+        return None

@@ -10,6 +10,8 @@ from typing import NoReturn
 from retrocoach import __version__
 from retrocoach.cli.errors import UsageError
 from retrocoach.core.choices import AUDIO_ENGINES, PIPS_CHOICES
+from retrocoach.core.settings.kinds import SettingsError
+from retrocoach.core.settings.table import SETTINGS
 
 __all__ = ["PIP_CHOICES", "build_parser"]
 
@@ -37,6 +39,31 @@ def _effort(text: str) -> int:
         return int(text)
     raise argparse.ArgumentTypeError(
         f"'{text[:20]}' is not a rating: how hard the walk felt is a whole number from 0 to 10"
+    )
+
+
+def _treadmill(text: str) -> str:
+    """--treadmill's word: demo, none, or a Bluetooth address (kept in capitals)."""
+    word = text.strip()
+    if word.lower() in ("demo", "none"):
+        return word.lower()
+    setting = SETTINGS["treadmill"]
+    try:
+        return str(setting.kind.read("--treadmill", word))
+    except SettingsError as error:
+        raise argparse.ArgumentTypeError(f"{error}; or demo for a simulated one") from None
+
+
+def _add_devices(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--treadmill on the window and on run."""
+    parser.add_argument(
+        "--treadmill",
+        type=_treadmill,
+        metavar="ADDRESS",
+        default=None if top else argparse.SUPPRESS,
+        help="the Bluetooth (FTMS) treadmill whose belt RetroCoach sets during the walk: its "
+        "address (see 'retrocoach treadmill scan'), demo for a simulated one, none for none "
+        "(default: the treadmill setting)",
     )
 
 
@@ -88,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window with this plan loaded ('next': today's programme session)",
     )
     _add_common(parser, with_audio=True, top=True)
+    _add_devices(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = commands.add_parser(
@@ -118,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         "setting, 3 unless changed in the window)",
     )
     _add_common(run, with_audio=True, top=False)
+    _add_devices(run, top=False)
 
     history = commands.add_parser(
         "history",
@@ -156,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     plans = commands.add_parser("plans", help="list built-in and saved plans")
     _add_common(plans, with_audio=False, top=False)
     _add_programme(commands)
+    _add_treadmill(commands)
 
     settings = commands.add_parser(
         "settings",
@@ -168,6 +198,33 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("words", nargs="*", metavar="KEY=VALUE", help="a setting to change")
     _add_common(settings, with_audio=False, top=False)
     return parser
+
+
+def _add_treadmill(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """``retrocoach treadmill scan``."""
+    treadmill = commands.add_parser(
+        "treadmill",
+        help="find Bluetooth (FTMS) treadmills nearby",
+        description="Find Bluetooth treadmills that speak the Fitness Machine Service, to keep "
+        "one with 'retrocoach settings treadmill=ADDRESS'.",
+    )
+    _add_common(treadmill, with_audio=False, top=False)
+    actions = treadmill.add_subparsers(
+        dest="treadmill_action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    scan = actions.add_parser(
+        "scan",
+        help="list the treadmills heard nearby: name, address and signal",
+        description="Listen for Bluetooth treadmills for a few seconds and list each one heard: "
+        "its name, its address and its signal (nearer zero is nearer).",
+    )
+    scan.add_argument(
+        "--seconds", type=float, default=5.0, metavar="S", help="how long to listen (default 5)"
+    )
+    scan.add_argument(
+        "--demo", action="store_true", help="listen to the simulated demo treadmill instead"
+    )
+    _add_common(scan, with_audio=False, top=False)
 
 
 def _add_programme(commands: argparse._SubParsersAction[_Parser]) -> None:

@@ -66,11 +66,15 @@ class TerminalCoach:
         clock_rate: float = 1.0,
         wait: Waiter = wait_with_select,
         units: Units = Units.KMH,
+        wake_fd: int | None = None,
+        on_wake: Callable[[], object] | None = None,
     ) -> None:
         """*clock_rate* is clock seconds per real second: above 1 for compressed benchmarks.
 
         *wait* is how the loop sleeps: select by default; the composition root passes one that
         runs Qt's event loop when D-Bus calls (media keys) must be served while it sleeps.
+        *wake_fd* wakes the loop when readable, and *on_wake* is then called: how a device
+        (the treadmill) reports without a thread of its own touching the session.
         """
         self.session = session
         self.clock = clock
@@ -88,6 +92,9 @@ class TerminalCoach:
         self._wait_for = wait
         self._remote: collections.deque[RemoteAction] = collections.deque()
         self._remote_rule = RemoteRule(clock.now)
+        self._wake_fd = wake_fd
+        self._on_wake = on_wake
+        self.belt_note = ""  # shown after the live line: the treadmill's real speed, say
 
     @property
     def stopped_by_signal(self) -> int:
@@ -109,6 +116,8 @@ class TerminalCoach:
                     self._handle(self.session.stop(now))
                 self._read_keys()
                 self._read_remote()
+                if self._on_wake is not None and not self.session.is_over:
+                    self._on_wake()
         if self.is_tty:
             self._write("\n")
         self._summary()
@@ -131,11 +140,18 @@ class TerminalCoach:
         watched = [self._signals.read_fd]
         if self.keys is not None:
             watched.append(self.keys.fileno())
+        if self._wake_fd is not None:
+            watched.append(self._wake_fd)
         self._wait_for(watched, timeout)
 
     def say(self, text: str) -> None:
         """Print one line for the walker (a closed pipe does not stop the walk)."""
         self._line(text)
+
+    def act(self, command: Callable[[Session, float], Sequence[Event]]) -> None:
+        """Run *command* on the session now, its events handed to every listener."""
+        if not self.session.is_over:
+            self._handle(command(self.session, self.clock.now()))
 
     def press(self, action: RemoteAction) -> None:
         """A media button (MPRIS) was pressed: it is carried out after the current wait."""
@@ -239,6 +255,8 @@ class TerminalCoach:
         if not self.is_tty or progress.segment is None:
             return
         text = live_line(progress, self.units)
+        if self.belt_note:
+            text = f"{text}  {self.belt_note}"
         if text != self._shown:
             self._shown = text
             self._write(f"\r\x1b[2K{text}")

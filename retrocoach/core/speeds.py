@@ -12,6 +12,7 @@ from typing import Final
 __all__ = [
     "BACKWARD_SPEED",
     "BEGINNER_BACKWARD_KMH",
+    "DEFAULT_BACKWARD_CAP_KMH",
     "FORWARD_SPEED",
     "KMH_PER_MPH",
     "SpeedError",
@@ -86,6 +87,9 @@ class SpeedLimit:
 FORWARD_SPEED: Final = SpeedLimit("forward-speed", 0.5, 8.0)
 BACKWARD_SPEED: Final = SpeedLimit("backward-speed", 0.5, 6.0)
 """At about 5.9 km/h people break into a backward run (Hreljac 2005, JSSM 4:446)."""
+DEFAULT_BACKWARD_CAP_KMH: Final = 3.0
+"""With a treadmill under control, no backward segment runs the belt faster unless the walker
+raises the backward-cap setting (at most BACKWARD_SPEED's top); above 3 km/h the coach warns."""
 
 
 def parse_speed(text: str, limit: SpeedLimit) -> float:

@@ -29,6 +29,7 @@ from retrocoach.core.devices.ftms_control import (
     MachineStatus,
     Op,
     Request,
+    Result,
     SpeedRange,
     Status,
 )
@@ -122,7 +123,6 @@ class BeltCoach:
             self._range = speeds
         self.connected = True
         self._in_control = False
-        self._out.append(Notice(NoticeKind.CONNECTED, "treadmill connected"))
 
     def on_disconnected(self) -> None:
         was = self.connected
@@ -157,8 +157,8 @@ class BeltCoach:
             if response.op == Op.REQUEST_CONTROL:
                 self._in_control = True
             return
-        if response.op == Op.REQUEST_CONTROL:
-            self._in_control = False
+        if response.op == Op.REQUEST_CONTROL or response.result == Result.NOT_PERMITTED:
+            self._in_control = False  # asked again at the next segment
         self._tell_once(NoticeKind.ERROR, control_error(response.op, response.result))
 
     # -- the session's side --------------------------------------------------------------------

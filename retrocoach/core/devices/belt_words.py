@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Final
 
 from retrocoach.core.devices.ftms_control import Op, Result
+from retrocoach.core.speeds import BACKWARD_SPEED, DEFAULT_BACKWARD_CAP_KMH
 
 __all__ = [
     "DEFAULT_BACKWARD_CAP_KMH",
@@ -17,9 +18,7 @@ __all__ = [
     "control_error",
 ]
 
-DEFAULT_BACKWARD_CAP_KMH: Final = 3.0
-"""No backward segment runs the belt faster than this unless the walker raises the setting."""
-MAX_BACKWARD_CAP_KMH: Final = 6.0
+MAX_BACKWARD_CAP_KMH: Final = BACKWARD_SPEED.high_kmh
 """The backward-cap setting cannot go above this, the fastest backward speed a plan may have."""
 
 
@@ -32,7 +31,8 @@ class TurnBelt(StrEnum):
 
 
 class NoticeKind(StrEnum):
-    CONNECTED = "connected"
+    """What a notice is about, for how loudly it is told."""
+
     DISCONNECTED = "disconnected"
     """The coach's largest text and a sound of its own."""
     STATUS = "status"
@@ -69,9 +69,9 @@ def control_error(op: int, result: int) -> str:
         what = _WHAT[Op(op)]
     except ValueError:
         what = f"do request 0x{op:02x}"
-    if result == Result.NOT_PERMITTED:
+    if result == Result.NOT_PERMITTED:  # whichever request met it: one refusal, told once
         return (
-            f"the treadmill did not let RetroCoach {what}: check its safety key and that no "
+            "the treadmill did not let RetroCoach control it: check its safety key and that no "
             "other app holds it; set the belt by hand meanwhile"
         )
     if result == Result.NOT_SUPPORTED:

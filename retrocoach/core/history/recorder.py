@@ -56,8 +56,11 @@ class SessionRecorder:
         journal_every_s: float = JOURNAL_EVERY_S,
         programme: ProgrammeMark | None = None,
         basis: EstimateBasis = NO_BODY_MASS,
+        enrich: Sequence[Callable[[SessionRecord], SessionRecord]] = (),
     ) -> None:
+        """*enrich*: what devices add to the record before it is saved (what they measured)."""
         self.store = store
+        self._enrich = list(enrich)
         self._programme = programme
         self._basis = basis  # the energy estimate's body mass and backward factor
         self._report = report
@@ -171,6 +174,8 @@ class SessionRecorder:
         )
         # The journal carries the mark too: a session recovered after a crash keeps it.
         record = dataclasses.replace(record, programme=self._programme)
+        for add in self._enrich:
+            record = add(record)
         if outcome is Outcome.STOPPED and not any(s.actual_s > 0 for s in record.segments):
             # Stopped during the get-ready countdown (or at once): an empty entry would only
             # clutter the history, so the journal goes and nothing is recorded.

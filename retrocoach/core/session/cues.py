@@ -50,6 +50,8 @@ class Cue(StrEnum):
     """A turn-around phase begins: turn round on the side rails, the belt set for what follows."""
     SLOW_DOWN = "slowdown"
     """Slow the belt: the next walking segment is slower (see retrocoach.core.session.belt)."""
+    DEVICE_LOST = "devicelost"
+    """Not a session's cue: a Bluetooth device (the treadmill) was lost mid-walk."""
     WAKE = "wake"
     """Not a sound: a boundary is due in about a second, so keep the output device awake.
 

@@ -14,6 +14,7 @@ from retrocoach.core.speeds import point_for_comma
 
 __all__ = [
     "KG_PER_LB",
+    "BluetoothAddress",
     "BodyMass",
     "Choice",
     "Kind",
@@ -30,6 +31,10 @@ KG_PER_LB: Final = 0.45359237
 _MASS: Final = re.compile(r"([0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(kg|kgs|lb|lbs)?", re.IGNORECASE)
 _ON: Final = {"on": True, "true": True, "yes": True, "off": False, "false": False, "no": False}
 _CLEAR: Final = ("", "none")
+_BLUETOOTH_ADDRESS: Final = re.compile(
+    r"[0-9A-F]{2}(?::[0-9A-F]{2}){5}"  # six pairs, as Linux and Windows give them
+    r"|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}"  # macOS's per-device UUID
+)
 
 
 class SettingsError(ValueError):
@@ -365,3 +370,40 @@ class Text(Kind):
 
     def show(self, value: object) -> str:
         return "" if value is None else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class BluetoothAddress(Kind):
+    """Null (none) or a Bluetooth device's address, kept in capitals."""
+
+    what: str
+    """The device, for the messages: "treadmill", "heart-rate strap"."""
+    scan: str
+    """The command that lists such devices nearby."""
+
+    @property
+    def stored(self) -> str:
+        return "null or a Bluetooth address such as F2:7E:AD:31:11:01"
+
+    @property
+    def typed(self) -> str:
+        return f"a Bluetooth address (see '{self.scan}') or none"
+
+    def fits(self, value: object) -> bool:
+        return value is None or (
+            isinstance(value, str) and _BLUETOOTH_ADDRESS.fullmatch(value) is not None
+        )
+
+    def read(self, word: str, text: str) -> object:
+        typed = text.strip().upper()
+        if typed.lower() in _CLEAR:
+            return None
+        if _BLUETOOTH_ADDRESS.fullmatch(typed) is None:
+            raise SettingsError(
+                f"{word} is a Bluetooth address such as F2:7E:AD:31:11:01 (see '{self.scan}'), "
+                "or none"
+            )
+        return typed
+
+    def show(self, value: object) -> str:
+        return "none" if value is None else str(value)

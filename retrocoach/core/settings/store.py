@@ -62,6 +62,10 @@ class Settings:
     units: str = declared("units")
     backward_factor: float = declared("backward_factor")
     theme: str = declared("theme")
+    treadmill: str | None = declared("treadmill")
+    """The treadmill's Bluetooth address; None: no treadmill."""
+    turn_belt: str = declared("turn_belt")
+    backward_cap_kmh: float = declared("backward_cap_kmh")
     last_plan: str | None = declared("last_plan")
 
     @property

@@ -15,6 +15,7 @@ from typing import Any, Final
 from retrocoach.core.choices import AUDIO_ENGINES, PIPS_CHOICES
 from retrocoach.core.session.estimates import BACKWARD_FACTOR_RANGE, DEFAULT_BACKWARD_FACTOR
 from retrocoach.core.settings.kinds import (
+    BluetoothAddress,
     BodyMass,
     Choice,
     Kind,
@@ -25,6 +26,7 @@ from retrocoach.core.settings.kinds import (
     Switch,
     Text,
 )
+from retrocoach.core.speeds import BACKWARD_SPEED, DEFAULT_BACKWARD_CAP_KMH
 
 __all__ = ["BY_WORD", "SETTINGS", "Declared", "declared"]
 
@@ -135,6 +137,30 @@ SETTINGS: Final[Mapping[str, Declared]] = {
             "theme",
             "C&olours",
             "the window's colours",
+        ),
+        Declared(
+            "treadmill",
+            BluetoothAddress("treadmill", "retrocoach treadmill scan"),
+            None,
+            "treadmill",
+            "&Treadmill",
+            "the Bluetooth (FTMS) treadmill whose belt RetroCoach sets during a walk",
+        ),
+        Declared(
+            "turn_belt",
+            Choice({"stop": "Stop the belt", "slow": "Slow it to its slowest speed"}),
+            "stop",
+            "turn-belt",
+            "&During a turn-around",
+            "what the treadmill's belt does while you turn round",
+        ),
+        Declared(
+            "backward_cap_kmh",
+            Number(0.5, BACKWARD_SPEED.high_kmh, decimals=1, unit="km/h"),
+            DEFAULT_BACKWARD_CAP_KMH,
+            "backward-cap",
+            "Backward speed &cap",
+            "the fastest RetroCoach runs the belt backward, whatever a plan asks",
         ),
         Declared(
             "last_plan",

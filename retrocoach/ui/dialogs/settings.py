@@ -27,6 +27,7 @@ from retrocoach.core.settings.kinds import Choice, Pips, Seconds
 from retrocoach.core.settings.store import Settings
 from retrocoach.core.settings.table import SETTINGS, Declared
 from retrocoach.ui.dialogs.belt_settings import BeltSettings, label_of, tip_of
+from retrocoach.ui.dialogs.treadmill_settings import TreadmillFinder, TreadmillSettings
 
 __all__ = ["SettingsDialog"]
 
@@ -50,8 +51,10 @@ class SettingsDialog(QDialog):
         *,
         engine_problem: Callable[[str], str | None] | None = None,
         test_sound: Callable[[Settings], str] | None = None,
+        treadmill_finder: TreadmillFinder | None = None,
     ) -> None:
         super().__init__(parent)
+        self.treadmill = TreadmillSettings(treadmill_finder, self)
         self.setWindowTitle("RetroCoach settings")
         self.setObjectName("settings_dialog")
         self._initial = settings
@@ -154,6 +157,7 @@ class SettingsDialog(QDialog):
             "checklist_every_start": self._checklist,
             "theme": self._theme,
             **self.belt.controls(),
+            **self.treadmill.controls(),
         }
 
     def _layout(self) -> None:
@@ -178,6 +182,7 @@ class SettingsDialog(QDialog):
             ("", self._checklist, self._checklist),
             (SETTINGS["theme"].label + ":", self._theme, self._theme),
             ("Treadmill:", self.belt, self.belt.units),
+            ("Bluetooth:", self.treadmill, self.treadmill.address),
         )
         for text, field, buddy in rows:
             label = QLabel(text, self)
@@ -202,6 +207,9 @@ class SettingsDialog(QDialog):
         # A body mass that cannot be read keeps the dialog open, the reason beside it.
         if self.belt.problem():
             self.belt.mass.setFocus()
+            return
+        if self.treadmill.problem():
+            self.treadmill.address.setFocus()
             return
         self.accept()
 
@@ -235,6 +243,7 @@ class SettingsDialog(QDialog):
         self._checklist.setChecked(settings.checklist_every_start)
         self._theme.setCurrentIndex(self._theme.findData(settings.theme))
         self.belt.show_settings(settings)
+        self.treadmill.show_settings(settings)
 
     def result_settings(self) -> Settings:
         """The settings as the dialog shows them (the ones given, if nothing was changed)."""
@@ -242,7 +251,7 @@ class SettingsDialog(QDialog):
         if round(self._initial.volume * 100) == self._volume.value():
             volume = self._initial.volume  # keep 0.333 from a hand edit if the slider was left
         return dataclasses.replace(
-            self.belt.applied_to(self._initial),
+            self.treadmill.applied_to(self.belt.applied_to(self._initial)),
             audio_engine=str(self._engine.currentData()),
             voice=self._voice.isChecked(),
             volume=volume,
