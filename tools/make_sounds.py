@@ -133,11 +133,11 @@ TONES: dict[str, Callable[[], Samples]] = {
     ),
     # A device lost: a falling alarm of three reedy steps, low and long, unlike any cue.
     "devicelost": lambda: sequence(
-        Note(A5, 0.12, REEDY),
-        0.04,
-        Note(E5, 0.12, REEDY),
-        0.04,
-        Note(A4, 0.3, REEDY, glide_to=E4, release=0.08),
+        Note(A5, 0.1, REEDY),
+        0.03,
+        Note(E5, 0.1, REEDY),
+        0.03,
+        Note(A4, 0.22, REEDY, glide_to=E4, release=0.06),
     ),
 }
 
