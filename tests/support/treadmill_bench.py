@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from retrocoach.core.devices.ftms_control import (
@@ -122,6 +123,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _listening(port: int) -> bool:
+    """Whether a TCP socket of this machine listens on *port* (Linux's /proc/net/tcp)."""
+    rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    return any(
+        row.split()[1].endswith(f":{port:04X}") and row.split()[3] == "0A" for row in rows
+    )
+
+
 @contextmanager
 def controllers() -> Iterator[tuple[str, str]]:
     """bumble's controllers app linking two TCP transports: (the treadmill's, the app's)."""
@@ -133,16 +142,13 @@ def controllers() -> Iterator[tuple[str, str]]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        for port in ports:
-            end = time.monotonic() + DEADLINE_S
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), 0.5).close()
-                    break
-                except OSError:
-                    assert time.monotonic() < end, "bumble's controllers app did not listen"
-                    assert app.poll() is None, "bumble's controllers app ended"
-                    time.sleep(0.05)
+        # Not probed by connecting: the app serves one client per port, and a probe's
+        # leaving may not be noticed before the real client comes.
+        end = time.monotonic() + DEADLINE_S
+        while not all(map(_listening, ports)):
+            assert time.monotonic() < end, "bumble's controllers app did not listen"
+            assert app.poll() is None, "bumble's controllers app ended"
+            time.sleep(0.05)
         yield tuple(f"tcp-client:127.0.0.1:{port}" for port in ports)  # type: ignore[misc]
     finally:
         app.terminate()
