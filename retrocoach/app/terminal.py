@@ -43,7 +43,6 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     tell = teller(err)
     paths, history, plans = open_stores(args, err)
     chosen = choose_plan(args.plan, paths, history, plans, err)
-    plan = chosen.plan
     state = history.load().state
     if state is FileState.NEWER:
         tell("history.json comes from a newer RetroCoach: update RetroCoach to record sessions")
@@ -84,9 +83,9 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         basis=settings.estimate_basis,
         enrich=() if treadmill is None else (treadmill.enrich,),
     )
-    session = Session(plan, countdown_s=countdown_for(pips))
+    session = Session(chosen.plan, countdown_s=countdown_for(pips))
     clock = MonotonicClock()
-    _introduce(plan, chosen, out)
+    _introduce(chosen.plan, chosen, out)
     media, source, wait, no_keys = publish_media_keys(session, clock)
     coach = TerminalCoach(
         session,
@@ -103,8 +102,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         wake_fd=None if treadmill is None else treadmill.inbox.fd,
         on_wake=None if treadmill is None else treadmill.inbox.drain,
     )
-    side.coach = coach
-    source.coach = coach
+    source.coach = side.coach = coach
     if no_keys is not None:
         coach.say(f"{no_keys[:1].upper()}{no_keys[1:]}.")
     try:
@@ -267,11 +265,3 @@ def _treadmill(
 def _close(treadmill: WalkTreadmill | None) -> None:
     if treadmill is not None:
         treadmill.close()
-
-
-def _reminder_book(tell: Callable[[str], None]) -> ReminderBook | None:
-    try:
-        return ReminderBook.default()
-    except ReminderDataError as error:
-        tell(f"safety reminders are unavailable; the checklist shows only its core: {error}")
-        return None

@@ -172,7 +172,13 @@ def test_a_treadmill_that_refuses_control_is_told_once_and_the_walk_goes_on(
 def test_the_demo_treadmill_walks_with_run_and_is_kept_in_the_history(tmp_path: Path) -> None:
     data = _data(tmp_path)
     walk = PtyProcess(
-        [*RUN, "--treadmill", "demo", "--plan", "getready=1s warmup=0s forward=3s backward=3s cooldown=0s"],
+        [
+            *RUN,
+            "--treadmill",
+            "demo",
+            "--plan",
+            "getready=1s warmup=0s forward=3s backward=3s cooldown=0s",
+        ],
         {**os.environ, "RETROCOACH_DATA_DIR": str(data)},
     )
     walk.read_until(b"Treadmill connected")

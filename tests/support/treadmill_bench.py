@@ -126,9 +126,7 @@ def _free_port() -> int:
 def _listening(port: int) -> bool:
     """Whether a TCP socket of this machine listens on *port* (Linux's /proc/net/tcp)."""
     rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
-    return any(
-        row.split()[1].endswith(f":{port:04X}") and row.split()[3] == "0A" for row in rows
-    )
+    return any(row.split()[1].endswith(f":{port:04X}") and row.split()[3] == "0A" for row in rows)
 
 
 @contextmanager
