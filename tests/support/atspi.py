@@ -205,3 +205,44 @@ def tree(env: dict[str, str], bus: str, app: tuple[str, str], limit: int = 400) 
         )
         queue.extend(_children(env, bus, dest, path))
     return nodes
+
+
+_SELECTED_BIT = 23
+"""ATSPI_STATE_SELECTED."""
+
+
+def find(
+    env: dict[str, str], bus: str, app: tuple[str, str], role: str, limit: int = 400
+) -> tuple[str, str]:
+    """The first object of *role* a reader reaches from *app*'s root (breadth first)."""
+    queue = [app]
+    seen: set[tuple[str, str]] = set()
+    while queue and len(seen) < limit:
+        node = queue.pop(0)
+        if node in seen:
+            continue
+        seen.add(node)
+        if _role(env, bus, *node) == role:
+            return node
+        queue.extend(_children(env, bus, *node))
+    raise AssertionError(f"no {role!r} in the accessible tree")
+
+
+def selected_child(env: dict[str, str], bus: str, node: tuple[str, str]) -> str:
+    """The name of *node*'s selected child (the current page of a page tab list)."""
+    for dest, path in _children(env, bus, *node):
+        reply = _gdbus(
+            env,
+            "--address",
+            bus,
+            "--dest",
+            dest,
+            "--object-path",
+            path,
+            "--method",
+            "org.a11y.atspi.Accessible.GetState",
+        )
+        words = [int(word) for word in re.findall(r"\d+", reply.replace("uint32", ""))]
+        if words and words[0] >> _SELECTED_BIT & 1:
+            return _text(env, bus, dest, path, "Name")
+    return ""

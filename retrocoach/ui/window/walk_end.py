@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retrocoach.core.history.store import (
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from retrocoach.core.history.recorder import SessionRecorder
     from retrocoach.ui.dialogs.checkin import CheckinDialog
 
-__all__ = ["WalkEnd"]
+__all__ = ["WalkEnd", "place_beside"]
 
 _SAVE_ERRORS: Final = (StorageError, UnknownSessionError)
 
@@ -69,7 +70,17 @@ class WalkEnd(QObject):
 
             self.checkin = CheckinDialog(record, self._window)
             self.checkin.accepted.connect(self._on_checkin_accepted)
+            # The dialog is modal, so the window's Ctrl+Q cannot reach it: it skips the
+            # check-in (the walk is kept, its note unset) and quits, as users expect of it.
+            quit_key = QShortcut(QKeySequence("Ctrl+Q"), self.checkin)
+            quit_key.activated.connect(self._on_checkin_quit)
             self.checkin.open()
+            place_beside(self.checkin, self._coach.middle)
+
+    def _on_checkin_quit(self) -> None:
+        if self.checkin is not None:
+            self.checkin.reject()
+        self._window.close()
 
     def _on_checkin_accepted(self) -> None:
         dialog = self.checkin
@@ -104,3 +115,23 @@ class WalkEnd(QObject):
 
         units = self._coach.belt.units
         self._coach.show_summary(summarise(record, self._history.sessions(), units=units))
+
+
+def place_beside(dialog: QWidget, summary: QWidget) -> None:
+    """Move *dialog* below *summary* (or to its right, or to the screen's foot) so that the
+    summary it asks about stays in sight: centred on it, the dialog covered it."""
+    screen = summary.screen().availableGeometry()
+    top_left = summary.mapToGlobal(QPoint(0, 0))
+    size = dialog.frameGeometry().size()
+    below = QPoint(top_left.x() + (summary.width() - size.width()) // 2, top_left.y())
+    below.setY(top_left.y() + summary.height() + 8)
+    right = QPoint(top_left.x() + summary.width() + 8, top_left.y())
+    if below.y() + size.height() <= screen.bottom():
+        where = below
+    elif right.x() + size.width() <= screen.right():
+        where = right
+    else:  # no room either side: at the foot of the screen, over the lesser lines
+        where = QPoint(below.x(), screen.bottom() - size.height())
+    where.setX(max(screen.left(), min(where.x(), screen.right() - size.width())))
+    where.setY(max(screen.top(), where.y()))
+    dialog.move(where)
