@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from typing import Final
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
 from retrocoach.ui.history.chart import CHART_WEEKS, WeeklyChart
 from retrocoach.ui.history.exports import HistoryExports
+from retrocoach.ui.history.heart_chart import ChartChooser
 from retrocoach.ui.history.model import RECORD_ROLE, HistorySortProxy, HistoryTableModel
 from retrocoach.ui.history.parts import EMPTY_TEXT, chart_splitter, named_label, session_table
 
@@ -78,6 +79,7 @@ class HistoryView(QWidget):
         self._week = named_label(self, "history_week", "This week's backward minutes")
         self._streak = named_label(self, "history_streak", "Streak")
         self.chart = WeeklyChart(self)
+        self.charts = ChartChooser(self, self.chart)
         self.table = session_table(self, self._proxy)
         self._note = self._button(
             "note", "Edit &note...", "Change the selected session's note and effort"
@@ -105,7 +107,7 @@ class HistoryView(QWidget):
         stack = QVBoxLayout(content)
         stack.setContentsMargins(0, 0, 0, 0)
         stack.addLayout(figures)
-        self.splitter = chart_splitter(content, self.chart, self.table)
+        self.splitter = chart_splitter(content, self.charts, self.table)
         stack.addWidget(self.splitter, 1)
         stack.addLayout(buttons)
         self._pages = QStackedWidget(self)
@@ -116,24 +118,18 @@ class HistoryView(QWidget):
         layout.addWidget(self._banner)
         self._update_buttons()
 
-    def _on_fold_clicked(self) -> None:
-        shown = not self.chart.isVisible()
-        self.chart.setVisible(shown)
-        self._fold.setText("Hide cha&rt" if shown else "Show cha&rt")
-        self._fold.setAccessibleName("Hide the chart" if shown else "Show the chart")
-
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         return mnemonic_button(self, f"history_{name}_button", text, tip)
 
     def _connect_signals(self) -> None:
         # The table
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.doubleClicked.connect(lambda _index: self._on_note_clicked())
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         # The buttons, and their keys while the view has the focus
         self._note.clicked.connect(self._on_note_clicked)
         self._delete.clicked.connect(self._on_delete_clicked)
         self._undo.clicked.connect(self._on_undo_clicked)
-        self._fold.clicked.connect(self._on_fold_clicked)
+        self._fold.clicked.connect(lambda: self.charts.fold(self._fold))
         self._export.clicked.connect(self._exports.csv)
         self._fit_button.clicked.connect(lambda: self._exports.fit(self._chosen()))
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -186,11 +182,9 @@ class HistoryView(QWidget):
 
     # -- slots ---------------------------------------------------------------------------------
 
-    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
-        self._on_note_clicked()
-
     def _on_selection_changed(self) -> None:
         self._update_buttons()
+        self.charts.show_walk(self._selected())
 
     def _on_note_clicked(self) -> None:
         record = self._selected()
@@ -282,6 +276,7 @@ class HistoryView(QWidget):
         self._week.setText(shown.week)
         self._streak.setText(shown.streak)
         self.chart.show_weeks(shown.weeks)
+        self.charts.show_records(records, self._today(), self.model.units, self._tz)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
