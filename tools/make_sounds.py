@@ -139,6 +139,13 @@ TONES: dict[str, Callable[[], Samples]] = {
         0.03,
         Note(A4, 0.22, REEDY, glide_to=E4, release=0.06),
     ),
+    # Heart above the ceiling: two slow, soft glides down, like a breath out; no cue of a
+    # segment glides down twice.
+    "easeoff": lambda: sequence(
+        Note(A4, 0.2, CLEAN, glide_to=E4, release=0.06),
+        0.1,
+        Note(A4, 0.2, CLEAN, glide_to=E4, release=0.08),
+    ),
 }
 
 VOICE: dict[str, str] = {
@@ -154,6 +161,7 @@ VOICE: dict[str, str] = {
     "turn": "turn",
     "slowdown": "slow",
     "devicelost": "treadmill lost",
+    "easeoff": "ease off",
 }
 SILENCE_NAME = "silence"  # played once at session start to open the output before any cue
 

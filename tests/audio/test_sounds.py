@@ -88,8 +88,9 @@ def test_the_tones_regenerate_byte_for_byte(tmp_path: Path) -> None:
         assert max(abs(a - b) for a, b in zip(made, committed, strict=True)) <= 1, name
 
 
-def test_all_the_sounds_together_stay_under_1_25_megabytes() -> None:
+def test_all_the_sounds_together_stay_under_1_35_megabytes() -> None:
     # A megabyte held eleven cues and their voices; the turn-around and slow-down cues, kept as
-    # short as they can be heard, need a tenth more, and the lost-treadmill alarm as much again.
+    # short as they can be heard, need a tenth more, and the lost-treadmill alarm as much again;
+    # the heart's ease-off cue (two slow glides and its voice) about 60 kB more.
     total = sum(p.stat().st_size for p in SOUNDS.rglob("*.wav"))
-    assert total < 1_250_000
+    assert total < 1_350_000

@@ -52,6 +52,8 @@ class Cue(StrEnum):
     """Slow the belt: the next walking segment is slower (see retrocoach.core.session.belt)."""
     DEVICE_LOST = "devicelost"
     """Not a session's cue: a Bluetooth device (the treadmill) was lost mid-walk."""
+    EASE_OFF = "easeoff"
+    """Not a session's cue: the heart rate stayed above the walker's ceiling (or far above it)."""
     WAKE = "wake"
     """Not a sound: a boundary is due in about a second, so keep the output device awake.
 

@@ -66,6 +66,10 @@ class Settings:
     """The treadmill's Bluetooth address; None: no treadmill."""
     turn_belt: str = declared("turn_belt")
     backward_cap_kmh: float = declared("backward_cap_kmh")
+    hr_strap: str | None = declared("hr_strap")
+    """The heart-rate strap's Bluetooth address; None: no strap."""
+    hr_ceiling: int | None = declared("hr_ceiling")
+    """Beats per minute the walker's clinician said to stay under; None: none given."""
     last_plan: str | None = declared("last_plan")
 
     @property

@@ -163,6 +163,23 @@ SETTINGS: Final[Mapping[str, Declared]] = {
             "the fastest RetroCoach runs the belt backward, whatever a plan asks",
         ),
         Declared(
+            "hr_strap",
+            BluetoothAddress("heart-rate strap", "retrocoach hr scan"),
+            None,
+            "hr-strap",
+            "&Heart-rate strap",
+            "the Bluetooth heart-rate strap or watch RetroCoach listens to during a walk",
+        ),
+        Declared(
+            "hr_ceiling",
+            # No default and no formula: only the walker's clinician knows their ceiling.
+            Number(40, 220, decimals=0, unit="bpm", optional=True),
+            None,
+            "hr-ceiling",
+            "Heart-rate ce&iling",
+            "the heart rate your clinician said to stay under; above it the coach says ease off",
+        ),
+        Declared(
             "last_plan",
             Text(400, "a plan name or spec"),
             None,

@@ -27,6 +27,7 @@ from retrocoach.core.settings.kinds import Choice, Pips, Seconds
 from retrocoach.core.settings.store import Settings
 from retrocoach.core.settings.table import SETTINGS, Declared
 from retrocoach.ui.dialogs.belt_settings import BeltSettings, label_of, tip_of
+from retrocoach.ui.dialogs.heart_settings import HeartSettings
 from retrocoach.ui.dialogs.treadmill_settings import TreadmillFinder, TreadmillSettings
 
 __all__ = ["SettingsDialog"]
@@ -158,10 +159,12 @@ class SettingsDialog(QDialog):
             "theme": self._theme,
             **self.belt.controls(),
             **self.treadmill.controls(),
+            **self.heart.controls(),
         }
 
     def _layout(self) -> None:
         self.belt = BeltSettings(self)  # the speed unit, the body mass, the backward factor
+        self.heart = HeartSettings(self)  # the strap and the ceiling
         form = QFormLayout()
         cues = QHBoxLayout()
         cues.addWidget(self._tones)
@@ -183,6 +186,7 @@ class SettingsDialog(QDialog):
             (SETTINGS["theme"].label + ":", self._theme, self._theme),
             ("Treadmill:", self.belt, self.belt.units),
             ("Bluetooth:", self.treadmill, self.treadmill.address),
+            ("Heart rate:", self.heart, self.heart.address),
         )
         for text, field, buddy in rows:
             label = QLabel(text, self)
@@ -210,6 +214,9 @@ class SettingsDialog(QDialog):
             return
         if self.treadmill.problem():
             self.treadmill.address.setFocus()
+            return
+        if self.heart.problem():
+            self.heart.address.setFocus()
             return
         self.accept()
 
@@ -244,6 +251,7 @@ class SettingsDialog(QDialog):
         self._theme.setCurrentIndex(self._theme.findData(settings.theme))
         self.belt.show_settings(settings)
         self.treadmill.show_settings(settings)
+        self.heart.show_settings(settings)
 
     def result_settings(self) -> Settings:
         """The settings as the dialog shows them (the ones given, if nothing was changed)."""
@@ -251,7 +259,7 @@ class SettingsDialog(QDialog):
         if round(self._initial.volume * 100) == self._volume.value():
             volume = self._initial.volume  # keep 0.333 from a hand edit if the slider was left
         return dataclasses.replace(
-            self.treadmill.applied_to(self.belt.applied_to(self._initial)),
+            self.heart.applied_to(self.treadmill.applied_to(self.belt.applied_to(self._initial))),
             audio_engine=str(self._engine.currentData()),
             voice=self._voice.isChecked(),
             volume=volume,
