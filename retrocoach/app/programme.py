@@ -50,8 +50,15 @@ def _programme_page(guide: ProgrammeGuide, parent: QWidget, units: Units) -> Pro
 class ProgrammeLink:
     """Keeps the Coach page's line, the Programme page and the window's plan in step."""
 
-    def __init__(self, guide: ProgrammeGuide | None, units: Units = Units.KMH) -> None:
+    def __init__(
+        self,
+        guide: ProgrammeGuide | None,
+        units: Units = Units.KMH,
+        balance: Callable[[], str | None] = lambda: None,
+    ) -> None:
         self._guide = guide
+        self._balance = balance
+        """The balance check's note for programme sessions, None when it was met."""
         self._window: MainWindow | None = None
         self.strip = TodayStrip()
         self.page: LazyPage[ProgrammePage] | None = None
@@ -129,7 +136,7 @@ class ProgrammeLink:
         if today is None:
             today = self.today()
         loaded = today is not None and today.plan is not None and window.plan == today.plan
-        self.strip.show_today(today, loaded=loaded)
+        self.strip.show_today(today, loaded=loaded, balance=self._balance())
 
     def _use_today(self) -> None:
         today = self.today()

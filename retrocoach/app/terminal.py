@@ -16,12 +16,13 @@ from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.output import is_terminal
 from retrocoach.cli.programme import Chosen, choose_plan
-from retrocoach.cli.safety import Confirmation, confirm_checklist
+from retrocoach.cli.safety import Confirmation, ask_balance, confirm_checklist
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.errors import StorageError
 from retrocoach.core.history.recorder import SessionRecorder
 from retrocoach.core.history.store import FileState
 from retrocoach.core.plan.model import Plan
+from retrocoach.core.safety.balance import balance_note
 from retrocoach.core.safety.checklist import Checklist, checklist_due, core_checklist
 from retrocoach.core.safety.picker import ReminderPicker
 from retrocoach.core.safety.reminders import ReminderBook, ReminderDataError
@@ -53,21 +54,12 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = store.load()
     book = _reminder_book(tell)
     if checklist_due(settings):
-        checklist = core_checklist() if book is None else Checklist.from_book(book)
-        try:
-            # Enter confirms only what the walker could read: with the output going to a pipe
-            # or a file (run | head), the list is printed, walked past and asked again.
-            keys = stdin_keys() if is_terminal(out) else None
-            answer = confirm_checklist(checklist, out, keys, assume_yes=args.yes)
-        except BrokenPipeError:  # only for a stream that is not a SafeOutput
-            # Nobody reads the output any more (retrocoach run | head): walk on, unconfirmed.
-            _drop_output(out)
-            answer = Confirmation.UNANSWERED
-        if answer is Confirmation.DECLINED:
-            tell("the safety checklist was not confirmed: nothing was walked")
+        confirmed = _checklist_first(
+            args, out, store=store, settings=settings, book=book, tell=tell
+        )
+        if confirmed is None:
             return EXIT_FAILED
-        if answer is Confirmation.CONFIRMED:
-            settings = _keep_confirmation(store, settings, tell)
+        settings = confirmed
     pips = settings.pips if args.pips is None else (0 if args.pips == "off" else int(args.pips))
     # Qt's core loop serves the media keys (D-Bus) and the qt engine's timers.
     from retrocoach.app.media_keys import core_application, publish_media_keys  # noqa: PLC0415
@@ -85,7 +77,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     session = Session(chosen.plan, countdown_s=countdown_for(pips))
     clock = MonotonicClock()
-    _introduce(chosen.plan, chosen, out)
+    _introduce(chosen.plan, chosen, out, balance_note(settings))
     media, source, wait, no_keys = publish_media_keys(session, clock)
     coach = TerminalCoach(
         session,
@@ -200,13 +192,16 @@ def _exit_status(
     return 128 + signalled if signalled else EXIT_FAILED
 
 
-def _introduce(plan: Plan, chosen: Chosen, out: TextIO) -> None:
-    """The plan's line, any caution about it, and the programme's word, before the walk."""
+def _introduce(plan: Plan, chosen: Chosen, out: TextIO, balance: str | None = None) -> None:
+    """The plan's line, any caution about it, and the programme's word, before the walk;
+    for a programme session, *balance*: how to start when the balance check was not met."""
     try:
         out.write(f"{plan.name}: {plan.describe()}\n")
         for warning in plan.warnings():
             out.write(f"Caution: {warning}\n")
         chosen.say(out)
+        if balance is not None and chosen.today is not None:
+            out.write(f"{balance}\n")
         out.flush()
     except BrokenPipeError:  # the reader left during the checklist: walk on, unheard
         _drop_output(out)
@@ -218,13 +213,49 @@ def _drop_output(out: TextIO) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
 
 
-def _keep_confirmation(
-    store: SettingsStore, settings: Settings, tell: Callable[[str], None]
-) -> Settings:
-    """Record the confirmed checklist under the key the window reads, so neither asks again."""
-    if settings.checklist_confirmed:
+def _checklist_first(
+    args: argparse.Namespace,
+    out: TextIO,
+    *,
+    store: SettingsStore,
+    settings: Settings,
+    book: ReminderBook | None,
+    tell: Callable[[str], None],
+) -> Settings | None:
+    """The checklist before the walk, then the balance check: the settings to walk with, or
+    None when the walker ended the input before confirming (told; nothing is walked)."""
+    from retrocoach.cli.terminal import stdin_keys  # noqa: PLC0415  (not the window's)
+
+    checklist = core_checklist() if book is None else Checklist.from_book(book)
+    keys = None
+    try:
+        # Enter confirms only what the walker could read: with the output going to a pipe
+        # or a file (run | head), the list is printed, walked past and asked again.
+        keys = stdin_keys() if is_terminal(out) else None
+        answer = confirm_checklist(checklist, out, keys, assume_yes=args.yes)
+    except BrokenPipeError:  # only for a stream that is not a SafeOutput
+        # Nobody reads the output any more (retrocoach run | head): walk on, unconfirmed.
+        _drop_output(out)
+        answer = Confirmation.UNANSWERED
+    if answer is Confirmation.DECLINED:
+        tell("the safety checklist was not confirmed: nothing was walked")
+        return None
+    if answer is not Confirmation.CONFIRMED:
         return settings
-    confirmed = dataclasses.replace(settings, checklist_confirmed=True)
+    # Asked only where the walker answers; --yes leaves the answer as it was.
+    one_leg = ask_balance(out, keys) if keys is not None and not args.yes else None
+    return _keep_confirmation(store, settings, tell, one_leg)
+
+
+def _keep_confirmation(
+    store: SettingsStore, settings: Settings, tell: Callable[[str], None], one_leg: bool | None
+) -> Settings:
+    """Record the confirmed checklist under the key the window reads, so neither asks again,
+    with the balance check's answer when it was asked."""
+    leg = settings.one_leg_stand if one_leg is None else one_leg
+    confirmed = dataclasses.replace(settings, checklist_confirmed=True, one_leg_stand=leg)
+    if confirmed == settings:
+        return settings
     try:
         store.save(confirmed)
     except StorageError as error:

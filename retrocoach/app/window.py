@@ -22,6 +22,7 @@ from retrocoach.core.plan.lookup import resolve_plan
 from retrocoach.core.plan.model import Plan, PlanError
 from retrocoach.core.plan.presets import PRESETS
 from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.safety.balance import balance_note
 from retrocoach.core.safety.references import ReferenceList
 from retrocoach.core.safety.reminders import ReminderBook, ReminderDataError
 from retrocoach.core.settings.store import Settings, SettingsStore
@@ -59,6 +60,10 @@ APP_ID: Final = "retrocoach"
 
 class CueSound(Sound, SessionListener, Protocol):
     """A cue player as the window uses it: it hears the events and can be muted."""
+
+
+def _unsaid(_line: str) -> None:
+    """Drops a line already said once when the window read the settings at start."""
 
 
 def _settings_dialog(settings: Settings, parent: QWidget) -> SettingsDialog:
@@ -197,7 +202,12 @@ def build_window(
             application.aboutToQuit.connect(late.close)  # let the audio device go cleanly
         sound, prepare_sound = late, late.build
     apply_theme = _theme_switcher(settings.theme)
-    link = ProgrammeLink(open_programmes(paths, history, warn), Units(settings.units))
+    link = ProgrammeLink(
+        open_programmes(paths, history, warn),
+        Units(settings.units),
+        # Read afresh: the checklist's balance check may be answered after the window opens.
+        balance=lambda: balance_note(SettingsStore(paths, warn=_unsaid).load()),
+    )
     initial = (
         plan
         or link.today_plan()

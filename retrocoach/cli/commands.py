@@ -108,5 +108,6 @@ def run_plans(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach plans``: list the built-in and saved plans."""
     from retrocoach.cli import history as history_cli  # noqa: PLC0415
 
-    _, _, plans = open_stores(args, err)
-    return history_cli.run_plans(plans, out, err)
+    paths, _, plans = open_stores(args, err)
+    units = Units(SettingsStore(paths, warn=teller(err)).load().units)
+    return history_cli.run_plans(plans, out, err, units=units)

@@ -26,9 +26,10 @@ from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.history.store import SCHEMA_VERSION, FileState, HistoryStore
 from retrocoach.core.plan.presets import PRESETS, Preset
 from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.safety.coaching_rules import RULES, Rule
 from retrocoach.core.safety.references import ReferenceDataError, ReferenceList
 from retrocoach.core.session.words import belt_text
-from retrocoach.core.speeds import Units
+from retrocoach.core.speeds import Units, speeds_in
 from retrocoach.core.storage.atomic import dump_document
 
 __all__ = ["FORMATS", "run_history", "run_plans"]
@@ -152,6 +153,7 @@ def run_plans(
     *,
     presets: Mapping[str, Preset] = PRESETS,
     references: ReferenceList | None = None,
+    units: Units = Units.KMH,
 ) -> int:
     """List the built-in presets with their sources, the saved plans, then the references."""
     try:
@@ -185,14 +187,25 @@ def run_plans(
     for plan in saved:
         out.write(f"  {_printable(plan.name, _PLAN_WIDTH):<{width}}  {plan.describe()}\n")
         out.write(f"{pad}{plan.spec()}\n")
+    out.write("\nRules every built-in plan and programme keeps:\n")
+    for rule in RULES:
+        lines = textwrap.wrap(speeds_in(rule.text, units), _TEXT_WIDTH - 4)
+        out.writelines(f"  {'-' if at == 0 else ' '} {line}\n" for at, line in enumerate(lines))
+        if references is not None:
+            label = "Source" if len(rule.references) == 1 else "Sources"
+            said = f"{label}: {references.cite(rule.references)}"
+            out.writelines(f"    {line}\n" for line in textwrap.wrap(said, _TEXT_WIDTH - 4))
     if references is not None:
-        _write_references(references, presets.values(), out)
+        cited: list[Preset | Rule] = [*presets.values(), *RULES]
+        _write_references(references, cited, out)
     return EXIT_OK
 
 
-def _write_references(references: ReferenceList, presets: Iterable[Preset], out: TextIO) -> None:
-    """The full citation of every source the presets cite, for looking them up."""
-    cited = {ref_id for preset in presets for ref_id in preset.references}
+def _write_references(
+    references: ReferenceList, citing: Iterable[Preset | Rule], out: TextIO
+) -> None:
+    """The full citation of every source the presets and rules cite, for looking them up."""
+    cited = {ref_id for item in citing for ref_id in item.references}
     listed = [ref for ref in references.all() if ref.id in cited]
     if not listed:
         return

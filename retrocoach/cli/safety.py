@@ -6,6 +6,7 @@ import shutil
 from enum import Enum
 from typing import Final, TextIO
 
+from retrocoach.core.safety.balance import BALANCE_PROMPT
 from retrocoach.core.safety.checklist import (
     CONFIRM_AGAIN,
     CONFIRM_PROMPT,
@@ -16,7 +17,7 @@ from retrocoach.core.safety.checklist import (
     checklist_pages,
 )
 
-__all__ = ["Confirmation", "confirm_checklist"]
+__all__ = ["Confirmation", "ask_balance", "confirm_checklist"]
 
 WIDEST: Final = 88
 """Lines longer than this are hard to follow from one to the next, however wide the terminal."""
@@ -88,3 +89,18 @@ def _without_asking(out: TextIO, *, assume_yes: bool) -> Confirmation:
     )
     out.flush()
     return Confirmation.UNANSWERED
+
+
+def ask_balance(out: TextIO, keys: TextIO) -> bool:
+    """The checklist's balance check on a terminal: only 'yes' counts as met; anything else,
+    or the input ending, leaves programmes starting with the belt stopped and the rails held."""
+    out.write(BALANCE_PROMPT)
+    out.flush()
+    answer = keys.readline()
+    met = answer.strip().lower() == CONFIRM_WORD
+    out.write(
+        ("" if answer else "\n")
+        + ("Noted: balance check met.\n\n" if met else "Noted: balance check not met.\n\n")
+    )
+    out.flush()
+    return met

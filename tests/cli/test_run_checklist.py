@@ -36,6 +36,11 @@ def run(data: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def one_leg(data: Path) -> bool:
+    """The balance check's answer as settings.json keeps it."""
+    return bool(json.loads((data / "settings.json").read_text(encoding="utf-8"))["one_leg_stand"])
+
+
 def confirmed(data: Path) -> bool:
     settings = data / "settings.json"
     if not settings.exists():
@@ -191,10 +196,13 @@ def test_on_a_terminal_the_walk_waits_for_the_word_yes_and_the_answer_is_kept(
     assert b"FORWARD" not in coach.seen
     assert not confirmed(data)
     coach.type(b"yes\r")
+    coach.read_until(b"stand on one leg for 10 seconds")
+    coach.type(b"no\r")  # the balance check, asked once the checklist is confirmed
     coach.read_until(b"Session completed")
     assert coach.finish() == 0
     assert b"Checklist confirmed." in coach.seen
     assert confirmed(data)
+    assert one_leg(data) is False
     again = Pty(data)
     again.read_until(b"Session completed")
     assert again.finish() == 0
@@ -220,12 +228,15 @@ def test_every_page_fits_the_terminal_before_its_prompt(
             break
         coach.type(b"\r")
     assert pages >= 2, "the whole checklist cannot fit one terminal page"
-    assert b"SAFETY CHECKLIST" in coach.seen
-    assert b"Sources in full" in coach.seen
+    coach.type(b"yes\r")
+    coach.read_until(b"stand on one leg for 10 seconds")
     coach.type(b"yes\r")
     coach.read_until(b"Session completed")
     assert coach.finish() == 0
     assert confirmed(data)
+    assert one_leg(data) is True
+    assert b"SAFETY CHECKLIST" in coach.seen
+    assert b"Sources in full" in coach.seen
 
 
 @pytest.mark.parametrize("words", ["--yes", "safety checklist", "the word yes"])

@@ -57,6 +57,9 @@ class Settings:
     reminder_rotation_s: int = declared("reminder_rotation_s")
     checklist_every_start: bool = declared("checklist_every_start")
     checklist_confirmed: bool = declared("checklist_confirmed")
+    one_leg_stand: bool = declared("one_leg_stand")
+    """The walker said they can stand on one leg for 10 s holding nothing (False: not met,
+    or not asked: the safer reading)."""
     body_mass_kg: float | None = declared("body_mass_kg")
     """Personal health data, kept in this private file alone."""
     units: str = declared("units")

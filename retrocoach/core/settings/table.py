@@ -107,6 +107,15 @@ SETTINGS: Final[Mapping[str, Declared]] = {
             "the walker has confirmed the safety checklist once",
         ),
         Declared(
+            "one_leg_stand",
+            Switch(),
+            False,
+            "one-leg-stand",
+            "Balance check: I can stand on one &leg for 10 s without holding on",
+            "you can stand on one leg for 10 s without holding on (the checklist's balance "
+            "check); off: programme sessions start with the belt stopped and the rails held",
+        ),
+        Declared(
             "body_mass_kg",
             BodyMass(20.0, 350.0),
             None,

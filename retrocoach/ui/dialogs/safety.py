@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retrocoach.core.safety.balance import BALANCE_HEADING, BALANCE_LABEL
 from retrocoach.core.safety.checklist import Checklist
 from retrocoach.core.safety.references import Figure, Reference, ReferenceList
 from retrocoach.core.safety.reminders import Reminder, ReminderBook
+from retrocoach.ui.dialogs.safety_rules import rules_html
 
 __all__ = ["CHECKLIST_TITLE", "SafetyChecklistDialog", "SafetyPage", "reminders_html"]
 
@@ -35,6 +38,7 @@ _TEXT_PT: Final = 12.0
 """The checklist is read once, carefully, often by older eyes: larger than the desktop's 9 pt."""
 _TICK_PX: Final = 24
 """Tick boxes large enough to see and to hit, at scale 1 (Qt scales pixels with the screen)."""
+_TICK_STYLE: Final = f"{{widget}}::indicator {{{{ width: {_TICK_PX}px; height: {_TICK_PX}px; }}}}"
 
 
 def reminders_html(reminders: Sequence[Reminder], *, with_detail: bool = True) -> str:
@@ -103,6 +107,14 @@ class SafetyChecklistDialog(QDialog):
         self.items.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self.items.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         self.count_label = QLabel(self)
+        # Optional, so not one of the items to tick: unticked, programmes start more carefully.
+        balance = QLabel(BALANCE_HEADING, self)
+        balance.setWordWrap(True)  # a tick box's own text never wraps: it would widen the dialog
+        self.one_leg = QCheckBox(BALANCE_LABEL, self)
+        self.one_leg.setAccessibleName("Balance check: I can stand on one leg for 10 seconds")
+        self.one_leg.setStyleSheet(
+            f"QCheckBox::indicator {{ width: {_TICK_PX}px; height: {_TICK_PX}px; }}"
+        )
         buttons = self._make_buttons()
         column = QVBoxLayout(self)
         column.addWidget(notice)
@@ -110,6 +122,8 @@ class SafetyChecklistDialog(QDialog):
         column.addWidget(self.items, 1)
         column.addWidget(self.more_below)
         column.addWidget(self.count_label)
+        column.addWidget(balance)
+        column.addWidget(self.one_leg)
         column.addWidget(buttons)
         self._fit_screen(parent)
         self._show_count()
@@ -125,8 +139,7 @@ class SafetyChecklistDialog(QDialog):
         """The tick-box list, its boxes drawn large for older eyes and unsteady hands."""
         items = QListWidget(self)
         self.items = items  # _fill adds to it
-        tick = f"{_TICK_PX}px"
-        items.setStyleSheet(f"QListView::indicator {{ width: {tick}; height: {tick}; }}")
+        items.setStyleSheet(_TICK_STYLE.format(widget="QListView"))
         items.setAccessibleName("Safety checks: Space ticks the selected one")
         items.setWordWrap(True)
         items.setResizeMode(QListView.ResizeMode.Adjust)
@@ -273,6 +286,7 @@ class SafetyPage(QWidget):
         items.setOpenExternalLinks(True)
         items.setHtml(
             reminders_html(self._reminders)
+            + rules_html(self._references)
             + references_html(self._references.all(), self._references.figures())
         )
         column = QVBoxLayout(self)

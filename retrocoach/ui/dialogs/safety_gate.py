@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -30,12 +31,18 @@ class SafetyGate(QObject):
         self._window = window
         self._checked_for_start = False
         self.dialog: SafetyChecklistDialog | None = None
+        self.one_leg = False
+        """The balance check's answer with the last confirmation (False: not met or unticked)."""
 
     def needed(self, settings: Settings) -> bool:
         """Whether the walker must confirm the checklist before this start."""
         if not settings.checklist_confirmed:
             return True
         return settings.checklist_every_start and not self._checked_for_start
+
+    def kept(self, settings: Settings) -> Settings:
+        """*settings* as the last confirmation leaves them: confirmed, with the balance check."""
+        return dataclasses.replace(settings, checklist_confirmed=True, one_leg_stand=self.one_leg)
 
     def started(self) -> None:
         """A session started: a setting for every start asks again next time."""
@@ -55,6 +62,7 @@ class SafetyGate(QObject):
 
     def _on_dialog_accepted(self, *, then_start: bool) -> None:
         self._checked_for_start = True
+        self.one_leg = self.dialog is not None and self.dialog.one_leg.isChecked()
         self.confirmed.emit(then_start)
 
     def _on_dialog_finished(self, result: int) -> None:

@@ -156,6 +156,7 @@ class SettingsDialog(QDialog):
             "pips": self._pips,
             "reminder_rotation_s": self._rotation,
             "checklist_every_start": self._checklist,
+            "one_leg_stand": self._one_leg,
             "theme": self._theme,
             **self.belt.controls(),
             **self.treadmill.controls(),
@@ -163,6 +164,7 @@ class SettingsDialog(QDialog):
         }
 
     def _layout(self) -> None:
+        self._one_leg = self._check("one_leg_check", SETTINGS["one_leg_stand"])
         self.belt = BeltSettings(self)  # the speed unit, the body mass, the backward factor
         self.heart = HeartSettings(self)  # the strap and the ceiling
         form = QFormLayout()
@@ -183,6 +185,7 @@ class SettingsDialog(QDialog):
             (_PIPS.label + ":", self._pips, self._pips),
             (_ROTATION.label + ":", self._rotation, self._rotation),
             ("", self._checklist, self._checklist),
+            ("", self._one_leg, self._one_leg),
             (SETTINGS["theme"].label + ":", self._theme, self._theme),
             ("Treadmill:", self.belt, self.belt.units),
             ("Bluetooth:", self.treadmill, self.treadmill.address),
@@ -248,6 +251,7 @@ class SettingsDialog(QDialog):
         self._pips.setCurrentIndex(self._pips.findData(settings.pips))
         self._rotation.setCurrentIndex(self._rotation.findData(settings.reminder_rotation_s))
         self._checklist.setChecked(settings.checklist_every_start)
+        self._one_leg.setChecked(settings.one_leg_stand)
         self._theme.setCurrentIndex(self._theme.findData(settings.theme))
         self.belt.show_settings(settings)
         self.treadmill.show_settings(settings)
@@ -267,5 +271,6 @@ class SettingsDialog(QDialog):
             pips=int(self._pips.currentData()),
             reminder_rotation_s=int(self._rotation.currentData()),
             checklist_every_start=self._checklist.isChecked(),
+            one_leg_stand=self._one_leg.isChecked(),
             theme=str(self._theme.currentData()),
         )

@@ -54,7 +54,7 @@ class TodayStrip(QFrame):
         row.addWidget(self.load_button)
         self.hide()
 
-    def show_today(self, today: Today | None, *, loaded: bool) -> None:
+    def show_today(self, today: Today | None, *, loaded: bool, balance: str | None = None) -> None:
         """Say *today*'s session (None: no programme, the strip hides).
 
         *loaded* tells whether the plan on the Coach page is today's session: if not, the
@@ -70,6 +70,8 @@ class TodayStrip(QFrame):
         build_up = build_up_note(today)
         if build_up is not None:
             notes.append(build_up)
+        if balance is not None and not today.finished:
+            notes.append(balance)  # the balance check was not met: the belt stopped, rails held
         if today.finished:
             notes.append("Start it again or choose another on the Programme page.")
         elif not loaded:

@@ -227,8 +227,8 @@ class MainWindow(QMainWindow):
         return self._gate.dialog
 
     def _on_gate_confirmed(self, then_start: bool) -> None:
-        if not self._settings.checklist_confirmed:
-            self._save_settings(dataclasses.replace(self._settings, checklist_confirmed=True))
+        if (kept := self._gate.kept(self._settings)) != self._settings:
+            self._save_settings(kept)
         if then_start:
             self._start()
 

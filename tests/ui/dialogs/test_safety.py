@@ -173,3 +173,18 @@ def test_the_core_checklist_shows_items_without_a_source_line_as_their_text_alon
     assert len(texts) == len(core_checklist().items)
     assert all(not text.endswith("\n") for text in texts)
     assert any("nausea" in text for text in texts)
+
+
+def test_the_safety_page_lists_the_rules_with_their_sources(
+    qtbot: QtBot, book: ReminderBook
+) -> None:
+    from retrocoach.core.safety.coaching_rules import RULES  # noqa: PLC0415
+
+    page = SafetyPage(book)
+    qtbot.addWidget(page)
+    page.show()
+    text = " ".join(page.items.toPlainText().split())
+    assert "Rules every built-in plan and programme keeps" in text
+    for rule in RULES:
+        assert " ".join(rule.text.split()) in text
+        assert book.references.cite(rule.references) in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 from window_kit import MakeWindow
 
@@ -283,3 +284,21 @@ def test_the_settings_button_opens_the_settings_and_their_choice_applies_at_once
     assert kit.sound.pips == 5
     assert SettingsStore(kit.paths, warn=print).load() == chosen
     assert kit.session.countdown_s == 5  # the next session counts down with the new pips
+
+
+@pytest.mark.parametrize("ticked", [False, True])
+def test_the_checklists_balance_check_is_kept_with_the_confirmation(
+    make_window: MakeWindow, ticked: bool
+) -> None:
+    """Optional: confirming needs every item, not the one-leg stand; its answer is kept."""
+    kit = make_window(first_run=True)
+    dialog = kit.window.checklist
+    assert dialog is not None
+    assert not dialog.one_leg.isChecked()
+    assert dialog.one_leg.font().pointSizeF() >= 10
+    kit.tick_checklist()
+    dialog.one_leg.setChecked(ticked)
+    kit.press(Key.Key_Return, target=dialog)
+    saved = SettingsStore(kit.paths, warn=print).load()
+    assert saved.checklist_confirmed
+    assert saved.one_leg_stand is ticked

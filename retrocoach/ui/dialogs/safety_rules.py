@@ -1,0 +1,20 @@
+"""The rules every built-in plan and programme keeps, as the Safety page lists them."""
+
+from __future__ import annotations
+
+import html
+
+from retrocoach.core.safety.coaching_rules import RULES
+from retrocoach.core.safety.references import ReferenceList
+
+__all__ = ["rules_html"]
+
+
+def rules_html(references: ReferenceList) -> str:
+    """Each rule in bold words, with its short citations beneath, under a heading."""
+    rows = [
+        f"<li style='margin-bottom: 8px'>{html.escape(rule.text)}<br>"
+        f"<small>Sources: {html.escape(references.cite(rule.references))}</small></li>"
+        for rule in RULES
+    ]
+    return f"<h3>Rules every built-in plan and programme keeps</h3><ul>{''.join(rows)}</ul>"
