@@ -173,10 +173,11 @@ def run_plans(
     for key, preset in presets.items():
         out.write(f"  {_printable(key, _PLAN_WIDTH):<{width}}  {preset.plan.describe()}\n")
         out.write(f"{pad}{preset.description}\n")
-        belt = belt_text(preset.plan)
+        belt = belt_text(preset.plan, units)
         if belt:
             out.write(f"{pad}{belt}\n")
-        for line in textwrap.wrap(preset.details, max(40, _TEXT_WIDTH - len(pad))):
+        details = speeds_in(preset.details, units)
+        for line in textwrap.wrap(details, max(40, _TEXT_WIDTH - len(pad))):
             out.write(f"{pad}{line}\n")
         if references is not None:
             label = "Source" if len(preset.references) == 1 else "Sources"
