@@ -14,17 +14,21 @@ from retrocoach.core.programme.guide import ProgrammeGuide
 from retrocoach.core.programme.model import ProgrammeBook, ProgrammeDataError, ProgrammeMark
 from retrocoach.core.programme.progression import Today
 from retrocoach.core.programme.state import ProgrammeStateStore
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.programme.today_strip import TodayStrip
 from retrocoach.ui.window.lazy_page import LazyPage
 
 if TYPE_CHECKING:
+    from retrocoach.ui.dialogs.settings import SettingsDialog
     from retrocoach.ui.plan.editor import PlanEditor
     from retrocoach.ui.programme.page import ProgrammePage
     from retrocoach.ui.window.main_window import MainWindow
 
 __all__ = ["ProgrammeLink", "open_programmes"]
+
+DialogFactory = Callable[[Settings, QWidget], "SettingsDialog"]
 
 
 def open_programmes(
@@ -57,6 +61,7 @@ class ProgrammeLink:
         balance: Callable[[], str | None] = lambda: None,
     ) -> None:
         self._guide = guide
+        self._units = units
         self._balance = balance
         """The balance check's note for programme sessions, None when it was met."""
         self._window: MainWindow | None = None
@@ -64,7 +69,7 @@ class ProgrammeLink:
         self.page: LazyPage[ProgrammePage] | None = None
         if guide is not None:
             self.page = LazyPage(
-                lambda parent: _programme_page(guide, parent, units), _refresh_page
+                lambda parent: _programme_page(guide, parent, self._units), _refresh_page
             )
             self.page.built.connect(self._on_page_built)
         self.strip.today_chosen.connect(self._on_strip_today_chosen)
@@ -95,6 +100,25 @@ class ProgrammeLink:
         if today is None or today.plan is None or today.plan != plan or today.paused:
             return None  # a paused programme counts no walk until the walker resumes it
         return today.mark
+
+    def followed(self, make: DialogFactory) -> DialogFactory:
+        """*make*, with the Programme page's speeds following the unit each accepted dialog
+        sets, and the Coach page's line the balance check, as settings may change either."""
+
+        def make_followed(settings: Settings, parent: QWidget) -> SettingsDialog:
+            dialog = make(settings, parent)
+
+            def follow() -> None:
+                chosen = Units(dialog.result_settings().units)
+                self._units = chosen
+                if self.page is not None and self.page.is_built:
+                    self.page.page.set_units(chosen)
+                self._show()
+
+            dialog.accepted.connect(follow)
+            return dialog
+
+        return make_followed
 
     def attach(self, window: MainWindow) -> None:
         """Put today's line on *window*'s Coach page and follow its plan from now on."""

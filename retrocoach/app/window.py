@@ -236,7 +236,9 @@ def build_window(
         history=history_tab,
         refresh_history=_both(history_tab.refresh, link.refresh),
         safety=SafetyPage(book),
-        settings_dialog=speeds_followed(units_followed(_settings_dialog, history_tab), plan_tab),
+        settings_dialog=link.followed(
+            speeds_followed(units_followed(_settings_dialog, history_tab), plan_tab)
+        ),
         programme=link.page,
     )
     window = MainWindow(services, pages, settings, initial)

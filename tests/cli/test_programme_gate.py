@@ -127,3 +127,60 @@ def test_on_a_terminal_it_asks_the_windows_question_and_only_yes_starts_it(
     assert (_active(data) == "knee-oa") is started
     if started:
         assert b"Before your first session" in terminal.seen
+
+
+_TINY = {
+    "schema_version": 1,
+    "programmes": [
+        {
+            "name": "tiny",
+            "title": "Tiny test programme",
+            "audience": "tests",
+            "about": "one short session",
+            "build_up": "It grows by RetroCoach's own choice.",
+            "references": ["retrocoach-own"],
+            "weeks": [
+                {"sessions": ["getready=0s warmup=0s forward=1s backward=1s rounds=1 cooldown=0s"]}
+            ],
+        }
+    ],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("met", [False, True])
+def test_run_next_says_the_build_up_and_how_to_start_without_the_balance_check(
+    tmp_path: Path, met: bool
+) -> None:
+    """The terminal coach, as a real process: before session 1 the build-up note, and while
+    the one-leg stand is not met, the belt stopped and the rails held."""
+    from retrocoach.core.programme.model import PROGRAMMES_FILE_ENV  # noqa: PLC0415
+    from retrocoach.core.safety.balance import NOT_MET_TEXT  # noqa: PLC0415
+
+    programmes = tmp_path / "tiny.json"
+    programmes.write_text(json.dumps(_TINY), encoding="utf-8")
+    env = {
+        **os.environ,
+        "RETROCOACH_DATA_DIR": str(tmp_path / "data"),
+        PROGRAMMES_FILE_ENV: str(programmes),
+    }
+
+    def retrocoach(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "retrocoach", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+
+    assert retrocoach("settings", f"one-leg-stand={'on' if met else 'off'}").returncode == 0
+    assert retrocoach("programme", "start", "tiny").returncode == 0
+    walked = retrocoach("run", "--yes", "--audio", "none", "--plan", "next")
+    assert walked.returncode == 0, walked.stderr
+    out = " ".join(walked.stdout.split())
+    assert "Before your first session: It grows by RetroCoach's own choice." in out
+    assert (" ".join(NOT_MET_TEXT.split()) in out) is not met
+    assert out.index("Before your first session") < out.index("FORWARD")

@@ -136,6 +136,11 @@ class ProgrammePage(QWidget):
 
     # -- public --------------------------------------------------------------------------------
 
+    def set_units(self, units: Units) -> None:
+        """Say the programme's speeds in *units* from now on (the unit setting changed)."""
+        self.units = units
+        self._show_chosen(preview=False)
+
     def refresh(self) -> None:
         """Read the active programme and the history again; show where the walker stands."""
         found = self._guide.active()
