@@ -24,7 +24,7 @@ SCHEMA = REPO / "assets" / "data" / "plans.schema.json"
 # Every preset as it is: name, the plan's lengths (get-ready, warm-up, forward, backward,
 # rounds, cool-down, turn, in seconds), speeds and the references cited. The trial doses
 # (knee-10, study-30) left the list; every plan gained a 30 s turn-around and a backward belt.
-# A change to a preset changes this table on purpose.
+# A change to a preset changes this table on purpose; a plan added to plans.json needs none.
 BEFORE_THE_MOVE: dict[str, tuple[tuple[int, ...], tuple[float | None, ...], tuple[str, ...]]] = {
     "first-steps": (
         (10, 0, 300, 60, 3, 120, 30),
@@ -77,7 +77,8 @@ def test_every_preset_is_kept_exactly_as_it_was_before_it_became_data() -> None:
         )
         for key, p in PRESETS.items()
     }
-    assert list(found.items()) == list(BEFORE_THE_MOVE.items())
+    kept = {key: value for key, value in found.items() if key in BEFORE_THE_MOVE}
+    assert list(kept.items()) == list(BEFORE_THE_MOVE.items()), "a pinned preset changed"
 
 
 def test_the_shipped_plans_validate_against_their_schema() -> None:

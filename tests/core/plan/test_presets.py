@@ -25,8 +25,11 @@ def _ids(preset: Preset) -> str:
 
 
 def test_the_required_presets_exist_in_the_order_they_are_listed() -> None:
-    """Insertion order is the order `retrocoach plans` shows; beginners' plans come first."""
-    assert list(PRESETS) == ["first-steps", "gentle-start", "daily-ten"]
+    """File order is the order `retrocoach plans` shows; beginners' plans come first.
+
+    A plan added to plans.json after these needs no change here.
+    """
+    assert list(PRESETS)[:3] == ["first-steps", "gentle-start", "daily-ten"]
 
 
 @pytest.mark.parametrize("preset", ALL, ids=_ids)
