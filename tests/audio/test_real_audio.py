@@ -129,11 +129,12 @@ def test_between_cues_the_stream_is_suspended_and_the_cue_after_a_rest_is_on_tim
 @pytest.mark.realtime
 def test_the_terminal_coach_cues_every_boundary_on_time(pulse: PulseServer) -> None:
     """The issue's own check: `retrocoach run` through a real server, relative to the first cue."""
-    plan = "forward=5s backward=5s rounds=2 warmup=0s cooldown=0s getready=0s"
+    # Two-second segments: the number of boundaries is what counts, not their length.
+    plan = "forward=2s backward=2s rounds=2 warmup=0s cooldown=0s getready=0s"
     command = [sys.executable, "-m", "retrocoach", "run", "--audio", "qt", "--plan", plan]
     walk = audio_probe.walk(pulse, command)
     assert "exit 0" in walk.output.splitlines()[0], walk.output
-    offsets = [0.0, 5.0, 10.0, 15.0, 20.0]
+    offsets = [0.0, 2.0, 4.0, 6.0, 8.0]
     onsets = match(walk, offsets)
     relative = errors_ms(walk, onsets, offsets)
     assert all(abs(e) < LIMIT_MS for e in relative), relative
