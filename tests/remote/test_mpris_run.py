@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -16,6 +17,14 @@ pytestmark = pytest.mark.slow
 
 PLAYER = "org.mpris.MediaPlayer2.Player"
 ROOT = "org.mpris.MediaPlayer2"
+
+
+def position(bus: PrivateBus) -> float:
+    """The walk's position in seconds, as playerctl reads it (-1 while it cannot)."""
+    try:
+        return float(bus.playerctl("position"))
+    except ValueError:
+        return -1.0
 
 
 def outcomes(data: Path) -> list[str]:
@@ -33,10 +42,9 @@ def test_status_metadata_and_position_describe_the_walk(bus: PrivateBus, tmp_pat
         assert album == "custom"
         assert length == str(20_000_000)
         assert trackid.strip("'").startswith("/org/retrocoach/")  # an object path, quoted
-        first = float(bus.playerctl("position"))
-        time.sleep(1.0)
-        second = float(bus.playerctl("position"))
-        assert 0.0 <= first < second < 20.0
+        first = position(bus)
+        assert 0.0 <= first < 20.0
+        assert until(lambda: first < position(bus) < 20.0, timeout_s=20)
         assert bus.get(PLAYER, "Position").startswith("variant       int64")
 
 
@@ -48,6 +56,7 @@ def test_pause_play_and_play_pause_pause_and_resume_the_walk(
         bus.playerctl("pause")
         assert until(lambda: bus.playerctl("status") == "Paused")
         held = bus.playerctl("position")
+        # That nothing moves can only be seen by letting time pass: half a second of it.
         time.sleep(0.5)
         assert bus.playerctl("position") == held  # time stands still while paused
         bus.playerctl("play")
@@ -106,16 +115,23 @@ def test_a_following_client_hears_every_change_without_asking(
             stderr=subprocess.DEVNULL,
             text=True,
         )
+        assert follower.stdout is not None
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(follower.stdout or ()), daemon=True)
+        reader.start()
         try:
-            time.sleep(0.5)
+            # Each step waits for the line the follower prints, so none is pressed too early.
+            assert until(lambda: any("Playing" in line for line in lines), timeout_s=20), lines
             bus.playerctl("pause")
-            time.sleep(0.5)
+            assert until(lambda: any("Paused" in line for line in lines), timeout_s=20), lines
             bus.playerctl("next")
-            time.sleep(0.5)
+            assert until(lambda: any("Backward" in line for line in lines), timeout_s=20), lines
         finally:
             follower.terminate()
-            out, _ = follower.communicate(timeout=5)
-    lines = [line for line in out.splitlines() if line.strip()]
+            follower.wait(timeout=5)
+            reader.join(timeout=5)
+            follower.stdout.close()
+    lines = [line.strip() for line in lines if line.strip()]
     assert "Playing Forward, round 1 of 2" in lines[0], lines
     assert "Paused Forward, round 1 of 2" in lines, lines
     assert any(line.endswith("Backward, round 1 of 2") for line in lines), lines
@@ -127,7 +143,8 @@ def test_one_stop_only_asks_and_a_second_stops_and_keeps_the_walk_as_stopped(
     data = tmp_path / "data"
     with coach(bus.env, data) as child:
         bus.wait_for_player()
-        time.sleep(1.0)  # walk a little, so there is something to keep
+        # Walk a little, so there is something to keep.
+        assert until(lambda: position(bus) >= 1.0, timeout_s=20)
         bus.playerctl("stop")
         time.sleep(0.5)
         assert bus.playerctl("status") == "Playing"  # one stray press never ends a walk
@@ -159,7 +176,7 @@ def test_the_root_interface_names_the_app_and_quit_stops_the_walk(
         assert bus.get(ROOT, "CanQuit") == "variant       boolean true"
         assert bus.get(PLAYER, "CanGoNext") == "variant       boolean true"
         assert bus.get(PLAYER, "CanControl") == "variant       boolean true"
-        time.sleep(1.0)
+        assert until(lambda: position(bus) >= 1.0, timeout_s=20)
         bus.call(ROOT, "Quit")
         child.communicate(timeout=10)
     assert child.returncode == 1
