@@ -22,7 +22,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from onsets import RATE, Onset, delays_ms, dominant_hz, find_onsets
+from onsets import MIN_GAP_S, RATE, Onset, delays_ms, dominant_hz, find_onsets
 from pulse_kit import (
     SECOND_SINK,
     SINK,
@@ -170,8 +170,14 @@ class Walk:
         ]
 
 
-def walk(server: PulseServer, command: Sequence[str], timeout_s: float = 120.0) -> Walk:
-    """Record the sink while *command* (printing JSON lines, like cue_walk) runs to its end."""
+def walk(
+    server: PulseServer,
+    command: Sequence[str],
+    timeout_s: float = 120.0,
+    min_gap_s: float = MIN_GAP_S,
+) -> Walk:
+    """Record the sink while *command* (printing JSON lines, like cue_walk) runs to its end;
+    cues are told apart by *min_gap_s* of quiet (see find_onsets)."""
     recorder = Recorder(server)
     recorder.start()
     try:
@@ -188,4 +194,4 @@ def walk(server: PulseServer, command: Sequence[str], timeout_s: float = 120.0) 
     footers = [r for r in records if isinstance(r, dict) and "engine" in r]
     output = f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
     footer = footers[-1] if footers else {}
-    return Walk(boundaries, footer, recording, find_onsets(recording), output)
+    return Walk(boundaries, footer, recording, find_onsets(recording, min_gap_s=min_gap_s), output)

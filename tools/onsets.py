@@ -39,10 +39,12 @@ class Onset:
         return self.last_hz > self.first_hz
 
 
-def find_onsets(recording: Recorded, level: float = ONSET_LEVEL) -> list[Onset]:
-    """Every stretch of sound preceded by at least MIN_GAP_S of quiet, with its pitches."""
+def find_onsets(
+    recording: Recorded, level: float = ONSET_LEVEL, min_gap_s: float = MIN_GAP_S
+) -> list[Onset]:
+    """Every stretch of sound preceded by at least *min_gap_s* of quiet, with its pitches."""
     threshold = level * 32768
-    gap = round(MIN_GAP_S * recording.rate)
+    gap = round(min_gap_s * recording.rate)
     samples = recording.samples
     found: list[tuple[int, int]] = []
     last_loud = -gap - 1
