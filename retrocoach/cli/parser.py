@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from retrocoach import __version__
 from retrocoach.cli.errors import UsageError
@@ -18,8 +18,26 @@ __all__ = ["PIP_CHOICES", "build_parser"]
 PIP_CHOICES = tuple(str(seconds) if seconds else "off" for seconds in PIPS_CHOICES)
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, with a command that may be left out shown as optional.
+
+    argparse writes a sub-command as ``COMMAND ...`` whether or not it is required; here one
+    that is not reads ``[COMMAND ...]``, as it should (no command opens the window).
+    """
+
+    def _format_args(self, action: argparse.Action, default_metavar: str) -> str:
+        text = super()._format_args(action, default_metavar)
+        if action.nargs == argparse.PARSER and not action.required:
+            return f"[{text}]"
+        return text
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports bad input in one line, exit status 2, never a usage dump."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401  (argparse's own)
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see {self.prog} --help)")
@@ -78,8 +96,8 @@ def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool, top: bool)
         type=Path,
         metavar="DIR",
         default=None if top else argparse.SUPPRESS,
-        help="keep history, plans and settings in DIR (default: the platform's user folders, "
-        "or $RETROCOACH_DATA_DIR)",
+        help="keep the history, plans, settings and the programme you follow in DIR (default: "
+        "the platform's user folders, or $RETROCOACH_DATA_DIR)",
     )
     if with_audio:
         parser.add_argument(
@@ -97,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="retrocoach",
         description="An interval coach for retro walking: forward and backward segments, "
-        "sound cues at every switch, and a history of your sessions.",
+        "sound cues at every switch, and a history of your sessions. With no COMMAND, "
+        "RetroCoach opens its window (with --plan's plan loaded, if given).",
         epilog="PLAN is a preset or saved plan name (see 'retrocoach plans'), 'next' for today's "
         "session of the active programme (see 'retrocoach programme'), or key=value words: "
         "warmup=2m forward=5m backward=1m rounds=3 cooldown=2m getready=5s. Durations take a "
@@ -122,7 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
         "run",
         help="walk a session in the terminal, without a window",
         description="Walk a session in the terminal. Space pauses and resumes, N skips to the "
-        "next segment, Q or Ctrl+C stops (the session is kept as 'stopped'). Before the first "
+        "next segment, Q or Ctrl+C stops (the session is kept as 'stopped'), and + and - "
+        "correct the belt speed you set (0.1 km/h or mph a press). Before the first "
         "walk in a data folder the safety checklist is printed; on a terminal it is shown a "
         "page at a time and waits for the word yes, and the confirmation is kept, so neither "
         "the terminal nor the window asks again.",
@@ -143,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--pips",
         choices=PIP_CHOICES,
         help="countdown pips before each switch: off, 3 or 5 seconds (default: the saved "
-        "setting, 3 unless changed in the window)",
+        "setting, 3 until changed with 'retrocoach settings pips=...' or in the window's "
+        "Settings)",
     )
     _add_common(run, with_audio=True, top=False)
     _add_devices(run, top=False)
