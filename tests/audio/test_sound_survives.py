@@ -172,4 +172,7 @@ def test_the_terminal_coach_survives_a_server_restart_and_saves_the_session(
     first = recording.time_of(onsets[0].start)
     spacing = [(recording.time_of(o.start) - first) * 1000 for o in onsets]
     assert all(abs(s - 4000 * i) < HEARD_MS for i, s in enumerate(spacing)), spacing
-    assert err.count("lost") == 1, err
+    # Told once: as "lost" when the kill broke a playing stream, or as "no sound output" when
+    # the next cue found no server (which one depends on how soon the kill is noticed).
+    told = [line for line in err.splitlines() if "lost" in line or "no sound output" in line]
+    assert len(told) == 1, err
