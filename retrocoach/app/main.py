@@ -95,10 +95,12 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from retrocoach.cli.settings import run_settings  # noqa: PLC0415
 
         return run_settings(args, out, err)
-    if args.command == "treadmill":
+    if args.command in ("treadmill", "hr"):
+        from retrocoach.app.heart import run_hr_scan  # noqa: PLC0415
         from retrocoach.app.treadmill import run_treadmill_scan  # noqa: PLC0415
 
-        return run_treadmill_scan(args, out, err)
+        scan = run_treadmill_scan if args.command == "treadmill" else run_hr_scan
+        return scan(args, out, err)
     return _run_window(args, err)
 
 

@@ -10,8 +10,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from retrocoach.app.terminal_side import TerminalSide
-from retrocoach.app.treadmill import TreadmillChoice, WalkTreadmill
+from retrocoach.app.walk_devices import close_devices, walk_devices
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.output import is_terminal
@@ -67,16 +66,16 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     qt_app = core_application()
     cues = _terminal_cues(args.audio, settings, pips, tell)
     picker = ReminderPicker(book, units=Units(settings.units)) if book is not None else None
-    side, treadmill = _treadmill(args, settings, cues, tell)
+    clock = MonotonicClock()
+    side, devices = walk_devices(args, settings, cues, clock, tell)
     recorder = SessionRecorder(
         history,
         report=tell,
         programme=chosen.mark,
         basis=settings.estimate_basis,
-        enrich=() if treadmill is None else (treadmill.enrich,),
+        enrich=tuple(device.enrich for device in devices),
     )
     session = Session(chosen.plan, countdown_s=countdown_for(pips))
-    clock = MonotonicClock()
     _introduce(chosen.plan, chosen, out, balance_note(settings))
     media, source, wait, no_keys = publish_media_keys(session, clock)
     coach = TerminalCoach(
@@ -86,13 +85,13 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         # Cues first: the journal's fsync must never delay a switch's cue; the treadmill
         # next, so a belt command waits for neither, and before the recorder, which keeps
         # what the treadmill measured.
-        listeners=[cues, *([] if treadmill is None else [treadmill.hookup]), recorder, media],
+        listeners=[cues, *(device.hookup for device in devices), recorder, media],
         keys=stdin_keys(),
         reminders=picker,
         wait=wait,
         units=Units(settings.units),
-        wake_fd=None if treadmill is None else treadmill.inbox.fd,
-        on_wake=None if treadmill is None else treadmill.inbox.drain,
+        wake_fd=devices[0].inbox.fd if devices else None,  # the strap shares the treadmill's
+        on_wake=devices[0].inbox.drain if devices else None,
     )
     source.coach = side.coach = coach
     if no_keys is not None:
@@ -100,7 +99,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         code = coach.run()
     finally:
-        _close(treadmill)  # after the walk's Stop was queued: it is written first
+        close_devices(devices)  # after the walk's Stop was queued: it is written first
         cues.close()
         media.close()
         del qt_app
@@ -280,19 +279,3 @@ def _terminal_cues(
         tell(problem)
     listener.warm_up()
     return listener
-
-
-def _treadmill(
-    args: argparse.Namespace, settings: Settings, cues: CueListener, tell: Callable[[str], None]
-) -> tuple[TerminalSide, WalkTreadmill | None]:
-    """The treadmill of --treadmill (or the setting), connecting in the background; or None."""
-    choice = TreadmillChoice.of(getattr(args, "treadmill", None), settings)
-    side = TerminalSide(cues, Units(settings.units))
-    if choice.address is None:
-        return side, None
-    return side, WalkTreadmill(choice, settings, side, tell=tell)
-
-
-def _close(treadmill: WalkTreadmill | None) -> None:
-    if treadmill is not None:
-        treadmill.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -60,28 +61,40 @@ def _effort(text: str) -> int:
     )
 
 
-def _treadmill(text: str) -> str:
-    """--treadmill's word: demo, none, or a Bluetooth address (kept in capitals)."""
-    word = text.strip()
-    if word.lower() in ("demo", "none"):
-        return word.lower()
-    setting = SETTINGS["treadmill"]
-    try:
-        return str(setting.kind.read("--treadmill", word))
-    except SettingsError as error:
-        raise argparse.ArgumentTypeError(f"{error}; or demo for a simulated one") from None
+def _device(key: str, flag: str) -> Callable[[str], str]:
+    """The reader of a device flag's word: demo, none, or a Bluetooth address (in capitals)."""
+
+    def read(text: str) -> str:
+        word = text.strip()
+        if word.lower() in ("demo", "none"):
+            return word.lower()
+        try:
+            return str(SETTINGS[key].kind.read(flag, word))
+        except SettingsError as error:
+            raise argparse.ArgumentTypeError(f"{error}; or demo for a simulated one") from None
+
+    return read
 
 
 def _add_devices(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    """--treadmill on the window and on run."""
+    """--treadmill and --hr on the window and on run."""
     parser.add_argument(
         "--treadmill",
-        type=_treadmill,
+        type=_device("treadmill", "--treadmill"),
         metavar="ADDRESS",
         default=None if top else argparse.SUPPRESS,
         help="the Bluetooth (FTMS) treadmill whose belt RetroCoach sets during the walk: its "
         "address (see 'retrocoach treadmill scan'), demo for a simulated one, none for none "
         "(default: the treadmill setting)",
+    )
+    parser.add_argument(
+        "--hr",
+        type=_device("hr_strap", "--hr"),
+        metavar="ADDRESS",
+        default=None if top else argparse.SUPPRESS,
+        help="the Bluetooth heart-rate strap (or watch) to listen to during the walk: its "
+        "address (see 'retrocoach hr scan'), demo for a simulated one, none for none "
+        "(default: the hr-strap setting)",
     )
 
 
@@ -206,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     plans = commands.add_parser("plans", help="list built-in and saved plans")
     _add_common(plans, with_audio=False, top=False)
     _add_programme(commands)
-    _add_treadmill(commands)
+    _add_scan(commands, "treadmill", "treadmill", "Bluetooth (FTMS) treadmills")
+    _add_scan(commands, "hr", "hr-strap", "Bluetooth heart-rate straps and watches")
 
     settings = commands.add_parser(
         "settings",
@@ -221,29 +235,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_treadmill(commands: argparse._SubParsersAction[_Parser]) -> None:
-    """``retrocoach treadmill scan``."""
-    treadmill = commands.add_parser(
-        "treadmill",
-        help="find Bluetooth (FTMS) treadmills nearby",
-        description="Find Bluetooth treadmills that speak the Fitness Machine Service, to keep "
-        "one with 'retrocoach settings treadmill=ADDRESS'.",
+def _add_scan(
+    commands: argparse._SubParsersAction[_Parser], command: str, setting: str, what: str
+) -> None:
+    """``retrocoach treadmill scan`` and ``retrocoach hr scan``."""
+    device = commands.add_parser(
+        command,
+        help=f"find {what} nearby",
+        description=f"Find {what} nearby, to keep one with "
+        f"'retrocoach settings {setting}=ADDRESS'.",
     )
-    _add_common(treadmill, with_audio=False, top=False)
-    actions = treadmill.add_subparsers(
-        dest="treadmill_action", metavar="ACTION", parser_class=_Parser, required=True
+    _add_common(device, with_audio=False, top=False)
+    actions = device.add_subparsers(
+        dest=f"{command}_action", metavar="ACTION", parser_class=_Parser, required=True
     )
     scan = actions.add_parser(
         "scan",
-        help="list the treadmills heard nearby: name, address and signal",
-        description="Listen for Bluetooth treadmills for a few seconds and list each one heard: "
-        "its name, its address and its signal (nearer zero is nearer).",
+        help="list those heard nearby: name, address and signal",
+        description=f"Listen for {what} for a few seconds and list each one heard: its name, "
+        "its address and its signal (nearer zero is nearer).",
     )
     scan.add_argument(
         "--seconds", type=float, default=5.0, metavar="S", help="how long to listen (default 5)"
     )
     scan.add_argument(
-        "--demo", action="store_true", help="listen to the simulated demo treadmill instead"
+        "--demo", action="store_true", help="listen to the simulated demo device instead"
     )
     _add_common(scan, with_audio=False, top=False)
 
