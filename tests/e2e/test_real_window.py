@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from xdesktop import WAIT_S, Desktop, sessions, window_env
+from xdesktop import WAIT_S, Desktop, journal_session, sessions, wait_until, window_env
 
-PLAN = "getready=0s warmup=0s forward=2s backward=2s rounds=1 cooldown=0s"
+# Backward long enough for Space to pause it however late a busy machine sees it begin.
+PLAN = "getready=0s warmup=0s forward=2s backward=5s rounds=1 cooldown=0s"
+PAINTED = 10_000
+"""A screenshot's size in bytes once the window is drawn (a blank screen compresses smaller)."""
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+
+def _visible(desktop: Desktop, name: str) -> bool:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", name],
+        env=desktop.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return bool(found.stdout.split())
 
 
 @pytest.mark.slow
@@ -30,36 +43,41 @@ def test_a_short_plan_walked_with_real_keys_lands_in_the_history(
         text=True,
     )
     shots: list[Path] = []
+
+    def shoot(name: str) -> None:
+        """A screenshot once the frame is painted: a mapped window is blank a moment."""
+        path = SCREENSHOTS / name
+        wait_until(lambda: desktop.screenshot(path).stat().st_size > PAINTED, f"{name} painted")
+        shots.append(path)
+
+    def walked() -> list[str]:
+        journal = journal_session(data)
+        return [str(s["kind"]) for s in journal["segments"]] if journal else []
+
     try:
         checklist = desktop.window("Safety")
-        time.sleep(0.5)  # mapped is not yet painted
-        shots.append(desktop.screenshot(SCREENSHOTS / "0-checklist.png"))
+        shoot("0-checklist.png")
         desktop.tick_checklist(checklist)
         desktop.press(checklist, "Return")
         coach = desktop.window("^RetroCoach$")
-        time.sleep(0.3)  # let the dialog's window go before the picture
-        shots.append(desktop.screenshot(SCREENSHOTS / "1-idle.png"))
+        wait_until(lambda: not _visible(desktop, "Safety"), "the checklist gone")
+        shoot("1-idle.png")
         desktop.press(coach, "space")
-        began = time.monotonic()
-        time.sleep(0.6)
-        shots.append(desktop.screenshot(SCREENSHOTS / "2-forward.png"))
-        time.sleep(max(0.0, began + 2.6 - time.monotonic()))
-        shots.append(desktop.screenshot(SCREENSHOTS / "3-backward.png"))
+        wait_until(lambda: walked() == ["forward"], "the forward stretch")
+        shoot("2-forward.png")
+        wait_until(lambda: walked() == ["forward", "backward"], "the backward stretch")
+        shoot("3-backward.png")
         desktop.press(coach, "space")
-        time.sleep(0.3)
-        shots.append(desktop.screenshot(SCREENSHOTS / "4-paused.png"))
+        shoot("4-paused.png")
         desktop.press(coach, "space")
         checkin = desktop.window("How did it go")
-        deadline = time.monotonic() + WAIT_S
-        while not sessions(history) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        shots.append(desktop.screenshot(SCREENSHOTS / "5-check-in.png"))
+        wait_until(lambda: sessions(history), "the walk in the history")
+        shoot("5-check-in.png")
         desktop.press(checkin, "Escape")
-        time.sleep(0.3)
-        shots.append(desktop.screenshot(SCREENSHOTS / "6-finished.png"))
+        wait_until(lambda: not _visible(desktop, "How did it go"), "the check-in gone")
+        shoot("6-finished.png")
         desktop.press(coach, "ctrl+h")
-        time.sleep(0.5)
-        shots.append(desktop.screenshot(SCREENSHOTS / "7-history.png"))
+        shoot("7-history.png")
         desktop.press(coach, "ctrl+q")
         app.wait(timeout=WAIT_S)
     finally:
@@ -71,4 +89,4 @@ def test_a_short_plan_walked_with_real_keys_lands_in_the_history(
     assert session["outcome"] == "completed"
     assert [segment["kind"] for segment in session["segments"]] == ["forward", "backward"]
     for shot in shots:
-        assert shot.stat().st_size > 10_000, shot
+        assert shot.stat().st_size > PAINTED, shot
