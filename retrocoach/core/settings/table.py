@@ -14,18 +14,8 @@ from typing import Any, Final
 
 from retrocoach.core.choices import AUDIO_ENGINES, PIPS_CHOICES
 from retrocoach.core.session.estimates import BACKWARD_FACTOR_RANGE, DEFAULT_BACKWARD_FACTOR
-from retrocoach.core.settings.kinds import (
-    BluetoothAddress,
-    BodyMass,
-    Choice,
-    Kind,
-    Number,
-    Percent,
-    Pips,
-    Seconds,
-    Switch,
-    Text,
-)
+from retrocoach.core.settings.kinds import BluetoothAddress, Choice, Kind, Number, Switch, Text
+from retrocoach.core.settings.measures import BodyMass, Percent, Pips, Seconds
 from retrocoach.core.speeds import BACKWARD_SPEED, DEFAULT_BACKWARD_CAP_KMH
 
 __all__ = ["BY_WORD", "SETTINGS", "Declared", "declared"]

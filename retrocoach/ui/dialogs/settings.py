@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.core.settings.kinds import Choice, Pips, Seconds
+from retrocoach.core.settings.kinds import Choice
+from retrocoach.core.settings.measures import Pips, Seconds
 from retrocoach.core.settings.store import Settings
 from retrocoach.core.settings.table import SETTINGS, Declared
 from retrocoach.ui.dialogs.belt_settings import BeltSettings, label_of, tip_of
