@@ -33,6 +33,7 @@ from retrocoach.ui.coach.cue_alerts import CueAlerts
 from retrocoach.ui.coach.late_sound import LateSound
 from retrocoach.ui.coach.session_driver import SessionDriver, SessionListener
 from retrocoach.ui.dialogs.safety import SafetyPage
+from retrocoach.ui.window.first_frame import after_first_frame
 from retrocoach.ui.window.main_window import MainWindow
 from retrocoach.ui.window.parts import Sound, WindowPages, WindowServices
 from retrocoach.ui.window.quit_signals import quit_signals
@@ -256,6 +257,14 @@ def configure_application(app: QCoreApplication) -> None:
     QGuiApplication.setWindowIcon(QIcon(str(asset_path("icons", "retrocoach.svg"))))
 
 
+def _media_keys(app: QCoreApplication, window: MainWindow) -> None:
+    """Publish *window*'s MPRIS player, released when the application quits."""
+    from retrocoach.app.window_media import publish_window_media_keys  # noqa: PLC0415
+
+    media = publish_window_media_keys(window, window.driver)
+    app.aboutToQuit.connect(media.close)
+
+
 def run_app(
     paths: DataPaths,
     history: HistoryStore,
@@ -271,10 +280,9 @@ def run_app(
     app = QApplication.instance() or QApplication(["retrocoach", *argv])
     configure_application(app)
     window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn)
-    from retrocoach.app.window_media import publish_window_media_keys  # noqa: PLC0415
-
-    media = publish_window_media_keys(window, window.driver)
-    app.aboutToQuit.connect(media.close)
+    # The media keys (MPRIS over QtDBus) are not needed to show the coach: they load and are
+    # published just after the first frame.
+    after_first_frame(window, lambda: _media_keys(app, window))
     received: list[int] = []
 
     def quit_on_signal(number: int) -> None:

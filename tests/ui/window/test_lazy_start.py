@@ -280,3 +280,54 @@ def test_showing_the_window_loads_no_module_only_a_later_page_or_the_sound_needs
     loaded = set(done.stdout.split())
     assert "retrocoach.ui.window.main_window" in loaded
     assert [name for name in DEFERRED_MODULES if name in loaded] == []
+
+
+AT_FIRST_FRAME = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QApplication
+
+    def modules_at_first_frame(*_app: object) -> int:
+        # The window is shown; the event loop would paint it next: what is loaded now is
+        # what the first frame waited for.
+        print(" ".join(sorted(sys.modules)))
+        return 0
+
+    QApplication.exec = modules_at_first_frame
+    from retrocoach.app.main import main
+    sys.exit(main(["--audio", "auto"]))
+    """
+)
+AFTER_FIRST_FRAME = (
+    *DEFERRED_MODULES,
+    "retrocoach.remote",
+    "retrocoach.app.window_media",
+    "retrocoach.app.treadmill",
+    "retrocoach.devices",
+    "bleak",
+    "asyncio",
+)
+
+
+@pytest.mark.parametrize("confirmed", [False, True], ids=["fresh folder", "confirmed folder"])
+def test_the_entry_point_shows_the_coach_before_the_media_keys_sound_and_later_pages(
+    tmp_path: Path, confirmed: bool
+) -> None:
+    # As the user starts it: 'retrocoach' with no command, a fresh folder (the checklist is
+    # due) or one whose checklist was confirmed.
+    if confirmed:
+        SettingsStore(DataPaths(tmp_path, tmp_path), warn=pytest.fail).save(
+            Settings(checklist_confirmed=True)
+        )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROCOACH_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_FRAME],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    loaded = set(done.stdout.split())
+    assert "retrocoach.ui.window.main_window" in loaded
+    assert [name for name in AFTER_FIRST_FRAME if name in loaded] == []
