@@ -62,7 +62,7 @@ class WalkStrap:
         self,
         choice: StrapChoice,
         settings: Settings,
-        side: HeartSide,
+        side: HeartSide | None,
         *,
         tell: Callable[[str], None],
         clock: Callable[[], float],

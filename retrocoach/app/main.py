@@ -127,4 +127,5 @@ def _run_window(args: argparse.Namespace, err: TextIO) -> int:
         audio=args.audio,
         warn=teller(err),
         argv=getattr(args, "qt_args", ()),
+        hr=getattr(args, "hr", None),
     )

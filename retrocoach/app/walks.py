@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
+from retrocoach.core.clock import Clock
 from retrocoach.core.history.recorder import SessionRecorder
+from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.history.store import HistoryStore
 from retrocoach.core.plan.model import Plan
 from retrocoach.core.programme.model import ProgrammeMark
@@ -12,9 +15,19 @@ from retrocoach.core.session.cues import countdown_for
 from retrocoach.core.session.machine import Session
 from retrocoach.core.settings.store import Settings
 from retrocoach.ui.coach.session_driver import SessionListener
-from retrocoach.ui.window.parts import Walk
+from retrocoach.ui.window.main_window import MainWindow
+from retrocoach.ui.window.parts import Sound, Walk
 
-__all__ = ["WalkMaker"]
+__all__ = ["WalkDevice", "WalkMaker", "both", "show_straps", "straps"]
+
+
+class WalkDevice(Protocol):
+    """A device a walk uses: it hears the session, and adds what it measured to the record."""
+
+    @property
+    def hookup(self) -> SessionListener: ...
+
+    def enrich(self, record: SessionRecord) -> SessionRecord: ...
 
 
 class WalkMaker:
@@ -25,7 +38,10 @@ class WalkMaker:
         history: HistoryStore,
         cues: SessionListener,
         mark_for: Callable[[Plan], ProgrammeMark | None] = lambda _plan: None,
+        devices: Sequence[WalkDevice] = (),
     ) -> None:
+        """*devices*: the heart-rate strap, say; a list the window may add to once it is built."""
+        self.devices = devices
         self._history = history
         self._cues = cues
         self._mark_for = mark_for
@@ -41,6 +57,7 @@ class WalkMaker:
                 report=report,
                 programme=self._mark_for(plan),
                 basis=settings.estimate_basis,
+                enrich=tuple(device.enrich for device in self.devices),
             )
             if record
             else None
@@ -48,6 +65,42 @@ class WalkMaker:
         # Cues first: writing a cue never blocks, but the journal's fsync can take tens of ms
         # (the first one also creates its lock file), which would make every switch late.
         listeners: list[SessionListener] = [self._cues]
+        listeners += [device.hookup for device in self.devices]  # before the recorder
         if recorder is not None:
             listeners.append(recorder)
         return Walk(session, recorder, tuple(listeners))
+
+
+def both(first: Callable[[], None], second: Callable[[], None]) -> Callable[[], None]:
+    """A call of *first*, then *second*."""
+
+    def call() -> None:
+        first()
+        second()
+
+    return call
+
+
+def straps(
+    hr: str | None, settings: Settings, clock: Clock, warn: Callable[[str], None]
+) -> list[WalkDevice]:
+    """The window's strap (--hr, else the hr-strap setting), connecting; [] with none.
+
+    Bluetooth is imported only when a strap is wanted: the window opens as fast without.
+    """
+    if (hr or settings.hr_strap or "none") == "none":
+        return []
+    from retrocoach.app.window_strap import window_strap  # noqa: PLC0415
+
+    strap = window_strap(hr, settings, clock=clock, tell=warn)
+    return [] if strap is None else [strap]
+
+
+def show_straps(window: MainWindow, walks: object, sound: Sound) -> None:
+    """The lines of the strap that *walks* (the window's WalkMaker) listens to, on its coach."""
+    devices = walks.devices if isinstance(walks, WalkMaker) else ()
+    if devices:
+        from retrocoach.app.window_strap import show_strap  # noqa: PLC0415
+
+        for device in devices:
+            show_strap(window, device, sound)  # type: ignore[arg-type]  # a WalkStrap

@@ -14,7 +14,7 @@ from retrocoach import __version__
 from retrocoach.app.history_page import history_page, units_followed
 from retrocoach.app.plan_page import plan_page, speeds_followed
 from retrocoach.app.programme import ProgrammeLink, open_programmes
-from retrocoach.app.walks import WalkMaker
+from retrocoach.app.walks import WalkMaker, both, show_straps, straps
 from retrocoach.core.clock import Clock, MonotonicClock
 from retrocoach.core.errors import StorageError
 from retrocoach.core.history.store import HistoryStore
@@ -117,14 +117,6 @@ class _ScreenSaverLater:
             self._inhibitor.release()
 
 
-def _both(first: Callable[[], None], second: Callable[[], None]) -> Callable[[], None]:
-    def call() -> None:
-        first()
-        second()
-
-    return call
-
-
 def first_plan() -> Plan:
     """The plan shown when none is named: the first preset, meant for beginners."""
     return next(iter(PRESETS.values())).plan
@@ -181,12 +173,13 @@ def build_window(
     inhibitor: ScreenInhibitor | None = None,
     sound: CueSound | None = None,
     sound_problem: str | None = None,
+    hr: str | None = None,
 ) -> MainWindow:
     """Every object the window needs, built once; a QApplication must exist."""
     settings_store = SettingsStore(paths, warn=warn)
     settings = settings_store.load()
     book = _reminder_book(warn)
-    driver = SessionDriver(clock or MonotonicClock())
+    driver = SessionDriver(steady := clock or MonotonicClock())
     prepare_sound: Callable[[], str | None] | None = None
     alerts = CueAlerts()
     if sound is None:
@@ -224,7 +217,7 @@ def build_window(
         history=history,
         settings_store=settings_store,
         reminders=book,
-        new_walk=WalkMaker(history, sound, link.mark_for),
+        new_walk=WalkMaker(history, sound, link.mark_for, straps(hr, settings, steady, warn)),
         sound=sound,
         inhibitor=inhibitor or _ScreenSaverLater(),
         sound_problem=sound_problem,
@@ -235,7 +228,7 @@ def build_window(
     pages = WindowPages(
         plan=plan_tab,
         history=history_tab,
-        refresh_history=_both(history_tab.refresh, link.refresh),
+        refresh_history=both(history_tab.refresh, link.refresh),
         safety=SafetyPage(book),
         settings_dialog=link.followed(
             speeds_followed(units_followed(_settings_dialog, history_tab), plan_tab)
@@ -243,6 +236,7 @@ def build_window(
         programme=link.page,
     )
     window = MainWindow(services, pages, settings, initial)
+    show_straps(window, services.new_walk, sound)
     link.attach(window)
     link.watch_plans(plan_tab)
     driver.setParent(window)
@@ -274,12 +268,13 @@ def run_app(
     audio: str,
     warn: Callable[[str], None],
     argv: Sequence[str] = (),
+    hr: str | None = None,
 ) -> int:
     """Open the window and run until it closes; returns the exit status."""
     logging.basicConfig(level=logging.WARNING, format="retrocoach: %(message)s")
     app = QApplication.instance() or QApplication(["retrocoach", *argv])
     configure_application(app)
-    window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn)
+    window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn, hr=hr)
     # The media keys (MPRIS over QtDBus) are not needed to show the coach: they load and are
     # published just after the first frame.
     after_first_frame(window, lambda: _media_keys(app, window))

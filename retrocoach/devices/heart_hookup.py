@@ -89,7 +89,7 @@ class HeartHookup:
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         del session
         for event in events:
-            if isinstance(event, SessionStarted) and self.watch is None:
+            if isinstance(event, SessionStarted):  # each walk its own watch (the window's next)
                 self.watch = HeartRateWatch(self.ceiling, started_at=event.at)
         if self.watch is not None:
             self.watch.on_events(events)
@@ -122,6 +122,11 @@ class HeartHookup:
 
     def on_strap_problem(self, line: str) -> None:
         self._tell(line[:1].upper() + line[1:] + ".", Urgency.QUIET)
+
+    def refresh(self) -> None:
+        """Show the latest reading again (to a side just given)."""
+        self._shown = None
+        self._show()
 
     # -- the record ----------------------------------------------------------------------------
 

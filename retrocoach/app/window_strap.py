@@ -1,0 +1,57 @@
+"""The heart-rate strap of the window: one link for the window's life, heard on Qt's loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+from retrocoach.app.heart import StrapChoice, WalkStrap
+from retrocoach.core.clock import Clock
+from retrocoach.core.settings.store import Settings
+from retrocoach.ui.coach.heart_panel import HeartPanel
+from retrocoach.ui.window.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from retrocoach.app.window import CueSound
+
+__all__ = ["show_strap", "window_strap"]
+
+
+def window_strap(
+    flag: str | None, settings: Settings, *, clock: Clock, tell: Callable[[str], None]
+) -> WalkStrap | None:
+    """The strap of --hr (or the setting), its reports drained when its inbox's pipe wakes Qt.
+
+    Made before the window, whose first walk is made with it; show_strap() gives it the
+    window's coach once there is one.
+    """
+    choice = StrapChoice.of(flag, settings)
+    if choice.address is None:
+        return None
+    strap = WalkStrap(choice, settings, None, tell=tell, clock=clock.now)
+    notifier = QSocketNotifier(strap.inbox.fd, QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda: strap.inbox.drain())  # noqa: PLW0108  # drops Qt's args
+    strap.notifier = notifier  # type: ignore[attr-defined]  # kept as long as the strap
+    application = QCoreApplication.instance()
+    if application is not None:
+        application.aboutToQuit.connect(lambda: _close(strap))
+    return strap
+
+
+def show_strap(window: MainWindow, strap: WalkStrap | None, sound: CueSound) -> None:
+    """The strap's lines on the window's coach, under the belt's."""
+    if strap is None:
+        return
+    panel = HeartPanel(window.coach, sound, lambda text: window.notices.show_notice("heart", text))
+    panel.attach(window.coach.column, at=4)
+    strap.hookup.side = panel
+    strap.hookup.refresh()
+
+
+def _close(strap: WalkStrap) -> None:
+    notifier = getattr(strap, "notifier", None)
+    if isinstance(notifier, QSocketNotifier):
+        notifier.setEnabled(False)  # before its pipe closes: Qt warns of a dead socket
+    strap.close()
