@@ -23,6 +23,7 @@ from retrocoach.core.storage.shipped import (
 __all__ = [
     "MAX_SESSIONS_A_WEEK",
     "MAX_WEEKS",
+    "MIN_TURN_S",
     "PROGRAMMES_FILE_ENV",
     "SCHEMA_VERSION",
     "Position",
@@ -38,6 +39,9 @@ PROGRAMMES_FILE_ENV: Final = "RETROCOACH_PROGRAMMES_FILE"
 """For tests and trials: a programmes file used instead of the shipped one."""
 MAX_WEEKS: Final = 52
 MAX_SESSIONS_A_WEEK: Final = 7
+MIN_TURN_S: Final = 30
+"""A shipped programme's turn-arounds are turn=wait or at least this long (RetroCoach's rule;
+tests/core/programme holds the shipped file to it, while a test's own file may be shorter)."""
 _NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _MAX_NAME: Final = 30
 _MAX_TEXT: Final = 600
@@ -227,9 +231,10 @@ def _week(week: object, name: str, number: int, where: str) -> tuple[Plan, ...]:
         if not isinstance(spec, str):
             raise ProgrammeDataError(f"{here}.sessions[{session - 1}] must be a plan spec (text)")
         try:
-            plans.append(parse_spec(spec, name=f"{name} week {number} session {session}"))
+            plan = parse_spec(spec, name=f"{name} week {number} session {session}")
         except PlanError as error:
             raise ProgrammeDataError(f"{here}.sessions[{session - 1}]: {error}") from None
+        plans.append(plan)
     return tuple(plans)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -149,7 +149,7 @@ def today_in(
     """
     ours = [walk for walk in history if _belongs(walk, programme, enrolment, since)]
     order = programme.positions
-    standing = stand(order, ours, since=since, now=now)
+    standing = stand(order, ours, since=since, now=now, faster=_faster_in(programme))
     index, repeat, reason = standing.index, standing.repeat, standing.reason
     since_last = None
     today = now.date()
@@ -190,6 +190,18 @@ def today_in(
         clock_note=_clock_note(standing, since),
         enrolment=enrolment,
     )
+
+
+def _faster_in(programme: Programme) -> Callable[[Position, Position], bool]:
+    def faster(at: Position, following: Position) -> bool:
+        now, then = programme.plan_at(at), programme.plan_at(following)
+        pairs = (
+            (now.forward_speed_kmh, then.forward_speed_kmh),
+            (now.backward_speed_kmh, then.backward_speed_kmh),
+        )
+        return any(a is not None and b is not None and b > a for a, b in pairs)
+
+    return faster
 
 
 def _belongs(walk: Walked, programme: Programme, enrolment: str | None, since: datetime) -> bool:

@@ -8,7 +8,7 @@ them, and a walk's date is used only for the calendar-day rule, and only when it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Final, Protocol
@@ -17,6 +17,7 @@ from retrocoach.core.clock import in_zone
 from retrocoach.core.programme.mark import Position, ProgrammeMark
 
 __all__ = [
+    "FASTER_BELT_AT_MOST",
     "MOVE_ON_AT_MOST",
     "REPEAT_AT",
     "STOPPED_TRIES",
@@ -28,6 +29,9 @@ __all__ = [
 
 MOVE_ON_AT_MOST: Final = 5
 """A completed session rated this or less (0 to 10: 'somewhat easy' talk) moves the walker on."""
+FASTER_BELT_AT_MOST: Final = 4
+"""Before a session with a faster belt, the last walk at the slower speed must be rated this or
+less ('comfortable'): a 5 moves on at the same speed, but not to a faster belt."""
 REPEAT_AT: Final = 6
 """Rated exactly this, the session is walked again; rated more, the walker steps back."""
 STOPPED_TRIES: Final = 2
@@ -75,6 +79,7 @@ class Standing:
     """The last walk stopped because the walker felt unwell (any walk, counted or not)."""
     odd_clock: list[Walked] = field(default_factory=list)
     """Walks dated in the future or before the programme was started: counted all the same."""
+    faster: Faster = lambda _at, _next: False
     _stopped_at: Position | None = None
     _stopped_tries: int = 0
 
@@ -84,12 +89,21 @@ def local_day(moment: datetime, zone: tzinfo | None) -> date:
     return in_zone(moment, zone).date()
 
 
+Faster = Callable[[Position, Position], bool]
+"""Whether the belt of the second session is faster than the first's (either direction)."""
+
+
 def stand(
-    order: Sequence[Position], walks: Sequence[Walked], *, since: datetime, now: datetime
+    order: Sequence[Position],
+    walks: Sequence[Walked],
+    *,
+    since: datetime,
+    now: datetime,
+    faster: Faster = lambda _at, _next: False,
 ) -> Standing:
     """Apply the rule to *walks* (this programme's, in recorded order) of a programme whose
     sessions come in *order*, started at *since*, as seen at *now*."""
-    standing = Standing()
+    standing = Standing(faster=faster)
     for walk in walks:
         mark = walk.programme
         assert mark is not None  # only this programme's walks are handed in
@@ -119,6 +133,13 @@ def _apply(standing: Standing, order: Sequence[Position], at: Position, walk: Wa
         effort = walk.effort
         if effort is None:
             _again(standing, index, "the last walk was not rated: rate it 0 to 10 to move on")
+        elif effort <= MOVE_ON_AT_MOST and _belt_waits(standing, order, index, effort):
+            _again(
+                standing,
+                index,
+                f"the belt is faster in the next session: it waits for a walk rated "
+                f"{FASTER_BELT_AT_MOST} or less (the last was {effort})",
+            )
         elif effort <= MOVE_ON_AT_MOST:
             standing.moved_on.add(at)
             standing.index, standing.repeat, standing.reason = index + 1, False, ""
@@ -138,6 +159,14 @@ def _apply(standing: Standing, order: Sequence[Position], at: Position, walk: Wa
         _again(standing, index, "the last one was stopped because you felt unwell")
     else:
         _again(standing, index, "the last one was stopped early")
+
+
+def _belt_waits(standing: Standing, order: Sequence[Position], index: int, effort: int) -> bool:
+    """Whether a walk rated *effort* is not yet enough for the next session's faster belt."""
+    following = index + 1
+    if following >= len(order) or effort <= FASTER_BELT_AT_MOST:
+        return False
+    return standing.faster(order[index], order[following])
 
 
 def _again(standing: Standing, index: int, reason: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ import jsonschema
 import pytest
 
 from retrocoach.core.programme.model import (
+    MIN_TURN_S,
     PROGRAMMES_FILE_ENV,
     Position,
     ProgrammeBook,
@@ -220,5 +222,35 @@ def test_every_shipped_session_names_belt_speeds_within_the_beginners_backward_r
             assert plan.backward_speed_kmh is not None
             assert low <= plan.backward_speed_kmh <= high
             assert plan.backward_speed_kmh < plan.forward_speed_kmh
-            assert plan.turn_s >= 5  # time to slow the belt and turn round at every change
         assert speeds == sorted(speeds)  # type: ignore[type-var]  # none is None (above)
+
+
+def test_every_shipped_turn_around_waits_for_the_walker_or_lasts_thirty_seconds() -> None:
+    book = ProgrammeBook.default(environ={})
+    for programme in book.all():
+        for plan in (plan for week in programme.weeks for plan in week):
+            assert plan.turn_wait or plan.turn_s >= MIN_TURN_S, plan.name
+    beginners = book.get("beginners")
+    assert beginners is not None
+    assert all(plan.turn_wait for week in beginners.weeks for plan in week)
+
+
+def test_the_beginners_change_one_thing_a_week_never_a_longer_bout_and_a_faster_belt() -> None:
+    beginners = ProgrammeBook.default(environ={}).get("beginners")
+    assert beginners is not None
+    firsts = [week[0] for week in beginners.weeks]
+    for week in beginners.weeks:
+        assert len({plan.spec() for plan in week}) == 1  # changes come between weeks
+    for before, after in itertools.pairwise(firsts):
+        faster = [
+            (b or 0.0) > (a or 0.0)
+            for a, b in (
+                (before.backward_speed_kmh, after.backward_speed_kmh),
+                (before.forward_speed_kmh, after.forward_speed_kmh),
+            )
+        ]
+        # What makes a week harder: a longer backward stretch, a faster belt, more rounds.
+        changes = [after.backward_s > before.backward_s, any(faster), after.rounds > before.rounds]
+        assert sum(changes) <= 1, after.name
+        assert after.backward_s >= before.backward_s
+        assert after.backward_total_s >= before.backward_total_s

@@ -350,3 +350,33 @@ def test_backward_minutes_that_are_not_whole_are_said_in_seconds_too() -> None:
         weeks=((parse_spec("backward=45s rounds=2"),), (parse_spec("backward=20s rounds=1"),)),
     )
     assert _today([], day=0, programme=odd).headline().endswith("1 min 30 s backward in all")
+
+
+def _speeding_up() -> Programme:
+    """Week 2 raises the backward belt from 1.0 to 1.5 km/h."""
+    slow = "backward=1m rounds=2 turn=wait backward-speed=1km/h"
+    fast = "backward=1m rounds=2 turn=wait backward-speed=1.5km/h"
+    return Programme(
+        name="steady",
+        title="Speeding up",
+        audience="tests",
+        about="a faster belt in week 2",
+        build_up="none",
+        references=("retrocoach-own",),
+        weeks=((parse_spec(slow), parse_spec(slow)), (parse_spec(fast),)),
+    )
+
+
+def test_the_belt_is_raised_only_after_a_walk_at_the_slower_speed_rated_four_or_less() -> None:
+    speeding = _speeding_up()
+    within_week = _today([walk(1, 1, day=0, effort=5)], day=2, programme=speeding)
+    assert within_week.position == Position(1, 2)  # same speed: a 5 moves on
+    held = _today(
+        [walk(1, 1, day=0, effort=3), walk(1, 2, day=2, effort=5)], day=4, programme=speeding
+    )
+    assert held.position == Position(1, 2)
+    assert "belt is faster in the next session" in held.reason
+    raised = _today(
+        [walk(1, 1, day=0, effort=3), walk(1, 2, day=2, effort=4)], day=4, programme=speeding
+    )
+    assert raised.position == Position(2, 1)
