@@ -408,3 +408,23 @@ def test_rounds_above_the_limit_are_marked_not_cut_to_the_limit(
     assert editor.plan is None
     assert emitted[-1] is None
     assert editor.problem == f"Rounds must be at most {MAX_ROUNDS}"
+
+
+def test_the_turn_field_takes_wait_and_shows_it_back(
+    qtbot: QtBot, editor: PlanEditor, emitted: list[Plan | None]
+) -> None:
+    type_into(qtbot, edit(editor, "turn"), "wait")
+    assert error_text(editor, "turn") == ""
+    plan = editor.plan
+    assert plan is not None
+    assert plan.turn_wait
+    assert plan.turn_s == 0
+    assert emitted[-1] == plan
+    assert "turn-arounds at your own pace" in label(editor, "plan_totals")
+    type_into(qtbot, edit(editor, "turn"), "soon")
+    assert "or write wait" in error_text(editor, "turn")
+    type_into(qtbot, edit(editor, "turn"), "40s")
+    assert editor.plan is not None
+    assert (editor.plan.turn_s, editor.plan.turn_wait) == (40, False)
+    editor.set_plan(plan)
+    assert edit(editor, "turn").text() == "wait"
