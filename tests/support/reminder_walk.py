@@ -15,7 +15,7 @@ from fakes import FakeClock
 
 from retrocoach.core.plan.model import Direction, Kind, Plan, Segment
 from retrocoach.core.safety.reminders import Reminder
-from retrocoach.core.session.machine import Session, State
+from retrocoach.core.session.machine import Command, Session, State
 from retrocoach.core.session.words import next_text
 
 __all__ = ["CLAIMS", "Seen", "broken_claims", "seen_at", "walk"]
@@ -117,15 +117,30 @@ def _plan_speed(plan: Plan, segment: Segment | None) -> float | None:
     return plan.backward_speed_kmh
 
 
+TURN_TAKES_S = 5.0
+"""How long the walker of these walks takes at a turn-around that waits for them (turn=wait)."""
+
+
 def walk(plan: Plan, step: float = 1.0) -> Iterator[tuple[Session, float]]:
-    """The session before the start, at every *step* of the walk, and after the end."""
+    """The session before the start, at every *step* of the walk, and after the end.
+
+    At a turn-around that waits, the walker says go after TURN_TAKES_S, as Space would.
+    """
     clock = FakeClock(0.0)
     session = Session(plan)
     yield session, clock.now()
     session.start(clock.now())
+    waiting_since: float | None = None
     while not session.is_over:
         yield session, clock.now()
-        session.advance(clock.advance(step))
+        now = clock.advance(step)
+        if session.state is State.WAITING:
+            waiting_since = now if waiting_since is None else waiting_since
+            if now - waiting_since >= TURN_TAKES_S:
+                session.command(Command.GO, now)
+                waiting_since = None
+            continue
+        session.advance(now)
     yield session, clock.now()
 
 

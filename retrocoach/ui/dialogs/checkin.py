@@ -42,7 +42,7 @@ class CheckinDialog(QDialog):
         summary.setWordWrap(True)
         self.effort = effort_combo(self, None)
         # Beside the effort: a walk stopped for a symptom pauses the programme (stop signs follow).
-        self.unwell = QCheckBox(f"{UNWELL_CHOICE} (&U)", self)
+        self.unwell = QCheckBox(UNWELL_CHOICE.replace("unwell", "&unwell"), self)
         self.unwell.setAccessibleName(UNWELL_CHOICE)
         self.unwell.setToolTip("Pauses your programme and shows the stop signs")
         self.note = NoteField("", self)

@@ -217,7 +217,8 @@ def test_felt_unwell_at_the_check_in_shows_the_stop_signs_and_pauses_until_resum
     dialog = kit.window.checkin
     assert dialog is not None
     kit.wait_active(dialog)
-    assert dialog.unwell.text().startswith("I stopped because I felt unwell")
+    assert dialog.unwell.accessibleName() == "I stopped because I felt unwell"
+    assert dialog.unwell.text() == "I stopped because I felt &unwell"  # Alt+U ticks it
     dialog.unwell.setChecked(True)
     kit.press(Key.Key_Return, Ctrl, target=dialog.notes)
     assert kit.history()[0]["stopped_unwell"] is True
