@@ -67,6 +67,13 @@ def _set(label: QLabel, text: str) -> None:
         label.setAccessibleDescription(text)
 
 
+_WHOLE: Final = {
+    State.IDLE: "Length of the whole session",
+    State.WAITING: "Time left in the walk, after this turn-around",
+}
+"""States whose big figure is the whole session's time, with its accessible name."""
+
+
 class CoachView(QWidget):
     """Direction band, remaining time, what comes next, the whole session, and a reminder.
 
@@ -169,11 +176,10 @@ class CoachView(QWidget):
         if look != self.band.look:
             self.update()  # the frame and the tint take the new colour
         self.band.set_look(look)
-        # Before a walk the big figure is the whole session, not the get-ready countdown.
-        remaining = progress.total_remaining_s if state is State.IDLE else progress.remaining_s
-        self.time.setAccessibleName(
-            "Length of the whole session" if state is State.IDLE else "Time left in this segment"
-        )
+        # Before a walk the big figure is the whole session, not the get-ready countdown; at a
+        # turn-around that waits it is what is left of the walk, never a "0:00" that looks over.
+        remaining = progress.remaining_s if state not in _WHOLE else progress.total_remaining_s
+        self.time.setAccessibleName(_WHOLE.get(state, "Time left in this segment"))
         # One size for the whole walk: h:mm:ss when any part of it lasts an hour or more.
         if state is State.IDLE:
             self._sample = "88:88"

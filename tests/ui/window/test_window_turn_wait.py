@@ -21,6 +21,9 @@ def test_the_window_waits_at_the_turn_and_space_goes_on(make_window: MakeWindow)
     assert kit.session.state is State.WAITING
     assert GO_WORDS.capitalize() in kit.window.coach.status_label.text()
     assert kit.window.controls.toggle_button.text() == "Go on"
+    # The big figure is what is left of the walk (the backward 2 s), not a "0:00" that looks over.
+    assert kit.window.coach.time.text() == "0:02"
+    assert "after this turn-around" in kit.window.coach.time.accessibleName()
     kit.walk(30.0)  # nothing moves on by itself, however long the walker takes
     assert kit.session.segment.kind is Kind.TURN
     kit.press(Qt.Key.Key_Space)
