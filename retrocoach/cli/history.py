@@ -13,7 +13,7 @@ from retrocoach.cli.errors import EXIT_USAGE
 from retrocoach.cli.history_fit import export_fit_files, fit_options_problem
 from retrocoach.cli.output import escape_controls, is_terminal
 from retrocoach.core.clock import shown_time
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_total, format_walked
 from retrocoach.core.errors import StorageError
 from retrocoach.core.figures.estimate_words import (
     ESTIMATE_NOTE,
@@ -119,17 +119,18 @@ def _write_table(
     for record, name in zip(records, names, strict=True):
         started = shown_time(record.started_at, tz)
         distance, energy = record_estimates(record, units)
+        walked, _, backward = format_walked(record.forward_s, record.backward_s)
         out.write(
-            f"{started:<16}  {name:<{width}}  {format_duration(record.walking_s):>8}  "
-            f"{record.backward_s / 60:>5.1f} min  {distance:>10}  {energy:>12}  "
+            f"{started:<16}  {name:<{width}}  {walked:>8}  "
+            f"{backward:>9}  {distance:>10}  {energy:>12}  "
             f"{record.outcome.value}\n"
         )
     summed = totals(records)
     noun = "session" if summed.sessions == 1 else "sessions"
     out.write("-" * (width + 76) + "\n")
     out.write(
-        f"{summed.sessions} {noun}, {format_duration(summed.walking_s)} walked: "
-        f"{summed.forward_s / 60:.1f} min forward, {summed.backward_s / 60:.1f} min backward\n"
+        f"{summed.sessions} {noun}, {format_total(summed.walking_s)} walked: "
+        f"{format_total(summed.forward_s)} forward, {format_total(summed.backward_s)} backward\n"
     )
     estimated = totals_estimate_line(summed, units)
     if estimated:

@@ -165,13 +165,28 @@ def format_duration(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def whole_seconds(seconds: float) -> int:
+    """The one rule for time walked: the nearest whole second (half a second up).
+
+    Every walked time the walker reads (the window's summary, `run`'s last line, `history`,
+    the History page) goes through it, so one walk reads the same everywhere. Countdowns are
+    the exception: they round up (format_duration), so 0:00 shows only when time is up.
+    """
+    return max(0, int(round(seconds, 3) + 0.5))
+
+
+def format_spent(seconds: float) -> str:
+    """Time walked (or not), rounded as whole_seconds rounds it: m:ss or h:mm:ss."""
+    return format_duration(whole_seconds(seconds))
+
+
 def format_walked(forward_s: float, backward_s: float) -> tuple[str, str, str]:
     """The time walked in all, forward and backward, as m:ss texts that add up.
 
     Each part is rounded to the nearest second and the whole is their sum: rounded up one by
     one (as a countdown is), 2.4 s and 1.5 s read '0:03' and '0:02' beside a whole of '0:04'.
     """
-    forward, backward = (int(round(part, 3) + 0.5) for part in (forward_s, backward_s))
+    forward, backward = whole_seconds(forward_s), whole_seconds(backward_s)
     return (
         format_duration(forward + backward),
         format_duration(forward),
@@ -187,7 +202,7 @@ def format_total(seconds: float) -> str:
     """A total of walking: m:ss or h:mm:ss like every other time, and from a hundred hours on
     '3,085 h 49 min' (whole minutes, rounded down, with thousands separated)."""
     if seconds < LONG_TOTAL_S:
-        return format_duration(seconds)
+        return format_spent(seconds)
     minutes = int(max(0.0, seconds) // 60)
     hours, rest = divmod(minutes, 60)
     return f"{hours:,} h {rest} min"

@@ -76,7 +76,7 @@ def test_the_table_lists_sessions_oldest_first_with_totals_underneath(tmp_path: 
         "Date", "Plan", "Walked", "Backward", "Belt", "est.*", "Energy", "est.*", "Outcome"
     ]  # fmt: skip
     assert lines[1].split() == [
-        "2026-11-16", "07:00", "daily", "22:00", "3.0", "min", "-", "-", "completed"
+        "2026-11-16", "07:00", "daily", "22:00", "3:00", "-", "-", "completed"
     ]  # fmt: skip
     assert lines[2].split() == [
         "2026-11-18",
@@ -84,13 +84,12 @@ def test_the_table_lists_sessions_oldest_first_with_totals_underneath(tmp_path: 
         "tab",
         "here",
         "20:30",
-        "1.5",
-        "min",
+        "1:30",
         "-",
         "-",
         "stopped",
     ]
-    assert lines[4] == "2 sessions, 42:30 walked: 38.0 min forward, 4.5 min backward"
+    assert lines[4] == "2 sessions, 42:30 walked: 38:00 forward, 4:30 backward"
     assert lines[5].startswith("* Estimates:")  # what the starred columns are
 
 

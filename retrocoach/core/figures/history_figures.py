@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from retrocoach.core.durations import format_duration, format_total
+from retrocoach.core.durations import format_spent, format_total
 from retrocoach.core.errors import StorageError
 from retrocoach.core.figures import stats
 from retrocoach.core.figures.estimate_words import HOW_ESTIMATED, totals_estimate_line
@@ -70,7 +70,7 @@ def figures(
     streak = stats.streak_days(records, today, tz)
     return Figures(
         totals=totals,
-        week=f"This week: {format_duration(week * 60)} backward",
+        week=f"This week: {format_spent(week * 60)} backward",
         streak=(
             f"Streak: {streak:,} day{'' if streak == 1 else 's'}"
             if streak

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from retrocoach.core.durations import format_duration, format_walked
+from retrocoach.core.durations import format_duration, format_spent, format_walked, whole_seconds
 from retrocoach.core.figures.estimate_words import record_estimate_line
 from retrocoach.core.history.outcome import segment_done
 from retrocoach.core.history.records import MAX_EFFORT, Outcome, SessionRecord
@@ -52,8 +52,18 @@ class Summary:
 
     @property
     def not_walked_s(self) -> float:
-        """The plan's walking time that was not walked: turn-arounds are not walking."""
-        return max(0.0, self.planned_s - self.walked_s)
+        """The plan's walking time that was not walked: turn-arounds are not walking.
+
+        Taken from the walked time as shown (each part to the nearest second), so that the
+        plan's length less what the summary says was walked is what it says was not.
+        """
+        shown = whole_seconds(self.forward_s) + whole_seconds(self.backward_s)
+        return float(max(0, self.planned_s - shown))
+
+    @property
+    def fraction_walked(self) -> float:
+        """How much of the plan's walking was walked (skipped time is not walked)."""
+        return min(1.0, self.walked_s / self.planned_s) if self.planned_s > 0 else 1.0
 
     @property
     def left_text(self) -> str:
@@ -99,13 +109,18 @@ class Summary:
     def _comparison_line(self) -> str:
         if not self.earlier:
             return "Your first walk in the history"
-        walks = "your last walk" if self.earlier == 1 else f"your last {self.earlier} walks"
-        difference = self.walked_s - self.earlier_average_s
-        average = format_duration(self.earlier_average_s)
-        if abs(difference) < 1:
-            return f"As long as {walks} (average {average})"
+        # One walk before is "your last walk (0:21)"; several are their average, said so.
+        if self.earlier == 1:
+            walks = "your last walk"
+        else:
+            walks = f"the average of your last {self.earlier} walks"
+        walked = whole_seconds(self.forward_s) + whole_seconds(self.backward_s)
+        difference = walked - whole_seconds(self.earlier_average_s)
+        before = format_spent(self.earlier_average_s)
+        if difference == 0:
+            return f"As long as {walks} ({before})"
         how = "longer" if difference > 0 else "shorter"
-        return f"{format_duration(abs(difference))} {how} than {walks} (average {average})"
+        return f"{format_duration(abs(difference))} {how} than {walks} ({before})"
 
 
 def summarise(

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_walked
 from retrocoach.core.errors import CorruptFileError, StorageError
 from retrocoach.core.history.journal import (
     JOURNAL_GLOB,
@@ -36,7 +36,7 @@ _BUSY: Final = (BlockingIOError, PermissionError)
 
 def describe_recovered(record: SessionRecord) -> str:
     """How a session recovered from a journal is told: when it began and what was walked."""
-    walked = format_duration(record.forward_s + record.backward_s)
+    walked = format_walked(record.forward_s, record.backward_s)[0]
     when = record.started_at.strftime("%Y-%m-%d %H:%M")
     if record.outcome is Outcome.INTERRUPTED:
         return f"kept the session interrupted on {when} ({walked} walked) as 'interrupted'"

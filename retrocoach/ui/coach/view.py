@@ -193,11 +193,11 @@ class CoachView(QWidget):
             self._alert(self.belt.line)  # slow the belt, turn round: said as a switch is
         _set(self.next_label, next_text(progress.next_segment, state))
         _set(self.round_label, round_text(progress.segment, progress.rounds))
-        value = round(progress.fraction_done * _BAR_STEPS)
-        if self.bar.value() != value:
-            self.bar.setValue(value)
         if state not in (State.FINISHED, State.STOPPED):
             self._show_middle(self.time)
+        value = round(progress.fraction_done * _BAR_STEPS)
+        if self.bar.value() != value and self.middle.currentWidget() is not self.summary_label:
+            self.bar.setValue(value)  # after a walk the summary sets it (see show_summary)
         if self.middle.currentWidget() is not self.summary_label:  # it says what was left
             total = format_duration(progress.total_remaining_s)
             self.total_label.set_text(
@@ -272,6 +272,9 @@ class CoachView(QWidget):
         self.summary_label.setAccessibleDescription(self.summary_label.text())
         self._show_middle(self.summary_label)
         self.total_label.set_text(summary.left_text)  # as the summary counts it: no turns
+        # The bar too: what was walked, not how far the session got (skips are not walking).
+        self.bar.setValue(round(summary.fraction_walked * _BAR_STEPS))
+        self.bar.setAccessibleDescription(summary.left_text)
 
     def show_plan_problem(self, problem: str) -> None:
         """Say at once that the plan cannot be walked, and why; no figure of an older plan."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from retrocoach.core.clock import shown_time
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_walked
 from retrocoach.core.figures.effort import EFFORT_HINT
 from retrocoach.core.figures.estimate_words import ESTIMATE_NOTE, record_estimates
 from retrocoach.core.history.records import MAX_EFFORT, Outcome, SessionRecord
@@ -88,8 +88,8 @@ def _one_line(text: str) -> str:
 _TEXTS: Final[Sequence[Callable[[SessionRecord], str]]] = (
     lambda r: "",
     lambda r: _one_line(r.plan.name),
-    lambda r: format_duration(r.walking_s),
-    lambda r: format_duration(r.backward_s),
+    lambda r: format_walked(r.forward_s, r.backward_s)[0],  # as the summary rounds it
+    lambda r: format_walked(r.forward_s, r.backward_s)[2],
     lambda r: _OUTCOMES[r.outcome],
     lambda r: "" if r.effort is None else f"{r.effort} of {MAX_EFFORT}",
     lambda r: _one_line(r.notes or ""),

@@ -93,7 +93,7 @@ def test_summary_compares_with_the_last_walks_before_it_only(make_record: Record
     summary = summarise(record, [*earlier, record, later], compared=5)
     assert summary.earlier == 5
     assert summary.earlier_average_s == 120.0
-    assert summary.lines()[3] == "14:00 longer than your last 5 walks (average 2:00)"
+    assert summary.lines()[3] == "14:00 longer than the average of your last 5 walks (2:00)"
     assert summary.lines()[2] == "Effort: not rated"
 
 
@@ -184,3 +184,21 @@ def test_the_walked_total_is_the_sum_of_the_parts_shown(
 
     assert seconds(walked) == seconds(shown_forward) + seconds(shown_backward), line
     assert abs(seconds(walked) - (forward + backward)) <= 1, line
+
+
+def test_one_walk_reads_the_same_everywhere_and_not_walked_adds_up(
+    make_record: RecordFactory,
+) -> None:
+    """16.5 s read 0:17 in the window and 0:16 on the History page: one rule now, and the
+    plan's length less what was walked is what is said not walked."""
+    from retrocoach.core.durations import format_walked, whole_seconds  # noqa: PLC0415
+
+    plan = Plan(forward_s=600, backward_s=30, rounds=2, warmup_s=0, cooldown_s=0)
+    record = make_record(plan=plan, forward_s=16.5, backward_s=4.4, outcome=Outcome.STOPPED)
+    summary = summarise(record, [record])
+    walked = format_walked(16.5, 4.4)[0]
+    assert walked == "0:21"
+    assert summary.lines()[0].startswith(f"Walked {walked} of 21:00")
+    assert summary.left_text == "20:39 not walked"
+    assert whole_seconds(0.5) == 1
+    assert summary.fraction_walked == pytest.approx(20.9 / 1260)
