@@ -285,9 +285,11 @@ class TerminalCoach:
         forward = sum(r.actual_s for r in records if r.kind.direction is Direction.FORWARD)
         backward = sum(r.actual_s for r in records if r.kind.direction is Direction.BACKWARD)
         walked, shown_forward, shown_backward = format_walked(forward, backward)
+        outcome = self._outcome()
+        praise = " Well done." if outcome is Outcome.COMPLETED else ""
         self._write(
-            f"Session {self._outcome().value}: {walked} walking "
-            f"({shown_forward} forward, {shown_backward} backward)\n"
+            f"Session {outcome.value}: {walked} walking "
+            f"({shown_forward} forward, {shown_backward} backward).{praise}\n"
         )
 
 

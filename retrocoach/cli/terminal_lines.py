@@ -44,10 +44,10 @@ def event_line(event: Event, *, keys: bool, units: Units) -> str:
             text = "Paused." + (" Press Space to resume." if keys else "")
     elif isinstance(event, Resumed):
         text = f"Resumed after {format_duration(event.paused_s)}."
-    elif isinstance(event, SessionFinished):
-        text = "Finished: well done."
-    elif isinstance(event, SessionStopped):
-        text = "Stopped."
+    elif isinstance(event, SessionFinished | SessionStopped):
+        # Said once, by the summary line after it: the outcome as the history keeps it (a
+        # walk with a skipped segment ends its plan yet is kept as stopped, not "well done").
+        text = ""
     elif isinstance(event, SpeedChanged):
         text = f"Belt speed now {format_speed(event.speed_kmh, units)}."
     elif isinstance(event, SlowDownDue) and not event.seconds_left:
