@@ -18,6 +18,7 @@ from retrocoach.cli.programme import Chosen, choose_plan
 from retrocoach.cli.safety import Confirmation, ask_balance, confirm_checklist
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.errors import StorageError
+from retrocoach.core.history.heart import heart_words
 from retrocoach.core.history.recorder import SessionRecorder
 from retrocoach.core.history.store import FileState
 from retrocoach.core.plan.model import Plan
@@ -129,6 +130,9 @@ def _check_in(
     record = recorder.saved
     if keys is None or record is None or chosen.mark is None:
         return
+    heart = heart_words(record.heart_rate)
+    if heart is not None:
+        out.write(heart + "\n")  # beside the 0-10 question: what the strap saw
     answer = ask_checkin(keys, out)
     save_checkin(recorder.store, record, answer, out, tell=tell, book=book)
     out.flush()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 from retrocoach.core.devices.hr_watch import HeartRateWatch, Tally
+from retrocoach.core.durations import format_duration
 from retrocoach.core.history.measured import BpmFigures, DeviceRef, Devices, HeartRate
 from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.segments import Direction
 from retrocoach.core.session.events import SegmentMeasure
 
-__all__ = ["heart_rate_of", "with_heart_rate"]
+__all__ = ["heart_rate_of", "heart_words", "with_heart_rate"]
 
 
 def _figures(tally: Tally) -> BpmFigures | None:
@@ -69,3 +70,20 @@ def with_heart_rate(
     return dataclasses.replace(
         record, segments=tuple(segments), heart_rate=heart_rate_of(watch), devices=devices
     )
+
+
+def heart_words(heart: HeartRate | None) -> str | None:
+    """The walk's heart rate in a line, for the check-in; None when no strap was worn."""
+    if heart is None or heart.avg_bpm is None or heart.max_bpm is None:
+        return None
+    line = f"Heart rate: average {heart.avg_bpm:g}, highest {heart.max_bpm:g}"
+    if heart.backward is not None and heart.backward.avg_bpm is not None:
+        line += f" (backward: average {heart.backward.avg_bpm:g})"
+    if heart.ceiling_bpm is not None and heart.above_ceiling_s is not None:
+        above = heart.above_ceiling_s
+        line += (
+            f"; {format_duration(above)} above your ceiling of {heart.ceiling_bpm:g}"
+            if above >= 1
+            else f"; never above your ceiling of {heart.ceiling_bpm:g}"
+        )
+    return line + "."

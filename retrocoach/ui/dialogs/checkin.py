@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from retrocoach.core.durations import format_walked
 from retrocoach.core.figures.effort import EFFORT_WORDS
+from retrocoach.core.history.heart import heart_words
 from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.safety.unwell import UNWELL_CHOICE
 from retrocoach.ui.dialogs.note import NoteField, add_save_keys, effort_combo
@@ -34,9 +35,12 @@ class CheckinDialog(QDialog):
         # The figures the summary behind the dialog gives, rounded alike.
         walked, _, backward = format_walked(record.forward_s, record.backward_s)
         how = "completed" if record.outcome is Outcome.COMPLETED else "stopped early"
+        # The strap's figures beside the 0-10 scale: how it felt and what the heart did.
+        heart = heart_words(record.heart_rate)
         self.summary = summary = QLabel(
             f"Saved to your history: {walked} walking, {backward} of it backward ({how}).\n"
-            "Add how it felt, or press Esc to skip.",
+            + (f"{heart}\n" if heart else "")
+            + "Add how it felt, or press Esc to skip.",
             self,
         )
         summary.setWordWrap(True)

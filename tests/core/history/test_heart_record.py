@@ -9,8 +9,8 @@ from pathlib import Path
 
 from retrocoach.core.devices.heart_rate import Contact, HeartRateMeasurement
 from retrocoach.core.devices.hr_watch import HeartRateWatch
-from retrocoach.core.history.heart import heart_rate_of, with_heart_rate
-from retrocoach.core.history.measured import DeviceRef, Devices
+from retrocoach.core.history.heart import heart_rate_of, heart_words, with_heart_rate
+from retrocoach.core.history.measured import BpmFigures, DeviceRef, Devices, HeartRate
 from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.history.store import HistoryStore
 from retrocoach.core.plan.model import Kind, Plan
@@ -112,3 +112,17 @@ def test_the_figures_are_saved_schema_valid_and_read_back(tmp_path: Path) -> Non
     saved = json.loads((tmp_path / "history.json").read_text())["sessions"][0]
     assert saved["heart_rate"]["backward"] == {"avg_bpm": 131, "max_bpm": 131}
     assert saved["devices"]["hr_strap"] == {"name": STRAP.name, "address": STRAP.address}
+
+
+def test_the_check_in_line_gives_average_highest_and_time_above() -> None:
+    heart = HeartRate(120, 104, 131, 75.0, BpmFigures(98, 112), BpmFigures(110, 131), ())
+    assert heart_words(heart) == (
+        "Heart rate: average 104, highest 131 (backward: average 110); "
+        "1:15 above your ceiling of 120."
+    )
+    calm = HeartRate(120, 95, 110, 0.0, None, None, ())
+    assert (
+        heart_words(calm) == "Heart rate: average 95, highest 110; never above your ceiling of 120."
+    )
+    assert heart_words(None) is None
+    assert heart_words(HeartRate(None, 90, 99)) == "Heart rate: average 90, highest 99."
