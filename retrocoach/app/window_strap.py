@@ -44,8 +44,10 @@ def show_strap(window: MainWindow, strap: WalkStrap | None, sound: CueSound) -> 
     """The strap's lines on the window's coach, under the belt's."""
     if strap is None:
         return
-    panel = HeartPanel(window.coach, sound, lambda text: window.notices.show_notice("heart", text))
-    panel.attach(window.coach.column, at=4)
+    coach = window.coach
+    say = lambda text: window.notices.show_notice("heart", text)  # noqa: E731
+    panel = HeartPanel(coach, sound, say, like=coach.next_label)
+    panel.attach(coach.column, at=4)
     strap.hookup.side = panel
     strap.hookup.refresh()
 

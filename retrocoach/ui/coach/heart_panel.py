@@ -37,8 +37,17 @@ class HeartPanel(QObject):
     speed: they never take those texts' room (the column gives way by rank on a small screen).
     """
 
-    def __init__(self, view: QWidget, sound: _Sound, say: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        view: QWidget,
+        sound: _Sound,
+        say: Callable[[str], None],
+        *,
+        like: QLabel | None = None,
+    ) -> None:
+        """*like*: the coach line whose size the heart line takes (the view sizes its lines)."""
         super().__init__(view)
+        self._like = like
         self._sound = sound
         self._say = say
         self.line = QLabel(view)
@@ -61,6 +70,8 @@ class HeartPanel(QObject):
         column.add(self.banner, rank=1, at=at)
 
     def show_heart(self, shown: HeartShown) -> None:
+        if self._like is not None and self.line.font() != self._like.font():
+            self.line.setFont(self._like.font())  # as large as the coach's other lines
         if self.line.text() != shown.text:
             self.line.setText(shown.text)
             self.line.setAccessibleDescription(shown.text)
