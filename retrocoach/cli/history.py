@@ -31,6 +31,7 @@ from retrocoach.core.safety.references import ReferenceDataError, ReferenceList
 from retrocoach.core.session.words import belt_text
 from retrocoach.core.speeds import Units, speeds_in
 from retrocoach.core.storage.atomic import dump_document
+from retrocoach.core.storage.files import collector_paused
 
 __all__ = ["FORMATS", "run_history", "run_plans"]
 
@@ -141,9 +142,10 @@ def _write_table(
 
 def _write_json(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
     # The same shape as history.json, so scripts can use the shipped schema on it.
-    data = dump_document(
-        {"schema_version": SCHEMA_VERSION}, "sessions", (r.to_json() for r in records)
-    )
+    with collector_paused():  # 10,000 sessions' dicts, none of them garbage
+        data = dump_document(
+            {"schema_version": SCHEMA_VERSION}, "sessions", (r.to_json() for r in records)
+        )
     out.write(data.decode("ascii"))
 
 

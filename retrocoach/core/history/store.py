@@ -16,6 +16,7 @@ from retrocoach.core.history.records import Outcome, RecordError, SessionRecord
 from retrocoach.core.history.recovery import JournalRecovery, describe_recovered
 from retrocoach.core.storage.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
 from retrocoach.core.storage.document_reading import count_strings
+from retrocoach.core.storage.files import collector_paused
 from retrocoach.core.storage.locks import LockFile
 
 __all__ = [
@@ -147,15 +148,17 @@ class HistoryStore:
 
     def load(self) -> LoadResult:
         """Read the history, never changing the file; see Loaded.state and .warnings."""
-        return self._file.load()
+        with collector_paused():
+            return self._file.load()
 
     def sessions(self) -> tuple[SessionRecord, ...]:
         """Every readable session, in the order they were recorded."""
-        return self._file.load().items
+        with collector_paused():
+            return self._file.load().items
 
     def add(self, record: SessionRecord) -> None:
         """Append *record*; the save is read back before this returns (UnverifiedSaveError)."""
-        with self._file.editing() as records:
+        with collector_paused(), self._file.editing() as records:
             if any(existing.id == record.id for existing in records):
                 raise RecordError(f"a session with id {record.id} is already recorded")
             records.append(record)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import json
 import os
 import stat
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Final
@@ -17,6 +19,7 @@ __all__ = [
     "PRIVATE_DIR_MODE",
     "PRIVATE_FILE_MODE",
     "Signature",
+    "collector_paused",
     "copy_aside",
     "ensure_private_dir",
     "file_signature",
@@ -245,3 +248,21 @@ def copy_aside(path: Path, raw: bytes, when: datetime) -> Path:
         finally:
             os.close(fd)
         return target
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector off while a big file is read or written.
+
+    Parsing a long history makes about a million containers, none of them garbage; each pass
+    the collector makes over them meanwhile finds nothing (about 12% of reading 10,000
+    sessions). Reference counting still frees everything as usual, and the collector is
+    switched back on, as it was, when the block ends, whatever way it ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

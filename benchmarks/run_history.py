@@ -1,0 +1,98 @@
+"""What a long history adds to a whole ``retrocoach run``: a 2-second walk, 10,000 sessions.
+
+Run: python benchmarks/run_history.py [--sessions 10000] [--runs 7]
+Each run is a fresh ``retrocoach run`` process (``--yes --audio none``, a plan of 1 s forward
+and 1 s backward with no get-ready), timed from its spawn to its exit, on a copy of a data
+folder holding an empty history and on one holding *sessions* sessions, alternately, so the
+machine's load falls on both alike. "extra" is the big history's median minus the empty
+one's: what the walker waits for because of the history (reading and checking it at the
+start, saving the walk into it at the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.history_scale import build
+from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.storage.paths import DataPaths
+
+PLAN = "getready=0s warmup=0s forward=1s backward=1s rounds=1 cooldown=0s"
+
+
+@dataclass(frozen=True)
+class RunFigures:
+    """Wall seconds of each whole run, on the empty history and on the big one."""
+
+    sessions: int
+    empty: list[float]
+    big: list[float]
+
+    @property
+    def extra_s(self) -> float:
+        """What the big history adds to the median run."""
+        return statistics.median(self.big) - statistics.median(self.empty)
+
+
+def _folder(root: Path, name: str, sessions: int) -> Path:
+    folder = root / name
+    build(folder, sessions)
+    SettingsStore(DataPaths(folder, folder), warn=print).save(Settings(checklist_confirmed=True))
+    return folder
+
+
+def _walk(template: Path, scratch: Path) -> float:
+    """Seconds of one ``retrocoach run`` on a fresh copy of *template*."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(template, scratch)
+    command = [sys.executable, "-m", "retrocoach", "run", "--plan", PLAN, "--yes"]
+    command += ["--audio", "none", "--data-dir", str(scratch)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    begin = time.perf_counter()
+    done = subprocess.run(
+        command, stdin=subprocess.DEVNULL, capture_output=True, env=env, check=False
+    )
+    elapsed = time.perf_counter() - begin
+    if done.returncode != 0:
+        raise SystemExit(f"retrocoach run failed: {done.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def measure(sessions: int = 10_000, runs: int = 7) -> RunFigures:
+    """Time *runs* walks on each history, alternately."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        empty, big = _folder(root, "empty", 0), _folder(root, "big", sessions)
+        _walk(empty, root / "scratch")  # the bytecode cache, written once, before timing
+        times: dict[Path, list[float]] = {empty: [], big: []}
+        for _ in range(runs):
+            for template in (empty, big):
+                times[template].append(_walk(template, root / "scratch"))
+        return RunFigures(sessions, times[empty], times[big])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    figures = measure(args.sessions, args.runs)
+    for label, times in (("empty history", figures.empty), ("big history", figures.big)):
+        print(
+            f"{label:<14} median {statistics.median(times) * 1e3:7.0f} ms"
+            f"  (best {min(times) * 1e3:.0f}, worst {max(times) * 1e3:.0f})"
+        )
+    print(f"{figures.sessions} sessions add {figures.extra_s * 1e3:.0f} ms to a 2 s walk")
+
+
+if __name__ == "__main__":
+    main()
