@@ -137,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
         "defaults. Belt keys: forward-speed=3.5km/h and backward-speed=1.5km/h (km/h, kmh or "
         "mph, a space before the unit allowed; forward 0.5-8 km/h, backward 0.5-6 km/h, a "
         "warning above 3 km/h) and turn=10s (0-60 s, default 0s: a turn-around before each "
-        "change of direction, counted as neither). Qt's own options for the window, such as "
+        "change of direction, counted as neither; turn=wait waits until Space or a headset "
+        "button). Qt's own options for the window, such as "
         "-style fusion, are passed to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"retrocoach {__version__}")
