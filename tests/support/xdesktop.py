@@ -300,9 +300,18 @@ def window_env(desktop: Desktop, data: Path, **extra: str) -> dict[str, str]:
     }
 
 
-def open_window(desktop: Desktop, data: Path, plan: str, audio: str = "none", **env: str) -> App:
-    """Start the window with *plan* (a data folder made by prepare_data) and wait until shown."""
-    app = App(["--audio", audio, "--plan", plan], window_env(desktop, data, **env))
+def open_window(
+    desktop: Desktop,
+    data: Path,
+    plan: str,
+    audio: str = "none",
+    *extra: str,
+    **env: str,
+) -> App:
+    """Start the window with *plan* (a data folder made by prepare_data) and wait until shown.
+
+    *extra*: more words for the command line (``--hr demo``, say)."""
+    app = App(["--audio", audio, "--plan", plan, *extra], window_env(desktop, data, **env))
     try:
         desktop.window("^RetroCoach$", pid=app.pid)
     except AssertionError:

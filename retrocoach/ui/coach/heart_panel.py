@@ -83,6 +83,8 @@ class HeartPanel(QObject):
             self._say(text)
             return
         self._sound.prompt(Cue.EASE_OFF)
+        if self._like is not None:
+            self.banner.setFont(self._like.font())  # the coach's lines' size, in a banner
         self.banner.setText(text)
         self.banner.setAccessibleDescription(text)
         self.banner.show()
