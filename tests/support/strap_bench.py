@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from treadmill_bench import DEADLINE_S, drain_until
+
 from retrocoach.core.devices.heart_rate import HeartRateMeasurement
 from retrocoach.devices.loop import DeviceThread, Inbox
 from retrocoach.devices.simulated.bleak_backend import backend_for
@@ -18,7 +20,6 @@ from retrocoach.devices.strap import StrapLink, StrapReports
 from retrocoach.devices.treadmill import TreadmillLink, TreadmillReports
 
 T = TypeVar("T")
-DEADLINE_S = 20.0
 
 
 @dataclass
@@ -82,14 +83,7 @@ class StrapBench:
 
     def until(self, check: Callable[[], T], what: str, deadline_s: float = DEADLINE_S) -> T:
         """Drain the inbox until *check* returns something true; fail after the deadline."""
-        end = time.monotonic() + deadline_s
-        while time.monotonic() < end:
-            self.inbox.drain()
-            result = check()
-            if result:
-                return result
-            time.sleep(0.01)
-        raise AssertionError(f"waited {deadline_s} s for {what}")
+        return drain_until(self.inbox, check, what, deadline_s)
 
 
 @contextmanager

@@ -86,14 +86,21 @@ class Bench:
 
     def until(self, check: Callable[[], T], what: str, deadline_s: float = DEADLINE_S) -> T:
         """Drain the inbox until *check* returns something true; fail after the deadline."""
-        end = time.monotonic() + deadline_s
-        while time.monotonic() < end:
-            self.inbox.drain()
-            result = check()
-            if result:
-                return result
-            time.sleep(0.01)
-        raise AssertionError(f"waited {deadline_s} s for {what}")
+        return drain_until(self.inbox, check, what, deadline_s)
+
+
+def drain_until(
+    inbox: Inbox, check: Callable[[], T], what: str, deadline_s: float = DEADLINE_S
+) -> T:
+    """Drain *inbox* until *check* returns something true; fail after the deadline."""
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        inbox.drain()
+        result = check()
+        if result:
+            return result
+        time.sleep(0.01)
+    raise AssertionError(f"waited {deadline_s} s for {what}")
 
 
 @contextmanager
