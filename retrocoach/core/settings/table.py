@@ -126,8 +126,9 @@ SETTINGS: Final[Mapping[str, Declared]] = {
             Number(*BACKWARD_FACTOR_RANGE, decimals=2),
             DEFAULT_BACKWARD_FACTOR,
             "backward-factor",
-            "Backward &factor",
-            "backward walking's energy cost over forward walking's at one speed, for the estimate",
+            "Backward e&ffort (times forward)",
+            "how many times the energy of forward walking backward walking takes at one speed, "
+            "for the estimate",
         ),
         Declared(
             "theme",

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QL
 from retrocoach.core.settings.kinds import Choice, Number
 from retrocoach.core.settings.store import Settings, SettingsError
 from retrocoach.core.settings.table import SETTINGS, Declared
+from retrocoach.ui.colours import error_style
 
 __all__ = ["BeltSettings", "label_of", "tip_of"]
 
@@ -29,7 +30,8 @@ def tip_of(setting: Declared) -> str:
 
 
 def _read_mass(text: str) -> object:
-    return _MASS.kind.read(str(_MASS.word), text)
+    # Named as the form names it: 'body-mass' is the command line's word, not the window's.
+    return _MASS.kind.read(label_of(_MASS), text)
 
 
 class BeltSettings(QWidget):
@@ -53,6 +55,8 @@ class BeltSettings(QWidget):
         self.mass_error.setObjectName("body_mass_error")
         self.mass_error.setWordWrap(True)
         self.mass_error.hide()  # until there is something to say
+        # Once said, the error follows the typing and goes as soon as the mass reads.
+        self.mass.textEdited.connect(self._on_mass_text_edited)
         self.factor = QDoubleSpinBox(self)
         self.factor.setObjectName("backward_factor_spin")
         self.factor.setAccessibleName(label_of(_FACTOR))
@@ -95,9 +99,17 @@ class BeltSettings(QWidget):
         else:
             message = ""
         self.mass_error.setText(message)
+        self.mass_error.setStyleSheet(error_style(self.mass_error))  # red in either theme
         self.mass_error.setVisible(bool(message))
         self.mass.setAccessibleDescription(message)
+        if message:
+            self.window().adjustSize()  # room for the whole reason, never clipped
+            self.mass_error.setMinimumHeight(self.mass_error.heightForWidth(self.mass.width()))
         return message
+
+    def _on_mass_text_edited(self, _text: str) -> None:
+        if self.mass_error.isVisible():
+            self.problem()
 
     def applied_to(self, settings: Settings) -> Settings:
         """*settings* with these fields; an unreadable body mass keeps the one *settings* has."""

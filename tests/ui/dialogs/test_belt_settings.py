@@ -48,3 +48,30 @@ def test_a_body_mass_that_cannot_be_read_keeps_the_dialog_open_and_says_why(
     dialog.belt.mass.setText("70 kg")
     _ok(qtbot, dialog)
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
+
+
+def test_the_body_mass_error_names_the_field_in_red_shows_whole_and_goes_when_fixed(
+    qtbot: QtBot,
+) -> None:
+    dialog = SettingsDialog(Settings(body_mass_kg=70.0))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    error = dialog.belt.mass_error
+    dialog.belt.mass.setText("70")
+    _ok(qtbot, dialog)
+    assert error.text().startswith("Body mass"), error.text()
+    assert "body-mass" not in error.text()
+    assert "#B00020" in error.styleSheet() or "#FFB4AB" in error.styleSheet()
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))  # whole
+    qtbot.keyClicks(dialog.belt.mass, " kg")  # typed: "70 kg" reads
+    assert not error.isVisible()
+    assert dialog.belt.mass.accessibleDescription() == ""
+
+
+def test_the_backward_factor_is_labelled_in_plain_words(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel  # noqa: PLC0415
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.belt.findChildren(QLabel)]
+    assert "Backward e&ffort (times forward):" in texts  # not "backward factor"
