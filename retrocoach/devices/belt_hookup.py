@@ -25,7 +25,7 @@ from retrocoach.core.devices.ftms_control import (
 from retrocoach.core.devices.ftms_data import TreadmillData
 from retrocoach.core.history.measured import BeltTotals, DeviceRef, Devices
 from retrocoach.core.history.records import SessionRecord
-from retrocoach.core.session.events import Event
+from retrocoach.core.session.events import Event, SegmentMeasure, SegmentRecord
 from retrocoach.core.session.machine import Session
 from retrocoach.core.session.transitions import Command
 
@@ -110,9 +110,7 @@ class TreadmillHookup:
         """*record* with what the treadmill measured, and the treadmill among its devices."""
         measures = self.log.measures()
         segments = tuple(
-            segment
-            if index >= len(measures) or measures[index] is None
-            else dataclasses.replace(segment, measured=measures[index])
+            _with_belt(segment, measures[index] if index < len(measures) else None)
             for index, segment in enumerate(record.segments)
         )
         figures = self.log.totals()
@@ -161,3 +159,13 @@ def _correction(kmh: float) -> SessionCommand:
         return session.correct_speed(kmh, now)
 
     return correct
+
+
+def _with_belt(segment: SegmentRecord, belt: SegmentMeasure | None) -> SegmentRecord:
+    """*segment* with the belt's figures, beside any heart-rate figures already there."""
+    if belt is None:
+        return segment
+    measured = dataclasses.replace(
+        segment.measured or SegmentMeasure(), distance_m=belt.distance_m, speed_kmh=belt.speed_kmh
+    )
+    return dataclasses.replace(segment, measured=measured)
