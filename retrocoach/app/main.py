@@ -128,4 +128,5 @@ def _run_window(args: argparse.Namespace, err: TextIO) -> int:
         warn=teller(err),
         argv=getattr(args, "qt_args", ()),
         hr=getattr(args, "hr", None),
+        treadmill=getattr(args, "treadmill", None),
     )

@@ -28,7 +28,14 @@ if TYPE_CHECKING:
     from retrocoach.devices.simulated.treadmill import SimulatedTreadmill
     from retrocoach.devices.treadmill import TreadmillLink, Written
 
-__all__ = ["TRANSPORT_VARIABLE", "TreadmillChoice", "WalkTreadmill", "run_treadmill_scan"]
+__all__ = [
+    "TRANSPORT_VARIABLE",
+    "TreadmillChoice",
+    "WalkTreadmill",
+    "radio_for",
+    "run_treadmill_scan",
+    "start_demo",
+]
 
 TRANSPORT_VARIABLE: Final = "RETROCOACH_BLE_TRANSPORT"
 """A bumble transport (``tcp-client:HOST:PORT``) to reach devices through instead of the
@@ -59,7 +66,7 @@ class TreadmillChoice:
         return cls(flag or settings.treadmill)
 
 
-def _radio(demo: bool) -> Radio | None:
+def radio_for(demo: bool) -> Radio | None:
     """A bumble radio for the demo or for RETROCOACH_BLE_TRANSPORT; None: the system's."""
     transport = os.environ.get(TRANSPORT_VARIABLE)
     if not demo and not transport:
@@ -92,7 +99,7 @@ class WalkTreadmill:
         self.demo: SimulatedTreadmill | None = None
         backend: type[BaseBleakClient] | None = None
         try:
-            radio = _radio(choice.demo)
+            radio = radio_for(choice.demo)
         except ImportError:
             tell(NO_BUMBLE)
             self.link: TreadmillLink | None = None
@@ -104,7 +111,7 @@ class WalkTreadmill:
 
             backend = backend_for(radio.central)
             if choice.demo:
-                self.demo = self.thread.call(_start_demo(radio))
+                self.demo = self.thread.call(start_demo(radio))
         self.link = TreadmillLink(
             self.address,
             self.hookup,
@@ -135,7 +142,7 @@ class WalkTreadmill:
         self.inbox.close()
 
 
-async def _start_demo(radio: Radio) -> SimulatedTreadmill:
+async def start_demo(radio: Radio) -> SimulatedTreadmill:
     from retrocoach.devices.simulated.radio import DEMO_TREADMILL_ADDRESS  # noqa: PLC0415
     from retrocoach.devices.simulated.treadmill import DEMO_NAME, SimulatedTreadmill  # noqa: PLC0415
 
@@ -173,9 +180,9 @@ def run_treadmill_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
 
 
 async def _scan(demo: bool, seconds: float) -> list[Found]:
-    radio = _radio(demo)
+    radio = radio_for(demo)
     if radio is None:
         return await bleak_scan(seconds)
     if demo:
-        await _start_demo(radio)
+        await start_demo(radio)
     return await radio.scan(seconds)

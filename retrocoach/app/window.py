@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol
@@ -67,13 +68,20 @@ def _unsaid(_line: str) -> None:
     """Drops a line already said once when the window read the settings at start."""
 
 
-def _settings_dialog(settings: Settings, parent: QWidget) -> SettingsDialog:
+def _settings_dialog(
+    settings: Settings, parent: QWidget, *, demo_treadmill: bool = False
+) -> SettingsDialog:
+    from retrocoach.app.window_treadmill import TreadmillScanner  # noqa: PLC0415  (as above)
     from retrocoach.audio.trial import SoundTrial  # noqa: PLC0415  (as above)
     from retrocoach.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415  (as above)
 
     trial = SoundTrial()
     dialog = SettingsDialog(
-        settings, parent, engine_problem=trial.engine_problem, test_sound=trial.play
+        settings,
+        parent,
+        engine_problem=trial.engine_problem,
+        test_sound=trial.play,
+        treadmill_finder=TreadmillScanner(demo_treadmill),
     )
     dialog.finished.connect(lambda _result: trial.close())
     return dialog
@@ -174,8 +182,12 @@ def build_window(
     sound: CueSound | None = None,
     sound_problem: str | None = None,
     hr: str | None = None,
+    treadmill: str | None = None,
 ) -> MainWindow:
-    """Every object the window needs, built once; a QApplication must exist."""
+    """Every object the window needs, built once; a QApplication must exist.
+
+    *treadmill* is --treadmill's word (an address, demo or none; None: the setting's).
+    """
     settings_store = SettingsStore(paths, warn=warn)
     settings = settings_store.load()
     book = _reminder_book(warn)
@@ -195,6 +207,12 @@ def build_window(
         if application is not None:
             application.aboutToQuit.connect(late.close)  # let the audio device go cleanly
         sound, prepare_sound = late, late.build
+    side, belt = None, None
+    if treadmill != "none" and (treadmill or settings.treadmill):
+        # Imported only with a treadmill: bleak and the device thread cost nothing otherwise.
+        from retrocoach.app.window_treadmill import attach, window_treadmill  # noqa: PLC0415
+
+        side, belt = window_treadmill(treadmill, settings, driver, sound, warn)
     apply_theme = _theme_switcher(settings.theme)
     link = ProgrammeLink(
         open_programmes(paths, history, warn),
@@ -217,7 +235,12 @@ def build_window(
         history=history,
         settings_store=settings_store,
         reminders=book,
-        new_walk=WalkMaker(history, sound, link.mark_for, straps(hr, settings, steady, warn)),
+        new_walk=WalkMaker(
+            history,
+            sound,
+            link.mark_for,
+            [*straps(hr, settings, steady, warn), *([] if belt is None else [belt])],
+        ),
         sound=sound,
         inhibitor=inhibitor or _ScreenSaverLater(),
         sound_problem=sound_problem,
@@ -231,7 +254,13 @@ def build_window(
         refresh_history=both(history_tab.refresh, link.refresh),
         safety=SafetyPage(book),
         settings_dialog=link.followed(
-            speeds_followed(units_followed(_settings_dialog, history_tab), plan_tab)
+            speeds_followed(
+                units_followed(
+                    functools.partial(_settings_dialog, demo_treadmill=treadmill == "demo"),
+                    history_tab,
+                ),
+                plan_tab,
+            )
         ),
         programme=link.page,
     )
@@ -239,6 +268,8 @@ def build_window(
     show_straps(window, services.new_walk, sound)
     link.attach(window)
     link.watch_plans(plan_tab)
+    if belt is not None and side is not None:
+        attach(window, side, belt)
     driver.setParent(window)
     return window
 
@@ -269,12 +300,13 @@ def run_app(
     warn: Callable[[str], None],
     argv: Sequence[str] = (),
     hr: str | None = None,
+    treadmill: str | None = None,
 ) -> int:
     """Open the window and run until it closes; returns the exit status."""
     logging.basicConfig(level=logging.WARNING, format="retrocoach: %(message)s")
     app = QApplication.instance() or QApplication(["retrocoach", *argv])
     configure_application(app)
-    window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn, hr=hr)
+    window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn, hr=hr, treadmill=treadmill)
     # The media keys (MPRIS over QtDBus) are not needed to show the coach: they load and are
     # published just after the first frame.
     after_first_frame(window, lambda: _media_keys(app, window))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from retrocoach.core.devices.belt_coach import BeltCoach, CorrectSpeed, PauseWalk
+from retrocoach.core.devices.belt_coach import BeltCoach, CorrectSpeed, HoldWalk, PauseWalk
 from retrocoach.core.devices.belt_log import BeltLog
 from retrocoach.core.devices.belt_words import Notice, NoticeKind
 from retrocoach.core.devices.ftms_control import (
@@ -25,7 +25,7 @@ from retrocoach.core.devices.ftms_control import (
 from retrocoach.core.devices.ftms_data import TreadmillData
 from retrocoach.core.history.measured import BeltTotals, DeviceRef, Devices
 from retrocoach.core.history.records import SessionRecord
-from retrocoach.core.session.events import Event, SegmentMeasure, SegmentRecord
+from retrocoach.core.session.events import Event, SegmentMeasure, SegmentRecord, SessionStarted
 from retrocoach.core.session.machine import Session
 from retrocoach.core.session.transitions import Command
 
@@ -78,6 +78,8 @@ class TreadmillHookup:
     # -- the session's side (a SessionListener) ------------------------------------------------
 
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
+        if any(isinstance(event, SessionStarted) for event in events):
+            self.log = BeltLog()  # each walk of the window keeps what was measured in it
         self.log.on_events(events)
         self.coach.on_events(session, events, now)
         self._route()
@@ -140,6 +142,10 @@ class TreadmillHookup:
             elif isinstance(output, PauseWalk):
                 walk.tell(output.reason, loud=False)
                 walk.act(_pause)
+            elif isinstance(output, HoldWalk):
+                if output.hold:
+                    walk.tell(output.reason, loud=False)
+                walk.act(_pause if output.hold else _resume)
             elif isinstance(output, CorrectSpeed):
                 walk.act(_correction(output.speed_kmh))
             elif isinstance(output, Notice):
@@ -148,6 +154,10 @@ class TreadmillHookup:
         if walk is not None and shown != self._shown:
             self._shown = shown
             walk.show_belt(shown)
+
+
+def _resume(session: Session, now: float) -> Sequence[Event]:
+    return session.resume(now) if session.can(Command.RESUME) else []
 
 
 def _pause(session: Session, now: float) -> Sequence[Event]:

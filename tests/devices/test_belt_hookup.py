@@ -38,12 +38,12 @@ def test_the_belts_distance_and_speed_go_to_each_segment_and_each_direction() ->
         segments=(dataclasses.replace(record.segments[0], measured=heart), *record.segments[1:]),
     )
     kept = hookup.applied_to(record, "F2:7E:AD:31:11:01")
-    first, second = kept.segments
+    first, last = kept.segments
     assert first.measured is not None
     # The first report is the counter's starting point: 1 m from there to the switch.
     assert (first.measured.avg_bpm, first.measured.distance_m) == (101.0, 1.0)
-    assert second.measured is not None
-    assert second.measured.distance_m == 1.0  # counted on after the reset, not lost
+    assert last.measured is not None
+    assert last.measured.distance_m == 1.0  # counted on after the reset, not lost
     assert kept.measured is not None
     assert kept.measured.forward_speed_kmh == 3.6
     assert kept.devices is not None

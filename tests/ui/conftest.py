@@ -56,6 +56,7 @@ def make_window(qtbot: QtBot, data_paths: DataPaths) -> Iterator[MakeWindow]:
         show: bool = True,
         first_run: bool = False,
         sound_problem: str | None = None,
+        treadmill: str | None = None,
     ) -> WindowKit:
         """*first_run* leaves no settings file at all: the checklist has never been seen."""
         warnings: list[str] = []
@@ -77,6 +78,7 @@ def make_window(qtbot: QtBot, data_paths: DataPaths) -> Iterator[MakeWindow]:
             inhibitor=inhibitor,
             sound=sound,
             sound_problem=sound_problem,
+            treadmill=treadmill,
         )
         qtbot.addWidget(window)
         kit = WindowKit(

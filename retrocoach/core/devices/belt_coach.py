@@ -1,24 +1,24 @@
 """The treadmill coach: session events and treadmill reports in, treadmill requests out.
 
-Pure: no Bluetooth, no clock of its own. It listens to the session like the recorder does,
-and to what the treadmill reports (its speed, its status, its answers); what it decides waits
-in ``drain()``: FTMS Control Point requests for the treadmill, actions for the session (pause
-it, record a console change as a correction) and notices for the walker.
+Pure (no Bluetooth, no clock of its own); what it decides waits in ``drain()``: Control Point
+requests, actions on the session (pause, hold, a console's correction) and notices.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
+from retrocoach.core.devices.belt_limits import capped, clamped, slowest
 from retrocoach.core.devices.belt_words import (
     DEFAULT_BACKWARD_CAP_KMH,
     DISCONNECTED_TEXT,
     MAX_BACKWARD_CAP_KMH,
+    CorrectSpeed,
+    HoldWalk,
     Notice,
     NoticeKind,
+    PauseWalk,
     TurnBelt,
     control_error,
 )
@@ -48,31 +48,19 @@ from retrocoach.core.session.events import (
 from retrocoach.core.session.machine import Session
 from retrocoach.core.session.transitions import State
 
-__all__ = ["BeltCoach", "CorrectSpeed", "Output", "PauseWalk"]
+__all__ = ["BeltCoach", "CorrectSpeed", "HoldWalk", "Output", "PauseWalk"]
 
 DECELERATION_KMH_PER_S: Final = 0.5
 """How fast a belt is assumed to slow: a typical home treadmill's rate (the simulator's too)."""
 TURN_MARGIN_S: Final = 1.5
 """Slack so the belt is at turn speed a moment before the turn-around begins."""
+HOLD_AHEAD_S: Final = 0.5
+"""When the belt is still too fast this close to a turn, the walk waits for it."""
 SPEED_TOLERANCE_KMH: Final = 0.06
 """A reported speed this close to a target has reached it (the belt reports hundredths)."""
 
 
-@dataclass(frozen=True, slots=True)
-class PauseWalk:
-    """The treadmill stopped itself: pause the session and tell the walker *reason*."""
-
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class CorrectSpeed:
-    """The walker changed the speed on the console: record it as a correction."""
-
-    speed_kmh: float
-
-
-Output = Request | PauseWalk | CorrectSpeed | Notice
+Output = Request | PauseWalk | HoldWalk | CorrectSpeed | Notice
 
 
 class BeltCoach:
@@ -97,6 +85,9 @@ class BeltCoach:
         self._segment: Segment | None = None
         self._slowed_for_turn = False
         self._console_kmh: float | None = None  # a console change followed this segment
+        self._turn_kmh: float | None = None  # the speed the coming turn needs, once slowed for it
+        self._holding = False
+        self._released = False  # a hold just let go: its Resumed is not the walker's
 
     # -- what comes out ------------------------------------------------------------------------
 
@@ -135,6 +126,15 @@ class BeltCoach:
         """The belt reported its speed (Treadmill Data)."""
         if speed_kmh is not None:
             self._belt_kmh = speed_kmh
+        if self._holding and self._at_turn_speed():
+            self._holding, self._released = False, True
+            self._out.append(HoldWalk(hold=False))
+
+    def _at_turn_speed(self) -> bool:
+        turn, belt = self._turn_kmh, self._belt_kmh
+        # A stop is a stop: a belt still creeping at a hundredth is not at rest.
+        slack = SPEED_TOLERANCE_KMH if turn else 0.0
+        return turn is None or belt is None or belt <= turn + slack
 
     def on_status(self, status: MachineStatus) -> None:
         """The treadmill's Machine Status."""
@@ -178,6 +178,7 @@ class BeltCoach:
             self._segment = event.segment
             self._console_kmh = None
             self._slowed_for_turn = False
+            self._turn_kmh = None
             if self.connected and not self._in_control:
                 self._take_control()
             self._drive(self._segment_speed(session, now))
@@ -185,6 +186,8 @@ class BeltCoach:
             if self._console_kmh is None or abs(event.speed_kmh - self._console_kmh) > 0.01:
                 self._console_kmh = None
                 self._drive(self._cap_for(event.direction, event.speed_kmh))
+        elif isinstance(event, Paused | Resumed) and self._holding_or_releasing(event):
+            return  # the walk waits for the belt: the belt goes on as it is
         elif isinstance(event, Paused):
             self._send(Request(Op.STOP_OR_PAUSE, stop_or_pause=PAUSE), 0.0)
         elif isinstance(event, Resumed):
@@ -193,6 +196,12 @@ class BeltCoach:
         elif isinstance(event, SessionFinished | SessionStopped):
             self._walking = False
             self._send(Request(Op.STOP_OR_PAUSE, stop_or_pause=STOP), 0.0)
+
+    def _holding_or_releasing(self, event: Paused | Resumed) -> bool:
+        if isinstance(event, Paused):
+            return self._holding
+        held, self._released = self._released, False
+        return held
 
     def _segment_speed(self, session: Session, now: float) -> float:
         """The speed the segment under way wants: 0 for get-ready and a stopping turn."""
@@ -209,15 +218,23 @@ class BeltCoach:
 
     def _slow_ahead_of_turn(self, session: Session, now: float) -> None:
         segment, upcoming = session.segment, session.progress(now).next_segment
-        if self._slowed_for_turn or upcoming is None or upcoming.kind is not Kind.TURN:
+        if self._holding or upcoming is None or upcoming.kind is not Kind.TURN:
             return
         if segment.kind.direction is None:
+            return
+        if self._slowed_for_turn:
+            if session.remaining(now) <= HOLD_AHEAD_S and not self._at_turn_speed():
+                self._holding = True
+                self._out.append(
+                    HoldWalk(hold=True, reason="waiting for the belt to slow before the turn")
+                )
             return
         turn_kmh = 0.0 if self._turn_belt is TurnBelt.STOP or upcoming.waits else self._slowest()
         belt = self._belt_kmh if self._belt_kmh is not None else (self._target or 0.0)
         lead = max(0.0, belt - turn_kmh) / DECELERATION_KMH_PER_S + TURN_MARGIN_S
         if session.remaining(now) <= lead:
             self._slowed_for_turn = True
+            self._turn_kmh = turn_kmh
             self._drive(turn_kmh)
 
     # -- asking the treadmill ------------------------------------------------------------------
@@ -269,33 +286,19 @@ class BeltCoach:
     # -- limits --------------------------------------------------------------------------------
 
     def _cap_for(self, direction: Direction, kmh: float) -> float:
-        if direction is Direction.BACKWARD and kmh > self._cap:
-            self._tell_once(
-                NoticeKind.ADJUSTED,
-                f"backward speed held to {self._cap:g} km/h, the backward cap "
-                "(setting backward-cap)",
-            )
-            return self._cap
-        return kmh
+        speed, told = capped(direction, kmh, self._cap)
+        self._tell_once(NoticeKind.ADJUSTED, told)
+        return speed
 
     def _slowest(self) -> float:
-        return self._range.minimum_kmh if self._range.minimum_kmh > 0 else self._range.step_kmh
+        return slowest(self._range)
 
     def _clamp(self, kmh: float) -> float:
-        low, high, step = self._range.minimum_kmh, self._range.maximum_kmh, self._range.step_kmh
-        inside = min(max(kmh, low), high)
-        # Down to the treadmill's step, never up: a rounded speed must not pass the cap.
-        steps = math.floor((inside - low) / step + 1e-9)
-        speed = round(max(low, low + steps * step), 2)
-        if abs(speed - kmh) > 0.005:
-            self._tell_once(
-                NoticeKind.ADJUSTED,
-                f"the treadmill runs from {low:g} to {high:g} km/h in steps of {step:g}: "
-                f"{kmh:g} km/h is set as {speed:g}",
-            )
+        speed, told = clamped(kmh, self._range)
+        self._tell_once(NoticeKind.ADJUSTED, told)
         return speed
 
     def _tell_once(self, kind: NoticeKind, text: str) -> None:
-        if text not in self._told:
+        if text and text not in self._told:
             self._told.add(text)
             self._out.append(Notice(kind, text))

@@ -12,8 +12,11 @@ from retrocoach.core.speeds import BACKWARD_SPEED, DEFAULT_BACKWARD_CAP_KMH
 __all__ = [
     "DEFAULT_BACKWARD_CAP_KMH",
     "MAX_BACKWARD_CAP_KMH",
+    "CorrectSpeed",
+    "HoldWalk",
     "Notice",
     "NoticeKind",
+    "PauseWalk",
     "TurnBelt",
     "control_error",
 ]
@@ -49,6 +52,29 @@ class Notice:
 
     kind: NoticeKind
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PauseWalk:
+    """The treadmill stopped itself: pause the session and tell the walker *reason*."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class HoldWalk:
+    """The belt is not yet at turn speed and the turn is due: hold the walk (True) until it
+    is, then let it go on (False). The walk is paused meanwhile, the belt left as it is."""
+
+    hold: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectSpeed:
+    """The walker changed the speed on the console: record it as a correction."""
+
+    speed_kmh: float
 
 
 DISCONNECTED_TEXT: Final = "treadmill disconnected: set the belt by hand"

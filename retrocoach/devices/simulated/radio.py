@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Final
 
 from bumble.controller import Controller
@@ -18,6 +19,10 @@ from retrocoach.devices.scan import Found
 from retrocoach.devices.simulated.bleak_backend import bleak_uuid
 
 __all__ = ["DEMO_TREADMILL_ADDRESS", "Radio"]
+
+# bumble warns of links it no longer knows after a peripheral drops one: harmless, and not
+# the walker's business (the window shows warnings as lines of its own).
+logging.getLogger("bumble").setLevel(logging.ERROR)
 
 DEMO_TREADMILL_ADDRESS: Final = "F2:7E:AD:31:11:01"
 """The demo treadmill's random static address (the top two bits set, as such addresses have)."""

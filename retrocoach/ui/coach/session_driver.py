@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -145,6 +145,14 @@ class SessionDriver(QObject):
         now = self._clock.now()
         kmh = session.belt.stepped(direction, steps, units)
         self._handle(session.correct_speed(kmh, now), now)
+
+    def act(self, command: Callable[[Session, float], Sequence[Event]]) -> None:
+        """Run *command* on the session now: what a device asks (pause it, a console's speed)."""
+        session = self._session
+        if session is None or not self.is_active:
+            return
+        now = self._clock.now()
+        self._handle(command(session, now), now)
 
     def tick(self) -> None:
         """Read the clock and report whatever happened since the last reading."""

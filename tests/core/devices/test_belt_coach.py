@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from retrocoach.core.devices.belt_coach import BeltCoach, CorrectSpeed, Output, PauseWalk
+from retrocoach.core.devices.belt_coach import (
+    BeltCoach,
+    CorrectSpeed,
+    HoldWalk,
+    Output,
+    PauseWalk,
+)
 from retrocoach.core.devices.belt_words import Notice, NoticeKind, TurnBelt
 from retrocoach.core.devices.ftms_control import (
     PAUSE,
@@ -29,7 +35,7 @@ SPEEDS = " forward-speed=4km/h backward-speed=2km/h"
 class Walk:
     """A session and a coach, with a belt that follows requests at 0.5 km/h per second."""
 
-    def __init__(self, spec: str = SPEC + SPEEDS, **coach: object) -> None:
+    def __init__(self, spec: str = SPEC + SPEEDS, rate: float = 0.5, **coach: object) -> None:
         self.session = Session(parse_spec(spec))
         self.coach = BeltCoach(**coach)  # type: ignore[arg-type]
         self.coach.on_connected(SpeedRange(0.5, 12.0, 0.1))
@@ -38,6 +44,7 @@ class Walk:
         self.target = 0.0
         self.log: list[tuple[float, Output]] = []
         self.turn_starts: list[float] = []  # the belt's speed as each turn-around began
+        self.rate = rate  # km/h per second the belt changes speed
         self.coach.drain()
 
     def feed(self, events: Sequence[Event]) -> list[Output]:
@@ -48,6 +55,9 @@ class Walk:
         out = self.coach.drain()
         for item in out:
             self.log.append((self.now, item))
+            if isinstance(item, HoldWalk):  # as the hookup does: pause, then resume
+                command = self.session.pause if item.hold else self.session.resume
+                self.feed(command(self.now))
             if isinstance(item, Request) and item.op is Op.SET_TARGET_SPEED:
                 self.target = item.speed_kmh or 0.0
             elif isinstance(item, Request) and item.op is Op.STOP_OR_PAUSE:
@@ -61,7 +71,7 @@ class Walk:
         end = self.now + seconds
         while self.now < end - 1e-9 and not self.session.is_over:
             self.now = round(self.now + step, 6)
-            change = 0.5 * step
+            change = self.rate * step
             self.belt = (
                 min(self.target, self.belt + change)
                 if self.target > self.belt
@@ -234,3 +244,17 @@ def test_a_refused_request_is_told_once_in_plain_words() -> None:
     assert len(told) == 1
     assert isinstance(told[0], Notice)
     assert "did not let RetroCoach" in told[0].text
+
+
+def test_a_belt_slower_to_stop_than_expected_holds_the_walk_until_it_has_stopped() -> None:
+    walk = Walk(rate=0.2)  # a heavy belt: 4 km/h takes 20 s to run down, not 8
+    walk.start()
+    walk.run(60)
+    assert walk.turn_starts == [0.0]
+    holds = [item.hold for _at, item in walk.log if isinstance(item, HoldWalk)]
+    assert holds == [True, False]
+    assert not any(
+        isinstance(item, Request) and item.op is Op.STOP_OR_PAUSE and item.stop_or_pause == PAUSE
+        for _at, item in walk.log
+    )  # the hold's pause is the walk's alone: the belt is left to run down
+    assert walk.session.is_over
