@@ -326,6 +326,27 @@ def fit_export(size: Sizes) -> list[Row]:
     ]
 
 
+def treadmill(size: Sizes) -> list[Row]:
+    from benchmarks import treadmill_latency  # noqa: PLC0415
+
+    figures = treadmill_latency.measure(max(2, size.history_repeats))
+    written, belt = figures.written_ms, figures.at_speed_ms
+    return [
+        (
+            f"treadmill: boundary to speed command written ({len(written)} changes)",
+            f"median {statistics.median(written):.1f} ms, max {max(written):.1f} ms",
+            "< 50 ms",
+            "",
+        ),
+        (
+            "treadmill: boundary to the simulated belt at speed (0.5 km/h per s)",
+            f"median {statistics.median(belt):.0f} ms, max {max(belt):.0f} ms",
+            "",
+            "",
+        ),
+    ]
+
+
 BENCHMARKS: dict[str, Callable[[Sizes], list[Row]]] = {
     "timer-drift": timer_drift,
     "history-scale": history_scale,
@@ -335,6 +356,7 @@ BENCHMARKS: dict[str, Callable[[Sizes], list[Row]]] = {
     "soak": soak,
     "fuzz": fuzz,
     "fit-export": fit_export,
+    "treadmill": treadmill,
 }
 
 

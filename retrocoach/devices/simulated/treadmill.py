@@ -73,6 +73,8 @@ class SimulatedTreadmill:
         self.refuse_control = False
         """Answer every request for control with 'not permitted' (another app holds it)."""
         self.received: list[Received] = []
+        self.started_at = 0.0
+        """time.monotonic() when the belt's clock started: belt.history's times count from it."""
         self._controller: Connection | None = None
         self._task: asyncio.Task[None] | None = None
         flags = Characteristic.Properties
@@ -212,7 +214,7 @@ class SimulatedTreadmill:
 
     async def _run_belt(self) -> None:
         loop = asyncio.get_running_loop()
-        last = loop.time()
+        last = self.started_at = loop.time()  # the loop's clock is time.monotonic()
         while True:
             await asyncio.sleep(_TICK_S)
             now = loop.time()

@@ -31,6 +31,8 @@ class TreadmillPanel(QObject):
         self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.line.setTextFormat(Qt.TextFormat.PlainText)
         self.line.setWordWrap(True)
+        self.line.setFont(coach.status_label.font())  # as large as the coach's other lines
+        self.line.setStyleSheet("QLabel { font-weight: bold; }")
         self.lost = BigText(
             "treadmill disconnected: set the belt by hand",
             accessible_name="Treadmill lost",
