@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TextIO
 
-from retrocoach.app.treadmill import TRANSPORT_VARIABLE, _radio
+from retrocoach.app.treadmill import TRANSPORT_VARIABLE, radio_for
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED
 from retrocoach.core.settings.store import Settings, SettingsStore
@@ -84,7 +84,7 @@ class WalkStrap:
         self.link: StrapLink | None = None
         backend: type[BaseBleakClient] | None = None
         try:
-            radio = _radio(choice.demo)
+            radio = radio_for(choice.demo)
         except ImportError:
             tell(NO_BUMBLE)
             return
@@ -166,7 +166,7 @@ def run_hr_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 async def _scan(demo: bool, seconds: float) -> list[Found]:
-    radio = _radio(demo)
+    radio = radio_for(demo)
     if radio is None:
         return await bleak_scan(seconds)
     if not demo:

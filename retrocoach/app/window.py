@@ -306,7 +306,9 @@ def run_app(
     logging.basicConfig(level=logging.WARNING, format="retrocoach: %(message)s")
     app = QApplication.instance() or QApplication(["retrocoach", *argv])
     configure_application(app)
-    window = build_window(paths, history, plans, plan=plan, audio=audio, warn=warn, hr=hr, treadmill=treadmill)
+    window = build_window(
+        paths, history, plans, plan=plan, audio=audio, warn=warn, hr=hr, treadmill=treadmill
+    )
     # The media keys (MPRIS over QtDBus) are not needed to show the coach: they load and are
     # published just after the first frame.
     after_first_frame(window, lambda: _media_keys(app, window))
