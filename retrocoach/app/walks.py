@@ -100,7 +100,9 @@ def show_straps(window: MainWindow, walks: object, sound: Sound) -> None:
     """The lines of the strap that *walks* (the window's WalkMaker) listens to, on its coach."""
     devices = walks.devices if isinstance(walks, WalkMaker) else ()
     if devices:
+        from retrocoach.app.heart import WalkStrap  # noqa: PLC0415
         from retrocoach.app.window_strap import show_strap  # noqa: PLC0415
 
         for device in devices:
-            show_strap(window, device, sound)  # type: ignore[arg-type]  # a WalkStrap
+            if isinstance(device, WalkStrap):  # the treadmill shows itself (window_treadmill)
+                show_strap(window, device, sound)  # type: ignore[arg-type]  # the cue player

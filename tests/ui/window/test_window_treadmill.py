@@ -28,8 +28,7 @@ WAIT_MS = 20_000
 
 def _treadmill(kit: WindowKit) -> tuple[WalkTreadmill, SimulatedTreadmill]:
     walks = kit.window._services.new_walk
-    treadmill = walks._treadmill  # type: ignore[attr-defined]
-    assert treadmill is not None
+    treadmill = next(d for d in walks.devices if isinstance(d, WalkTreadmill))  # type: ignore[attr-defined]
     assert treadmill.demo is not None
     return treadmill, treadmill.demo
 
