@@ -15,11 +15,11 @@ import contextlib
 import os
 import queue
 import threading
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-__all__ = ["DeviceThread", "Inbox"]
+__all__ = ["DeviceThread", "Inbox", "end_serving"]
 
 T = TypeVar("T")
 
@@ -116,3 +116,31 @@ class DeviceThread:
         if not thread.is_alive():
             loop.close()
         self._loop = self._thread = None
+
+
+def end_serving(
+    thread: DeviceThread,
+    task: Future[None],
+    serving: Callable[[], asyncio.Task[object] | None],
+    *,
+    timeout_s: float,
+    first: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """End a device's serving task (*task* from ``submit``, *serving* its asyncio task).
+
+    *first* is awaited before (what is queued is written: a last Stop must reach the belt);
+    then the task is cancelled and awaited, its link disconnecting on its way out.
+    """
+
+    async def finish() -> None:
+        if first is not None:
+            await first()
+        running = serving()
+        if running is not None:
+            running.cancel()
+            await asyncio.gather(running, return_exceptions=True)
+
+    try:
+        thread.call(finish(), timeout_s + 5)
+    except Exception:  # the loop is gone: so is the link
+        task.cancel()

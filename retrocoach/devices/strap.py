@@ -17,7 +17,7 @@ from retrocoach.core.devices.heart_rate import (
     decode_heart_rate,
 )
 from retrocoach.devices.link import BleLink
-from retrocoach.devices.loop import DeviceThread, Inbox
+from retrocoach.devices.loop import DeviceThread, Inbox, end_serving
 
 __all__ = ["HEART_RATE_MEASUREMENT", "HEART_RATE_SERVICE", "StrapLink", "StrapReports"]
 
@@ -77,16 +77,7 @@ class StrapLink:
         if task is None:
             return
 
-        async def finish() -> None:
-            serving = self._serving
-            if serving is not None:
-                serving.cancel()  # the link disconnects on its way out
-                await asyncio.gather(serving, return_exceptions=True)
-
-        try:
-            self._thread.call(finish(), timeout_s + 5)
-        except Exception:  # the loop is gone: so is the link
-            task.cancel()
+        end_serving(self._thread, task, lambda: self._serving, timeout_s=timeout_s)
 
     async def _serve(self) -> None:
         self._serving = asyncio.current_task()

@@ -33,7 +33,7 @@ from retrocoach.core.devices.ftms_data import (
     decode_treadmill_data,
 )
 from retrocoach.devices.link import LINK_ERRORS, BleLink, uuid16
-from retrocoach.devices.loop import DeviceThread, Inbox
+from retrocoach.devices.loop import DeviceThread, Inbox, end_serving
 
 __all__ = ["TreadmillLink", "TreadmillReports", "Written"]
 
@@ -109,19 +109,13 @@ class TreadmillLink:
         if task is None:
             return
 
-        async def finish() -> None:
-            queue, serving = self._queue, self._serving
+        async def flush() -> None:
+            queue = self._queue
             if queue is not None:
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(queue.join(), timeout_s)
-            if serving is not None:
-                serving.cancel()  # the link disconnects on its way out
-                await asyncio.gather(serving, return_exceptions=True)
 
-        try:
-            self._thread.call(finish(), timeout_s + 5)
-        except Exception:  # the loop is gone: so is the link
-            task.cancel()
+        end_serving(self._thread, task, lambda: self._serving, timeout_s=timeout_s, first=flush)
 
     async def _serve(self) -> None:
         self._serving = asyncio.current_task()
