@@ -89,6 +89,7 @@ def assert_told_apart(kinds: Sequence[str], onsets: Sequence[Onset]) -> None:
     assert max(o.first_hz for o in backward) < 0.8 * min(o.first_hz for o in forward)
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("driver", ["loop", "qt"])
 def test_every_cue_is_due_on_time_and_heard_at_its_boundary_first_included(
     pulse: PulseServer, driver: str
@@ -112,6 +113,7 @@ def test_every_cue_is_due_on_time_and_heard_at_its_boundary_first_included(
     assert_told_apart(kinds, onsets)
 
 
+@pytest.mark.realtime
 def test_between_cues_the_stream_is_suspended_and_the_cue_after_a_rest_is_on_time(
     pulse: PulseServer,
 ) -> None:
@@ -130,6 +132,7 @@ def test_between_cues_the_stream_is_suspended_and_the_cue_after_a_rest_is_on_tim
     assert all(-5.0 < d < HEARD_MS for d in delays), delays
 
 
+@pytest.mark.realtime
 def test_the_terminal_coach_cues_every_boundary_on_time(pulse: PulseServer) -> None:
     """The issue's own check: `retrocoach run` through a real server, relative to the first cue."""
     # Two-second segments: the number of boundaries is what counts, not their length.
@@ -205,6 +208,7 @@ def test_a_sound_server_killed_while_the_stream_is_suspended_is_reported_once(
     )
 
 
+@pytest.mark.realtime
 def test_a_cue_file_that_fails_to_load_is_reported_and_the_others_still_sound(
     pulse: PulseServer, tmp_path: Path
 ) -> None:

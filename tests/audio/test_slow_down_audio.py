@@ -19,6 +19,7 @@ PLAN = (
 E5_HZ = 659.26  # the slow-down cue's first note (tools/make_sounds.py)
 
 
+@pytest.mark.realtime
 def test_the_slow_down_cue_sounds_ten_seconds_before_the_slower_segment(
     pulse: PulseServer,
 ) -> None:
@@ -49,6 +50,7 @@ def test_the_slow_down_cue_sounds_ten_seconds_before_the_slower_segment(
     assert abs(slow.first_hz - backward.first_hz) > 0.2 * backward.first_hz  # not the backward cue
 
 
+@pytest.mark.realtime
 def test_no_slow_down_cue_when_the_next_belt_is_faster(pulse: PulseServer) -> None:
     plan = PLAN.replace("backward-speed=1.5km/h", "backward-speed=4km/h")
     command = [

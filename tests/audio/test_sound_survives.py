@@ -36,6 +36,7 @@ def assert_on_time(walk: audio_probe.Walk) -> None:
     assert all(abs(e) < HEARD_MS for e in errors_ms(walk, onsets, offsets))
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("driver", ["loop", "qt"])
 def test_every_pulse_cue_is_due_on_time_and_heard_at_its_boundary_pips_included(
     pulse: PulseServer, driver: str
@@ -46,6 +47,7 @@ def test_every_pulse_cue_is_due_on_time_and_heard_at_its_boundary_pips_included(
     assert_on_time(walk)
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("driver", ["loop", "qt"])
 def test_cues_are_not_held_back_while_a_music_player_streams_at_500_ms(
     pulse: PulseServer, driver: str
@@ -81,6 +83,7 @@ def finish_walk(
     return [r for r in records if "at" in r], records[-1], recording
 
 
+@pytest.mark.realtime
 def test_cues_come_back_on_time_after_the_server_is_killed_and_restarted(
     own_pulse: PulseServer,
 ) -> None:
@@ -108,6 +111,7 @@ def test_cues_come_back_on_time_after_the_server_is_killed_and_restarted(
     assert faults[1] == "the sound output is back"
 
 
+@pytest.mark.realtime
 def test_the_next_cue_plays_on_the_new_default_output(pulse: PulseServer) -> None:
     plan = "forward=2s backward=2s rounds=2 warmup=0s cooldown=0s getready=0s"
     second = Recorder(pulse, sink=SECOND_SINK)
@@ -130,6 +134,7 @@ def test_the_next_cue_plays_on_the_new_default_output(pulse: PulseServer) -> Non
     assert all(-EARLY_MS < d < HEARD_MS for d in delays), (delays, times, after)
 
 
+@pytest.mark.realtime
 def test_the_terminal_coach_survives_a_server_restart_and_saves_the_session(
     own_pulse: PulseServer, tmp_path: Path
 ) -> None:

@@ -145,6 +145,7 @@ def test_a_quit_signal_to_a_window_mid_walk_saves_it_as_stopped_before_the_exit(
     assert journal_session(data) is None
 
 
+@pytest.mark.realtime
 def test_a_window_stopped_10_s_pauses_at_the_gap_says_so_and_cues_no_burst(
     display: str, pulse: audio_probe.PulseServer, tmp_path: Path
 ) -> None:
