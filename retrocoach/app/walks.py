@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from retrocoach.core.clock import Clock
 from retrocoach.core.history.recorder import SessionRecorder
@@ -17,6 +17,10 @@ from retrocoach.core.settings.store import Settings
 from retrocoach.ui.coach.session_driver import SessionListener
 from retrocoach.ui.window.main_window import MainWindow
 from retrocoach.ui.window.parts import Sound, Walk
+
+if TYPE_CHECKING:
+    from retrocoach.app.treadmill import WalkTreadmill
+    from retrocoach.devices.belt_hookup import WalkSide
 
 __all__ = ["WalkDevice", "WalkMaker", "both", "show_straps", "straps"]
 
@@ -82,17 +86,32 @@ def both(first: Callable[[], None], second: Callable[[], None]) -> Callable[[], 
 
 
 def straps(
-    hr: str | None, settings: Settings, clock: Clock, warn: Callable[[str], None]
+    hr: str | None,
+    settings: Settings,
+    clock: Clock,
+    warn: Callable[[str], None],
+    *,
+    belt: WalkTreadmill | None = None,
+    side: WalkSide | None = None,
 ) -> list[WalkDevice]:
     """The window's strap (--hr, else the hr-strap setting), connecting; [] with none.
 
+    With the window's treadmill (*belt*, its *side*), an ease-off slows the belt one step.
     Bluetooth is imported only when a strap is wanted: the window opens as fast without.
     """
     if (hr or settings.hr_strap or "none") == "none":
         return []
     from retrocoach.app.window_strap import window_strap  # noqa: PLC0415
 
-    strap = window_strap(hr, settings, clock=clock, tell=warn)
+    coach = None if belt is None else belt.hookup.coach
+    strap = window_strap(
+        hr,
+        settings,
+        clock=clock,
+        tell=warn,
+        act=None if side is None else side.act,
+        belt_kmh=None if coach is None else lambda: coach.target_kmh if coach.connected else None,
+    )
     return [] if strap is None else [strap]
 
 

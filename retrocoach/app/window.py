@@ -239,7 +239,7 @@ def build_window(
             history,
             sound,
             link.mark_for,
-            [*straps(hr, settings, steady, warn), *([] if belt is None else [belt])],
+            [*straps(hr, settings, steady, warn, belt=belt, side=side), *([belt] if belt else [])],
         ),
         sound=sound,
         inhibitor=inhibitor or _ScreenSaverLater(),

@@ -10,17 +10,24 @@ from PySide6.QtCore import QCoreApplication, QSocketNotifier
 from retrocoach.app.heart import StrapChoice, WalkStrap
 from retrocoach.core.clock import Clock
 from retrocoach.core.settings.store import Settings
+from retrocoach.devices.belt_hookup import SessionCommand
 from retrocoach.ui.coach.heart_panel import HeartPanel
 from retrocoach.ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:
     from retrocoach.app.window import CueSound
 
-__all__ = ["show_strap", "window_strap"]
+__all__ = ["close_strap", "show_strap", "window_strap"]
 
 
 def window_strap(
-    flag: str | None, settings: Settings, *, clock: Clock, tell: Callable[[str], None]
+    flag: str | None,
+    settings: Settings,
+    *,
+    clock: Clock,
+    tell: Callable[[str], None],
+    act: Callable[[SessionCommand], None] | None = None,
+    belt_kmh: Callable[[], float | None] | None = None,
 ) -> WalkStrap | None:
     """The strap of --hr (or the setting), its reports drained when its inbox's pipe wakes Qt.
 
@@ -30,13 +37,15 @@ def window_strap(
     choice = StrapChoice.of(flag, settings)
     if choice.address is None:
         return None
-    strap = WalkStrap(choice, settings, None, tell=tell, clock=clock.now)
+    strap = WalkStrap(
+        choice, settings, None, tell=tell, clock=clock.now, act=act, belt_kmh=belt_kmh
+    )
     notifier = QSocketNotifier(strap.inbox.fd, QSocketNotifier.Type.Read)
     notifier.activated.connect(lambda: strap.inbox.drain())  # noqa: PLW0108  # drops Qt's args
     strap.notifier = notifier  # type: ignore[attr-defined]  # kept as long as the strap
     application = QCoreApplication.instance()
     if application is not None:
-        application.aboutToQuit.connect(lambda: _close(strap))
+        application.aboutToQuit.connect(lambda: close_strap(strap))
     return strap
 
 
@@ -52,7 +61,8 @@ def show_strap(window: MainWindow, strap: WalkStrap | None, sound: CueSound) -> 
     strap.hookup.refresh()
 
 
-def _close(strap: WalkStrap) -> None:
+def close_strap(strap: WalkStrap) -> None:
+    """Disconnect the strap, its notifier first (as at quit)."""
     notifier = getattr(strap, "notifier", None)
     if isinstance(notifier, QSocketNotifier):
         notifier.setEnabled(False)  # before its pipe closes: Qt warns of a dead socket

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 from fakes import FakeClock
@@ -12,7 +13,11 @@ from pytestqt.qtbot import QtBot
 from window_doubles import RecordingInhibitor, RecordingSound
 from window_kit import WindowKit
 
+from retrocoach.app.heart import WalkStrap
+from retrocoach.app.walks import straps
 from retrocoach.app.window import build_window
+from retrocoach.app.window_strap import close_strap
+from retrocoach.core.devices.belt_coach import BeltCoach
 from retrocoach.core.devices.hr_words import Urgency
 from retrocoach.core.history.store import HistoryStore
 from retrocoach.core.plan.model import parse_spec
@@ -20,6 +25,7 @@ from retrocoach.core.plan.store import PlanStore
 from retrocoach.core.session.cues import Cue
 from retrocoach.core.settings.store import Settings, SettingsStore
 from retrocoach.core.storage.paths import DataPaths
+from retrocoach.devices.heart_hookup import HeartHookup
 from retrocoach.ui.coach.heart_panel import HeartPanel
 
 PLAN = "getready=0s warmup=5s forward=5s backward=5s rounds=1 cooldown=0s turn=0s"
@@ -118,3 +124,34 @@ def test_the_ease_off_banner_is_the_coachs_largest_message_with_its_own_sound(
     assert Cue.EASE_OFF in kit.sound.prompts
     panel.tell_heart("Heart rate back under your ceiling of 100: 98.", Urgency.QUIET)
     assert not banner.isVisible()
+
+
+def test_the_windows_strap_slows_the_windows_treadmill_one_step(qtbot: QtBot) -> None:
+    """With a treadmill in the window, an ease-off acts on the walk and reads the belt."""
+    coach = BeltCoach()
+    acted: list[object] = []
+    belt = SimpleNamespace(hookup=SimpleNamespace(coach=coach))
+    side = SimpleNamespace(act=acted.append)
+    (strap,) = straps(
+        "demo",
+        Settings(hr_ceiling=100),
+        FakeClock(),
+        pytest.fail,
+        belt=belt,  # type: ignore[arg-type]
+        side=side,
+    )
+    try:
+        hookup = strap.hookup
+        assert isinstance(hookup, HeartHookup)
+        # Connected first: a link closed while bumble is still connecting logs its errors.
+        qtbot.waitUntil(lambda: hookup.connected, timeout=20_000)
+        assert hookup._belt_kmh is not None
+        assert hookup._belt_kmh() is None  # a treadmill not connected is not slowed
+        coach.connected = True
+        assert not hookup._slow_belt()  # connected, but no belt speed asked yet: nothing to slow
+        coach._target = 2.0  # as after driving the belt to 2.0 km/h
+        assert hookup._slow_belt()
+        assert len(acted) == 1
+    finally:
+        assert isinstance(strap, WalkStrap)
+        close_strap(strap)
