@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from window_kit import MakeWindow
 
@@ -106,3 +106,21 @@ def test_every_page_keeps_every_text_at_4_5_to_1(make_window: MakeWindow, theme:
         window.tabs.setCurrentIndex(index)
         problems += low_contrast(window)
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_no_text_on_any_page_is_smaller_than_the_desktops_own(make_window: MakeWindow) -> None:
+    """The Programme page's sources were about 7 pt (<small>) beside the desktop's 9 or 10."""
+    kit = make_window()
+    window = kit.window
+    least = QFontInfo(QApplication.font()).pointSizeF()
+    small: list[str] = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        for label in window.findChildren(QLabel):
+            if not label.isVisible() or not label.text():
+                continue
+            name = label.objectName() or label.accessibleName() or label.text()[:30]
+            points = QFontInfo(label.font()).pointSizeF()
+            if points < least - 0.05 or "<small>" in label.text():
+                small.append(f"{name}: {points:.1f} pt")
+    assert not small, "\n".join(sorted(set(small)))
