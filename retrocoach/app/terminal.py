@@ -184,7 +184,8 @@ def _exit_status(
         tell(
             "the session was NOT saved to your history; "
             + (
-                f"it is kept in {where}, and the next start of RetroCoach adds it"
+                f"it is kept in {where}, and the next start of RetroCoach that can save the "
+                "history adds it"
                 if where is not None
                 else "no journal of it could be written either"
             )

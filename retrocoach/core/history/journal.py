@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -69,20 +70,24 @@ def _line(entry: dict[str, Any]) -> bytes:
     return (json.dumps(entry, allow_nan=False) + "\n").encode("ascii")
 
 
-def header_line(start: SessionRecord, basis: EstimateBasis) -> bytes:
-    """The journal's first line: the session as it began, and what its estimates need."""
+def header_line(
+    start: SessionRecord, basis: EstimateBasis, walker: Mapping[str, Any] | None = None
+) -> bytes:
+    """The journal's first line: the session as it began, what its estimates need, and who
+    walks it (see walker.py: how recovery tells that the walk is still under way)."""
     session = {k: v for k, v in start.to_json().items() if k not in _WALKED_KEYS}
-    return _line(
-        {
-            "type": "header",
-            "schema_version": JOURNAL_SCHEMA_VERSION,
-            "session": session,
-            "basis": {
-                "body_mass_kg": basis.body_mass_kg,
-                "backward_factor": basis.backward_factor,
-            },
-        }
-    )
+    header: dict[str, Any] = {
+        "type": "header",
+        "schema_version": JOURNAL_SCHEMA_VERSION,
+        "session": session,
+        "basis": {
+            "body_mass_kg": basis.body_mass_kg,
+            "backward_factor": basis.backward_factor,
+        },
+    }
+    if walker is not None:
+        header["walker"] = dict(walker)
+    return _line(header)
 
 
 def segment_line(segment: SegmentRecord, ended_at: datetime) -> bytes:
@@ -115,6 +120,8 @@ class JournalContent:
     record: SessionRecord
     ended: bool
     """An end line was written: the outcome is the real one, not 'interrupted'."""
+    walker: object = None
+    """Who walks the session, as the header names it (None in older journals)."""
 
 
 def _entries(raw: bytes) -> list[dict[str, Any]]:
@@ -175,7 +182,7 @@ def parse_journal(raw: bytes) -> JournalContent:
         record = _with_totals(record, _basis(header.get("basis")))
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise CorruptFileError(f"its session cannot be read ({error})") from None
-    return JournalContent(record, ended)
+    return JournalContent(record, ended, header.get("walker"))
 
 
 def _basis(value: object) -> EstimateBasis:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from retrocoach.core.errors import StorageError, storage_error
+from retrocoach.core.history.walker import WalkLock
 from retrocoach.core.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, write_all
 
 __all__ = ["SessionJournal"]
@@ -26,15 +27,29 @@ class SessionJournal:
     """
 
     def __init__(
-        self, folder: Path, session_id: str, rebuild: Callable[[], Sequence[bytes]]
+        self,
+        folder: Path,
+        session_id: str,
+        rebuild: Callable[[], Sequence[bytes]],
+        walk_lock: WalkLock | None = None,
     ) -> None:
         self.folder = folder
         self.session_id = session_id
         self._rebuild = rebuild
+        self._walk_lock = walk_lock
+        self._walker: dict[str, Any] | None = None
         self._fd: int | None = None
         self._size = 0
         self.path: Path | None = None
         """The file holding the session, once one was written (None before)."""
+
+    @property
+    def walker(self) -> Mapping[str, Any] | None:
+        """Who walks the session, for the journal's header: the walk's own lock is taken here,
+        the first time it is asked for, and held until close()."""
+        if self._walker is None and self._walk_lock is not None:
+            self._walker = self._walk_lock.acquire()
+        return self._walker
 
     def append(self, lines: Sequence[bytes]) -> None:
         """Add *lines* and flush them to disk; StorageError if the disk refuses."""
@@ -61,9 +76,14 @@ class SessionJournal:
                 self.path.unlink()
         if fd is not None:
             os.close(fd)  # and with it the lock: a later start may now recover what is left
+        if self._walk_lock is not None:
+            self._walk_lock.release()  # the walk is over, whatever became of its file
+            self._walker = None
 
     def _start_over(self, new: bytes) -> None:
-        self.close(remove=False)
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)  # replaced or cut: a new file is written (the walk goes on, locked)
         data = b"".join(self._rebuild()) + new
         try:
             ensure_private_dir(self.folder)
@@ -109,7 +129,8 @@ class SessionJournal:
         try:
             os.ftruncate(self._fd, self._size)
         except OSError:
-            self.close(remove=False)
+            fd, self._fd = self._fd, None
+            os.close(fd)  # the next append writes the journal afresh
 
     def _still_ours(self, fd: int | None = None) -> bool:
         fd = self._fd if fd is None else fd

@@ -133,7 +133,8 @@ class SessionRecorder:
             record_id=self._id,
         )
         start = dataclasses.replace(start, programme=self._programme)
-        lines = [header_line(start, self._basis)]
+        assert self._journal is not None
+        lines = [header_line(start, self._basis, self._journal.walker)]
         lines += [segment_line(record, at) for record in session.records[: self._done]]
         return lines
 
@@ -187,13 +188,16 @@ class SessionRecorder:
         # still says how the session ended.
         journalled = self._journal_lines(session, now, checkpoint=False, outcome=outcome)
         try:
-            self.store.add(record)
+            # Its journal may have been taken for an 'interrupted' walk while it ran (a copy in
+            # its place): this record holds more of the walk, so it replaces that one.
+            self.store.keep(record)
         except (StorageError, RecordError) as error:
             self._journal.close(remove=False)
             self.store.release_claim()
             where = self._journal.path
             kept = (
-                f"it is kept in {where} and will be added to your history at the next start"
+                f"it is kept in {where}, and the next start of RetroCoach that can save the "
+                "history adds it"
                 if journalled and where is not None
                 else "no journal of it could be written either"
             )

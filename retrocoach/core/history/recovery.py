@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import fcntl
 import os
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +20,9 @@ from retrocoach.core.history.journal import (
     NewerJournalError,
     parse_journal,
 )
+from retrocoach.core.history.merging import Kept
 from retrocoach.core.history.records import Outcome, SessionRecord
+from retrocoach.core.history.walker import walk_alive
 from retrocoach.core.storage.files import (
     copy_aside,
     kept_copy,
@@ -46,20 +49,32 @@ def describe_recovered(record: SessionRecord) -> str:
     )
 
 
-class JournalRecovery:
-    """Finds the journals no live process holds, and saves each session once, then its journal goes.
+def describe_completed(record: SessionRecord) -> str:
+    """How a journal that held more of a walk already in the history is told."""
+    walked = format_duration(record.forward_s + record.backward_s)
+    when = record.started_at.strftime("%Y-%m-%d %H:%M")
+    return f"completed the session of {when} in your history from its journal ({walked} walked)"
 
-    *save* puts a record into the history unless its id is there already, checks that it reads
-    back, and returns whether it was added (False: it was there already). Only after *save*
-    returns is the journal deleted. A journal that cannot be read or is not understood is
-    copied aside byte for byte and left where it is, never deleted or written over.
+
+class JournalRecovery:
+    """Finds the journals of walks that are over; saves each session once, then its journal goes.
+
+    A walk is over when no process holds its journal's lock and the walker its header names is
+    gone (see walker.py): a copy put in place of a running walk's journal is never taken.
+    *save* adds a record to the history, or lets it replace a record of the same walk that
+    holds less, checks that it reads back, and says which (Kept). *holds* says whether the
+    history holds everything a record holds. A journal is deleted only when the history holds
+    everything in it: after *save* returns, or at once for a copy of what is saved already.
+    A journal that cannot be read or is not understood is copied aside byte for byte and left
+    where it is, never deleted or written over.
     """
 
     def __init__(
         self,
         folder: Path,
         *,
-        save: Callable[[SessionRecord], bool],
+        save: Callable[[SessionRecord], Kept],
+        holds: Callable[[SessionRecord], bool],
         warn: Callable[[str], None],
         wall_clock: Callable[[], datetime],
         legacy_versions: range,
@@ -68,6 +83,7 @@ class JournalRecovery:
         self._legacy_versions = legacy_versions
         """The history schema versions an older RetroCoach wrote its one journal in."""
         self._save = save
+        self._holds = holds
         self._warn = warn
         self._wall_clock = wall_clock
 
@@ -129,28 +145,40 @@ class JournalRecovery:
                     return None  # its session is still running, here or in another process
                 if not _same_file(fd, path):
                     return None  # recovered and removed while we waited
-            return self._recover_locked(path, read_fd(fd), legacy=legacy)
+            return self._recover_locked(path, read_fd(fd), legacy=legacy, quiet_s=_quiet_s(fd))
         finally:
             os.close(fd)
             if claim is not None:
                 claim.release()
 
-    def _recover_locked(self, path: Path, raw: bytes, *, legacy: bool) -> SessionRecord | None:
+    def _recover_locked(
+        self, path: Path, raw: bytes, *, legacy: bool, quiet_s: float
+    ) -> SessionRecord | None:
+        if not raw and not legacy:
+            _remove(path)  # made before the walk's first line (its room kept): it holds nothing
+            return None
         try:
             if legacy:
-                record = _parse_legacy(raw, self._legacy_versions)
+                record, walker = _parse_legacy(raw, self._legacy_versions), None
             else:
-                record = parse_journal(raw).record
+                content = parse_journal(raw)
+                record, walker = content.record, content.walker
         except NewerJournalError as error:
             self._keep(path, raw, f"{error}; it is kept for that version")
             return None
         except CorruptFileError as error:
             self._keep(path, raw, str(error))
             return None
-        added = self._save(record)
+        if walk_alive(walker, quiet_s):
+            if self._holds(record):
+                _remove(path)  # a copy of what the history holds already
+            return None  # its walk goes on: its walker saves it at the end
+        kept = self._save(record)
         _remove(path)
-        # The caller tells the user about a recovered session; it knows how to word it.
-        return record if added else None
+        if kept is Kept.REPLACED:
+            self._warn(describe_completed(record))
+        # The caller tells the user about an added session; it knows how to word it.
+        return record if kept is Kept.ADDED else None
 
     def _keep(self, path: Path, raw: bytes, reason: str) -> None:
         if kept_copy(path, raw) is not None:
@@ -184,6 +212,14 @@ def _parse_legacy(raw: bytes, versions: range) -> SessionRecord:
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise CorruptFileError(f"its session cannot be read ({error})") from None
     return dataclasses.replace(record, outcome=Outcome.INTERRUPTED)
+
+
+def _quiet_s(fd: int) -> float:
+    """How long ago the file open as *fd* last changed."""
+    try:
+        return max(0.0, time.time() - os.fstat(fd).st_mtime)
+    except OSError:
+        return 0.0
 
 
 def _same_file(fd: int, path: Path) -> bool:

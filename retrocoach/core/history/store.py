@@ -11,9 +11,11 @@ from retrocoach.core.clock import local_now
 from retrocoach.core.errors import JournalBusyError, NewerSchemaError, StorageError
 from retrocoach.core.history.journal_writer import SessionJournal
 from retrocoach.core.history.measured import upgrade_v2
+from retrocoach.core.history.merging import Kept, covers, keep_in
 from retrocoach.core.history.parsing import upgrade_v1
 from retrocoach.core.history.records import Outcome, RecordError, SessionRecord
 from retrocoach.core.history.recovery import JournalRecovery, describe_recovered
+from retrocoach.core.history.walker import WalkLock, runtime_folder
 from retrocoach.core.storage.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
 from retrocoach.core.storage.document_reading import count_strings
 from retrocoach.core.storage.files import collector_paused
@@ -103,6 +105,7 @@ class HistoryStore:
         lock_timeout_s: float = 10.0,
         schema_version: int = SCHEMA_VERSION,
         migrations: Mapping[int, MigrationStep] = MIGRATIONS,
+        runtime_dir: Path | None = None,
     ) -> None:
         folder = location if isinstance(location, Path) else location.data_dir
         self.folder = folder
@@ -123,9 +126,11 @@ class HistoryStore:
             wall_clock=wall_clock,
             lock_timeout_s=lock_timeout_s,
         )
+        self._runtime = runtime_folder() if runtime_dir is None else runtime_dir
         self._recovery = JournalRecovery(
             folder,
-            save=self._save_recovered,
+            save=self.keep,
+            holds=self.holds,
             warn=warn,
             wall_clock=wall_clock,
             legacy_versions=range(1, schema_version + 1),
@@ -163,13 +168,23 @@ class HistoryStore:
                 raise RecordError(f"a session with id {record.id} is already recorded")
             records.append(record)
 
-    def _save_recovered(self, record: SessionRecord) -> bool:
+    def keep(self, record: SessionRecord) -> Kept:
+        """Add *record*, or let it replace the record of the same walk if that holds less.
+
+        A walk's journal may have been recovered while it still ran (a copy in its place, say):
+        the walk's own record, holding more, replaces the early one. Nothing is written when
+        the history already holds everything *record* holds (Kept.HELD). Read back before
+        this returns (UnverifiedSaveError).
+        """
         with self._file.editing() as records:
             # A crash between saving a session and removing its journal leaves both.
-            if any(existing.id == record.id for existing in records):
-                return False
-            records.append(record)
-        return True
+            return keep_in(records, record)
+
+    def holds(self, record: SessionRecord) -> bool:
+        """Whether the history holds everything *record* holds (its walk, as far or further)."""
+        return any(
+            existing.id == record.id and covers(existing, record) for existing in self.sessions()
+        )
 
     def update(self, record: SessionRecord) -> None:
         """Replace the session with *record*'s id (after a check-in adds notes and effort)."""
@@ -194,7 +209,8 @@ class HistoryStore:
         self, session_id: str, rebuild: Callable[[], Sequence[bytes]]
     ) -> SessionJournal:
         """The journal for a session about to start (its file is made at the first append)."""
-        self._journal = SessionJournal(self.folder, session_id, rebuild)
+        walk_lock = WalkLock(self._runtime, session_id)
+        self._journal = SessionJournal(self.folder, session_id, rebuild, walk_lock)
         return self._journal
 
     def claim_journal(self) -> SessionRecord | None:
