@@ -51,7 +51,7 @@ def describe_recovered(record: SessionRecord) -> str:
 
 def describe_completed(record: SessionRecord) -> str:
     """How a journal that held more of a walk already in the history is told."""
-    walked = format_duration(record.forward_s + record.backward_s)
+    walked = format_walked(record.forward_s, record.backward_s)[0]
     when = record.started_at.strftime("%Y-%m-%d %H:%M")
     return f"completed the session of {when} in your history from its journal ({walked} walked)"
 
