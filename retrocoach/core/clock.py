@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Protocol
 
 __all__ = [
@@ -51,6 +51,19 @@ class MonotonicClock:
 def local_now() -> datetime:
     """The wall time now, in the user's time zone, with its UTC offset."""
     return datetime.now().astimezone()
+
+
+def moment_text(moment: datetime) -> str:
+    """*moment* as every file RetroCoach writes holds it: ISO 8601 with a ``+HH:MM`` offset.
+
+    A time zone whose offset has seconds (``TZ='ABC-0:17:30'``, or a zone's local mean time
+    before 1900) has no ``+HH:MM`` form; such a moment is written in UTC, the same instant,
+    so that every file still reads as its shipped schema says.
+    """
+    offset = moment.utcoffset()
+    if offset is not None and (offset.seconds % 60 or offset.microseconds):
+        moment = moment.astimezone(UTC)
+    return moment.isoformat()
 
 
 def in_zone(moment: datetime, tz: tzinfo | None = None) -> datetime:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, tzinfo
 from typing import Final, TextIO
 
+from retrocoach.core.clock import moment_text
 from retrocoach.core.figures.stats import local_day
 from retrocoach.core.history.records import SessionRecord
 
@@ -97,8 +98,8 @@ def write_csv(
             (
                 cell(record.id),
                 local_day(record, tz).isoformat(),
-                record.started_at.isoformat(),
-                record.ended_at.isoformat(),
+                moment_text(record.started_at),
+                moment_text(record.ended_at),
                 cell(record.plan.name),
                 cell(record.outcome.value),
                 _seconds(record.walking_s),

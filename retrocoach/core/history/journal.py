@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
+from retrocoach.core.clock import moment_text
 from retrocoach.core.errors import CorruptFileError
 from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.plan.model import Direction
@@ -92,7 +93,7 @@ def header_line(
 
 def segment_line(segment: SegmentRecord, ended_at: datetime) -> bytes:
     """A line for a segment that has ended."""
-    return _line({"type": "segment", "ended_at": ended_at.isoformat(), **segment_json(segment)})
+    return _line({"type": "segment", "ended_at": moment_text(ended_at), **segment_json(segment)})
 
 
 def checkpoint_line(
@@ -104,7 +105,7 @@ def checkpoint_line(
     """The segment under way after *done* ended ones; with *outcome*, the session's end."""
     entry: dict[str, Any] = {
         "type": "checkpoint" if outcome is None else "end",
-        "ended_at": ended_at.isoformat(),
+        "ended_at": moment_text(ended_at),
         "done": done,
         "current": None if current is None else segment_json(current),
     }

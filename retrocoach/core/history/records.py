@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Final
 
+from retrocoach.core.clock import moment_text
 from retrocoach.core.history import parsing as rf
 from retrocoach.core.history.measured import (
     BeltTotals,
@@ -176,8 +177,8 @@ class SessionRecord:
         """The record as stored in history.json (see assets/data/history.schema.json)."""
         data: dict[str, Any] = {
             "id": self.id,
-            "started_at": self.started_at.isoformat(),
-            "ended_at": self.ended_at.isoformat(),
+            "started_at": moment_text(self.started_at),
+            "ended_at": moment_text(self.ended_at),
             "outcome": self.outcome.value,
             # A copy: restore_unknown may add to it, and the cached dict is shared.
             "plan": dict(_plan_json(self.plan)),

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, Protocol
 
-from retrocoach.core.clock import local_now
+from retrocoach.core.clock import local_now, moment_text
 from retrocoach.core.storage.document import DocumentFile, Loaded, MigrationStep
 from retrocoach.core.storage.document_reading import writable
 
@@ -71,10 +71,10 @@ class Enrolment:
         data: dict[str, Any] = {
             "id": self.id,
             "programme": self.programme,
-            "started_at": self.started_at.isoformat(),
+            "started_at": moment_text(self.started_at),
         }
         if self.stopped_at is not None:
-            data["stopped_at"] = self.stopped_at.isoformat()
+            data["stopped_at"] = moment_text(self.stopped_at)
         if self.resumed_after is not None:
             data["resumed_after"] = self.resumed_after
         if self.unknown:
