@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from retrocoach.app.walk_devices import close_devices, walk_devices
+from retrocoach.app.preload import import_for_the_walk
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.output import is_terminal
@@ -76,6 +77,8 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         basis=settings.estimate_basis,
         enrich=tuple(device.enrich for device in devices),
     )
+    # A package replaced under the walk (pip install) must not cost it its summary.
+    import_for_the_walk()
     session = Session(chosen.plan, countdown_s=countdown_for(pips))
     _introduce(chosen.plan, chosen, out, balance_note(settings))
     media, source, wait, no_keys = publish_media_keys(session, clock)

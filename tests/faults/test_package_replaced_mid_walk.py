@@ -1,0 +1,65 @@
+"""A walk ends with its summary when the installed package is replaced under it (issue 22.12).
+
+The package is copied to a folder of its own and run from there; mid-walk the folder is moved
+away, or replaced by another version whose modules are elsewhere, as `pip install` does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hostile_files import confirmed, env_for, saved_sessions, walking
+
+import retrocoach
+from retrocoach.core.storage.shipped import asset_path
+
+pytestmark = pytest.mark.slow
+
+PLAN = "getready=0s warmup=0s forward=3s backward=2s rounds=1 cooldown=0s"
+
+
+def _installed_copy(site: Path) -> Path:
+    package = site / "retrocoach"
+    shutil.copytree(
+        Path(retrocoach.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    if not (package / "assets").is_dir():  # as a wheel installs it: the assets inside
+        shutil.copytree(asset_path(), package / "assets")
+    return package
+
+
+def _swap(package: Path, how: str) -> None:
+    os.rename(package, package.with_name("retrocoach-old"))
+    if how == "newer-version":  # the same package name, its modules moved or renamed
+        (package / "core").mkdir(parents=True)
+        (package / "__init__.py").write_text('__version__ = "99.0"\n')
+        (package / "core" / "__init__.py").write_text("")
+
+
+@pytest.mark.parametrize("how", ["removed", "newer-version"])
+def test_the_summary_comes_whole_when_the_package_is_replaced_mid_walk(
+    tmp_path: Path, how: str
+) -> None:
+    site, data = tmp_path / "site", tmp_path / "data"
+    package = _installed_copy(site)
+    confirmed(data)
+    env = env_for(data, PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # `python -m` puts the working folder first on the path: not the repo
+    try:
+        with walking(env, PLAN) as walk:
+            walk.wait_for("FORWARD")
+            _swap(package, how)
+            status, out, err = walk.finish()
+    finally:
+        os.chdir(cwd)
+    assert "Traceback" not in err, err
+    assert "ModuleNotFoundError" not in err
+    assert status == 0, err
+    assert "Saved to your history" in out
+    assert "Walked" in out or "walked" in out.split("Saved to your history")[1], out
+    [session] = saved_sessions(data / "history.json")
+    assert session["outcome"] == "completed"
