@@ -46,6 +46,7 @@ from retrocoach.core.storage.files import (
     read_bytes,
 )
 from retrocoach.core.storage.locks import LockBusyError, LockFile
+from retrocoach.core.storage.salvage import salvage
 
 __all__ = [
     "RECORD_ERRORS",
@@ -160,11 +161,12 @@ class DocumentFile(Generic[T]):
             )
             if not appendable and has_duplicate_keys(raw):
                 raise CorruptFileError("a key appears twice in it, so part of it is hidden")
-        except (CorruptFileError, MigrationError) as error:
+        except MigrationError as error:
             return self._damaged(raw, str(error), ())
+        except CorruptFileError as error:
+            return self._salvaged(raw, str(error))
         if bad:
-            reason = f"{bad} of its {len(entries)} {self._noun} are unreadable"
-            return self._damaged(raw, reason, items)
+            return self._salvaged(raw, None)
         if signature is not None:  # taken before reading: a change since then forces a reread
             self._snapshot = _Snapshot(signature, items, raw, appendable, self._header)
         return Loaded(items, FileState.CLEAN)
@@ -282,6 +284,24 @@ class DocumentFile(Generic[T]):
         message = str(NewerSchemaError(self.path, found, self._version))
         self._tell(message)
         return Loaded(items, FileState.NEWER, (message,), found_version=found)
+
+    def _salvaged(self, raw: bytes, reason: str | None) -> Loaded[T]:
+        """Every record that can be read of a damaged file, as SQLite's recover does."""
+        found = salvage(
+            raw,
+            list_key=self._list_key,
+            noun=self._noun,
+            version=self._version,
+            entries_of=self._entries,
+            parse_item=self._parse_item,
+            item_key=self._item_key,
+            reason=reason,
+        )
+        if found is None:
+            return self._damaged(raw, reason or f"some of its {self._noun} are unreadable", ())
+        items, self._header, told = found
+        self._older = None  # the copy aside keeps the damaged bytes, whatever their version
+        return self._damaged(raw, told, items)
 
     def _damaged(self, raw: bytes, reason: str, items: tuple[T, ...]) -> Loaded[T]:
         going_on = (

@@ -97,10 +97,15 @@ def test_keys_added_by_hand_are_kept_by_every_save_and_the_file_stays_valid(
 
 
 @pytest.mark.leaves_bad_history  # its 1e400 is the point
-def test_a_key_that_cannot_be_written_back_makes_its_session_unreadable(tmp_path: Path) -> None:
-    """1e400 reads as infinity, which strict JSON cannot hold: keeping it would break saving."""
+def test_a_key_that_cannot_be_written_back_is_set_aside_and_its_session_kept(
+    tmp_path: Path,
+) -> None:
+    """1e400 reads as infinity, which strict JSON cannot hold: the value is set aside (the copy
+    of the damaged file keeps it), the session kept, and saving still works."""
     path = tmp_path / "history.json"
     path.write_bytes(VALID_HISTORY.replace(b'"round": 0', b'"round": 0, "x": 1e400', 1))
-    loaded = HistoryStore(tmp_path, warn=lambda _message: None).load()
+    told: list[str] = []
+    loaded = HistoryStore(tmp_path, warn=told.append).load()
     assert loaded.state is FileState.DAMAGED
-    assert len(loaded.items) == 2
+    assert len(loaded.items) == 3
+    assert any("segments[0].x" in line and "set aside" in line for line in told), told
