@@ -16,6 +16,7 @@ from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.output import is_terminal
 from retrocoach.cli.programme import Chosen, choose_plan
+from retrocoach.cli.room import room_to_keep, terminal_keys
 from retrocoach.cli.safety import Confirmation, ask_balance, confirm_checklist
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.errors import StorageError
@@ -79,6 +80,11 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     # A package replaced under the walk (pip install) must not cost it its summary.
     import_for_the_walk()
+    if not room_to_keep(recorder, chosen.plan.total_s, args.yes, out, tell):
+        _close(treadmill)
+        cues.close()
+        del qt_app
+        return EXIT_FAILED
     session = Session(chosen.plan, countdown_s=countdown_for(pips))
     _introduce(chosen.plan, chosen, out, balance_note(settings))
     media, source, wait, no_keys = publish_media_keys(session, clock)
@@ -110,7 +116,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = _exit_status(
         code, recorder, coach.stopped_by_signal, out, tell, units=Units(settings.units)
     )
-    keys = stdin_keys() if is_terminal(out) else None
+    keys = terminal_keys(out)
     _check_in(chosen, recorder, keys, out, tell=tell, book=book)
     return status
 

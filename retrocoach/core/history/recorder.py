@@ -34,6 +34,8 @@ from retrocoach.core.session.machine import (
 __all__ = ["SessionRecorder"]
 
 JOURNAL_EVERY_S: Final = 10.0
+_LINE_BYTES: Final = 320
+_MARGIN_BYTES: Final = 64 * 1024
 
 
 class SessionRecorder:
@@ -85,6 +87,17 @@ class SessionRecorder:
         """The file that keeps the session until it is saved (None if none could be written)."""
         return None if self._journal is None else self._journal.path
 
+    def prepare(self, planned_s: float) -> None:
+        """Before the walk's first step: make its journal, with room for *planned_s* of walking.
+
+        DiskFullError if neither the data folder nor the spare folder has room (nor a free
+        inode) for it: the walk could not be kept, and the walker must be told before starting.
+        """
+        self._journal = self.store.open_journal(self._id, self._all_lines)
+        # A line every JOURNAL_EVERY_S and one per segment, twice over for pauses, plus a margin.
+        lines = planned_s / max(self._every, 1.0) * 2 + 100
+        self._journal.reserve(int(lines * _LINE_BYTES) + _MARGIN_BYTES)
+
     def on_events(self, session: Session, events: Sequence[Event], now: float) -> None:
         """Journal or save as the events require."""
         for event in events:
@@ -92,7 +105,8 @@ class SessionRecorder:
                 # Wall time of the start, even if this batch is handled a little later.
                 self._started_at = self._wall_clock() - timedelta(seconds=now - event.at)
                 self._session = session
-                self._journal = self.store.open_journal(self._id, self._all_lines)
+                if self._journal is None:  # not prepared before the walk
+                    self._journal = self.store.open_journal(self._id, self._all_lines)
                 # A window on this folder waits while this session runs (see claim_journal);
                 # without the claim the session is still journalled, in its own file.
                 try:

@@ -78,8 +78,11 @@ class JournalRecovery:
         warn: Callable[[str], None],
         wall_clock: Callable[[], datetime],
         legacy_versions: range,
+        spare: Path | None = None,
     ) -> None:
         self.folder = folder
+        self.spare = spare
+        """Where walks were journalled while the data folder was full (see SessionJournal)."""
         self._legacy_versions = legacy_versions
         """The history schema versions an older RetroCoach wrote its one journal in."""
         self._save = save
@@ -115,10 +118,11 @@ class JournalRecovery:
         return recovered, failures
 
     def _journals(self) -> list[Path]:
-        try:
-            found = sorted(self.folder.glob(JOURNAL_GLOB))
-        except OSError:
-            found = []
+        found = []
+        for folder in (self.folder, self.spare):
+            if folder is not None:
+                with contextlib.suppress(OSError):
+                    found += sorted(folder.glob(JOURNAL_GLOB))
         if os.path.lexists(self.legacy_path):
             found.append(self.legacy_path)
         return found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -127,8 +129,13 @@ class HistoryStore:
             lock_timeout_s=lock_timeout_s,
         )
         self._runtime = runtime_folder() if runtime_dir is None else runtime_dir
+        # Where a walk is journalled when the data folder is full: the runtime folder is on
+        # another file system (a tmpfs) on most systems. One folder per data folder.
+        digest = hashlib.sha256(os.fsencode(os.path.realpath(folder))).hexdigest()[:16]
+        self.spare_folder = self._runtime / "journals" / digest
         self._recovery = JournalRecovery(
             folder,
+            spare=self.spare_folder,
             save=self.keep,
             holds=self.holds,
             warn=warn,
@@ -210,7 +217,9 @@ class HistoryStore:
     ) -> SessionJournal:
         """The journal for a session about to start (its file is made at the first append)."""
         walk_lock = WalkLock(self._runtime, session_id)
-        self._journal = SessionJournal(self.folder, session_id, rebuild, walk_lock)
+        self._journal = SessionJournal(
+            self.folder, session_id, rebuild, walk_lock, spare=self.spare_folder
+        )
         return self._journal
 
     def claim_journal(self) -> SessionRecord | None:
