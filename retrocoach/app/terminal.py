@@ -10,8 +10,8 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from retrocoach.app.walk_devices import close_devices, walk_devices
 from retrocoach.app.preload import import_for_the_walk
+from retrocoach.app.walk_devices import close_devices, walk_devices
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE
 from retrocoach.cli.output import is_terminal
@@ -81,7 +81,7 @@ def run_terminal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # A package replaced under the walk (pip install) must not cost it its summary.
     import_for_the_walk()
     if not room_to_keep(recorder, chosen.plan.total_s, args.yes, out, tell):
-        _close(treadmill)
+        close_devices(devices)
         cues.close()
         del qt_app
         return EXIT_FAILED
