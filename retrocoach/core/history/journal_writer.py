@@ -15,9 +15,9 @@ from retrocoach.core.history.walker import WalkLock
 from retrocoach.core.storage.files import (
     PRIVATE_FILE_MODE,
     ensure_private_dir,
-    keep_room,
     write_all,
 )
+from retrocoach.core.storage.room import keep_room
 
 __all__ = ["SessionJournal"]
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
-import functools
 import gc
 import json
 import os
 import stat
-import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +23,6 @@ __all__ = [
     "copy_aside",
     "ensure_private_dir",
     "file_signature",
-    "keep_room",
     "kept_copy",
     "open_regular",
     "parse_json_bytes",
@@ -145,37 +141,6 @@ def read_named_text(path: Path) -> str:
     if raw is None:
         raise FileNotFoundError(errno.ENOENT, "no such file", str(path))
     return raw.decode("utf-8")
-
-
-_KEEP_SIZE: Final = 1  # FALLOC_FL_KEEP_SIZE: blocks set aside beyond the end, size unchanged
-
-
-def keep_room(fd: int, size: int) -> None:
-    """Set *size* bytes of disk aside for the file *fd* will grow into (appends use them).
-
-    OSError (ENOSPC) if the disk has not that much room. Where the system cannot set room
-    aside without changing the file's size (not Linux, or a file system without fallocate),
-    nothing is done: the room is then only checked when the file grows.
-    """
-    libc = _libc()
-    if libc is None:
-        return
-    if libc.fallocate(fd, _KEEP_SIZE, ctypes.c_long(0), ctypes.c_long(size)) == 0:
-        return
-    code = ctypes.get_errno()
-    if code in (errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
-        return
-    raise OSError(code, os.strerror(code))
-
-
-@functools.cache
-def _libc() -> ctypes.CDLL | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL(None, use_errno=True)
-    except OSError:
-        return None
 
 
 Signature = tuple[int, int, int, int, int]
