@@ -124,4 +124,4 @@ def show_straps(window: MainWindow, walks: object, sound: Sound) -> None:
 
         for device in devices:
             if isinstance(device, WalkStrap):  # the treadmill shows itself (window_treadmill)
-                show_strap(window, device, sound)  # type: ignore[arg-type]  # the cue player
+                show_strap(window, device, sound)

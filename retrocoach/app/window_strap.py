@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSocketNotifier
 
@@ -13,9 +12,7 @@ from retrocoach.core.settings.store import Settings
 from retrocoach.devices.belt_hookup import SessionCommand
 from retrocoach.ui.coach.heart_panel import HeartPanel
 from retrocoach.ui.window.main_window import MainWindow
-
-if TYPE_CHECKING:
-    from retrocoach.app.window import CueSound
+from retrocoach.ui.window.parts import Sound
 
 __all__ = ["close_strap", "show_strap", "window_strap"]
 
@@ -49,7 +46,7 @@ def window_strap(
     return strap
 
 
-def show_strap(window: MainWindow, strap: WalkStrap | None, sound: CueSound) -> None:
+def show_strap(window: MainWindow, strap: WalkStrap | None, sound: Sound) -> None:
     """The strap's lines on the window's coach, under the belt's."""
     if strap is None:
         return

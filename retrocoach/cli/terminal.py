@@ -21,6 +21,7 @@ from retrocoach.core.history.records import Outcome
 from retrocoach.core.plan.model import Direction
 from retrocoach.core.safety.picker import ReminderPicker
 from retrocoach.core.safety.reminders import Reminder
+from retrocoach.core.session.listener import SessionListener
 from retrocoach.core.session.machine import (
     Command,
     Event,
@@ -29,7 +30,6 @@ from retrocoach.core.session.machine import (
     Progress,
     SegmentStarted,
     Session,
-    SessionListener,
     State,
 )
 from retrocoach.core.session.media import RemoteAction, RemoteRule

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from xdesktop import Desktop, first_start, need_tools, read_screen, wait_until, xvfb
+from xdesktop import Desktop, first_start, need_tools, read_until, wait_until, xvfb
 
 from retrocoach.core.safety.reminders import ReminderBook
 
@@ -28,21 +27,17 @@ def test_enter_and_space_confirm_nothing_until_every_item_is_ticked(tmp_path: Pa
         desktop = Desktop(display)
         with first_start(desktop, data):
             checklist = desktop.window("Safety checklist")
-            time.sleep(0.5)  # mapped is not yet painted
+            read_until(desktop, tmp_path / "none-ticked.png", f"0 of {count} ticked")
             desktop.press(checklist, "Return")
             desktop.press(checklist, "KP_Enter")
             # Space ticks the first item, where the focus starts, and Enter still waits.
             desktop.press(checklist, "space", "Return")
-            time.sleep(0.5)
-            read = read_screen(desktop.screenshot(tmp_path / "one-ticked.png"))
-            assert f"1 of {count} ticked" in read, read
+            read_until(desktop, tmp_path / "one-ticked.png", f"1 of {count} ticked")
             assert desktop.window("Safety checklist") == checklist
             assert not _confirmed(data)
             # The rest, one by one: Down, Space.
             desktop.press(checklist, *(["Down", "space"] * (count - 1)))
-            time.sleep(0.5)
-            read = read_screen(desktop.screenshot(tmp_path / "all-ticked.png"))
-            assert "Every item ticked" in read, read
+            read_until(desktop, tmp_path / "all-ticked.png", "Every item ticked")
             assert not _confirmed(data)
             desktop.press(checklist, "Return")
             wait_until(lambda: _confirmed(data), "Enter confirming the ticked checklist")

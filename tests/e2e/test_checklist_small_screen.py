@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from xdesktop import Desktop, first_start, need_tools, read_screen, wait_until, xvfb
+from xdesktop import Desktop, first_start, need_tools, read_until, wait_until, xvfb
 
 SCREEN_W, SCREEN_H = 1024, 600
 
@@ -30,19 +29,15 @@ def test_on_a_small_screen_the_checklist_fits_says_more_below_and_enter_confirms
         desktop = Desktop(display)
         with first_start(desktop, data):
             checklist = desktop.window("Safety checklist")
-            time.sleep(0.5)  # mapped is not yet painted
+            read_until(desktop, tmp_path / "checklist-small.png", "More below")
             x, y, width, height = _geometry(desktop, checklist)
             assert x >= 0
             assert y >= 0
             assert x + width <= SCREEN_W
             assert y + height <= SCREEN_H, "the checklist runs off the screen"
-            read = read_screen(desktop.screenshot(tmp_path / "checklist-small.png"))
-            assert "More below" in read, read
             desktop.tick_checklist(checklist)
-            time.sleep(0.5)
-            read = read_screen(desktop.screenshot(tmp_path / "checklist-small-ticked.png"))
             # The confirm button is in reach once it can be used: every item ticked.
-            assert "All checked" in read, read
+            read_until(desktop, tmp_path / "checklist-small-ticked.png", "All checked")
             desktop.press(checklist, "Return")
             desktop.window("^RetroCoach$")
             settings = data / "settings.json"

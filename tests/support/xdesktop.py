@@ -181,6 +181,25 @@ def read_screen(shot: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+def read_until(desktop: Desktop, shot: Path, words: str, limit_s: float = WAIT_S) -> str:
+    """Screenshots of *desktop* taken again until tesseract reads *words*; that reading.
+
+    A window that is mapped is not yet painted, and a key's effect shows a frame later: this
+    waits for what the screen says instead of for a fixed time.
+    """
+    seen = [""]
+
+    def shows() -> bool:
+        seen[0] = read_screen(desktop.screenshot(shot))
+        return words.lower() in seen[0].lower()
+
+    try:
+        wait_until(shows, f"{words!r} on the screen", limit_s)
+    except AssertionError as error:
+        raise AssertionError(f"{error}; last read: {seen[0]!r}") from None
+    return seen[0]
+
+
 @contextlib.contextmanager
 def first_start(desktop: Desktop, data: Path) -> Iterator[subprocess.Popen[bytes]]:
     """The window started on an empty data folder, as on a first start; ended afterwards."""

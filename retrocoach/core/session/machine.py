@@ -28,7 +28,6 @@ from retrocoach.core.session.events import (
     SessionStopped,
     SpeedChanged,
 )
-from retrocoach.core.session.listener import SessionListener
 from retrocoach.core.session.transitions import TRANSITIONS, Command, InvalidTransition, State
 
 __all__ = [
@@ -45,7 +44,6 @@ __all__ = [
     "SegmentStarted",
     "Session",
     "SessionFinished",
-    "SessionListener",
     "SessionStarted",
     "SessionStopped",
     "SpeedChanged",

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from retrocoach.core.session.cues import Cue
-from retrocoach.core.session.machine import Event, Session, SessionListener
+from retrocoach.core.session.listener import SessionListener
+from retrocoach.core.session.machine import Event, Session
 from retrocoach.ui.window.parts import Sound
 
 __all__ = ["LateSound", "Player"]

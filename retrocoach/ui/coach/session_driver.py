@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from retrocoach.core.clock import Clock
 from retrocoach.core.durations import format_duration
+from retrocoach.core.session.listener import SessionListener
 from retrocoach.core.session.machine import (
     Command,
     Event,
@@ -19,7 +20,6 @@ from retrocoach.core.session.machine import (
     SegmentStarted,
     Session,
     SessionFinished,
-    SessionListener,
     SessionStopped,
     SpeedChanged,
     State,

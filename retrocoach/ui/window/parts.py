@@ -12,7 +12,8 @@ from retrocoach.core.history.store import HistoryStore
 from retrocoach.core.plan.model import Plan
 from retrocoach.core.safety.reminders import ReminderBook
 from retrocoach.core.session.cues import Cue
-from retrocoach.core.session.machine import Session, SessionListener
+from retrocoach.core.session.listener import SessionListener
+from retrocoach.core.session.machine import Session
 from retrocoach.core.settings.store import Settings, SettingsStore
 from retrocoach.ui.coach.session_driver import SessionDriver
 from retrocoach.ui.window.lazy_page import LazyPage
