@@ -23,6 +23,8 @@ PLAN = (
     "getready=2s warmup=0s forward=60s backward=60s turn=40s rounds=1 cooldown=0s "
     "forward-speed=3.5km/h backward-speed=1.5km/h"
 )
+READER_WAIT_S = 60.0
+"""Each look at the accessibility tree is dozens of D-Bus calls: slow on a busy machine."""
 COACH_TEXTS = (
     "Next segment",
     "Round",
@@ -90,7 +92,9 @@ def test_every_documented_key_works_from_the_real_keyboard_and_a_reader_reads_th
                 names = [node.name for node in tree(env, bus, retrocoach)]
                 return next((name for name in names if name.startswith("Direction:")), "")
 
-            wait_until(lambda: direction().startswith("Direction: Forward: 0:"), "forward")
+            wait_until(
+                lambda: direction().startswith("Direction: Forward: 0:"), "forward", READER_WAIT_S
+            )
             nodes = {node.name: node for node in tree(env, bus, retrocoach) if node.showing}
             for name in COACH_TEXTS:
                 assert name in nodes, f"{name} not on the accessibility bus: {sorted(nodes)}"
@@ -103,11 +107,18 @@ def test_every_documented_key_works_from_the_real_keyboard_and_a_reader_reads_th
                     for node in tree(env, bus, retrocoach)
                 ),
                 "Up raised the belt speed",
+                READER_WAIT_S,
             )
             desktop.press(window, "n")
-            wait_until(lambda: direction().startswith("Direction: Turn round: 0:"), "N skipped")
+            wait_until(
+                lambda: direction().startswith("Direction: Turn round: 0:"),
+                "N skipped",
+                READER_WAIT_S,
+            )
             desktop.press(window, "n")
-            wait_until(lambda: direction().startswith("Direction: Backward: 0:"), "backward")
+            wait_until(
+                lambda: direction().startswith("Direction: Backward: 0:"), "backward", READER_WAIT_S
+            )
 
             def walk_mode() -> bool:
                 """The page tabs are hidden: the coach alone (no window manager sizes it)."""

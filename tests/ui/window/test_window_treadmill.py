@@ -69,7 +69,8 @@ def test_the_belt_waits_for_start_then_follows_the_plan_and_stops_before_the_tur
     speeds = [r.request.speed_kmh for r in demo.received if r.request.op is Op.SET_TARGET_SPEED]
     assert speeds == [2.0]
     _walk_until(kit, demo, Kind.TURN)
-    assert demo.belt.speed_kmh == 0.0  # stopped before the turn-around began
+    # Stopped before the turn-around began: to the 0.01 km/h the treadmill reports its speed in.
+    assert demo.belt.speed_kmh < 0.01
     _walk_until(kit, demo, Kind.BACKWARD)
     kit.qtbot.waitUntil(lambda: demo.belt.speed_kmh >= 1.0, timeout=WAIT_MS)
     pressed = time.monotonic()
