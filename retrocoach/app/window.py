@@ -290,6 +290,15 @@ def _media_keys(app: QCoreApplication, window: MainWindow) -> None:
     app.aboutToQuit.connect(media.close)
 
 
+def _import_for_walks() -> None:
+    # After the frame: only the coach must be on screen first.
+    import retrocoach.core  # noqa: PLC0415
+    import retrocoach.ui  # noqa: PLC0415
+    from retrocoach.app.preload import import_for_the_walk  # noqa: PLC0415
+
+    import_for_the_walk((retrocoach.core, retrocoach.ui))
+
+
 def run_app(
     paths: DataPaths,
     history: HistoryStore,
@@ -312,6 +321,11 @@ def run_app(
     # The media keys (MPRIS over QtDBus) are not needed to show the coach: they load and are
     # published just after the first frame.
     after_first_frame(window, lambda: _media_keys(app, window))
+    # Everything a walk needs to finish (the summary, the check-in, the recorder), imported
+    # once the coach is on screen: a package replaced under the running window by a
+    # `pip install` can then not end a walk in a traceback. After the first frame, as the
+    # coach is what must show first; long before a walker reaches its end.
+    after_first_frame(window, _import_for_walks)
     received: list[int] = []
 
     def quit_on_signal(number: int) -> None:

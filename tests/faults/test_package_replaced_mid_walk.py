@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hostile_files import confirmed, env_for, saved_sessions, walking
+from xdesktop import Desktop, open_window, prepare_data, sessions, start_walk, wait_until, xvfb
 
 import retrocoach
 from retrocoach.core.storage.shipped import asset_path
@@ -62,4 +63,38 @@ def test_the_summary_comes_whole_when_the_package_is_replaced_mid_walk(
     assert "Saved to your history" in out
     assert "Walked" in out or "walked" in out.split("Saved to your history")[1], out
     [session] = saved_sessions(data / "history.json")
+    assert session["outcome"] == "completed"
+
+
+@pytest.mark.parametrize("how", ["removed", "newer-version"])
+def test_the_window_ends_its_walk_whole_when_the_package_is_replaced_mid_walk(
+    tmp_path: Path, how: str
+) -> None:
+    """The window imports what a walk's end needs after its first frame, as run does before."""
+    site, data = tmp_path / "site", tmp_path / "data"
+    package = _installed_copy(site)
+    prepare_data(data)
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # `python -m` puts the working folder first on the path: not the repo
+    try:
+        with xvfb("1280x800") as display:
+            desktop = Desktop(display)
+            app = open_window(
+                desktop, data, PLAN, PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1"
+            )
+            try:
+                start_walk(desktop, app, data)
+                _swap(package, how)
+                checkin = desktop.window("How did it go", pid=app.pid)
+                wait_until(lambda: sessions(data / "history.json"), "the walk in the history")
+                desktop.press(checkin, "Escape")
+                desktop.press(desktop.window("^RetroCoach$", pid=app.pid), "ctrl+q")
+                status = app.wait()
+            finally:
+                app.kill()
+    finally:
+        os.chdir(cwd)
+    assert "Traceback" not in app.stderr, app.stderr
+    assert status == 0, app.stderr
+    [session] = sessions(data / "history.json")
     assert session["outcome"] == "completed"
