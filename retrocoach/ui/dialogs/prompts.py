@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["DialogPrompts", "Prompts"]
+__all__ = ["DialogPrompts", "Prompts", "walk_unsaved_agreed"]
 
 
 class Prompts(Protocol):
@@ -83,3 +83,19 @@ class DialogPrompts:
         """QFileDialog.getExistingDirectory."""
         name = QFileDialog.getExistingDirectory(parent, title, str(suggested))
         return Path(name) if name else None
+
+
+def walk_unsaved_agreed(parent: QWidget, problem: str) -> bool:
+    """Whether the walker wants to walk although *problem* keeps the walk from being saved.
+
+    No is the default: a walk nobody can keep should not start by a stray Enter.
+    """
+    answer = QMessageBox.question(
+        parent,
+        "This walk cannot be saved - RetroCoach",
+        f"{problem}: this walk could not be saved to your history.\n\n"
+        "Walk anyway, without saving it? (Free some disk space to keep your walks.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

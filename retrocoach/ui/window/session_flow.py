@@ -24,6 +24,7 @@ from retrocoach.core.session.machine import (
 from retrocoach.core.session.words import GO_WORDS, segment_word
 from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
+from retrocoach.ui.dialogs.prompts import walk_unsaved_agreed
 from retrocoach.ui.window.frame import WindowFrame
 from retrocoach.ui.window.messages import (
     busy_text,
@@ -130,7 +131,21 @@ class SessionFlow(QObject):
         session = self._driver.session
         if session is None or session.is_over or session.plan != self.plan:
             self.load_walk()
-        return self._claim_journal()
+        return self._claim_journal() and self._room_to_keep()
+
+    def _room_to_keep(self) -> bool:
+        """Make the walk's journal before its first step; with no room, the walker chooses."""
+        walk, plan = self._walk, self.plan
+        if walk is None or walk.recorder is None or plan is None:
+            return True
+        try:
+            walk.recorder.prepare(plan.total_s)
+        except StorageError as error:
+            if not walk_unsaved_agreed(self._coach, str(error)):
+                self._coach.set_status("Nothing was walked: free some disk space, then Start.")
+                return False
+            self._notices.show_notice("save", "This walk is not being saved: the disk is full.")
+        return True
 
     def _claim_journal(self) -> bool:
         """One session at a time per data folder: False, and told, if another is under way."""
