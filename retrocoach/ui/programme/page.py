@@ -234,10 +234,16 @@ class ProgrammePage(QWidget):
             return
         self.details.setText(programme_html(programme, self.units))
         self.agreed.setVisible(programme.caution is not None)
-        if preview:  # the weeks of a programme not being followed: all still to come
-            cells = tuple(Cell(spot, 0, False, False) for spot in programme.positions)
-            if self._guide.active() is None:
-                self.grid.show_cells(programme, cells)
+        if preview:  # the grid is always the chosen programme's, under its own description
+            found = self._guide.active()
+            today = self._guide.today() if found and found[1].name == programme.name else None
+            # A programme not being followed: all its weeks still to come.
+            cells = (
+                today.cells
+                if today is not None
+                else tuple(Cell(spot, 0, False, False) for spot in programme.positions)
+            )
+            self.grid.show_cells(programme, cells)
         self._show_buttons()
 
     def _show_buttons(self) -> None:

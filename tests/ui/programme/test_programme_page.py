@@ -131,6 +131,32 @@ def test_the_grid_shows_done_repeated_and_today_after_walks(
     assert page.grid.cells[(1, 2)].accessibleName() == "Week 1, session 2: repeated, walked 2 times"
 
 
+def test_choosing_another_programme_to_read_shows_its_own_weeks_under_its_description(
+    qtbot: QtBot, guide: ProgrammeGuide, history: HistoryStore, wall: _Wall
+) -> None:
+    """Found on a walk-through: one programme's grid stood under another's description."""
+    page = ProgrammePage(guide)
+    qtbot.addWidget(page)
+    followed = page.choice.currentData()
+    with qtbot.waitSignal(page.programme_started):
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    wall.now += timedelta(hours=1)
+    _walk(guide, history, wall)
+    page.refresh()
+    assert "done" in page.grid.cells[(1, 1)].text()
+    other = next(
+        index for index in range(page.choice.count()) if page.choice.itemData(index) != followed
+    )
+    page.choice.setCurrentIndex(other)
+    chosen = guide.book.get(page.choice.currentData())
+    assert chosen is not None
+    assert chosen.title in page.details.text()
+    assert len(page.grid.cells) == len(chosen.positions)
+    assert all("to come" in cell.text() for cell in page.grid.cells.values())
+    page.choice.setCurrentIndex(page.choice.findData(followed))
+    assert "done" in page.grid.cells[(1, 1)].text()  # back to the one followed, as walked
+
+
 def test_stopping_keeps_every_session_in_the_history(
     qtbot: QtBot, guide: ProgrammeGuide, history: HistoryStore, wall: _Wall
 ) -> None:
