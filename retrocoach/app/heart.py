@@ -5,19 +5,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TextIO
 
-from retrocoach.app.treadmill import TRANSPORT_VARIABLE, radio_for
-from retrocoach.cli.commands import open_stores, teller
-from retrocoach.cli.errors import EXIT_FAILED
-from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.app.device_choice import DeviceChoice, Scan, radio_for, run_scan
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 from retrocoach.devices.belt_hookup import SessionCommand
 from retrocoach.devices.heart_hookup import HeartHookup, HeartSide
 from retrocoach.devices.loop import DeviceThread, Inbox
-from retrocoach.devices.problems import describe
-from retrocoach.devices.scan import Found, bleak_scan, offering
 from retrocoach.devices.strap import HEART_RATE_SERVICE
 
 if TYPE_CHECKING:
@@ -28,7 +23,7 @@ if TYPE_CHECKING:
     from retrocoach.devices.simulated.strap import SimulatedStrap
     from retrocoach.devices.strap import StrapLink
 
-__all__ = ["TRANSPORT_VARIABLE", "StrapChoice", "WalkStrap", "run_hr_scan"]
+__all__ = ["WalkStrap", "run_hr_scan", "strap_choice"]
 
 NO_BUMBLE: Final = (
     "the demo strap needs the demo extra (pip install 'retrocoach[demo]'): walking without "
@@ -36,23 +31,15 @@ NO_BUMBLE: Final = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class StrapChoice:
-    """Which strap a walk listens to: an address, the demo, or none (address None)."""
+def strap_choice(flag: str | None, settings: Settings) -> DeviceChoice:
+    """--hr's word (None: not given) over the hr-strap setting."""
+    return DeviceChoice.of(flag, settings.hr_strap, _demo_address)
 
-    address: str | None
-    demo: bool = False
 
-    @classmethod
-    def of(cls, flag: str | None, settings: Settings) -> StrapChoice:
-        """--hr's word (None: not given) over the hr-strap setting."""
-        if flag == "demo":
-            from retrocoach.devices.simulated.strap import DEMO_STRAP_ADDRESS  # noqa: PLC0415
+def _demo_address() -> str:
+    from retrocoach.devices.simulated.strap import DEMO_STRAP_ADDRESS  # noqa: PLC0415
 
-            return cls(DEMO_STRAP_ADDRESS, demo=True)
-        if flag == "none":
-            return cls(None)
-        return cls(flag or settings.hr_strap)
+    return DEMO_STRAP_ADDRESS
 
 
 class WalkStrap:
@@ -60,7 +47,7 @@ class WalkStrap:
 
     def __init__(
         self,
-        choice: StrapChoice,
+        choice: DeviceChoice,
         settings: Settings,
         side: HeartSide | None,
         *,
@@ -136,43 +123,16 @@ async def _start_demo(radio: Radio) -> SimulatedStrap:
 
 def run_hr_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach hr scan``: the heart-rate straps heard, one line each."""
-    tell = teller(err)
-    paths, _history, _plans = open_stores(args, err)
-    settings = SettingsStore(paths, warn=tell).load()
-    seconds = max(0.5, min(float(args.seconds), 60.0))
-    thread = DeviceThread()
-    try:
-        found = thread.call(_scan(args.demo, seconds), seconds + 30)
-    except ImportError:
-        tell(NO_BUMBLE.split(":")[0])
-        return EXIT_FAILED
-    except Exception as error:  # bleak's and D-Bus's many kinds: one line
-        tell(describe(error, "heart-rate strap"))
-        return EXIT_FAILED
-    finally:
-        thread.close()
-    straps = offering(found, HEART_RATE_SERVICE)
-    if not straps:
-        out.write(
+    scan = Scan(
+        what="heart-rate strap",
+        service=HEART_RATE_SERVICE,
+        setting="hr-strap",
+        kept=lambda settings: settings.hr_strap,
+        none_heard=(
             "No heart-rate strap heard: is it on your skin (most wake only then), near, and not "
-            "held by another app?\n"
-        )
-        return 0
-    for item in straps:
-        kept = "  (kept: hr-strap setting)" if item.address == settings.hr_strap else ""
-        out.write(item.line() + kept + "\n")
-    out.write("Keep one with: retrocoach settings hr-strap=ADDRESS\n")
-    return 0
-
-
-async def _scan(demo: bool, seconds: float) -> list[Found]:
-    radio = radio_for(demo)
-    if radio is None:
-        return await bleak_scan(seconds)
-    if not demo:
-        return await radio.scan(seconds)
-    strap = await _start_demo(radio)
-    try:
-        return await radio.scan(seconds)
-    finally:
-        await strap.close()
+            "held by another app?"
+        ),
+        start_demo=_start_demo,
+        no_bumble=NO_BUMBLE.split(":")[0],
+    )
+    return run_scan(scan, args, out, err)

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TextIO
 
-from retrocoach.cli.commands import open_stores, teller
-from retrocoach.cli.errors import EXIT_FAILED
+from retrocoach.app.device_choice import DeviceChoice, Scan, radio_for, run_scan
 from retrocoach.core.devices.belt_coach import BeltCoach
 from retrocoach.core.devices.belt_words import TurnBelt
 from retrocoach.core.devices.ftms_data import FTMS_SERVICE
-from retrocoach.core.settings.store import Settings, SettingsStore
+from retrocoach.core.settings.store import Settings
 from retrocoach.devices.belt_hookup import TreadmillHookup, WalkSide
 from retrocoach.devices.loop import DeviceThread, Inbox
-from retrocoach.devices.problems import describe
-from retrocoach.devices.scan import Found, bleak_scan, offering
 
 if TYPE_CHECKING:
     from bleak.backends.client import BaseBleakClient
@@ -28,52 +23,23 @@ if TYPE_CHECKING:
     from retrocoach.devices.simulated.treadmill import SimulatedTreadmill
     from retrocoach.devices.treadmill import TreadmillLink, Written
 
-__all__ = [
-    "TRANSPORT_VARIABLE",
-    "TreadmillChoice",
-    "WalkTreadmill",
-    "radio_for",
-    "run_treadmill_scan",
-    "start_demo",
-]
+__all__ = ["WalkTreadmill", "run_treadmill_scan", "start_demo", "treadmill_choice"]
 
-TRANSPORT_VARIABLE: Final = "RETROCOACH_BLE_TRANSPORT"
-"""A bumble transport (``tcp-client:HOST:PORT``) to reach devices through instead of the
-system's Bluetooth: how the tests drive the app against a simulated treadmill in another
-process, and a way to use a USB Bluetooth dongle through bumble."""
 NO_BUMBLE: Final = (
     "the demo treadmill needs the demo extra (pip install 'retrocoach[demo]'): "
     "walking without a treadmill"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class TreadmillChoice:
-    """Which treadmill a walk uses: an address, the demo, or none (address None)."""
-
-    address: str | None
-    demo: bool = False
-
-    @classmethod
-    def of(cls, flag: str | None, settings: Settings) -> TreadmillChoice:
-        """--treadmill's word (None: not given) over the treadmill setting."""
-        if flag == "demo":
-            from retrocoach.devices.simulated.radio import DEMO_TREADMILL_ADDRESS  # noqa: PLC0415
-
-            return cls(DEMO_TREADMILL_ADDRESS, demo=True)
-        if flag == "none":
-            return cls(None)
-        return cls(flag or settings.treadmill)
+def treadmill_choice(flag: str | None, settings: Settings) -> DeviceChoice:
+    """--treadmill's word (None: not given) over the treadmill setting."""
+    return DeviceChoice.of(flag, settings.treadmill, _demo_address)
 
 
-def radio_for(demo: bool) -> Radio | None:
-    """A bumble radio for the demo or for RETROCOACH_BLE_TRANSPORT; None: the system's."""
-    transport = os.environ.get(TRANSPORT_VARIABLE)
-    if not demo and not transport:
-        return None
-    from retrocoach.devices.simulated.radio import Radio  # noqa: PLC0415
+def _demo_address() -> str:
+    from retrocoach.devices.simulated.radio import DEMO_TREADMILL_ADDRESS  # noqa: PLC0415
 
-    return Radio(None if demo else transport)
+    return DEMO_TREADMILL_ADDRESS
 
 
 class WalkTreadmill:
@@ -81,7 +47,7 @@ class WalkTreadmill:
 
     def __init__(
         self,
-        choice: TreadmillChoice,
+        choice: DeviceChoice,
         settings: Settings,
         walk: WalkSide,
         *,
@@ -153,36 +119,13 @@ async def start_demo(radio: Radio) -> SimulatedTreadmill:
 
 def run_treadmill_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``retrocoach treadmill scan``: the FTMS treadmills heard, one line each."""
-    tell = teller(err)
-    paths, _history, _plans = open_stores(args, err)
-    settings = SettingsStore(paths, warn=tell).load()
-    seconds = max(0.5, min(float(args.seconds), 60.0))
-    thread = DeviceThread()
-    try:
-        found = thread.call(_scan(args.demo, seconds), seconds + 30)
-    except ImportError:
-        tell(NO_BUMBLE.split(":")[0])
-        return EXIT_FAILED
-    except Exception as error:  # bleak's and D-Bus's many kinds: one line
-        tell(describe(error))
-        return EXIT_FAILED
-    finally:
-        thread.close()
-    treadmills = offering(found, FTMS_SERVICE)
-    if not treadmills:
-        out.write("No treadmill heard: is it switched on, near, and not held by another app?\n")
-        return 0
-    for item in treadmills:
-        kept = "  (kept: treadmill setting)" if item.address == settings.treadmill else ""
-        out.write(item.line() + kept + "\n")
-    out.write("Keep one with: retrocoach settings treadmill=ADDRESS\n")
-    return 0
-
-
-async def _scan(demo: bool, seconds: float) -> list[Found]:
-    radio = radio_for(demo)
-    if radio is None:
-        return await bleak_scan(seconds)
-    if demo:
-        await start_demo(radio)
-    return await radio.scan(seconds)
+    scan = Scan(
+        what="treadmill",
+        service=FTMS_SERVICE,
+        setting="treadmill",
+        kept=lambda settings: settings.treadmill,
+        none_heard="No treadmill heard: is it switched on, near, and not held by another app?",
+        start_demo=start_demo,
+        no_bumble=NO_BUMBLE.split(":")[0],
+    )
+    return run_scan(scan, args, out, err)

@@ -6,9 +6,9 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from retrocoach.app.heart import StrapChoice, WalkStrap
+from retrocoach.app.heart import WalkStrap, strap_choice
 from retrocoach.app.terminal_side import TerminalSide
-from retrocoach.app.treadmill import TreadmillChoice, WalkTreadmill
+from retrocoach.app.treadmill import WalkTreadmill, treadmill_choice
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
@@ -23,7 +23,7 @@ def _treadmill(
     args: argparse.Namespace, settings: Settings, cues: CueListener, tell: Callable[[str], None]
 ) -> tuple[TerminalSide, WalkTreadmill | None]:
     """The treadmill of --treadmill (or the setting), connecting in the background; or None."""
-    choice = TreadmillChoice.of(getattr(args, "treadmill", None), settings)
+    choice = treadmill_choice(getattr(args, "treadmill", None), settings)
     side = TerminalSide(cues, Units(settings.units))
     if choice.address is None:
         return side, None
@@ -53,7 +53,7 @@ def _strap(
     tell: Callable[[str], None],
 ) -> WalkStrap | None:
     """The strap of --hr (or the setting), on the treadmill's device thread when there is one."""
-    choice = StrapChoice.of(getattr(args, "hr", None), settings)
+    choice = strap_choice(getattr(args, "hr", None), settings)
     if choice.address is None:
         return None
     coach = None if treadmill is None else treadmill.hookup.coach

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSocketNotifier
 
-from retrocoach.app.heart import StrapChoice, WalkStrap
+from retrocoach.app.heart import WalkStrap, strap_choice
 from retrocoach.core.clock import Clock
 from retrocoach.core.settings.store import Settings
 from retrocoach.devices.belt_hookup import SessionCommand
@@ -31,7 +31,7 @@ def window_strap(
     Made before the window, whose first walk is made with it; show_strap() gives it the
     window's coach once there is one.
     """
-    choice = StrapChoice.of(flag, settings)
+    choice = strap_choice(flag, settings)
     if choice.address is None:
         return None
     strap = WalkStrap(

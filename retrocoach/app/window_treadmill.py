@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QWidget
 
-from retrocoach.app.treadmill import TreadmillChoice, WalkTreadmill, radio_for, start_demo
+from retrocoach.app.device_choice import radio_for
+from retrocoach.app.treadmill import WalkTreadmill, start_demo, treadmill_choice
 from retrocoach.core.devices.ftms_control import SPEED_RANGE, decode_speed_range
 from retrocoach.core.devices.ftms_data import FTMS_SERVICE
 from retrocoach.core.session.cues import Cue
@@ -59,7 +60,7 @@ def window_treadmill(
 ) -> tuple[WindowSide, WalkTreadmill | None]:
     """The window's treadmill (--treadmill, else the setting), connecting in the background."""
     side = WindowSide(driver, sound)
-    choice = TreadmillChoice.of(flag, settings)
+    choice = treadmill_choice(flag, settings)
     if choice.address is None:
         return side, None
     return side, WalkTreadmill(choice, settings, side, tell=warn)
