@@ -17,8 +17,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
-    QProgressBar,
     QStackedWidget,
     QWidget,
 )
@@ -34,14 +32,15 @@ from retrocoach.ui.coach.big_text import BigText, fit_labels
 from retrocoach.ui.coach.column import KEEP, CoachColumn
 from retrocoach.ui.coach.direction_band import DirectionBand, plate_colours
 from retrocoach.ui.coach.fitting_label import FittingLabel
+from retrocoach.ui.coach.lines import CLEAR, line, set_line
 from retrocoach.ui.coach.look import READY, Look, announcement_text, look_for, look_of
+from retrocoach.ui.coach.whole_row import WholeRow
 
 if TYPE_CHECKING:
     from retrocoach.core.figures.summary import Summary
 
 __all__ = ["CoachView", "next_text", "round_text", "segment_label"]
 
-_BAR_STEPS: Final = 1000
 BAND_SHARE: Final = 0.25
 TIME_SHARE: Final = 0.33
 SPEED_SHARE: Final = 0.12
@@ -50,21 +49,8 @@ _LINE_SHARE: Final = 0.065
 _FRAME_MIN: Final = 12
 _FRAME_SHARE: Final = 0.035
 """The view's margins, a share of its height (at least _FRAME_MIN px): the coloured frame."""
-_CLEAR: Final = 16
-"""Room between the small lines and the frame."""
 # Paused digits are grey, yet dark enough on their pale plate for 5:1 and for OCR.
 _DIM_INK: Final = QColor("#5A5A5A")
-
-
-def _set(label: QLabel, text: str) -> None:
-    """Change a label only when its text changes: no needless repaint, no flicker.
-
-    The text is the label's accessible description too: its name says what the line is
-    ("Round"), the description what it says now, which a screen reader reads with it.
-    """
-    if label.text() != text:
-        label.setText(text)
-        label.setAccessibleDescription(text)
 
 
 _WHOLE: Final = {
@@ -95,25 +81,19 @@ class CoachView(QWidget):
         self.middle.addWidget(self.time)
         self.middle.addWidget(self.summary_label)
         # A plan mistake, or Esc's question, is said where the walker looks, in its own colour.
-        self.question_label = self._line("Question", wrap=True)
+        self.question_label = line(self, "Question", wrap=True)
         self.question_label.setObjectName("question")
         self.question_label.setStyleSheet(BANNER_STYLE)
         self.question_label.hide()
-        self.next_label = self._line("Next segment")
+        self.next_label = line(self, "Next segment")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.round_label = self._line("Round")
+        self.round_label = line(self, "Round")
         self.round_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.bar = QProgressBar(self)
-        self.bar.setRange(0, _BAR_STEPS)
-        self.bar.setTextVisible(False)
-        self.bar.setAccessibleName("Whole session done")
-        # Painted, not a QLabel: a label's new text re-lays out the view every second.
-        self.total_label = BigText(
-            "8:88:88 left in all", accessible_name="Time left in the whole session", parent=self
-        )
-        self.status_label = self._line("Status", wrap=True)
+        self.whole_row = WholeRow(CLEAR, self)
+        self.bar, self.total_label = self.whole_row.bar, self.whole_row.total_label
+        self.status_label = line(self, "Status", wrap=True)
         self.belt = BeltPanel(self)
-        self.reminder_label = self._line("Safety reminder", wrap=True)
+        self.reminder_label = line(self, "Safety reminder", wrap=True)
         self._reminder: Reminder | None = None
         self._walk_mode = False
         self._announced: tuple[int, State] | None = None
@@ -128,28 +108,13 @@ class CoachView(QWidget):
         self._plate_time(self.band.look)
         self._layout()
 
-    def _line(self, name: str, *, wrap: bool = False) -> QLabel:
-        label = QLabel(self)
-        label.setAccessibleName(name)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(wrap)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        # The lines keep clear of the coloured frame: text touching it joins it for a scanner.
-        label.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
-        return label
-
     def _layout(self) -> None:
         info = QWidget(self)
         row = QHBoxLayout(info)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.next_label, 1)
         row.addWidget(self.round_label, 1)
-        whole = QWidget(self)
-        row = QHBoxLayout(whole)
-        row.setContentsMargins(_CLEAR, 0, _CLEAR, 0)
-        row.addWidget(self.bar, 1)
-        row.addWidget(self.total_label)
-        self.info_row, self.whole_row = info, whole
+        self.info_row = info
         # Ranks: what a walker on the belt needs most keeps its room longest on a small screen.
         column = self.column = CoachColumn(self)
         column.setContentsMargins(*(_FRAME_MIN,) * 4)
@@ -160,7 +125,7 @@ class CoachView(QWidget):
         column.add(self.question_label, rank=1)
         column.add(self.status_label, rank=4)
         column.add(info, rank=6)
-        column.add(whole, rank=7)
+        column.add(self.whole_row, rank=7)
         column.add(self.reminder_label, rank=8)
 
     # -- what the window calls ---------------------------------------------------------------
@@ -191,21 +156,14 @@ class CoachView(QWidget):
         self._plate_time(look, dim=state is State.PAUSED)
         if self.belt.show_progress(progress):
             self._alert(self.belt.line)  # slow the belt, turn round: said as a switch is
-        _set(self.next_label, next_text(progress.next_segment, state))
-        _set(self.round_label, round_text(progress.segment, progress.rounds))
+        set_line(self.next_label, next_text(progress.next_segment, state))
+        set_line(self.round_label, round_text(progress.segment, progress.rounds))
         if state not in (State.FINISHED, State.STOPPED):
             self._show_middle(self.time)
-        value = round(progress.fraction_done * _BAR_STEPS)
-        if self.bar.value() != value and self.middle.currentWidget() is not self.summary_label:
-            self.bar.setValue(value)  # after a walk the summary sets it (see show_summary)
-        if self.middle.currentWidget() is not self.summary_label:  # it says what was left
-            total = format_duration(progress.total_remaining_s)
-            self.total_label.set_text(
-                f"{total} not walked" if state is State.STOPPED else f"{total} left in all"
-            )
+        if self.middle.currentWidget() is not self.summary_label:  # it says what was walked
+            self.whole_row.show_progress(progress)
         self._reminder = reminder
-        _set(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
-        self.bar.setAccessibleDescription(self.total_label.text())
+        set_line(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
         # Empty lines give their room up: after a walk the summary needs all there is.
         for label in (self.next_label, self.round_label, self.reminder_label):
             label.setVisible(bool(label.text()))
@@ -271,10 +229,8 @@ class CoachView(QWidget):
         self.summary_label.setText("\n".join([summary.title, *summary.lines()]))
         self.summary_label.setAccessibleDescription(self.summary_label.text())
         self._show_middle(self.summary_label)
-        self.total_label.set_text(summary.left_text)  # as the summary counts it: no turns
-        # The bar too: what was walked, not how far the session got (skips are not walking).
-        self.bar.setValue(round(summary.fraction_walked * _BAR_STEPS))
-        self.bar.setAccessibleDescription(summary.left_text)
+        # As the summary counts it: no turns, and what was walked rather than skipped.
+        self.whole_row.show_walked(summary.fraction_walked, summary.left_text)
 
     def show_plan_problem(self, problem: str) -> None:
         """Say at once that the plan cannot be walked, and why; no figure of an older plan."""
@@ -282,21 +238,21 @@ class CoachView(QWidget):
         self._plate_time(READY)
         self.time.set_sample("88:88")
         self.time.set_text("-:--")
-        self.total_label.set_text("plan has a mistake")
+        self.whole_row.show_problem()
         self._show_middle(self.time)
         where = f": {problem}" if problem else ""
         self.set_status(f"The plan has a mistake{where}. Correct it on the Plan page (Ctrl+P).")
 
     def ask(self, question: str) -> None:
         """Show a question (press Esc again to stop) above the status line; '' hides it."""
-        _set(self.question_label, question)
+        set_line(self.question_label, question)
         self.question_label.setVisible(bool(question))
         if question:
             self._alert(self.question_label)
 
     def set_status(self, text: str) -> None:
         """The line under the time: how to start, why it paused, where the session went."""
-        _set(self.status_label, text)
+        set_line(self.status_label, text)
 
     @property
     def reminder(self) -> Reminder | None:
@@ -322,9 +278,5 @@ class CoachView(QWidget):
         fit_labels([*shares, (self.question_label, 1.0), (self.belt.line, 1.0)], size, bold=True)
         fit_labels([(self.reminder_label, 0.8)], size, bold=False)
         self.summary_label.set_largest(max(14, round(size * 0.85)))
-        self.bar.setFixedHeight(max(12, size // 2))
-        metrics = QFontMetrics(self.next_label.font())
-        self.total_label.setFixedSize(
-            metrics.horizontalAdvance("8:88:88 left in all"), metrics.height() + 4
-        )
+        self.whole_row.fit(QFontMetrics(self.next_label.font()), size)
         super().resizeEvent(event)
