@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from retrocoach.core.history.store import StorageError
-from retrocoach.core.plan.lookup import remembered_word
 from retrocoach.core.plan.model import Plan
 from retrocoach.core.safety.picker import ReminderPicker
 from retrocoach.core.settings.store import Settings
@@ -21,12 +18,12 @@ from retrocoach.ui.window.keys import Action
 from retrocoach.ui.window.messages import (
     history_notice,
     recording_allowed,
-    settings_problem_text,
     sound_problem_text,
 )
 from retrocoach.ui.window.parts import WindowPages, WindowServices
 from retrocoach.ui.window.placement import Pages, default_size, minimum_size, place_on_screen
 from retrocoach.ui.window.session_flow import SessionFlow
+from retrocoach.ui.window.settings_keeper import SettingsKeeper
 
 if TYPE_CHECKING:
     # Dialogs load when they open: the window shows sooner without them.
@@ -55,15 +52,15 @@ class MainWindow(QMainWindow):
         self._services = services
         self._pages = pages
         self._driver = services.driver
-        self._settings = settings
         self._offered_checklist = False
         self._started_up = False
         self._gate = SafetyGate(services.reminders, self)
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("RetroCoach coach window")
         self._build()
+        self._kept = SettingsKeeper(settings, services, self._frame)
         self.flow = SessionFlow(
-            services, pages, self._frame, settings=lambda: self._settings, plan=plan, parent=self
+            services, pages, self._frame, settings=lambda: self.settings, plan=plan, parent=self
         )
         self.stop_guard = self.flow.stop_guard
         self.walk_end = self.flow.walk_end
@@ -157,7 +154,7 @@ class MainWindow(QMainWindow):
         if self.flow.plan is None:
             self.flow.show_plan_problem()
             return
-        if self._gate.needed(self._settings):
+        if self._gate.needed(self.settings):
             self._gate.open(then_start=True)
             return
         self._start()
@@ -175,7 +172,7 @@ class MainWindow(QMainWindow):
         if not self.flow.prepare_start():
             return
         self._gate.started()
-        self._remember_plan()
+        self._kept.remember_plan(self.flow.plan)
         self._services.sound.warm_up()
         self.tabs.setCurrentWidget(self.coach)  # whatever page was open, the walk is seen
         self._driver.toggle()
@@ -195,10 +192,7 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _on_mute_requested(self) -> None:
-        muted = not self._settings.muted
-        self._services.sound.set_muted(muted)
-        self.controls.show_muted(muted)
-        self._save_settings(dataclasses.replace(self._settings, muted=muted))
+        self._kept.toggle_mute()
 
     def _on_full_screen_requested(self) -> None:
         self.pages.set_walk_mode(not self.pages.walk_mode)
@@ -207,7 +201,7 @@ class MainWindow(QMainWindow):
         make = self._pages.settings_dialog
         if make is None:
             return
-        dialog = make(self._settings, self)
+        dialog = make(self.settings, self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings()))
         dialog.open()
 
@@ -217,7 +211,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.tabs.currentWidget() is self.coach:
             self.coach.setFocus()  # not the first control Tab would reach: Space starts
-        if not self._offered_checklist and not self._settings.checklist_confirmed:
+        if not self._offered_checklist and not self.settings.checklist_confirmed:
             self._offered_checklist = True
             self._gate.open(then_start=False)
 
@@ -227,13 +221,13 @@ class MainWindow(QMainWindow):
         return self._gate.dialog
 
     def _on_gate_confirmed(self, then_start: bool) -> None:
-        if (kept := self._gate.kept(self._settings)) != self._settings:
-            self._save_settings(kept)
+        if (kept := self._gate.kept(self.settings)) != self.settings:
+            self._kept.save(kept)
         if then_start:
             self._start()
 
     def _on_gate_closed(self, confirmed: bool) -> None:
-        if not confirmed and not self._settings.checklist_confirmed:
+        if not confirmed and not self.settings.checklist_confirmed:
             self.coach.set_status("Confirm the safety checklist to start: press Space.")
 
     @property
@@ -243,33 +237,12 @@ class MainWindow(QMainWindow):
 
     # -- settings, controls, closing -----------------------------------------------------------
 
-    def _remember_plan(self) -> None:
-        if self.flow.plan is not None:
-            word = remembered_word(self.flow.plan)
-            if word != self._settings.last_plan:
-                self._save_settings(dataclasses.replace(self._settings, last_plan=word))
-
     def _apply_settings(self, settings: Settings) -> None:
-        # The engine and voice are chosen at start-up; the rest applies at once.
-        if self._services.apply_theme is not None:
-            self._services.apply_theme(settings.theme)
-        self._services.sound.set_muted(settings.muted)
-        self._services.sound.set_volume(settings.volume)
-        self._services.sound.set_pips(settings.pips)
-        self.controls.show_muted(settings.muted)
-        self.coach.belt.units = Units(settings.units)
         self.flow.picker = ReminderPicker(
             self._services.reminders, settings.reminder_rotation_s, Units(settings.units)
         )
-        self._save_settings(settings)
+        self._kept.apply(settings)
         self.flow.load_walk()  # a new pips lead applies from the next session
-
-    def _save_settings(self, settings: Settings) -> None:
-        self._settings = settings
-        try:
-            self._services.settings_store.save(settings)
-        except StorageError as error:
-            self.notices.show_notice("settings", settings_problem_text(error))
 
     def _on_programme_requested(self) -> None:
         if self._pages.programme is not None:
@@ -292,10 +265,10 @@ class MainWindow(QMainWindow):
     @property
     def settings(self) -> Settings:
         """The settings in force."""
-        return self._settings
+        return self._kept.current
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
-        self._remember_plan()
+        self._kept.remember_plan(self.flow.plan)
         if self._driver.is_active:
             # Quitting mid-session keeps what was walked, as Esc does, without the check-in.
             self.flow.quitting = True
