@@ -178,10 +178,13 @@ def private_bus(folder: Path) -> Iterator[PrivateBus]:
 
 
 @contextlib.contextmanager
-def coach(env: dict[str, str], data: Path, plan: str = PLAN) -> Iterator[subprocess.Popen[str]]:
-    """`retrocoach run` on *env*'s bus; killed at the end if it still runs."""
+def coach(
+    env: dict[str, str], data: Path, plan: str = PLAN, *extra: str
+) -> Iterator[subprocess.Popen[str]]:
+    """`retrocoach run` on *env*'s bus (*extra*: more words, ``--treadmill ADDRESS`` say);
+    killed at the end if it still runs."""
     child = subprocess.Popen(
-        [*RUN, "--plan", plan, "--data-dir", str(data)],
+        [*RUN, "--plan", plan, "--data-dir", str(data), *extra],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

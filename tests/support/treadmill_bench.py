@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from retrocoach.core.devices.ftms_control import (
     ControlResponse,
     MachineStatus,
+    Op,
     SpeedRange,
 )
 from retrocoach.core.devices.ftms_data import TreadmillData
@@ -22,7 +23,7 @@ from retrocoach.devices.loop import DeviceThread, Inbox
 from retrocoach.devices.simulated.belt_model import BeltModel
 from retrocoach.devices.simulated.bleak_backend import backend_for
 from retrocoach.devices.simulated.radio import DEMO_TREADMILL_ADDRESS, Radio
-from retrocoach.devices.simulated.treadmill import DEMO_NAME, SimulatedTreadmill
+from retrocoach.devices.simulated.treadmill import DEMO_NAME, Received, SimulatedTreadmill
 from retrocoach.devices.treadmill import TreadmillLink, Written
 
 T = TypeVar("T")
@@ -181,3 +182,20 @@ def remote_treadmill_bench(transport: str, belt: BeltModel | None = None) -> Ite
         thread.call(radio.close())
         thread.close()
         inbox.close()
+
+
+def stop_received(bench: Bench, since: float, what: str = "the belt's stop") -> Received:
+    """The first Stop the simulated treadmill received at or after *since* (monotonic)."""
+    stop = bench.until(
+        lambda: next(
+            (
+                r
+                for r in bench.treadmill.received
+                if r.request.op is Op.STOP_OR_PAUSE and r.at >= since
+            ),
+            None,
+        ),
+        what,
+    )
+    assert stop is not None
+    return stop
