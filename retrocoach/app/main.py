@@ -13,8 +13,8 @@ from typing import Final, TextIO
 
 from retrocoach.cli.errors import EXIT_FAILED, EXIT_USAGE, UsageError
 from retrocoach.cli.output import SafeOutput, reopen_closed_standard_fds
-from retrocoach.cli.parser import build_parser
 from retrocoach.cli.qt_args import split_qt_args
+from retrocoach.cli.quick_args import quick_window_args
 from retrocoach.core.errors import StorageError
 
 __all__ = ["main"]
@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     exiting: SystemExit | None = None
     try:
         ours, qt = split_qt_args(sys.argv[1:] if argv is None else argv)
-        args = build_parser().parse_args(ours)
+        args = quick_window_args(ours) or _parse(ours)
         command = args.command
         if qt and args.command is not None:
             raise UsageError(
@@ -63,6 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if exiting is not None and status == code:
         raise exiting  # as it was raised: the output was written
     return status
+
+
+def _parse(words: Sequence[str]) -> argparse.Namespace:
+    # The whole grammar, for every command line but the plain window start (quick_args.py).
+    from retrocoach.cli.parser import build_parser  # noqa: PLC0415
+
+    return build_parser().parse_args(words)
 
 
 def _output_status(code: int, command: str | None, out: TextIO, err: TextIO) -> int:
@@ -112,11 +119,16 @@ def _run_window(args: argparse.Namespace, err: TextIO) -> int:
     memory (PYSIDE-2029), so the core is cheaper imported first.
     """
     from retrocoach.cli.commands import open_stores, teller  # noqa: PLC0415
-    from retrocoach.cli.programme import choose_plan  # noqa: PLC0415
 
     paths, history, plans = open_stores(args, err)
-    chosen = choose_plan(args.plan, paths, history, plans, err) if args.plan is not None else None
-    plan = chosen.plan if chosen is not None else None
+    plan = None
+    if args.plan is not None:
+        from retrocoach.cli.programme import choose_plan  # noqa: PLC0415  (only for --plan)
+
+        plan = choose_plan(args.plan, paths, history, plans, err).plan
+    from retrocoach.app.qt_sources import spare_source_reads  # noqa: PLC0415
+
+    spare_source_reads()  # before the window's modules load (see qt_sources.py)
     from retrocoach.app.window import run_app  # noqa: PLC0415
 
     return run_app(

@@ -22,13 +22,17 @@ if TYPE_CHECKING:
 __all__ = ["plan_page", "speeds_followed"]
 
 
-def plan_page(plans: PlanStore, initial: Plan, units: Callable[[], Units]) -> LazyPage[PlanEditor]:
-    """The Plan tab on *initial*; *units* gives the unit in use when the tab is first shown."""
+def plan_page(
+    plans: PlanStore, initial: Plan | Callable[[], Plan], units: Callable[[], Units]
+) -> LazyPage[PlanEditor]:
+    """The Plan tab on *initial* (or the plan it gives when the tab is first shown: the window's
+    plan may have changed by then); *units* gives the unit in use then."""
 
     def build(parent: QWidget) -> PlanEditor:
         from retrocoach.ui.plan.editor import PlanEditor  # noqa: PLC0415  (see TYPE_CHECKING)
 
-        editor = PlanEditor(plans, initial, parent)
+        plan = initial if isinstance(initial, Plan) else initial()
+        editor = PlanEditor(plans, plan, parent)
         editor.set_units(units())
         return editor
 

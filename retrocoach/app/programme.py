@@ -78,11 +78,6 @@ class ProgrammeLink:
         """Where the walker stands in the active programme (None: no programme)."""
         return None if self._guide is None else self._guide.today()
 
-    def today_plan(self) -> Plan | None:
-        """Today's programme session, or None."""
-        today = self.today()
-        return None if today is None else today.plan
-
     def session_plans(self) -> tuple[Plan, ...]:
         """Every session of every programme (the window may have one of them remembered)."""
         if self._guide is None:
@@ -121,10 +116,23 @@ class ProgrammeLink:
         return make_followed
 
     def attach(self, window: MainWindow) -> None:
-        """Put today's line on *window*'s Coach page and follow its plan from now on."""
+        """Put today's line on *window*'s Coach page (filled in by :meth:`start_up`)."""
         self._window = window
         window.coach.add_banner(self.strip)
-        self._show()
+
+    def start_up(self, *, today_first: bool) -> None:
+        """Fill in today's line and, with *today_first*, load today's session in place of the
+        plan the window opened with (no plan was asked for on the command line).
+
+        Run by the window once the history is read, just after its first frame and in any
+        case before a walk starts: today's session is worked out from the history, and a
+        long history must not keep the coach off the screen.
+        """
+        window = self._window
+        today = self.today()
+        if today_first and window is not None and today is not None and today.plan is not None:
+            window.use_plan(today.plan)
+        self._show(today)
 
     def watch_plans(self, plan_page: LazyPage[PlanEditor]) -> None:
         """Say again whether today's session is loaded whenever the plan editor changes it."""

@@ -157,13 +157,19 @@ def _remembered_plan(
     settings: Settings,
     plans: PlanStore,
     warn: Callable[[str], None],
-    programme_plans: Sequence[Plan] = (),
+    programme_plans: Callable[[], Sequence[Plan]] = tuple,
 ) -> Plan | None:
     """The plan the window used last (a programme session's too), if it can still be read."""
     if settings.last_plan is None:
         return None
     try:
-        return resolve_plan(settings.last_plan, [*plans.plans(), *programme_plans])
+        saved = plans.plans()
+        try:
+            return resolve_plan(settings.last_plan, saved)
+        except PlanError:
+            # Saved plans come first either way: the programmes' sessions are listed only
+            # when none of them is the one, to spare the first frame that work.
+            return resolve_plan(settings.last_plan, [*saved, *programme_plans()])
     except (PlanError, StorageError) as error:
         warn(f"the plan used last cannot be opened again ({error}); the first preset is shown")
         return None
@@ -220,16 +226,15 @@ def build_window(
         # Read afresh: the checklist's balance check may be answered after the window opens.
         balance=lambda: balance_note(SettingsStore(paths, warn=_unsaid).load()),
     )
-    initial = (
-        plan
-        or link.today_plan()
-        or _remembered_plan(settings, plans, warn, link.session_plans())
-        or first_plan()
-    )
+    # Today's programme session, which needs the history read, replaces the remembered plan
+    # once the window is on screen (link.start_up), unless a plan was asked for.
+    initial = plan or _remembered_plan(settings, plans, warn, link.session_plans) or first_plan()
     # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
     # reads every session; the plan editor is the costliest page to build.
     history_tab = history_page(history, lambda: window.coach.belt.units)
-    plan_tab = plan_page(plans, initial, lambda: window.coach.belt.units)
+    # The editor opens on the plan the window has when it is first shown (today's session may
+    # have replaced the first one by then).
+    plan_tab = plan_page(plans, lambda: window.plan or initial, lambda: window.coach.belt.units)
     services = WindowServices(
         driver=driver,
         history=history,
@@ -247,6 +252,7 @@ def build_window(
         prepare_sound=prepare_sound,
         alerts=alerts,
         apply_theme=apply_theme,
+        after_start_up=functools.partial(link.start_up, today_first=plan is None),
     )
     pages = WindowPages(
         plan=plan_tab,

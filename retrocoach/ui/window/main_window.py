@@ -137,8 +137,12 @@ class MainWindow(QMainWindow):
         notice = history_notice(loaded, history.path)
         if notice is not None:
             self.notices.show_notice("history", notice)
-        if not self.flow.recording:
-            self.flow.load_walk()  # the walk built for the first frame must not write the history
+        if self._services.after_start_up is not None:
+            self._services.after_start_up()
+        # The walk built for the first frame only showed the plan: this one, built now that
+        # the history was read, records (unless the file must not be written) and carries
+        # its programme mark, which needs the history.
+        self.flow.load_walk()
         prepare = self._services.prepare_sound
         problem = prepare() if prepare is not None else None
         if problem:

@@ -97,6 +97,9 @@ class WindowServices:
     """Audio faults (a banner) and cues nobody will hear (the window flashes)."""
     apply_theme: Callable[[str], None] | None = None
     """Switches the application to a theme ('system', 'light', 'dark') at once."""
+    after_start_up: Callable[[], None] | None = None
+    """Run once the history is read (just after the first frame, or before a first walk):
+    what needs the history to be shown, such as today's programme session."""
 
 
 @dataclass(frozen=True, slots=True)

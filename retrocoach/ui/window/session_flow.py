@@ -78,7 +78,9 @@ class SessionFlow(QObject):
         self.picker = ReminderPicker(
             services.reminders, chosen.reminder_rotation_s, Units(chosen.units)
         )
-        self.recording = True  # until the history is read, just after the first frame
+        # Nothing is recorded until the history is read, just after the first frame: the walk
+        # built for that frame only shows the plan (MainWindow._finish_start_up).
+        self.recording = False
         self.quitting = False
         self._walk: Walk | None = None
         self._paused_text = ""

@@ -173,9 +173,28 @@ def test_a_window_opened_without_a_plan_opens_on_todays_session(
     _start_tiny(data_paths)
     warnings: list[str] = []
     window = _bare_window(qtbot, data_paths, warnings)
+    # Today's session needs the history read: it replaces the first plan once the window is on
+    # screen, so a long history never keeps the coach from showing.
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.started_up, timeout=2000)
     assert window.plan is not None
     assert window.plan.name == "tiny week 1 session 1"
     assert warnings == []
+
+
+@pytest.mark.usefixtures("tiny")
+def test_space_pressed_before_the_first_frame_walks_todays_session(
+    qtbot: QtBot, data_paths: DataPaths
+) -> None:
+    SettingsStore(data_paths, warn=pytest.fail).save(Settings(checklist_confirmed=True))
+    _start_tiny(data_paths)
+    window = _bare_window(qtbot, data_paths, [])
+    window.request_toggle()  # never shown yet
+    session = window.driver.session
+    assert session is not None
+    assert session.plan.name == "tiny week 1 session 1"
+    assert window.driver.is_active
 
 
 @pytest.mark.usefixtures("tiny")
@@ -244,3 +263,32 @@ def test_felt_unwell_at_the_check_in_shows_the_stop_signs_and_pauses_until_resum
     assert "Resumed" in page.message.text()
     assert not page.resume_button.isVisible()
     assert "Programme paused" not in strip.note.text()
+
+
+@pytest.mark.usefixtures("tiny")
+def test_with_a_programme_followed_the_history_is_read_only_after_the_first_frame(
+    qtbot: QtBot, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    SettingsStore(data_paths, warn=pytest.fail).save(Settings(checklist_confirmed=True))
+    _start_tiny(data_paths)
+    reads: list[str] = []
+    for name in ("load", "sessions"):
+        real = getattr(HistoryStore, name)
+
+        def read(self: HistoryStore, *, _name: str = name, _real: object = real) -> object:
+            reads.append(_name)
+            return _real(self)  # type: ignore[operator]
+
+        monkeypatch.setattr(HistoryStore, name, read)
+    window = _bare_window(qtbot, data_paths, [])
+    assert reads == []
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.started_up, timeout=2000)
+    assert reads
+    strip = window.coach.findChild(TodayStrip)
+    assert strip is not None
+    assert strip.headline.text() == "Week 1, session 1 of 2: 1 s backward in all"
+    editor = window._pages.plan_editor  # built now, after today's session replaced the first
+    assert editor.plan is not None
+    assert editor.plan.name == "tiny week 1 session 1"
