@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import leak_guard
+import longest_first
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -30,8 +31,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if _in_ci else "
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """End and report what a test leaves running (tests/support/leak_guard.py)."""
+    """End and report what a test leaves running (tests/support/leak_guard.py), and hand the
+    parallel lane's longest tests out first (tests/support/longest_first.py)."""
     leak_guard.install(config)
+    if config.pluginmanager.hasplugin("xdist"):
+        longest_first.install(config, SLOW_FOLDERS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,0 +1,116 @@
+"""A pytest-xdist plugin: the parallel lane hands out its longest tests first.
+
+xdist hands tests out in the order they were collected, so a 60 s test collected last starts
+when the other workers are nearly done, and the lane waits a minute for one worker. Handed out
+longest first (the "longest processing time" rule of thumb for scheduling), the long tests run
+side by side from the start and the many short ones fill the gaps at the end.
+
+How long each test takes comes from tests/durations.json (the seconds of the slowest tests, as
+``RETROCOACH_STORE_DURATIONS=tests/durations.json`` records them after a run); a test not listed
+there is estimated by its folder. An estimate only orders the work: a wrong one costs time,
+never a result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from xdist.remote import Producer
+from xdist.scheduler import LoadGroupScheduling
+from xdist.workermanage import WorkerController
+
+DURATIONS = Path(__file__).resolve().parents[1] / "durations.json"
+"""The seconds the slowest tests took, by node id (setup, call and teardown together)."""
+STORE_ENV = "RETROCOACH_STORE_DURATIONS"
+KEEP_ABOVE_S = 2.0
+"""Only tests slower than this are worth a line in the file: the rest are the folder's guess."""
+SLOW_FOLDER_S = 4.0
+"""A guess for a test not in the file that starts real processes (e2e, faults, soak, ...)."""
+OTHER_S = 0.1
+
+
+def estimate(nodeid: str, known: Mapping[str, float], slow_folders: frozenset[str]) -> float:
+    """The seconds *nodeid* is expected to take."""
+    if nodeid in known:
+        return known[nodeid]
+    parts = nodeid.split("/")
+    folder = parts[1] if len(parts) > 2 and parts[0] == "tests" else ""
+    return SLOW_FOLDER_S if folder in slow_folders else OTHER_S
+
+
+def load(path: Path = DURATIONS) -> dict[str, float]:
+    """The recorded durations, or none when the file is missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)}
+
+
+class LongestFirst(LoadGroupScheduling):
+    """``--dist loadgroup``, its work units (one test, or an xdist_group) longest first."""
+
+    def __init__(
+        self,
+        config: pytest.Config,
+        log: Producer | None,
+        known: Mapping[str, float],
+        slow_folders: frozenset[str],
+    ) -> None:
+        super().__init__(config, log)
+        self._known = known
+        self._slow_folders = slow_folders
+        self._ordered = False
+
+    def _assign_work_unit(self, node: WorkerController) -> None:
+        if not self._ordered:
+            # The queue is complete by the first assignment; a stable sort keeps the collection
+            # order among equals, so a module's short tests still run together.
+            units = sorted(
+                self.workqueue.items(),
+                key=lambda unit: (
+                    -sum(estimate(nodeid, self._known, self._slow_folders) for nodeid in unit[1])
+                ),
+            )
+            self.workqueue.clear()
+            self.workqueue.update(units)
+            self._ordered = True
+        super()._assign_work_unit(node)
+
+
+class DurationsPlugin:
+    """Makes the scheduler on the controller; records each test's seconds when asked to."""
+
+    def __init__(self, slow_folders: frozenset[str]) -> None:
+        self.slow_folders = slow_folders
+        self.seconds: dict[str, float] = {}
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_xdist_make_scheduler(self, config: pytest.Config, log: Producer) -> Any:
+        if config.getvalue("dist") != "loadgroup":
+            return None
+        return LongestFirst(config, log, load(), self.slow_folders)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        target = os.environ.get(STORE_ENV)
+        if not target or hasattr(session.config, "workerinput"):
+            return  # only the controller (or a run without workers) sees every test
+        path = Path(target)
+        merged = {**load(path), **self.seconds}
+        kept = {k: round(v, 1) for k, v in sorted(merged.items()) if v > KEEP_ABOVE_S}
+        path.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
+
+
+def install(config: pytest.Config, slow_folders: frozenset[str]) -> None:
+    """Register the plugin with *config* (only useful where xdist is installed)."""
+    config.pluginmanager.register(DurationsPlugin(slow_folders), "longest_first")
