@@ -53,7 +53,15 @@ def runs(text: str, length: int = RUN) -> set[tuple[str, ...]]:
 def repo_text_files(root: Path) -> Iterator[Path]:
     """Every file under *root* that decodes as UTF-8 text, outside generated folders."""
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info")]
+        dirs[:] = [
+            d
+            for d in dirs
+            if d not in _SKIP_DIRS
+            and not d.endswith(".egg-info")
+            # A virtual environment of any name (scripts/check's .venv-dev, $RETROCOACH_VENV):
+            # reading every installed package's text made this check 90 s of the suite.
+            and not (Path(folder, d) / "pyvenv.cfg").exists()
+        ]
         for name in files:
             path = Path(folder, name)
             if path.is_symlink() or path.stat().st_size > _MAX_BYTES:
