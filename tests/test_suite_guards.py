@@ -3,6 +3,7 @@ one, and a hung test is named. Each case runs a small suite in a real pytest pro
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,9 +17,12 @@ SUPPORT = Path(__file__).resolve().parent / "support"
 
 CONFTEST = """
 import leak_guard
+import longest_first
 
 def pytest_configure(config):
     leak_guard.install(config)
+    if config.pluginmanager.hasplugin("xdist"):
+        longest_first.install(config, frozenset())
 """
 
 LEAKY = """
@@ -40,10 +44,17 @@ def test_after_them_all():
 """
 
 
-def _run_suite(folder: Path, test_text: str, *options: str) -> subprocess.CompletedProcess[str]:
+def _run_suite(
+    folder: Path, test_text: str, *options: str, **env_extra: str
+) -> subprocess.CompletedProcess[str]:
     (folder / "conftest.py").write_text(CONFTEST)
     (folder / "test_case.py").write_text(test_text)
-    env = {**os.environ, "PYTHONPATH": str(SUPPORT), "RETROCOACH_LEAK_GRACE_S": "0.5"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SUPPORT),
+        "RETROCOACH_LEAK_GRACE_S": "0.5",
+        **env_extra,
+    }
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rA", *options, str(folder)],
         cwd=folder,
@@ -90,3 +101,50 @@ def test_a_hung_test_is_named_by_the_faulthandler_timeout(tmp_path: Path) -> Non
     done = _run_suite(suite, hung, "-o", "faulthandler_timeout=1")
     assert "Timeout" in done.stderr, done.stderr
     assert "test_that_hangs" in done.stderr, done.stderr
+
+
+ORDERED = """
+import time
+from pathlib import Path
+
+def _ran(name):
+    with Path("{order}").open("a") as log:
+        log.write(name + "\\n")
+
+def test_first_collected():
+    _ran("first")
+
+def test_second_collected():
+    _ran("second")
+
+def test_collected_last_but_long():
+    _ran("long")
+    time.sleep(2.2)  # the case: a test longer than the 2 s worth recording
+"""
+
+
+def test_the_parallel_lane_hands_out_the_longest_test_first_and_records_the_slow_ones(
+    tmp_path: Path,
+) -> None:
+    """One worker runs the tests in the order they are handed out: the long one first, though
+    collected last; its time is recorded for the next run, the short ones are not."""
+    order, known, stored = tmp_path / "order", tmp_path / "known.json", tmp_path / "stored.json"
+    long_test = "test_case.py::test_collected_last_but_long"
+    known.write_text(json.dumps({long_test: 60.0}))
+    suite = tmp_path / "suite"
+    suite.mkdir()
+    done = _run_suite(
+        suite,
+        ORDERED.format(order=order),
+        "-n",
+        "1",
+        "--dist",
+        "loadgroup",
+        RETROCOACH_DURATIONS=str(known),
+        RETROCOACH_STORE_DURATIONS=str(stored),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert order.read_text().split() == ["long", "first", "second"]
+    recorded = json.loads(stored.read_text())
+    assert list(recorded) == [long_test], recorded
+    assert 2.0 < recorded[long_test] < 60.0

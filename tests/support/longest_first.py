@@ -26,6 +26,8 @@ from xdist.workermanage import WorkerController
 
 DURATIONS = Path(__file__).resolve().parents[1] / "durations.json"
 """The seconds the slowest tests took, by node id (setup, call and teardown together)."""
+DURATIONS_ENV = "RETROCOACH_DURATIONS"
+"""Names another durations file to order by (the suite's own tests of this plugin use it)."""
 STORE_ENV = "RETROCOACH_STORE_DURATIONS"
 KEEP_ABOVE_S = 2.0
 """Only tests slower than this are worth a line in the file: the rest are the folder's guess."""
@@ -43,8 +45,10 @@ def estimate(nodeid: str, known: Mapping[str, float], slow_folders: frozenset[st
     return SLOW_FOLDER_S if folder in slow_folders else OTHER_S
 
 
-def load(path: Path = DURATIONS) -> dict[str, float]:
+def load(path: Path | None = None) -> dict[str, float]:
     """The recorded durations, or none when the file is missing or unreadable."""
+    if path is None:
+        path = Path(os.environ.get(DURATIONS_ENV) or DURATIONS)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
