@@ -1,4 +1,4 @@
-"""The limits of a plan's keys, and how a number of seconds is written back in a spec."""
+"""The limits of a plan's keys, the error for a plan beyond them, and seconds written back."""
 
 from __future__ import annotations
 
@@ -16,8 +16,13 @@ __all__ = [
     "SPEED_KEYS",
     "TURN_WAIT_WORD",
     "Limit",
+    "PlanError",
     "human_seconds",
 ]
+
+
+class PlanError(ValueError):
+    """A plan or plan spec that cannot be used; the message names the bad word and the rule."""
 
 
 @dataclass(frozen=True, slots=True)

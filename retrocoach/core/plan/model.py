@@ -7,14 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from retrocoach.core.durations import (
-    MAX_DIGITS,
-    DurationError,
-    format_duration,
-    parse_duration,
-    quoted,
-    rejoin_split_durations,
-)
+from retrocoach.core.durations import format_duration, quoted, rejoin_split_durations
 from retrocoach.core.plan.limits import (
     LIMITS,
     MAX_NAME_LENGTH,
@@ -23,17 +16,12 @@ from retrocoach.core.plan.limits import (
     SPEC_KEYS,
     SPEED_KEYS,
     TURN_WAIT_WORD,
-    Limit,
+    PlanError,
     human_seconds,
 )
+from retrocoach.core.plan.spec_words import key_list, speed_word, value_word
 from retrocoach.core.segments import Direction, Kind, Segment
-from retrocoach.core.speeds import (
-    SpeedError,
-    backward_speed_warning,
-    join_units,
-    parse_speed,
-    spec_speed,
-)
+from retrocoach.core.speeds import backward_speed_warning, join_units, spec_speed
 
 __all__ = [
     "DEFAULT_PLAN",
@@ -44,16 +32,11 @@ __all__ = [
     "TURN_WAIT_WORD",
     "Direction",
     "Kind",
-    "Limit",
     "Plan",
     "PlanError",
     "Segment",
     "parse_spec",
 ]
-
-
-class PlanError(ValueError):
-    """A plan or plan spec that cannot be used; the message names the bad word and the rule."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,30 +224,30 @@ def parse_spec(text: str, name: str = "custom", base: Plan = DEFAULT_PLAN) -> Pl
     """
     words = rejoin_split_durations(join_units(text.split(), SPEED_KEYS))
     if not words:
-        raise PlanError(f"the plan is empty: write key=value words with keys {_key_list()}")
+        raise PlanError(f"the plan is empty: write key=value words with keys {key_list()}")
     values: dict[str, object] = {}
     for word in words:
         key, sep, raw = word.partition("=")
         key = key.lower()
         if not sep:
             raise PlanError(
-                f"{quoted(word)} is not key=value: write e.g. forward=5m ({_key_list()})"
+                f"{quoted(word)} is not key=value: write e.g. forward=5m ({key_list()})"
             )
         if not key:
-            raise PlanError(f"{quoted(word)} has no key before '=': the keys are {_key_list()}")
+            raise PlanError(f"{quoted(word)} has no key before '=': the keys are {key_list()}")
         if key not in SPEC_KEYS and key not in SPEED_KEYS:
-            raise PlanError(f"{quoted(word)}: unknown key '{key}'; the keys are {_key_list()}")
+            raise PlanError(f"{quoted(word)}: unknown key '{key}'; the keys are {key_list()}")
         if key in values:
             raise PlanError(f"{quoted(word)}: {key} is given twice; give each key once")
         if key in SPEED_KEYS:
-            values[key] = _parse_speed(word, key, raw)
+            values[key] = speed_word(word, key, raw)
             continue
         if key == "turn" and raw.lower() == TURN_WAIT_WORD:
             values[key] = TURN_WAIT_WORD
             continue
         if not raw:
             raise PlanError(f"{quoted(word)} has no value: {key} is {LIMITS[key].describe()}")
-        values[key] = _parse_value(word, key, raw)
+        values[key] = value_word(word, key, raw)
     fields = {
         (SPEED_KEYS[key][0] if key in SPEED_KEYS else SPEC_KEYS[key]): value
         for key, value in values.items()
@@ -274,34 +257,3 @@ def parse_spec(text: str, name: str = "custom", base: Plan = DEFAULT_PLAN) -> Pl
         fields.update(turn_s=0 if waits else values["turn"], turn_wait=waits)
     plan = dataclasses.replace(base, name=name, **fields)  # type: ignore[arg-type]
     return plan.validate()
-
-
-def _parse_speed(word: str, key: str, raw: str) -> float | None:
-    if raw.lower() in ("none", "off"):
-        return None  # a saved plan with a speed can be walked without one
-    try:
-        return parse_speed(raw, SPEED_KEYS[key][1])
-    except SpeedError as error:
-        raise PlanError(f"{quoted(word)}: {error}") from None
-
-
-def _parse_value(word: str, key: str, raw: str) -> int:
-    limit: Limit = LIMITS[key]
-    if limit.is_duration:
-        try:
-            value = parse_duration(raw)
-        except DurationError as error:
-            also = f"; or {key}={limit.word}" if limit.word else ""
-            raise PlanError(f"{quoted(word)}: {error}{also}") from None
-    elif raw.isascii() and raw.isdigit():
-        # A few digits at most: int() itself refuses numbers of thousands of digits.
-        value = int(raw) if len(raw) <= MAX_DIGITS else limit.high + 1
-    else:
-        raise PlanError(f"{quoted(word)}: {key} is {limit.describe()}")
-    if not limit.low <= value <= limit.high:
-        raise PlanError(f"{quoted(word)} is out of range: {key} is {limit.describe()}")
-    return value
-
-
-def _key_list() -> str:
-    return ", ".join((*SPEC_KEYS, *SPEED_KEYS))
