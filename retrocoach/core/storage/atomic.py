@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -18,6 +16,7 @@ from retrocoach.core.errors import (
     UnverifiedSaveError,
     storage_error,
 )
+from retrocoach.core.storage.document_bytes import dump_document, splice_items
 from retrocoach.core.storage.files import (
     PRIVATE_FILE_MODE,
     ensure_private_dir,
@@ -25,7 +24,8 @@ from retrocoach.core.storage.files import (
     write_all,
 )
 
-# StorageError and ensure_private_dir are named here too, for the callers that write files.
+# StorageError, ensure_private_dir and the document's bytes are named here too, for the
+# callers that write files.
 __all__ = [
     "StorageError",
     "dump_document",
@@ -242,37 +242,6 @@ def remove_stale_temps(path: Path) -> None:
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
-
-
-def dump_document(header: Mapping[str, object], list_key: str, items: Iterable[object]) -> bytes:
-    """A JSON object with *header* keys and a list under *list_key*, one item per line.
-
-    One item per line keeps the file readable and diffable, and lets the fast C encoder do the
-    work (``indent`` would fall back to the slow pure-Python one). ASCII escapes keep a stray
-    lone surrogate in a string from making the file unwritable.
-    """
-    head = ", ".join(f"{json.dumps(key)}: {json.dumps(value)}" for key, value in header.items())
-    encode = json.JSONEncoder(allow_nan=False, check_circular=False).encode
-    lines = ",\n".join(map(encode, items))
-    body = f"[\n{lines}\n]" if lines else "[]"
-    return f"{{{head}, {json.dumps(list_key)}: {body}}}\n".encode("ascii")
-
-
-def splice_items(raw: bytes, lines: list[bytes]) -> bytes | None:
-    """*raw* with *lines* (JSON items) added at the end of the list that closes the document.
-
-    Only for a document already parsed and checked to end with its list (the last key of the
-    top-level object); returns None if the bytes do not end in ``] }`` after all.
-    """
-    body = raw.rstrip()
-    if not body.endswith(b"}"):
-        return None
-    body = body[:-1].rstrip()
-    if not body.endswith(b"]"):
-        return None
-    head = body[:-1].rstrip()
-    separator = b"\n" if head.endswith(b"[") else b",\n"
-    return head + separator + b",\n".join(lines) + b"\n]}\n"
 
 
 _MOST_COPIES: Final = 1000

@@ -18,13 +18,12 @@ from retrocoach.core.errors import (
     StoreBusyError,
 )
 from retrocoach.core.storage.atomic import (
-    dump_document,
     keep_older_version,
     real_target,
     remove_stale_temps,
-    splice_items,
 )
 from retrocoach.core.storage.atomic import write_bytes_atomic as write_atomic
+from retrocoach.core.storage.document_bytes import dump_document, splice_items
 from retrocoach.core.storage.document_reading import (
     RECORD_ERRORS,
     FileState,
@@ -39,14 +38,12 @@ from retrocoach.core.storage.document_reading import (
 )
 from retrocoach.core.storage.files import (
     Signature,
-    copy_aside,
-    ensure_private_dir,
     file_signature,
     parse_json_bytes,
     read_bytes,
 )
-from retrocoach.core.storage.locks import LockBusyError, LockFile
-from retrocoach.core.storage.salvage import salvage
+from retrocoach.core.storage.locks import holding
+from retrocoach.core.storage.salvage import kept_aside, salvage
 
 __all__ = [
     "RECORD_ERRORS",
@@ -194,7 +191,7 @@ class DocumentFile(Generic[T]):
         If the block raises, nothing is saved. A newer file raises NewerSchemaError and an
         unreadable file that could not be copied aside raises StorageError, both before the block.
         """
-        with self._locked():
+        with holding(self.lock_path, self._lock_timeout_s, self.path):
             remove_stale_temps(self.path)
             remove_stale_temps(real_target(self.path))
             loaded = self.load()
@@ -258,23 +255,6 @@ class DocumentFile(Generic[T]):
     def _line(self, item: T) -> bytes:
         return json.dumps(self._dump_item(item), allow_nan=False).encode("ascii")
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        lock = LockFile(self.lock_path)
-        try:
-            ensure_private_dir(self.path.parent)
-            lock.acquire(self._lock_timeout_s)
-        except LockBusyError:
-            raise StoreBusyError(
-                f"another RetroCoach kept {self.path.name} locked for over "
-                f"{self._lock_timeout_s:g} s; nothing was saved",
-                self.path,
-            ) from None
-        try:
-            yield
-        finally:
-            lock.release()
-
     def _newer(self, document: dict[str, Any], found: int) -> Loaded[T]:
         # Records of a newer version may still read as ours; show what can be shown, read-only.
         entries = document.get(self._list_key)
@@ -304,23 +284,9 @@ class DocumentFile(Generic[T]):
         return self._damaged(raw, told, items)
 
     def _damaged(self, raw: bytes, reason: str, items: tuple[T, ...]) -> Loaded[T]:
-        going_on = (
-            f"the {len(items)} readable ones are kept"
-            if items
-            else f"going on with no {self._noun}"
-        )
-        try:
-            copy = copy_aside(self.path, raw, self._wall_clock())
-        except StorageError as error:
-            message = (
-                f"{self.path} cannot be read ({reason}) and no copy could be kept ({error}); "
-                f"it is left untouched and nothing will be saved over it"
-            )
-            self._tell(message)
-            return Loaded(items, FileState.PROTECTED, (message,))
-        message = f"{self.path} could not be read ({reason}); a copy is kept as {copy}; {going_on}"
-        self._tell(message)
-        return Loaded(items, FileState.DAMAGED, (message,), copy)
+        loaded = kept_aside(self.path, raw, reason, items, noun=self._noun, now=self._wall_clock())
+        self._tell(loaded.warnings[0])
+        return loaded
 
     def _tell(self, message: str) -> None:
         # Once per message and store: several loads in one command should not repeat a warning.

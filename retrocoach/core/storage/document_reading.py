@@ -83,7 +83,7 @@ class Loaded(Generic[T]):
 
 
 def _head(header: Mapping[str, object], list_key: str) -> str:
-    # As atomic.dump_document writes it.
+    # As document_bytes.dump_document writes it.
     pairs = (f"{json.dumps(key)}: {json.dumps(value)}" for key, value in header.items())
     return f"{{{', '.join(pairs)}, {json.dumps(list_key)}: "
 

@@ -7,13 +7,14 @@ import errno
 import fcntl
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
-from retrocoach.core.errors import NotAFileError, StorageError, storage_error
-from retrocoach.core.storage.files import PRIVATE_FILE_MODE, open_regular
+from retrocoach.core.errors import NotAFileError, StorageError, StoreBusyError, storage_error
+from retrocoach.core.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, open_regular
 
-__all__ = ["LockBusyError", "LockFile"]
+__all__ = ["LockBusyError", "LockFile", "holding"]
 
 _POLL_S: Final = 0.02
 _BUSY: Final = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES})
@@ -118,3 +119,25 @@ class LockFile:
         except OSError:
             return False
         return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+
+
+@contextlib.contextmanager
+def holding(lock_path: Path, timeout_s: float, guarded: Path) -> Iterator[None]:
+    """Hold the lock at *lock_path* (made in *guarded*'s folder) for a read-modify-write.
+
+    Another writer holding it longer than *timeout_s* raises StoreBusyError naming *guarded*.
+    """
+    lock = LockFile(lock_path)
+    try:
+        ensure_private_dir(guarded.parent)
+        lock.acquire(timeout_s)
+    except LockBusyError:
+        raise StoreBusyError(
+            f"another RetroCoach kept {guarded.name} locked for over {timeout_s:g} s; "
+            "nothing was saved",
+            guarded,
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()

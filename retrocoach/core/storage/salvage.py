@@ -3,7 +3,7 @@
 A file cut short (a sync tool, a full disk elsewhere), a key written twice, or one record with
 a value another tool wrote (``1e400``, which JSON can read but never write) should cost the
 walker only what is really lost: every whole record is kept, and one line says what was set
-aside and why. The damaged bytes themselves are kept by the caller, as before.
+aside and why. The damaged bytes themselves are copied aside whole (kept_aside).
 """
 
 from __future__ import annotations
@@ -13,11 +13,15 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from retrocoach.core.storage.document_reading import RECORD_ERRORS
+from retrocoach.core.errors import StorageError
+from retrocoach.core.storage.document_reading import RECORD_ERRORS, FileState, Loaded
+from retrocoach.core.storage.files import copy_aside
 
-__all__ = ["Salvaged", "salvage_document", "salvage_items"]
+__all__ = ["Salvaged", "kept_aside", "salvage_document", "salvage_items"]
 
 T = TypeVar("T")
 _VERSION: Final = re.compile(rb'"schema_version"\s*:\s*(\d{1,9})\b')
@@ -200,3 +204,23 @@ def salvage(
     if set_aside:
         told = f"{told}; set aside: {'; '.join(set_aside)}"
     return tuple(items), header, told
+
+
+def kept_aside(
+    path: Path, raw: bytes, reason: str, items: tuple[T, ...], *, noun: str, now: datetime
+) -> Loaded[T]:
+    """*path*'s damaged *raw* copied aside, going on with the readable *items*.
+
+    With no copy kept, the file is PROTECTED: left untouched and never saved over.
+    """
+    going_on = f"the {len(items)} readable ones are kept" if items else f"going on with no {noun}"
+    try:
+        copy = copy_aside(path, raw, now)
+    except StorageError as error:
+        message = (
+            f"{path} cannot be read ({reason}) and no copy could be kept ({error}); "
+            f"it is left untouched and nothing will be saved over it"
+        )
+        return Loaded(items, FileState.PROTECTED, (message,))
+    message = f"{path} could not be read ({reason}); a copy is kept as {copy}; {going_on}"
+    return Loaded(items, FileState.DAMAGED, (message,), copy)
