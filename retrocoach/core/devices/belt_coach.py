@@ -7,9 +7,15 @@ requests, actions on the session (pause, hold, a console's correction) and notic
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
 
-from retrocoach.core.devices.belt_limits import capped, clamped, slowest
+from retrocoach.core.devices.belt_limits import (
+    HOLD_AHEAD_S,
+    SPEED_TOLERANCE_KMH,
+    capped,
+    clamped,
+    slowest,
+    slowing_lead_s,
+)
 from retrocoach.core.devices.belt_words import (
     DEFAULT_BACKWARD_CAP_KMH,
     DISCONNECTED_TEXT,
@@ -49,16 +55,6 @@ from retrocoach.core.session.machine import Session
 from retrocoach.core.session.transitions import State
 
 __all__ = ["BeltCoach", "CorrectSpeed", "HoldWalk", "Output", "PauseWalk"]
-
-DECELERATION_KMH_PER_S: Final = 0.5
-"""How fast a belt is assumed to slow: a typical home treadmill's rate (the simulator's too)."""
-TURN_MARGIN_S: Final = 1.5
-"""Slack so the belt is at turn speed a moment before the turn-around begins."""
-HOLD_AHEAD_S: Final = 0.5
-"""When the belt is still too fast this close to a turn, the walk waits for it."""
-SPEED_TOLERANCE_KMH: Final = 0.06
-"""A reported speed this close to a target has reached it (the belt reports hundredths)."""
-
 
 Output = Request | PauseWalk | HoldWalk | CorrectSpeed | Notice
 
@@ -231,8 +227,7 @@ class BeltCoach:
             return
         turn_kmh = 0.0 if self._turn_belt is TurnBelt.STOP or upcoming.waits else self._slowest()
         belt = self._belt_kmh if self._belt_kmh is not None else (self._target or 0.0)
-        lead = max(0.0, belt - turn_kmh) / DECELERATION_KMH_PER_S + TURN_MARGIN_S
-        if session.remaining(now) <= lead:
+        if session.remaining(now) <= slowing_lead_s(belt, turn_kmh):
             self._slowed_for_turn = True
             self._turn_kmh = turn_kmh
             self._drive(turn_kmh)

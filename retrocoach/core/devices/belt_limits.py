@@ -1,13 +1,37 @@
-"""The limits a treadmill coach keeps: the backward cap, the treadmill's range and its step."""
+"""The limits a treadmill coach keeps: the backward cap, the treadmill's range, its slowing."""
 
 from __future__ import annotations
 
 import math
+from typing import Final
 
 from retrocoach.core.devices.ftms_control import SpeedRange
 from retrocoach.core.segments import Direction
 
-__all__ = ["capped", "clamped", "slowest"]
+__all__ = [
+    "DECELERATION_KMH_PER_S",
+    "HOLD_AHEAD_S",
+    "SPEED_TOLERANCE_KMH",
+    "TURN_MARGIN_S",
+    "capped",
+    "clamped",
+    "slowest",
+    "slowing_lead_s",
+]
+
+DECELERATION_KMH_PER_S: Final = 0.5
+"""How fast a belt is assumed to slow: a typical home treadmill's rate (the simulator's too)."""
+TURN_MARGIN_S: Final = 1.5
+"""Slack so the belt is at turn speed a moment before the turn-around begins."""
+HOLD_AHEAD_S: Final = 0.5
+"""When the belt is still too fast this close to a turn, the walk waits for it."""
+SPEED_TOLERANCE_KMH: Final = 0.06
+"""A reported speed this close to a target has reached it (the belt reports hundredths)."""
+
+
+def slowing_lead_s(belt_kmh: float, turn_kmh: float) -> float:
+    """Seconds before a turn to slow a belt from *belt_kmh*, to be at *turn_kmh* in time."""
+    return max(0.0, belt_kmh - turn_kmh) / DECELERATION_KMH_PER_S + TURN_MARGIN_S
 
 
 def capped(direction: Direction, kmh: float, cap: float) -> tuple[float, str]:
