@@ -9,19 +9,23 @@ from typing import TYPE_CHECKING, Final, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from retrocoach import __version__
 from retrocoach.app.history_page import history_page, units_followed
 from retrocoach.app.plan_page import plan_page, speeds_followed
 from retrocoach.app.programme import ProgrammeLink, open_programmes
 from retrocoach.app.walks import WalkMaker, both, show_straps, straps
+from retrocoach.app.window_parts import (
+    ScreenSaverLater,
+    first_plan,
+    remembered_plan,
+    settings_dialog,
+    theme_switcher,
+)
 from retrocoach.core.clock import Clock, MonotonicClock
-from retrocoach.core.errors import StorageError
 from retrocoach.core.history.store import HistoryStore
-from retrocoach.core.plan.lookup import resolve_plan
-from retrocoach.core.plan.model import Plan, PlanError
-from retrocoach.core.plan.presets import PRESETS
+from retrocoach.core.plan.model import Plan
 from retrocoach.core.plan.store import PlanStore
 from retrocoach.core.safety.balance import balance_note
 from retrocoach.core.safety.references import ReferenceList
@@ -43,9 +47,7 @@ if TYPE_CHECKING:
     # Loaded only when first used, never to show the window: the history view pulls in
     # QtCharts, the audio engines Qt Multimedia, and the editor and dialogs cost time too.
     from retrocoach.audio.listener import CueListener
-    from retrocoach.ui.dialogs.settings import SettingsDialog
-    from retrocoach.ui.window.screensaver import ScreenInhibitor, ScreenSaverInhibitor
-    from retrocoach.ui.window.theme import ThemeSwitcher
+    from retrocoach.ui.window.screensaver import ScreenInhibitor
 
 __all__ = [
     "APP_ID",
@@ -68,25 +70,6 @@ def _unsaid(_line: str) -> None:
     """Drops a line already said once when the window read the settings at start."""
 
 
-def _settings_dialog(
-    settings: Settings, parent: QWidget, *, demo_treadmill: bool = False
-) -> SettingsDialog:
-    from retrocoach.app.window_treadmill import TreadmillScanner  # noqa: PLC0415  (as above)
-    from retrocoach.audio.trial import SoundTrial  # noqa: PLC0415  (as above)
-    from retrocoach.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415  (as above)
-
-    trial = SoundTrial()
-    dialog = SettingsDialog(
-        settings,
-        parent,
-        engine_problem=trial.engine_problem,
-        test_sound=trial.play,
-        treadmill_finder=TreadmillScanner(demo_treadmill),
-    )
-    dialog.finished.connect(lambda _result: trial.close())
-    return dialog
-
-
 def _cue_sound(audio: str, settings: Settings, alerts: CueAlerts) -> tuple[CueListener, str | None]:
     """The cue player the command line or the settings ask for, and why it fell back."""
     from retrocoach.audio.setup import build_cue_listener  # noqa: PLC0415  (see TYPE_CHECKING)
@@ -102,77 +85,6 @@ def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
     except ReminderDataError as error:
         warn(f"safety reminders are unavailable; the checklist shows only its core: {error}")
         return ReminderBook((), ReferenceList(()))
-
-
-class _ScreenSaverLater:
-    """The screen saver inhibitor, made at the first session: QtDBus is not needed to show the
-    window. (It does nothing where Qt offers no inhibition.)"""
-
-    def __init__(self) -> None:
-        self._inhibitor: ScreenSaverInhibitor | None = None
-
-    def inhibit(self) -> None:
-        """Hold the screen saver off (see ScreenSaverInhibitor)."""
-        if self._inhibitor is None:
-            from retrocoach.ui.window.screensaver import ScreenSaverInhibitor  # noqa: PLC0415
-
-            self._inhibitor = ScreenSaverInhibitor()
-        self._inhibitor.inhibit()
-
-    def release(self) -> None:
-        """Let the screen saver work again; nothing to do if it was never held off."""
-        if self._inhibitor is not None:
-            self._inhibitor.release()
-
-
-def first_plan() -> Plan:
-    """The plan shown when none is named: the first preset, meant for beginners."""
-    return next(iter(PRESETS.values())).plan
-
-
-def _theme_switcher(theme: str) -> Callable[[str], None] | None:
-    """Apply *theme* now; the function that switches it later (None without a QApplication).
-
-    The theme module loads only when a theme other than the desktop's is wanted.
-    """
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return None
-    switcher: list[ThemeSwitcher] = []
-
-    def apply(chosen: str) -> None:
-        if not switcher:
-            if chosen == "system":
-                return  # nothing was changed yet: the desktop's look is already there
-            from retrocoach.ui.window.theme import ThemeSwitcher  # noqa: PLC0415
-
-            switcher.append(ThemeSwitcher(app))
-        switcher[0].apply(chosen)
-
-    apply(theme)
-    return apply
-
-
-def _remembered_plan(
-    settings: Settings,
-    plans: PlanStore,
-    warn: Callable[[str], None],
-    programme_plans: Callable[[], Sequence[Plan]] = tuple,
-) -> Plan | None:
-    """The plan the window used last (a programme session's too), if it can still be read."""
-    if settings.last_plan is None:
-        return None
-    try:
-        saved = plans.plans()
-        try:
-            return resolve_plan(settings.last_plan, saved)
-        except PlanError:
-            # Saved plans come first either way: the programmes' sessions are listed only
-            # when none of them is the one, to spare the first frame that work.
-            return resolve_plan(settings.last_plan, [*saved, *programme_plans()])
-    except (PlanError, StorageError) as error:
-        warn(f"the plan used last cannot be opened again ({error}); the first preset is shown")
-        return None
 
 
 def build_window(
@@ -219,7 +131,7 @@ def build_window(
         from retrocoach.app.window_treadmill import attach, window_treadmill  # noqa: PLC0415
 
         side, belt = window_treadmill(treadmill, settings, driver, sound, warn)
-    apply_theme = _theme_switcher(settings.theme)
+    apply_theme = theme_switcher(settings.theme)
     link = ProgrammeLink(
         open_programmes(paths, history, warn),
         Units(settings.units),
@@ -228,7 +140,7 @@ def build_window(
     )
     # Today's programme session, which needs the history read, replaces the remembered plan
     # once the window is on screen (link.start_up), unless a plan was asked for.
-    initial = plan or _remembered_plan(settings, plans, warn, link.session_plans) or first_plan()
+    initial = plan or remembered_plan(settings, plans, warn, link.session_plans) or first_plan()
     # Pages built when first shown, not at start-up: the history view pulls in QtCharts and
     # reads every session; the plan editor is the costliest page to build.
     history_tab = history_page(history, lambda: window.coach.belt.units)
@@ -247,7 +159,7 @@ def build_window(
             [*straps(hr, settings, steady, warn, belt=belt, side=side), *([belt] if belt else [])],
         ),
         sound=sound,
-        inhibitor=inhibitor or _ScreenSaverLater(),
+        inhibitor=inhibitor or ScreenSaverLater(),
         sound_problem=sound_problem,
         prepare_sound=prepare_sound,
         alerts=alerts,
@@ -262,7 +174,7 @@ def build_window(
         settings_dialog=link.followed(
             speeds_followed(
                 units_followed(
-                    functools.partial(_settings_dialog, demo_treadmill=treadmill == "demo"),
+                    functools.partial(settings_dialog, demo_treadmill=treadmill == "demo"),
                     history_tab,
                 ),
                 plan_tab,
