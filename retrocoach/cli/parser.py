@@ -3,84 +3,22 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
 
 from retrocoach import __version__
-from retrocoach.cli.errors import UsageError
+from retrocoach.cli.arguments import Parser, date_word, device_word, effort_word
 from retrocoach.core.choices import AUDIO_ENGINES, PIPS_CHOICES
-from retrocoach.core.settings.kinds import SettingsError
-from retrocoach.core.settings.table import SETTINGS
 
 __all__ = ["PIP_CHOICES", "build_parser"]
 
 PIP_CHOICES = tuple(str(seconds) if seconds else "off" for seconds in PIPS_CHOICES)
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help, with a command that may be left out shown as optional.
-
-    argparse writes a sub-command as ``COMMAND ...`` whether or not it is required; here one
-    that is not reads ``[COMMAND ...]``, as it should (no command opens the window).
-    """
-
-    def _format_args(self, action: argparse.Action, default_metavar: str) -> str:
-        text = super()._format_args(action, default_metavar)
-        if action.nargs == argparse.PARSER and not action.required:
-            return f"[{text}]"
-        return text
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad input in one line, exit status 2, never a usage dump."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401  (argparse's own)
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see {self.prog} --help)")
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21"
-        ) from None
-
-
-def _effort(text: str) -> int:
-    if text.isascii() and text.isdigit() and len(text) <= 2 and int(text) <= 10:
-        return int(text)
-    raise argparse.ArgumentTypeError(
-        f"'{text[:20]}' is not a rating: how hard the walk felt is a whole number from 0 to 10"
-    )
-
-
-def _device(key: str, flag: str) -> Callable[[str], str]:
-    """The reader of a device flag's word: demo, none, or a Bluetooth address (in capitals)."""
-
-    def read(text: str) -> str:
-        word = text.strip()
-        if word.lower() in ("demo", "none"):
-            return word.lower()
-        try:
-            return str(SETTINGS[key].kind.read(flag, word))
-        except SettingsError as error:
-            raise argparse.ArgumentTypeError(f"{error}; or demo for a simulated one") from None
-
-    return read
-
-
 def _add_devices(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """--treadmill and --hr on the window and on run."""
     parser.add_argument(
         "--treadmill",
-        type=_device("treadmill", "--treadmill"),
+        type=device_word("treadmill", "--treadmill"),
         metavar="ADDRESS",
         default=None if top else argparse.SUPPRESS,
         help="the Bluetooth (FTMS) treadmill whose belt RetroCoach sets during the walk: its "
@@ -89,7 +27,7 @@ def _add_devices(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
     parser.add_argument(
         "--hr",
-        type=_device("hr_strap", "--hr"),
+        type=device_word("hr_strap", "--hr"),
         metavar="ADDRESS",
         default=None if top else argparse.SUPPRESS,
         help="the Bluetooth heart-rate strap (or watch) to listen to during the walk: its "
@@ -125,7 +63,7 @@ def _add_common(parser: argparse.ArgumentParser, *, with_audio: bool, top: bool)
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as ``retrocoach --help`` documents it."""
-    parser = _Parser(
+    parser = Parser(
         prog="retrocoach",
         description="An interval coach for retro walking: forward and backward segments, "
         "sound cues at every switch, and a history of your sessions. With no COMMAND, "
@@ -149,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(parser, with_audio=True, top=True)
     _add_devices(parser, top=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     run = commands.add_parser(
         "run",
@@ -195,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="table for reading, csv for spreadsheets, json for scripts, fit for Garmin "
         "Connect, Strava or intervals.icu (one .fit file per walk, into --out) (default: table)",
     )
-    history.add_argument("--since", type=_date, metavar="DATE", help="from this day (YYYY-MM-DD)")
-    history.add_argument("--until", type=_date, metavar="DATE", help="to this day (YYYY-MM-DD)")
+    history.add_argument(
+        "--since", type=date_word, metavar="DATE", help="from this day (YYYY-MM-DD)"
+    )
+    history.add_argument("--until", type=date_word, metavar="DATE", help="to this day (YYYY-MM-DD)")
     history.add_argument(
         "--out",
         type=Path,
@@ -210,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history.add_argument(
         "--rate",
-        type=_effort,
+        type=effort_word,
         metavar="N",
         help="say how hard your last walk felt, 0 (resting) to 10 (all you had), when it was "
         "not rated at its end: a programme moves on only after a rated walk",
@@ -237,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_scan(
-    commands: argparse._SubParsersAction[_Parser], command: str, setting: str, what: str
+    commands: argparse._SubParsersAction[Parser], command: str, setting: str, what: str
 ) -> None:
     """``retrocoach treadmill scan`` and ``retrocoach hr scan``."""
     device = commands.add_parser(
@@ -248,7 +188,7 @@ def _add_scan(
     )
     _add_common(device, with_audio=False, top=False)
     actions = device.add_subparsers(
-        dest=f"{command}_action", metavar="ACTION", parser_class=_Parser, required=True
+        dest=f"{command}_action", metavar="ACTION", parser_class=Parser, required=True
     )
     scan = actions.add_parser(
         "scan",
@@ -265,7 +205,7 @@ def _add_scan(
     _add_common(scan, with_audio=False, top=False)
 
 
-def _add_programme(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _add_programme(commands: argparse._SubParsersAction[Parser]) -> None:
     """``retrocoach programme [start NAME | stop | resume]``."""
     programme = commands.add_parser(
         "programme",
@@ -276,7 +216,7 @@ def _add_programme(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     _add_common(programme, with_audio=False, top=False)
     actions = programme.add_subparsers(
-        dest="programme_action", metavar="ACTION", parser_class=_Parser
+        dest="programme_action", metavar="ACTION", parser_class=Parser
     )
     start = actions.add_parser(
         "start",
