@@ -6,13 +6,11 @@ import collections
 import contextlib
 import os
 import select
-import sys
-import termios
-import tty
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from retrocoach.cli.signals import StopSignals
+from retrocoach.cli.terminal_keys import cbreak, key_command, speed_steps, stdin_keys
 from retrocoach.cli.terminal_lines import event_line, live_line, segment_line
 from retrocoach.core.clock import Clock
 from retrocoach.core.durations import format_walked
@@ -23,7 +21,6 @@ from retrocoach.core.safety.picker import ReminderPicker
 from retrocoach.core.safety.reminders import Reminder
 from retrocoach.core.session.listener import SessionListener
 from retrocoach.core.session.machine import (
-    Command,
     Event,
     Paused,
     PauseReason,
@@ -35,7 +32,8 @@ from retrocoach.core.session.machine import (
 from retrocoach.core.session.media import RemoteAction, RemoteRule
 from retrocoach.core.speeds import Units
 
-__all__ = ["TerminalCoach", "Waiter", "wait_with_select"]
+# stdin_keys is named here too: the composition root takes it with the coach.
+__all__ = ["TerminalCoach", "Waiter", "stdin_keys", "wait_with_select"]
 
 # The loop wakes at least this often to redraw, read keys and write the journal.
 MAX_SLEEP_S = 0.25
@@ -106,7 +104,7 @@ class TerminalCoach:
         if self.session.plan.turn_wait and self.keys is None:
             # Nobody can press Space here: say what ends a turn-around before the first one.
             self._line("No keys can be read here: each turn-around waits for a media button.")
-        with self._signals.installed(), self._cbreak():
+        with self._signals.installed(), cbreak(self.keys):
             self._handle(self.session.start(self.clock.now()))
             while not self.session.is_over:
                 self._wait()
@@ -174,22 +172,11 @@ class TerminalCoach:
             return
         key = os.read(self.keys.fileno(), 16).decode(errors="replace").lower()
         now = self.clock.now()
-        if " " in key:
-            state = self.session.state
-            command = {State.PAUSED: Command.RESUME, State.WAITING: Command.GO}.get(
-                state, Command.PAUSE
-            )
-        elif "n" in key:
-            command = Command.SKIP
-        elif "q" in key:
-            command = Command.STOP
-        elif "+" in key or "-" in key:
-            # Every press counts: a held key arrives as several in one read.
-            self._correct_speed(key.count("+") - key.count("-"), now)
-            return
-        else:
-            return
-        self._handle(self.session.command(command, now))
+        command = key_command(key, self.session.state)
+        if command is not None:
+            self._handle(self.session.command(command, now))
+        elif steps := speed_steps(key):
+            self._correct_speed(steps, now)
 
     def _correct_speed(self, steps: int, now: float) -> None:
         """+ and -: the belt speed of the segment under way, a tenth of the unit a press."""
@@ -197,20 +184,6 @@ class TerminalCoach:
         if direction is not None and steps:
             kmh = self.session.belt.stepped(direction, steps, self.units)
             self._handle(self.session.correct_speed(kmh, now))
-
-    @contextlib.contextmanager
-    def _cbreak(self) -> Iterator[None]:
-        """Read single key presses without Enter while the session runs, then restore."""
-        if self.keys is None:
-            yield
-            return
-        descriptor = self.keys.fileno()
-        saved = termios.tcgetattr(descriptor)
-        try:
-            tty.setcbreak(descriptor)
-            yield
-        finally:
-            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
 
     # -- events and drawing ------------------------------------------------------------------
 
@@ -291,12 +264,3 @@ class TerminalCoach:
             f"Session {outcome.value}: {walked} walking "
             f"({shown_forward} forward, {shown_backward} backward).{praise}\n"
         )
-
-
-def stdin_keys() -> TextIO | None:
-    """Standard input when it is a terminal we can read key presses from, else None."""
-    stream = sys.stdin
-    try:
-        return stream if stream is not None and stream.isatty() else None
-    except ValueError:  # closed
-        return None
