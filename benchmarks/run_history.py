@@ -55,7 +55,9 @@ class RunFigures:
 
 def _folder(root: Path, name: str, sessions: int) -> Path:
     folder = root / name
-    build(folder, sessions)
+    # Read once, as the walker's earlier starts did: that leaves the certificate a long
+    # history is read by (.history-checked.json), as it is in a folder in use.
+    build(folder, sessions).load()
     SettingsStore(DataPaths(folder, folder), warn=print).save(Settings(checklist_confirmed=True))
     return folder
 

@@ -157,15 +157,18 @@ def _reminder_book(tell: Callable[[str], None]) -> ReminderBook | None:
 
 def _sum_up(recorder: SessionRecorder, out: TextIO, units: Units) -> None:
     """The walk against its plan and against the last few, as the window's summary says it."""
-    from retrocoach.core.figures.summary import summarise  # noqa: PLC0415  (only once a walk is saved)
+    from retrocoach.core.figures.summary import (  # noqa: PLC0415  (only once a walk is saved)
+        COMPARED_WALKS,
+        summarise,
+    )
 
     record = recorder.saved
     if record is None:
         return
     try:
-        earlier = recorder.store.sessions()
+        earlier = recorder.store.earlier_walks(record, COMPARED_WALKS)
     except StorageError:
-        earlier = ()
+        earlier = []
     summary = summarise(record, earlier, units=units)
     out.writelines(f"{line}\n" for line in summary.lines(with_effort=False))
 

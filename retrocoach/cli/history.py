@@ -67,7 +67,9 @@ def run_history(
     loaded = store.load()
     if loaded.state is FileState.PROTECTED:
         return EXIT_STORAGE  # the store has told why, through its warn callback
-    records = select_sessions(loaded.items, since, until, tz)
+    # Every session as JSON is the store's own export, which need not read each session.
+    whole = fmt == "json" and since is None and until is None
+    records = loaded.items if whole else select_sessions(loaded.items, since, until, tz)
     if fmt == "fit":
         assert folder is not None  # fit_options_problem() saw to it
         if not records:
@@ -78,7 +80,7 @@ def run_history(
         "table": functools.partial(_write_table, units=units),
         # On a terminal an escape sequence or a bidi control in a note would act, not show.
         "csv": functools.partial(write_csv, shown=escape_controls if is_terminal(out) else None),
-        "json": _write_json,
+        "json": functools.partial(_write_json, store=store if whole else None),
     }
     if fmt == "table" and not records:
         out.write(_nothing_found(since, until))
@@ -140,8 +142,13 @@ def _write_table(
         out.write(f"{line}\n")
 
 
-def _write_json(records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None) -> None:
+def _write_json(
+    records: Sequence[SessionRecord], out: TextIO, tz: tzinfo | None, *, store: HistoryStore | None
+) -> None:
     # The same shape as history.json, so scripts can use the shipped schema on it.
+    if store is not None:
+        out.write(store.export_json().decode("ascii"))
+        return
     with collector_paused():  # 10,000 sessions' dicts, none of them garbage
         data = dump_document(
             {"schema_version": SCHEMA_VERSION}, "sessions", (r.to_json() for r in records)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
@@ -12,6 +13,7 @@ from typing import Any, Final, Protocol
 from retrocoach.core.clock import local_now
 from retrocoach.core.errors import JournalBusyError, NewerSchemaError, StorageError
 from retrocoach.core.history.journal_writer import SessionJournal
+from retrocoach.core.history.lines import checked_history, session_strings
 from retrocoach.core.history.measured import upgrade_v2
 from retrocoach.core.history.merging import Kept, covers, keep_in
 from retrocoach.core.history.parsing import upgrade_v1
@@ -19,8 +21,8 @@ from retrocoach.core.history.records import Outcome, RecordError, SessionRecord
 from retrocoach.core.history.recovery import JournalRecovery, describe_recovered
 from retrocoach.core.history.walker import WalkLock, runtime_folder
 from retrocoach.core.storage.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
-from retrocoach.core.storage.document_reading import count_strings
 from retrocoach.core.storage.files import collector_paused
+from retrocoach.core.storage.lazy import LazyRecords
 from retrocoach.core.storage.locks import LockFile
 
 __all__ = [
@@ -65,32 +67,6 @@ def migrate_history(document: dict[str, Any]) -> dict[str, Any]:
     return migrate(document, current=SCHEMA_VERSION, steps=MIGRATIONS)
 
 
-def _session_strings(entry: Mapping[str, Any], record: SessionRecord) -> int:
-    """How many strings, keys included, the session object *entry* holds at every depth.
-
-    *record* is what *entry* read as. Looking at every value of a long history would slow
-    every load, so the values are counted from what reading them checked: text for the id,
-    the two times, the outcome, the notes, the plan's name and each segment's kind; numbers
-    or null for every other value of a session, its plan and its segments.
-    """
-    if record.unknown is not None or _has_device_keys(record):
-        # Keys this version does not know may hold anything; device names are free text.
-        return count_strings(entry)
-    segments = entry["segments"]
-    total = len(entry) + len(entry["plan"]) + sum(map(len, segments)) + len(segments) + 5
-    if record.notes is not None:
-        total += 1
-    programme = entry.get("programme")
-    return total if programme is None else total + count_strings(programme)
-
-
-def _has_device_keys(record: SessionRecord) -> bool:
-    """Whether *record* has version-3 objects, whose strings are quicker counted than listed."""
-    if record.devices or record.measured or record.heart_rate or record.stopped_unwell:
-        return True
-    return any(segment.waited or segment.measured for segment in record.segments)
-
-
 class HistoryStore:
     """history.json in a data folder, plus the journal of the session in progress.
 
@@ -121,12 +97,15 @@ class HistoryStore:
             parse_item=SessionRecord.from_json,
             dump_item=SessionRecord.to_json,
             item_key=lambda record: record.id,
-            item_strings=_session_strings,
+            item_strings=session_strings,
             schema_version=schema_version,
             migrations=migrations,
             warn=warn,
             wall_clock=wall_clock,
             lock_timeout_s=lock_timeout_s,
+            # A long history is read line by line, only as far as needed, once it was checked
+            # whole; only for the current schema, which is what the certificate is made for.
+            checked=checked_history(folder) if schema_version == SCHEMA_VERSION else None,
         )
         self._runtime = runtime_folder() if runtime_dir is None else runtime_dir
         # Where a walk is journalled when the data folder is full: the runtime folder is on
@@ -163,17 +142,16 @@ class HistoryStore:
         with collector_paused():
             return self._file.load()
 
-    def sessions(self) -> tuple[SessionRecord, ...]:
+    def sessions(self) -> Sequence[SessionRecord]:
         """Every readable session, in the order they were recorded."""
         with collector_paused():
             return self._file.load().items
 
     def add(self, record: SessionRecord) -> None:
         """Append *record*; the save is read back before this returns (UnverifiedSaveError)."""
-        with collector_paused(), self._file.editing() as records:
-            if any(existing.id == record.id for existing in records):
+        with collector_paused():
+            if not self._file.add_new(record):
                 raise RecordError(f"a session with id {record.id} is already recorded")
-            records.append(record)
 
     def keep(self, record: SessionRecord) -> Kept:
         """Add *record*, or let it replace the record of the same walk if that holds less.
@@ -183,9 +161,55 @@ class HistoryStore:
         the history already holds everything *record* holds (Kept.HELD). Read back before
         this returns (UnverifiedSaveError).
         """
-        with self._file.editing() as records:
-            # A crash between saving a session and removing its journal leaves both.
-            return keep_in(records, record)
+        with collector_paused():
+            if self._file.add_new(record):
+                return Kept.ADDED
+            with self._file.editing() as records:
+                # A crash between saving a session and removing its journal leaves both.
+                return keep_in(records, record)
+
+    def export_json(self) -> bytes:
+        """Every readable session, oldest first, in history.json's own shape (an export).
+
+        A checked history whose lines are already what the export writes is not rebuilt.
+        """
+        with collector_paused():
+            items = self._file.load().items
+            if isinstance(items, LazyRecords):
+                starts = [started for _, started in items.facts()]
+            else:
+                starts = [record.started_at for record in items]
+            if not all(map(operator.le, starts, starts[1:])):
+                # A stable sort, as select_sessions' for the other formats.
+                items = sorted(items, key=lambda record: record.started_at)
+            return self._file.exported(items)
+
+    def earlier_walks(self, record: SessionRecord, count: int) -> list[SessionRecord]:
+        """Up to *count* walks started before *record* (itself left out), the latest last.
+
+        As summarise() picks them from every session, but a checked history is not read whole
+        for it: the start times are read from the start of each line.
+        """
+        if count <= 0:
+            return []
+        with collector_paused():
+            items = self._file.load().items
+            if isinstance(items, LazyRecords):
+                facts = items.facts()
+                chosen = [
+                    index
+                    for index, (key, started) in enumerate(facts)
+                    if key != record.id and started < record.started_at
+                ]
+                # A stable sort, as summarise's: walks started at the same moment keep their order.
+                chosen.sort(key=lambda index: facts[index][1])
+                return [items[index] for index in chosen[-count:]]
+            earlier = (
+                other
+                for other in items
+                if other.id != record.id and other.started_at < record.started_at
+            )
+            return sorted(earlier, key=lambda other: other.started_at)[-count:]
 
     def holds(self, record: SessionRecord) -> bool:
         """Whether the history holds everything *record* holds (its walk, as far or further)."""

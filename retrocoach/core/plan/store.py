@@ -82,7 +82,7 @@ class PlanStore:
 
     def plans(self) -> tuple[Plan, ...]:
         """Every readable saved plan, in the order saved."""
-        return self._file.load().items
+        return tuple(self._file.load().items)  # never read lazily: no certificate
 
     def get(self, name: str) -> Plan | None:
         """The saved plan called *name* (any letter case), or None."""

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-import operator
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from retrocoach.core.errors import (
     CorruptFileError,
@@ -17,13 +13,7 @@ from retrocoach.core.errors import (
     StorageError,
     StoreBusyError,
 )
-from retrocoach.core.storage.atomic import (
-    keep_older_version,
-    real_target,
-    remove_stale_temps,
-)
-from retrocoach.core.storage.atomic import write_bytes_atomic as write_atomic
-from retrocoach.core.storage.document_bytes import dump_document, splice_items
+from retrocoach.core.storage.checked import CheckedReading
 from retrocoach.core.storage.document_reading import (
     RECORD_ERRORS,
     FileState,
@@ -36,13 +26,14 @@ from retrocoach.core.storage.document_reading import (
     writable,
     written_as_dumped,
 )
+from retrocoach.core.storage.document_saving import SavingFile, Snapshot
 from retrocoach.core.storage.files import (
     Signature,
     file_signature,
     parse_json_bytes,
     read_bytes,
 )
-from retrocoach.core.storage.locks import holding
+from retrocoach.core.storage.lazy import LazyRecords
 from retrocoach.core.storage.salvage import kept_aside, salvage
 
 __all__ = [
@@ -60,20 +51,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class _Snapshot(Generic[T]):
-    """A clean file as this store last read or wrote it."""
-
-    signature: Signature
-    items: tuple[T, ...]
-    raw: bytes
-    appendable: bool
-    """Exactly as the writer writes it, in the current version: records can be spliced in."""
-    header: Mapping[str, Any]
-    """The file's other top-level keys, besides schema_version and the list."""
-
-
-class DocumentFile(Generic[T]):
+class DocumentFile(SavingFile[T]):
     """One file ``{"schema_version": N, "<list_key>": [...]}`` of records of type T."""
 
     def __init__(
@@ -91,6 +69,7 @@ class DocumentFile(Generic[T]):
         warn: Callable[[str], None],
         wall_clock: Callable[[], datetime],
         lock_timeout_s: float,
+        checked: CheckedReading[T] | None = None,
     ) -> None:
         self.path = path
         self._list_key = list_key
@@ -104,24 +83,16 @@ class DocumentFile(Generic[T]):
         self._warn = warn
         self._wall_clock = wall_clock
         self._lock_timeout_s = lock_timeout_s
+        # Reads a file checked before line by line, only as far as asked (a long history).
+        self._checked = checked
         self._told: set[str] = set()
         # Kept so that a store that has read the file (the coach does, at start) can record a
         # session without parsing thousands of sessions again while the file is unchanged.
-        self._snapshot: _Snapshot[T] | None = None
+        self._snapshot: Snapshot[T] | None = None
         # Top-level keys this version does not know, from the last read: written back on save.
         self._header: Mapping[str, Any] = {}
         # The version and bytes of a file of an older schema, kept aside at its first write.
         self._older: tuple[int, bytes] | None = None
-
-    @property
-    def lock_path(self) -> Path:
-        """The lock file held around every read-modify-write, beside the file really written.
-
-        A file reached through a symbolic link (two data folders sharing one history.json) is
-        locked where it lives, so every writer of it takes the same lock wherever it comes from.
-        """
-        target = real_target(self.path)
-        return target.with_name(target.name + ".lock")
 
     def load(self) -> Loaded[T]:  # noqa: PLR0911  (one return per way a file can be found)
         """Read the file without ever changing it; problems are told through ``warn``."""
@@ -142,6 +113,10 @@ class DocumentFile(Generic[T]):
             return Loaded((), FileState.PROTECTED, (message,))
         if raw is None:
             return Loaded((), FileState.MISSING)
+        vouched = None if self._checked is None else self._checked.recall(self.path, raw)
+        found = None if vouched is None else self._vouched(signature, raw, vouched)
+        if found is not None:
+            return found
         try:
             document = parse_json_bytes(raw)
             if not isinstance(document, dict):
@@ -164,9 +139,35 @@ class DocumentFile(Generic[T]):
             return self._salvaged(raw, str(error))
         if bad:
             return self._salvaged(raw, None)
+        checked = appendable and self._checked is not None and self._checked.remember(raw, items)
         if signature is not None:  # taken before reading: a change since then forces a reread
-            self._snapshot = _Snapshot(signature, items, raw, appendable, self._header)
+            self._snapshot = Snapshot(signature, items, raw, appendable, self._header, checked)
         return Loaded(items, FileState.CLEAN)
+
+    def _vouched(
+        self, signature: Signature | None, raw: bytes, records: LazyRecords[T]
+    ) -> Loaded[T] | None:
+        """A file its certificate vouches for: clean, current, in the writer's layout."""
+        first = raw[: raw.find(b"\n")] + b"]}" if len(records) else raw
+        try:
+            document = parse_json_bytes(first)
+        except CorruptFileError:
+            return None
+        if (
+            not isinstance(document, dict)
+            or document.get("schema_version") != self._version
+            or list(document)[-1] != self._list_key
+        ):
+            return None  # not what a certificate is made for: read whole
+        self._older = None
+        self._header = {
+            key: value
+            for key, value in document.items()
+            if key not in ("schema_version", self._list_key) and writable(value)
+        }
+        if signature is not None:
+            self._snapshot = Snapshot(signature, records, raw, True, self._header, True)
+        return Loaded(records, FileState.CLEAN)
 
     def _entries(self, document: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
         """The list of records, and the other top-level keys (kept, to be written back)."""
@@ -183,77 +184,6 @@ class DocumentFile(Generic[T]):
             if key not in ("schema_version", self._list_key) and writable(value)
         }
         return entries, header
-
-    @contextlib.contextmanager
-    def editing(self) -> Iterator[list[T]]:
-        """Lock, load, yield the records to change in place, then save them atomically.
-
-        If the block raises, nothing is saved. A newer file raises NewerSchemaError and an
-        unreadable file that could not be copied aside raises StorageError, both before the block.
-        """
-        with holding(self.lock_path, self._lock_timeout_s, self.path):
-            remove_stale_temps(self.path)
-            remove_stale_temps(real_target(self.path))
-            loaded = self.load()
-            if loaded.state is FileState.NEWER:
-                raise NewerSchemaError(self.path, loaded.found_version, self._version)
-            if loaded.state is FileState.PROTECTED:
-                raise StorageError(
-                    f"{self.path.name} cannot be read and no copy of it could be kept, so "
-                    "nothing is saved over it",
-                    self.path,
-                )
-            items = list(loaded.items)
-            yield items
-            kept = len(loaded.items)
-            if len(items) == kept and all(map(operator.is_, items, loaded.items)):
-                return
-            data = None
-            snapshot = self._snapshot
-            if (
-                snapshot is not None
-                and snapshot.appendable
-                and snapshot.items is loaded.items
-                and len(items) > kept
-                and all(map(operator.is_, items[:kept], loaded.items))
-            ):
-                data = splice_items(snapshot.raw, [self._line(item) for item in items[kept:]])
-            if data is None:
-                data = dump_document(
-                    {"schema_version": self._version, **self._header},
-                    self._list_key,
-                    map(self._dump_item, items),
-                )
-            self._snapshot = None
-            if self._older is not None:
-                self._keep_older(*self._older)
-            # Read back before this returns (UnverifiedSaveError): "saved" must be true.
-            note = write_atomic(self.path, data, keep_backup=loaded.state is FileState.CLEAN)
-            if note is not None:
-                self._tell(note)
-            signature = file_signature(self.path)  # under the lock: no one else wrote since
-            if signature is not None:
-                self._snapshot = _Snapshot(
-                    signature, tuple(items), data, appendable=True, header=self._header
-                )
-
-    def _keep_older(self, version: int, raw: bytes) -> None:
-        """Keep an older schema's file beside this one before it is first rewritten."""
-        try:
-            kept = keep_older_version(self.path, version, raw)
-        except StorageError as error:
-            raise type(error)(
-                f"{self.path.name} was not upgraded from schema version {version}, because its "
-                f"old bytes could not be kept first ({error}); it was left as it is",
-                self.path,
-                error.errno,
-            ) from error
-        if kept is not None:
-            self._tell(f"{self.path.name} was upgraded; the old version is kept as {kept.name}")
-        self._older = None
-
-    def _line(self, item: T) -> bytes:
-        return json.dumps(self._dump_item(item), allow_nan=False).encode("ascii")
 
     def _newer(self, document: dict[str, Any], found: int) -> Loaded[T]:
         # Records of a newer version may still read as ours; show what can be shown, read-only.

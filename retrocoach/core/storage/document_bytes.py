@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from typing import Final
 
 __all__ = ["dump_document", "splice_items"]
 
@@ -26,14 +27,26 @@ def splice_items(raw: bytes, lines: list[bytes]) -> bytes | None:
     """*raw* with *lines* (JSON items) added at the end of the list that closes the document.
 
     Only for a document already parsed and checked to end with its list (the last key of the
-    top-level object); returns None if the bytes do not end in ``] }`` after all.
+    top-level object); returns None if the bytes do not end in ``] }`` after all. *raw* is
+    copied once: a long history is megabytes.
     """
-    body = raw.rstrip()
-    if not body.endswith(b"}"):
+    end = _before_space(raw, len(raw))
+    if not raw.endswith(b"}", 0, end):
         return None
-    body = body[:-1].rstrip()
-    if not body.endswith(b"]"):
+    end = _before_space(raw, end - 1)
+    if not raw.endswith(b"]", 0, end):
         return None
-    head = body[:-1].rstrip()
-    separator = b"\n" if head.endswith(b"[") else b",\n"
-    return head + separator + b",\n".join(lines) + b"\n]}\n"
+    head = _before_space(raw, end - 1)
+    separator = b"\n" if raw.endswith(b"[", 0, head) else b",\n"
+    return b"".join((memoryview(raw)[:head], separator, b",\n".join(lines), b"\n]}\n"))
+
+
+_SPACE: Final = frozenset(b" \t\n\r\x0b\x0c")
+"""What bytes.rstrip() strips."""
+
+
+def _before_space(raw: bytes, end: int) -> int:
+    """Where the run of whitespace that ends at *end* in *raw* begins."""
+    while end > 0 and raw[end - 1] in _SPACE:
+        end -= 1
+    return end

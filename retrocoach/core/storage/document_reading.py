@@ -20,6 +20,7 @@ __all__ = [
     "MigrationStep",
     "count_strings",
     "has_duplicate_keys",
+    "head_text",
     "migrate",
     "parse_items",
     "writable",
@@ -74,7 +75,8 @@ class FileState(StrEnum):
 class Loaded(Generic[T]):
     """The records that could be read, and what the user was told about the file."""
 
-    items: tuple[T, ...]
+    items: Sequence[T]
+    """The records; for a file checked before (storage.checked), read only as they are used."""
     state: FileState
     warnings: tuple[str, ...] = ()
     corrupt_copy: Path | None = None
@@ -82,8 +84,8 @@ class Loaded(Generic[T]):
     """The schema version in the file, for a newer file."""
 
 
-def _head(header: Mapping[str, object], list_key: str) -> str:
-    # As document_bytes.dump_document writes it.
+def head_text(header: Mapping[str, object], list_key: str) -> str:
+    """The start of a document, up to its list, as document_bytes.dump_document writes it."""
     pairs = (f"{json.dumps(key)}: {json.dumps(value)}" for key, value in header.items())
     return f"{{{', '.join(pairs)}, {json.dumps(list_key)}: "
 
@@ -115,7 +117,7 @@ def written_as_dumped(  # noqa: PLR0911  (one return per way the bytes can diffe
         return False
     header = {key: document[key] for key in keys[:-1]}
     try:
-        head = _head(header, list_key).encode("ascii")
+        head = head_text(header, list_key).encode("ascii")
     except (TypeError, ValueError):
         return False
     if not entries:

@@ -111,10 +111,11 @@ class WalkEnd(QObject):
 
     def _show_summary(self, record: SessionRecord) -> None:
         # Imported at the first walk's end: nothing of it is needed to show the window.
-        from retrocoach.core.figures.summary import summarise  # noqa: PLC0415
+        from retrocoach.core.figures.summary import COMPARED_WALKS, summarise  # noqa: PLC0415
 
         units = self._coach.belt.units
-        self._coach.show_summary(summarise(record, self._history.sessions(), units=units))
+        earlier = self._history.earlier_walks(record, COMPARED_WALKS)
+        self._coach.show_summary(summarise(record, earlier, units=units))
 
 
 def place_beside(dialog: QWidget, summary: QWidget) -> None:

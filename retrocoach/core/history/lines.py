@@ -1,0 +1,102 @@
+"""What history lines tell before each is parsed: their strings, their session's id and start."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+from retrocoach import __version__
+from retrocoach.core.history import measured, parsing, records, unknown_keys
+from retrocoach.core.history.records import SessionRecord
+from retrocoach.core.plan import model
+from retrocoach.core.programme import mark
+from retrocoach.core.session import machine
+from retrocoach.core.storage.checked import Certificate, CheckedReading
+from retrocoach.core.storage.document_reading import count_strings
+from retrocoach.core.storage.lazy import Facts
+
+__all__ = [
+    "CERTIFICATE_NAME",
+    "checked_history",
+    "item_facts",
+    "line_facts",
+    "session_strings",
+]
+
+CERTIFICATE_NAME: Final = ".history-checked.json"
+# How SessionRecord.to_json starts every line: the id, then the start time, as json.dumps
+# writes them. Text with an escape in it does not match, and such a line is read whole.
+_START: Final = re.compile(rb'\{"id": "([0-9A-Za-z_-]{1,64})", "started_at": "([^"\\]{1,40})", ')
+
+
+def line_facts(line: bytes) -> Facts | None:
+    """The session id and start time at the start of *line*, or None if it does not start so."""
+    found = _START.match(line)
+    if found is None:
+        return None
+    try:
+        started = datetime.fromisoformat(found[2].decode("ascii"))
+    except ValueError:
+        return None
+    return found[1].decode("ascii"), started
+
+
+def item_facts(record: SessionRecord) -> Facts:
+    """The session id and start time of *record*, as line_facts reads them."""
+    return record.id, record.started_at
+
+
+def _code() -> str:
+    """What identifies the code that checks records: a certificate of other code is not used.
+
+    The version, and the source of every module reading a record, so a change to the checks
+    made without a new version number still counts as other code.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    for module in (records, parsing, measured, unknown_keys, model, mark, machine):
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            digest.update(b"?")  # no source beside it (a frozen build): its version says it
+    return digest.hexdigest()[:32]
+
+
+def checked_history(folder: Path) -> CheckedReading[SessionRecord]:
+    """The certificate of *folder*'s history.json and how its lines are read."""
+    return CheckedReading(
+        Certificate(folder / CERTIFICATE_NAME, _code()),
+        parse=SessionRecord.from_json,
+        dump=SessionRecord.to_json,
+        line_facts=line_facts,
+        item_facts=item_facts,
+    )
+
+
+def session_strings(entry: Mapping[str, Any], record: SessionRecord) -> int:
+    """How many strings, keys included, the session object *entry* holds at every depth.
+
+    *record* is what *entry* read as. Looking at every value of a long history would slow
+    every load, so the values are counted from what reading them checked: text for the id,
+    the two times, the outcome, the notes, the plan's name and each segment's kind; numbers
+    or null for every other value of a session, its plan and its segments.
+    """
+    if record.unknown is not None or _has_device_keys(record):
+        # Keys this version does not know may hold anything; device names are free text.
+        return count_strings(entry)
+    segments = entry["segments"]
+    total = len(entry) + len(entry["plan"]) + sum(map(len, segments)) + len(segments) + 5
+    if record.notes is not None:
+        total += 1
+    programme = entry.get("programme")
+    return total if programme is None else total + count_strings(programme)
+
+
+def _has_device_keys(record: SessionRecord) -> bool:
+    """Whether *record* has version-3 objects, whose strings are quicker counted than listed."""
+    if record.devices or record.measured or record.heart_rate or record.stopped_unwell:
+        return True
+    return any(segment.waited or segment.measured for segment in record.segments)

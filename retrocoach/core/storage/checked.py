@@ -1,0 +1,195 @@
+"""A certificate beside a data file: these exact bytes were read whole and every record checked.
+
+It is a cache. It names the file's size and SHA-256, and the code that checked it; it vouches
+only for bytes with that very size and hash, so a file changed in any way (by hand, by another
+program, restored from a copy) is read whole and checked again. Deleting it, or finding it
+damaged, foreign or not a plain file, costs only time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Final, Generic, TypeVar
+
+from retrocoach.core.errors import CorruptFileError, StorageError
+from retrocoach.core.storage.atomic import write_new_file
+from retrocoach.core.storage.files import open_regular, parse_json_bytes
+from retrocoach.core.storage.lazy import Facts, LazyRecords, entry_lines
+
+__all__ = ["Certificate", "CheckedReading"]
+
+T = TypeVar("T")
+FORMAT: Final = 1
+_LARGEST: Final = 4096
+"""A certificate is about 200 bytes: anything much bigger is not one."""
+
+
+class Certificate:
+    """The certificate file *path*, written by code identified by *code*."""
+
+    def __init__(self, path: Path, code: str) -> None:
+        self.path = path
+        self._code = code
+
+    def records_in(self, raw: bytes) -> tuple[int, bool] | None:
+        """How many records the certificate vouches *raw* holds, and whether each line is just
+        what the writer writes for its record; None if it does not vouch for *raw*."""
+        found = self._read()
+        if (
+            not isinstance(found, dict)
+            or found.get("format") != FORMAT
+            or found.get("code") != self._code
+            or found.get("size") != len(raw)
+        ):
+            return None
+        records, canonical = found.get("records"), found.get("canonical")
+        if type(records) is not int or records < 0 or type(canonical) is not bool:
+            return None
+        if found.get("sha256") != _digest(raw):
+            return None
+        return records, canonical
+
+    def vouch(self, raw: bytes, records: int, *, canonical: bool = False) -> None:
+        """Say that *raw* was read whole and its *records* records all checked.
+
+        A certificate that cannot be written (a full disk, a read-only folder) is left out:
+        it only saves time.
+        """
+        text = json.dumps(
+            {
+                "format": FORMAT,
+                "code": self._code,
+                "size": len(raw),
+                "sha256": _digest(raw),
+                "records": records,
+                "canonical": canonical,
+            }
+        )
+        with contextlib.suppress(StorageError, OSError):
+            write_new_file(self.path, text.encode("ascii") + b"\n", replace=True)
+
+    def withdraw(self) -> None:
+        """Remove the certificate (it vouched for bytes that did not read as it said)."""
+        with contextlib.suppress(OSError):
+            if not self.path.is_dir():
+                self.path.unlink()
+
+    def _read(self) -> object:
+        try:
+            # Never through a link, never a FIFO or a device: only a plain file of ours.
+            fd = open_regular(self.path, os.O_RDONLY, follow=False)
+        except (OSError, StorageError):
+            return None
+        try:
+            data = os.read(fd, _LARGEST + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        if len(data) > _LARGEST:
+            return None
+        try:
+            return parse_json_bytes(data)
+        except CorruptFileError:
+            return None
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+class CheckedReading(Generic[T]):
+    """Reading a file its certificate vouches for line by line, and vouching for clean files.
+
+    *line_facts* reads a record's key and order from the start of its line, as the writer
+    writes it (None for a line that does not start so); *item_facts* gives the same of a record.
+    """
+
+    def __init__(
+        self,
+        certificate: Certificate,
+        *,
+        parse: Callable[[Any], T],
+        dump: Callable[[T], dict[str, Any]],
+        line_facts: Callable[[bytes], Facts | None],
+        item_facts: Callable[[T], Facts],
+    ) -> None:
+        self.certificate = certificate
+        self._parse = parse
+        self._dump = dump
+        self._line_facts = line_facts
+        self._item_facts = item_facts
+
+    def recall(self, path: Path, raw: bytes) -> LazyRecords[T] | None:
+        """The records of *raw*, read as asked for, if the certificate vouches for it."""
+        found = self.certificate.records_in(raw)
+        if found is None:
+            return None
+        count, canonical = found
+        # The writer's frame, one record a line, is in the bytes themselves: a certificate
+        # that miscounts them is not believed (nothing could be shown or kept short).
+        lines = raw.count(b"\n")
+        if lines != (count + 2 if count else 1) or not raw.endswith(b"]}\n"):
+            return None
+        return LazyRecords(
+            path,
+            raw,
+            count,
+            parse=self._parse,
+            facts_of=self._line_facts,
+            withdraw=self.certificate.withdraw,
+            canonical=canonical,
+        )
+
+    def remember(self, raw: bytes, items: Sequence[T]) -> bool:
+        """Vouch for *raw*, read whole and found clean, current and in the writer's layout.
+
+        Only if every record has its own line: each line, parsed alone, is one JSON object,
+        so the lines joined are the list the whole file held, record for record, and each
+        line starts with its record's key and order. Whether it vouched is returned.
+        """
+        if items and raw.count(b"\n") != len(items) + 2:
+            return False
+        lines = entry_lines(raw, len(items))
+        if len(lines) != len(items) or not self._own_lines(lines, items):
+            return False
+        for line in lines:
+            try:
+                if not isinstance(parse_json_bytes(line), dict):
+                    return False
+            except CorruptFileError:
+                return False
+        self.certificate.vouch(raw, len(items))
+        return True
+
+    def extend(
+        self, raw: bytes, count: int, added: Sequence[bytes], items: Sequence[T], *, canonical: bool
+    ) -> bool | None:
+        """Vouch for *raw*: vouched-for bytes with the lines *added* (of *items*) spliced on.
+
+        None if it could not; else whether every line is still just what the writer writes for
+        its record (*canonical*: the earlier lines were).
+        """
+        if not self._own_lines(added, items):
+            return None
+        try:
+            parsed = [self._parse(parse_json_bytes(line)) for line in added]
+        except (CorruptFileError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+        if parsed != list(items):
+            return None
+        canonical = canonical and list(added) == [self.line(record) for record in parsed]
+        self.certificate.vouch(raw, count, canonical=canonical)
+        return canonical
+
+    def line(self, item: T) -> bytes:
+        """The line the writer writes for *item* (without its comma)."""
+        return json.dumps(self._dump(item), allow_nan=False).encode("ascii")
+
+    def _own_lines(self, lines: Sequence[bytes], items: Sequence[T]) -> bool:
+        return list(map(self._line_facts, lines)) == list(map(self._item_facts, items))
