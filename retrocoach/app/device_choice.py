@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TextIO, TypeVar
 
 from retrocoach.cli.commands import open_stores, teller
 from retrocoach.cli.errors import EXIT_FAILED
@@ -16,9 +17,20 @@ from retrocoach.devices.problems import describe
 from retrocoach.devices.scan import Found, bleak_scan, offering
 
 if TYPE_CHECKING:
+    from bleak.backends.client import BaseBleakClient
+
     from retrocoach.devices.simulated.radio import Radio
 
-__all__ = ["TRANSPORT_VARIABLE", "DeviceChoice", "Scan", "radio_for", "run_scan"]
+__all__ = [
+    "TRANSPORT_VARIABLE",
+    "DeviceChoice",
+    "Reached",
+    "Scan",
+    "radio_for",
+    "reach",
+    "run_scan",
+    "switch_off",
+]
 
 TRANSPORT_VARIABLE: Final = "RETROCOACH_BLE_TRANSPORT"
 """A bumble transport (``tcp-client:HOST:PORT``) to reach devices through instead of the
@@ -60,6 +72,43 @@ def radio_for(demo: bool) -> Radio | None:
 
 class _Simulated(Protocol):
     async def close(self) -> None: ...
+
+
+S = TypeVar("S", bound=_Simulated)
+
+
+@dataclass(frozen=True, slots=True)
+class Reached(Generic[S]):
+    """How a walk reaches its device: bleak's backend (None: the system's Bluetooth), and the
+    simulated device when it is the demo."""
+
+    backend: type[BaseBleakClient] | None = None
+    demo: S | None = None
+
+
+def reach(
+    choice: DeviceChoice,
+    thread: DeviceThread,
+    start_demo: Callable[[Radio], Coroutine[Any, Any, S]],
+) -> Reached[S]:
+    """The way to *choice*'s device; the demo is started on *thread* first.
+
+    Raises ImportError when the demo or a bumble transport is asked for without bumble.
+    """
+    radio = radio_for(choice.demo)
+    if radio is None:
+        return Reached()
+    from retrocoach.devices.simulated.bleak_backend import backend_for  # noqa: PLC0415
+
+    demo = thread.call(start_demo(radio)) if choice.demo else None
+    return Reached(backend_for(radio.central), demo)
+
+
+def switch_off(thread: DeviceThread, demo: _Simulated | None) -> None:
+    """Switch the demo device off, if there is one (a few seconds at most, never an error)."""
+    if demo is not None:
+        with contextlib.suppress(Exception):
+            thread.call(demo.close(), 5.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TextIO
 
-from retrocoach.app.device_choice import DeviceChoice, Scan, radio_for, run_scan
+from retrocoach.app.device_choice import DeviceChoice, Scan, reach, run_scan, switch_off
 from retrocoach.core.settings.store import Settings
 from retrocoach.core.speeds import Units
 from retrocoach.devices.belt_hookup import SessionCommand
@@ -16,8 +15,6 @@ from retrocoach.devices.loop import DeviceThread, Inbox
 from retrocoach.devices.strap import HEART_RATE_SERVICE
 
 if TYPE_CHECKING:
-    from bleak.backends.client import BaseBleakClient
-
     from retrocoach.core.history.records import SessionRecord
     from retrocoach.devices.simulated.radio import Radio
     from retrocoach.devices.simulated.strap import SimulatedStrap
@@ -69,26 +66,20 @@ class WalkStrap:
         )
         self.demo: SimulatedStrap | None = None
         self.link: StrapLink | None = None
-        backend: type[BaseBleakClient] | None = None
         try:
-            radio = radio_for(choice.demo)
+            reached = reach(choice, self.thread, _start_demo)
         except ImportError:
             tell(NO_BUMBLE)
             return
         from retrocoach.devices.strap import StrapLink  # noqa: PLC0415
 
-        if radio is not None:
-            from retrocoach.devices.simulated.bleak_backend import backend_for  # noqa: PLC0415
-
-            backend = backend_for(radio.central)
-            if choice.demo:
-                self.demo = self.thread.call(_start_demo(radio))
+        self.demo = reached.demo
         self.link = StrapLink(
             self.address,
             self.hookup,
             thread=self.thread,
             inbox=self.inbox,
-            backend=backend,
+            backend=reached.backend,
             clock=clock,
         )
         self.link.start()
@@ -101,9 +92,7 @@ class WalkStrap:
         """Disconnect; the device thread too when it is the strap's own."""
         if self.link is not None:
             self.link.stop()
-        if self.demo is not None:
-            with contextlib.suppress(Exception):
-                self.thread.call(self.demo.close(), 5.0)
+        switch_off(self.thread, self.demo)
         if self._own:
             self.thread.close()
             self.inbox.close()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TextIO
 
-from retrocoach.app.device_choice import DeviceChoice, Scan, radio_for, run_scan
+from retrocoach.app.device_choice import DeviceChoice, Scan, reach, run_scan, switch_off
 from retrocoach.core.devices.belt_coach import BeltCoach
 from retrocoach.core.devices.belt_words import TurnBelt
 from retrocoach.core.devices.ftms_data import FTMS_SERVICE
@@ -16,8 +15,6 @@ from retrocoach.devices.belt_hookup import TreadmillHookup, WalkSide
 from retrocoach.devices.loop import DeviceThread, Inbox
 
 if TYPE_CHECKING:
-    from bleak.backends.client import BaseBleakClient
-
     from retrocoach.core.history.records import SessionRecord
     from retrocoach.devices.simulated.radio import Radio
     from retrocoach.devices.simulated.treadmill import SimulatedTreadmill
@@ -63,27 +60,21 @@ class WalkTreadmill:
         )
         self.hookup = TreadmillHookup(coach, self._send, walk)
         self.demo: SimulatedTreadmill | None = None
-        backend: type[BaseBleakClient] | None = None
         try:
-            radio = radio_for(choice.demo)
+            reached = reach(choice, self.thread, start_demo)
         except ImportError:
             tell(NO_BUMBLE)
             self.link: TreadmillLink | None = None
             return
         from retrocoach.devices.treadmill import TreadmillLink  # noqa: PLC0415
 
-        if radio is not None:
-            from retrocoach.devices.simulated.bleak_backend import backend_for  # noqa: PLC0415
-
-            backend = backend_for(radio.central)
-            if choice.demo:
-                self.demo = self.thread.call(start_demo(radio))
+        self.demo = reached.demo
         self.link = TreadmillLink(
             self.address,
             self.hookup,
             thread=self.thread,
             inbox=self.inbox,
-            backend=backend,
+            backend=reached.backend,
             on_written=on_written,
         )
         self.link.start()
@@ -100,10 +91,7 @@ class WalkTreadmill:
         """Write what is still queued (a last Stop), disconnect, and end the device thread."""
         if self.link is not None:
             self.link.stop()
-        demo = self.demo
-        if demo is not None:
-            with contextlib.suppress(Exception):
-                self.thread.call(demo.close(), 5.0)
+        switch_off(self.thread, self.demo)
         self.thread.close()
         self.inbox.close()
 

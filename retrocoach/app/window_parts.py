@@ -32,14 +32,16 @@ def settings_dialog(
     from retrocoach.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415  (see TYPE_CHECKING)
 
     trial = SoundTrial()
+    scanner = TreadmillScanner(demo_treadmill)
     dialog = SettingsDialog(
         settings,
         parent,
         engine_problem=trial.engine_problem,
         test_sound=trial.play,
-        treadmill_finder=TreadmillScanner(demo_treadmill),
+        treadmill_finder=scanner,
     )
     dialog.finished.connect(lambda _result: trial.close())
+    dialog.finished.connect(lambda _result: scanner.close())
     return dialog
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QWidget
 
-from retrocoach.app.device_choice import radio_for
+from retrocoach.app.device_choice import radio_for, switch_off
 from retrocoach.app.treadmill import WalkTreadmill, start_demo, treadmill_choice
 from retrocoach.core.devices.ftms_control import SPEED_RANGE, decode_speed_range
 from retrocoach.core.devices.ftms_data import FTMS_SERVICE
@@ -24,6 +24,8 @@ from retrocoach.ui.coach.treadmill_panel import TreadmillPanel
 from retrocoach.ui.window.parts import Sound
 
 if TYPE_CHECKING:
+    from retrocoach.devices.simulated.radio import Radio
+    from retrocoach.devices.simulated.treadmill import SimulatedTreadmill
     from retrocoach.ui.window.main_window import MainWindow
 
 __all__ = ["TreadmillScanner", "WindowSide", "window_treadmill"]
@@ -102,7 +104,17 @@ class TreadmillScanner(QObject):
         self._thread = DeviceThread("retrocoach-scan")
         self._inbox = Inbox()
         self._notifier = _watch(self._inbox, self)
-        self.destroyed.connect(self._thread.close)
+        # One radio for every Scan and Connect: Connect must reach what Scan heard there (the
+        # demo treadmill lives on its radio alone), and the demo is started once, not per Scan.
+        self._radio: Radio | None = None
+        self._simulated: list[SimulatedTreadmill] = []
+        # Not a method: a slot of a QObject being destroyed is no longer called.
+        thread, simulated = self._thread, self._simulated
+        self.destroyed.connect(lambda: _switch_off(thread, simulated))
+
+    def close(self) -> None:
+        """Switch the demo treadmill off and end the device thread: the dialog closed."""
+        _switch_off(self._thread, self._simulated)
 
     def scan(self, done: Callable[[list[tuple[str, str]] | str], None]) -> None:
         future = self._thread.submit(self._scan(4.0))
@@ -121,18 +133,24 @@ class TreadmillScanner(QObject):
         future = self._thread.submit(self._probe(address))
         future.add_done_callback(lambda f: self._inbox.post(lambda: done(f.result())))
 
+    async def _reach(self) -> Radio | None:
+        """The scanner's radio (None: the system's Bluetooth), the demo started on it once."""
+        if self._radio is None:
+            self._radio = radio_for(self._demo)
+            if self._radio is not None and self._demo:
+                self._simulated.append(await start_demo(self._radio))
+        return self._radio
+
     async def _scan(self, seconds: float) -> list[Found]:
-        radio = radio_for(self._demo)
+        radio = await self._reach()
         if radio is None:
             return await bleak_scan(seconds)
-        if self._demo:
-            await start_demo(radio)
         return await radio.scan(seconds)
 
     async def _probe(self, address: str) -> str:
         from bleak import BleakClient  # noqa: PLC0415
 
-        radio = radio_for(self._demo)
+        radio = await self._reach()
         backend = None
         if radio is not None:
             from retrocoach.devices.simulated.bleak_backend import backend_for  # noqa: PLC0415
@@ -147,3 +165,9 @@ class TreadmillScanner(QObject):
             f"Connected to {address}: its belt runs from {speeds.minimum_kmh:g} to "
             f"{speeds.maximum_kmh:g} km/h. It is kept when you press OK."
         )
+
+
+def _switch_off(thread: DeviceThread, simulated: list[SimulatedTreadmill]) -> None:
+    while simulated:
+        switch_off(thread, simulated.pop())
+    thread.close()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import logging
 import math
 from collections.abc import Callable
 from typing import Final
@@ -14,6 +12,7 @@ from bumble.device import Device
 from bumble.gatt import Characteristic, Service
 
 from retrocoach.core.devices.heart_rate import Contact, HeartRateMeasurement, encode_heart_rate
+from retrocoach.devices.simulated.peripheral import SimulatedPeripheral
 from retrocoach.devices.strap import HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE
 
 __all__ = ["DEMO_STRAP_ADDRESS", "DEMO_STRAP_NAME", "SimulatedStrap", "demo_heart"]
@@ -23,7 +22,6 @@ DEMO_STRAP_ADDRESS: Final = "F2:7E:AD:31:11:03"
 """A random static address, as the demo treadmill's (the top two bits set)."""
 _BODY_SENSOR_LOCATION: Final = 0x2A38
 _CHEST: Final = b"\x01"
-_log = logging.getLogger(__name__)
 
 
 def demo_heart(elapsed_s: float) -> int:
@@ -36,7 +34,7 @@ def demo_heart(elapsed_s: float) -> int:
     return round(88 + rise + swell)
 
 
-class SimulatedStrap:
+class SimulatedStrap(SimulatedPeripheral):
     """The Heart Rate Service of a strap on a bumble Device, notifying every *interval_s*."""
 
     def __init__(
@@ -46,7 +44,7 @@ class SimulatedStrap:
         *,
         interval_s: float = 1.0,
     ) -> None:
-        self.device = device
+        super().__init__(device, HEART_RATE_SERVICE)
         self.heart = heart
         """Beats per minute at a number of seconds since start()."""
         self.interval_s = interval_s
@@ -56,7 +54,6 @@ class SimulatedStrap:
         self.sending = True
         """False: the strap stays connected but sends nothing (a flat battery, say)."""
         self.sent = 0
-        self._task: asyncio.Task[None] | None = None
         self._measurement = Characteristic(
             UUID.from_16_bits(HEART_RATE_MEASUREMENT),
             Characteristic.Properties.NOTIFY,
@@ -78,40 +75,11 @@ class SimulatedStrap:
             )
         )
 
-    async def start(self, *, advertising_ms: float = 20.0) -> None:
-        """Power on, advertise the Heart Rate Service and beat."""
-        device = self.device
-        device.advertising_data = _advertising(device.name)
-        await device.power_on()
-        await device.start_advertising(
-            advertising_interval_min=advertising_ms,
-            advertising_interval_max=advertising_ms,
-            auto_restart=True,
-        )
-        self._task = asyncio.get_running_loop().create_task(self._beat())
-
-    async def close(self) -> None:
-        """Stop beating and advertising and drop the links: the strap is off."""
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        with contextlib.suppress(Exception):
-            await self.device.stop_advertising()
-        await self.drop_connections()
-
-    async def drop_connections(self) -> None:
-        """The strap loses the link (out of range, taken off and put back on)."""
-        for connection in list(self.device.connections.values()):
-            with contextlib.suppress(Exception):
-                await connection.disconnect()
-
     async def send_raw(self, data: bytes) -> None:
         """Notify *data* as it is: a malformed measurement, say."""
         await self._quietly(self.device.notify_subscribers(self._measurement, data))
 
-    async def _beat(self) -> None:
+    async def _run(self) -> None:  # the heart beats
         loop = asyncio.get_running_loop()
         began = loop.time()
         while True:
@@ -124,23 +92,3 @@ class SimulatedStrap:
             data = encode_heart_rate(HeartRateMeasurement(bpm, self.contact))
             await self._quietly(self.device.notify_subscribers(self._measurement, data))
             self.sent += 1
-
-    @staticmethod
-    async def _quietly(call: object) -> None:
-        # A peer that left a moment ago makes bumble raise; the strap beats on regardless.
-        try:
-            await call  # type: ignore[misc]  # any of bumble's awaitables
-        except Exception as error:
-            _log.debug("simulated strap: %s", error)
-
-
-def _advertising(name: str) -> bytes:
-    """Flags, the Heart Rate Service UUID and the name, as advertising data."""
-    encoded = name.encode()[:22]
-    return (
-        bytes((2, 0x01, 0x06))
-        + bytes((3, 0x03))
-        + HEART_RATE_SERVICE.to_bytes(2, "little")
-        + bytes((len(encoded) + 1, 0x09))
-        + encoded
-    )

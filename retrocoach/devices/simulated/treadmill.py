@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import logging
 import time
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from bumble.core import UUID
 from bumble.device import Connection, Device
@@ -41,13 +39,13 @@ from retrocoach.core.devices.ftms_data import (
     encode_treadmill_data,
 )
 from retrocoach.devices.simulated.belt_model import BeltModel
+from retrocoach.devices.simulated.peripheral import SimulatedPeripheral
 
 __all__ = ["DEMO_NAME", "Received", "SimulatedTreadmill"]
 
 DEMO_NAME: Final = "Demo treadmill"
 _TICK_S: Final = 0.1
 """How often the belt moves and reports: ten times a second (real ones report about once)."""
-_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +62,11 @@ def _uuid(number: int) -> UUID:
     return UUID.from_16_bits(number)
 
 
-class SimulatedTreadmill:
+class SimulatedTreadmill(SimulatedPeripheral):
     """The FTMS service of a treadmill whose belt is a BeltModel, on a bumble Device."""
 
     def __init__(self, device: Device, belt: BeltModel | None = None) -> None:
-        self.device = device
+        super().__init__(device, FTMS_SERVICE)
         self.belt = belt or BeltModel()
         self.refuse_control = False
         """Answer every request for control with 'not permitted' (another app holds it)."""
@@ -76,7 +74,6 @@ class SimulatedTreadmill:
         self.started_at = 0.0
         """time.monotonic() when the belt's clock started: belt.history's times count from it."""
         self._controller: Connection | None = None
-        self._task: asyncio.Task[None] | None = None
         flags = Characteristic.Properties
         self._data = Characteristic(
             _uuid(TREADMILL_DATA), flags.NOTIFY, Characteristic.READABLE, self._data_bytes()
@@ -108,29 +105,6 @@ class SimulatedTreadmill:
         )
         device.on(device.EVENT_CONNECTION, self._on_connection)
 
-    async def start(self, *, interval_ms: float = 20.0) -> None:
-        """Power on, advertise the service (every *interval_ms*) and run the belt."""
-        device = self.device
-        device.advertising_data = _advertising(device.name)
-        await device.power_on()
-        await device.start_advertising(
-            advertising_interval_min=interval_ms,
-            advertising_interval_max=interval_ms,
-            auto_restart=True,
-        )
-        self._task = asyncio.get_running_loop().create_task(self._run_belt())
-
-    async def close(self) -> None:
-        """Stop the belt's clock and advertising, and drop the links: the treadmill is off."""
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        with contextlib.suppress(Exception):
-            await self.device.stop_advertising()
-        await self.drop_connections()
-
     # -- the console: what a walker does on the treadmill itself ------------------------------
 
     async def console_speed(self, kmh: float) -> None:
@@ -148,12 +122,6 @@ class SimulatedTreadmill:
 
     def put_safety_key_back(self) -> None:
         self.belt.safety_key_in = True
-
-    async def drop_connections(self) -> None:
-        """The treadmill loses the link (out of range, switched off and on)."""
-        for connection in list(self.device.connections.values()):
-            with contextlib.suppress(Exception):
-                await connection.disconnect()
 
     # -- the service ---------------------------------------------------------------------------
 
@@ -212,7 +180,7 @@ class SimulatedTreadmill:
             self.device.notify_subscribers(self._status, encode_machine_status(status))
         )
 
-    async def _run_belt(self) -> None:
+    async def _run(self) -> None:  # the belt moves and reports
         loop = asyncio.get_running_loop()
         last = self.started_at = loop.time()  # the loop's clock is time.monotonic()
         while True:
@@ -231,23 +199,3 @@ class SimulatedTreadmill:
                 elapsed_s=int(belt.elapsed_s) & 0xFFFF,
             )
         )
-
-    @staticmethod
-    async def _quietly(call: Any) -> None:  # noqa: ANN401  # any of bumble's awaitables
-        # A peer that left a moment ago makes bumble raise; the treadmill runs on regardless.
-        try:
-            await call
-        except Exception as error:
-            _log.debug("simulated treadmill: %s", error)
-
-
-def _advertising(name: str) -> bytes:
-    """Flags, the FTMS service UUID and the name, as advertising data."""
-    encoded = name.encode()[:22]  # what fits in 31 bytes beside the flags and the UUID
-    return (
-        bytes((2, 0x01, 0x06))
-        + bytes((3, 0x03))
-        + FTMS_SERVICE.to_bytes(2, "little")
-        + bytes((len(encoded) + 1, 0x09))
-        + encoded
-    )
