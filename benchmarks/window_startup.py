@@ -31,8 +31,17 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 RUNS = 7
-KINDS = ("bare", "floor", "app")
-"""Started in turn: the smallest window, the least a coach view draws, and RetroCoach."""
+KINDS = ("bare", "floor", "app", "fresh")
+"""Started in turn: the smallest window, the least a coach view draws, and RetroCoach on a
+confirmed data folder and on a fresh one (a new folder each start: the checklist shows)."""
+RATIOS = (
+    ("", "app", "bare"),
+    ("floor_", "floor", "bare"),
+    ("app_floor_", "app", "floor"),
+    ("fresh_", "fresh", "bare"),
+    ("fresh_floor_", "fresh", "floor"),
+)
+"""Each ratio's prefix, and the kinds over and under."""
 WALK_S = 20.0
 SETTLE_S = 2.0
 IDLE_S = 1.0
@@ -80,7 +89,12 @@ def _watch_first_frame(kind: str) -> None:
             return False
 
         def framed(self) -> None:
-            _say(mapped_at=self.mapped_at, shown_at=time.monotonic(), rss_kib=_rss_kib())
+            _say(
+                mapped_at=self.mapped_at,
+                shown_at=time.monotonic(),
+                rss_kib=_rss_kib(),
+                cpu_s=time.process_time(),  # the process's own work, whatever the machine's load
+            )
             if kind == "walk":
                 _walk(self.window)
             else:
@@ -94,10 +108,16 @@ def _watch_first_frame(kind: str) -> None:
     watches: list[FrameWatch] = []
 
     def exec_watched() -> int:
+        from PySide6.QtWidgets import QDialog  # noqa: PLC0415
+
         application = QApplication.instance()
         assert isinstance(application, QApplication)
         shown = [w for w in application.topLevelWidgets() if w.isVisible()]
-        window = next((w for w in shown if isinstance(w, QMainWindow)), shown[0])
+        # On a fresh data folder the checklist opens over the coach: its frame is the one the
+        # walker meets (it comes after the window's).
+        window = next((w for w in shown if isinstance(w, QDialog)), None) or next(
+            (w for w in shown if isinstance(w, QMainWindow)), shown[0]
+        )
         watches.append(FrameWatch(window))
         window.windowHandle().installEventFilter(watches[-1])
         return run()
@@ -204,7 +224,7 @@ def _walk(window: QWidget) -> None:
         marks["cpu"], marks["wall"] = time.process_time(), time.monotonic()
 
     def end() -> None:
-        _say(cpu_s=time.process_time() - marks["cpu"], wall_s=time.monotonic() - marks["wall"])
+        _say(walk_cpu_s=time.process_time() - marks["cpu"], wall_s=time.monotonic() - marks["wall"])
         window.close()
         QApplication.quit()
 
@@ -238,10 +258,13 @@ def _display() -> Iterator[dict[str, str]]:
 
 def _launch(kind: str, env: dict[str, str], data_dir: str, audio: str) -> dict[str, float]:
     import subprocess  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
 
+    if kind == "fresh":
+        data_dir = tempfile.mkdtemp(dir=data_dir)  # never used before: the checklist is due
     began = time.monotonic()
     done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, data_dir, audio],
+        [sys.executable, __file__, "--child", "app" if kind == "fresh" else kind, data_dir, audio],
         env=env,
         capture_output=True,
         text=True,
@@ -262,10 +285,11 @@ def _launch(kind: str, env: dict[str, str], data_dir: str, audio: str) -> dict[s
 def measure(runs: int = RUNS, audio: str = "auto") -> dict[str, float | str]:
     """Start the three windows in turn *runs* times each; return medians, ratios and CPU.
 
-    Times are in ms and memory in MiB, by kind ("bare", "floor", "app") and figure
-    ("mapped", "frame", "rss", "idle_rss"), e.g. ``app_frame_ms``. Ratios are app over bare
-    (``frame_ratio``), floor over bare (``floor_frame_ratio``) and app over floor
-    (``app_floor_frame_ratio``).
+    Times are in ms and memory in MiB, by kind ("bare", "floor", "app", "fresh") and figure
+    ("mapped", "frame", "cpu", "rss", "idle_rss"), e.g. ``app_frame_ms``. Ratios are app over
+    bare (``frame_ratio``), floor over bare (``floor_frame_ratio``), app over floor
+    (``app_floor_frame_ratio``) and the fresh folder's over floor and bare
+    (``fresh_floor_frame_ratio``, ``fresh_frame_ratio``).
     """
     import json  # noqa: PLC0415
     import statistics  # noqa: PLC0415
@@ -292,22 +316,19 @@ def measure(runs: int = RUNS, audio: str = "auto") -> dict[str, float | str]:
         runs_of = figures[kind]
         result[f"{kind}_mapped_ms"] = statistics.median(r["mapped_s"] for r in runs_of) * 1000
         result[f"{kind}_frame_ms"] = statistics.median(r["startup_s"] for r in runs_of) * 1000
+        result[f"{kind}_cpu_ms"] = statistics.median(r["cpu_s"] for r in runs_of) * 1000
         result[f"{kind}_rss_mib"] = statistics.median(r["rss_kib"] for r in runs_of) / 1024
         result[f"{kind}_idle_rss_mib"] = (
             statistics.median(r["idle_rss_kib"] for r in runs_of) / 1024
         )
-    for figure in ("mapped_ms", "frame_ms", "rss_mib", "idle_rss_mib"):
+    for figure in ("mapped_ms", "frame_ms", "cpu_ms", "rss_mib", "idle_rss_mib"):
         name = figure.rsplit("_", 1)[0]
-        for prefix, over, under in (
-            ("", "app", "bare"),
-            ("floor_", "floor", "bare"),
-            ("app_floor_", "app", "floor"),
-        ):
+        for prefix, over, under in RATIOS:
             top, bottom = result[f"{over}_{figure}"], result[f"{under}_{figure}"]
             assert isinstance(top, float)
             assert isinstance(bottom, float)
             result[f"{prefix}{name}_ratio"] = top / bottom
-    result["cpu_percent"] = walk["cpu_s"] / walk["wall_s"] * 100
+    result["cpu_percent"] = walk["walk_cpu_s"] / walk["wall_s"] * 100
     result["walk_s"] = walk["wall_s"]
     return result
 
@@ -326,22 +347,28 @@ def main() -> None:
     args = parser.parse_args()
     result = measure(args.runs, args.audio)
     print(f"platform: {result['platform']}, audio {args.audio}, {args.runs} runs each, medians")
-    print(f"{'':>14}  {'mapped':>7}  {'frame':>7}  {'RSS at frame':>12}  {'RSS idle':>8}")
-    for kind, label in (("bare", "bare QWidget"), ("floor", "floor"), ("app", "RetroCoach")):
+    print(
+        f"{'':>20}  {'mapped':>7}  {'frame':>7}  {'CPU':>7}  {'RSS at frame':>12}  {'RSS idle':>8}"
+    )
+    for kind, label in (
+        ("bare", "bare QWidget"),
+        ("floor", "floor"),
+        ("app", "RetroCoach"),
+        ("fresh", "RetroCoach, fresh"),
+    ):
         print(
-            f"{label:>14}: {result[f'{kind}_mapped_ms']:4.0f} ms  "
+            f"{label:>20}: {result[f'{kind}_mapped_ms']:4.0f} ms  "
             f"{result[f'{kind}_frame_ms']:4.0f} ms  "
+            f"{result[f'{kind}_cpu_ms']:4.0f} ms  "
             f"{result[f'{kind}_rss_mib']:8.1f} MiB  "
             f"{result[f'{kind}_idle_rss_mib']:4.1f} MiB"
         )
-    for prefix, label in (
-        ("", "app / bare"),
-        ("floor_", "floor / bare"),
-        ("app_floor_", "app / floor"),
-    ):
+    for prefix, over, under in RATIOS:
+        label = f"{over} / {under}"
         print(
-            f"{label:>14}: {result[f'{prefix}mapped_ratio']:5.2f} x  "
+            f"{label:>20}: {result[f'{prefix}mapped_ratio']:5.2f} x  "
             f"{result[f'{prefix}frame_ratio']:5.2f} x  "
+            f"{result[f'{prefix}cpu_ratio']:5.2f} x  "
             f"{result[f'{prefix}rss_ratio']:9.2f} x  "
             f"{result[f'{prefix}idle_rss_ratio']:5.2f} x"
         )
