@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,6 +13,7 @@ from retrocoach.core.errors import StorageError
 from retrocoach.core.history.journal import checkpoint_line, header_line, segment_line
 from retrocoach.core.history.journal_writer import SessionJournal
 from retrocoach.core.history.outcome import outcome_of
+from retrocoach.core.history.records import new_record_id
 from retrocoach.core.history.store import HistoryStore, Outcome, RecordError, SessionRecord
 from retrocoach.core.plan.model import Kind
 from retrocoach.core.programme.mark import ProgrammeMark
@@ -68,7 +68,7 @@ class SessionRecorder:
         self._report = report
         self._wall_clock = wall_clock
         self._every = journal_every_s
-        self._id = uuid.uuid4().hex
+        self._id = new_record_id()
         self._started_at: datetime | None = None
         self._checkpoint_at: float | None = None
         self._done = 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -36,12 +35,20 @@ __all__ = [
     "Outcome",
     "RecordError",
     "SessionRecord",
+    "new_record_id",
 ]
 
 MAX_EFFORT: Final = 10
 MAX_NOTES_CHARS: Final = 2000
 _ID: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _MAX_ESTIMATE: Final = 1e7
+
+
+def new_record_id() -> str:
+    """A fresh session id: a random UUID's 32 hex digits."""
+    import uuid  # noqa: PLC0415  (loaded with the first walk's recorder, not to show the window)
+
+    return uuid.uuid4().hex
 
 
 # Sessions share a handful of plans: each plan's stored form is built once. The speeds' types
@@ -160,7 +167,7 @@ class SessionRecord:
         )
         figures = estimate(segments, basis)
         return cls(
-            id=record_id or uuid.uuid4().hex,
+            id=record_id or new_record_id(),
             started_at=started_at,
             ended_at=started_at + timedelta(seconds=max(0.0, end - begin)),
             outcome=Outcome(outcome),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import operator
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -20,6 +19,7 @@ from retrocoach.core.history.parsing import upgrade_v1
 from retrocoach.core.history.records import Outcome, RecordError, SessionRecord
 from retrocoach.core.history.recovery import JournalRecovery, describe_recovered
 from retrocoach.core.history.walker import WalkLock, runtime_folder
+from retrocoach.core.storage.digest import sha256_hex
 from retrocoach.core.storage.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
 from retrocoach.core.storage.files import collector_paused
 from retrocoach.core.storage.lazy import LazyRecords
@@ -110,7 +110,7 @@ class HistoryStore:
         self._runtime = runtime_folder() if runtime_dir is None else runtime_dir
         # Where a walk is journalled when the data folder is full: the runtime folder is on
         # another file system (a tmpfs) on most systems. One folder per data folder.
-        digest = hashlib.sha256(os.fsencode(os.path.realpath(folder))).hexdigest()[:16]
+        digest = sha256_hex(os.fsencode(os.path.realpath(folder)))[:16]
         self.spare_folder = self._runtime / "journals" / digest
         self._recovery = JournalRecovery(
             folder,

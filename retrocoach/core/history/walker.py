@@ -14,7 +14,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import socket
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -65,7 +64,7 @@ def _start_ticks(pid: int) -> int | None:
 
 def _me() -> dict[str, Any]:
     pid = os.getpid()
-    host = socket.gethostname()
+    host = os.uname().nodename  # what socket.gethostname() reads, without loading socket
     return {"pid": pid, "start": _start_ticks(pid), "boot": _boot_id(), "host": host}
 
 

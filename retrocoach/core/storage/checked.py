@@ -9,7 +9,6 @@ damaged, foreign or not a plain file, costs only time.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -100,6 +99,10 @@ class Certificate:
 
 
 def _digest(raw: bytes) -> str:
+    # OpenSSL's SHA-256, the quickest on a long history, loads after the window's first frame
+    # (it adds 3.4 MiB): history.json is read then, not to show the window.
+    import hashlib  # noqa: PLC0415
+
     return hashlib.sha256(raw).hexdigest()
 
 

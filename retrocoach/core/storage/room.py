@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import functools
 import os
 import sys
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    # Loaded when room is first set aside (the start of a walk): not to show the window.
+    import ctypes
 
 __all__ = ["keep_room"]
 
@@ -24,6 +27,8 @@ def keep_room(fd: int, size: int) -> None:
     libc = _libc()
     if libc is None:
         return
+    import ctypes  # noqa: PLC0415  (loaded already by _libc)
+
     if libc.fallocate(fd, _KEEP_SIZE, ctypes.c_long(0), ctypes.c_long(size)) == 0:
         return
     code = ctypes.get_errno()
@@ -36,6 +41,8 @@ def keep_room(fd: int, size: int) -> None:
 def _libc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # noqa: PLC0415  (see TYPE_CHECKING)
+
     try:
         return ctypes.CDLL(None, use_errno=True)
     except OSError:
