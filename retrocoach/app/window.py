@@ -56,6 +56,7 @@ __all__ = [
     "build_window",
     "configure_application",
     "run_app",
+    "set_window_icon",
 ]
 
 APP_ID: Final = "retrocoach"
@@ -192,11 +193,21 @@ def build_window(
     return window
 
 
-def configure_application(app: QCoreApplication) -> None:
-    """Name the application for the desktop: its .desktop file, icon and version."""
+def configure_application(app: QCoreApplication, *, icon: bool = True) -> None:
+    """Name the application for the desktop: its .desktop file, version and (with *icon*) icon."""
     app.setApplicationName("RetroCoach")
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
+    if icon:
+        set_window_icon()
+
+
+def set_window_icon() -> None:
+    """Give every window the application's icon (the desktop may also find it by APP_ID).
+
+    Drawing it loads Qt's SVG library and renders the icon at each size the window system
+    asks for: about 2 MiB and some milliseconds that run_app leaves until after the first frame.
+    """
     QGuiApplication.setWindowIcon(QIcon(str(asset_path("icons", "retrocoach.svg"))))
 
 
@@ -232,10 +243,11 @@ def run_app(
     """Open the window and run until it closes; returns the exit status."""
     logging.basicConfig(level=logging.WARNING, format="retrocoach: %(message)s")
     app = QApplication.instance() or QApplication(["retrocoach", *argv])
-    configure_application(app)
+    configure_application(app, icon=False)
     window = build_window(
         paths, history, plans, plan=plan, audio=audio, warn=warn, hr=hr, treadmill=treadmill
     )
+    after_first_frame(window, set_window_icon)  # the window system takes it when it comes
     # The media keys (MPRIS over QtDBus) are not needed to show the coach: they load and are
     # published just after the first frame.
     after_first_frame(window, lambda: _media_keys(app, window))

@@ -284,13 +284,20 @@ def test_showing_the_window_loads_no_module_only_a_later_page_or_the_sound_needs
 
 AT_FIRST_FRAME = textwrap.dedent(
     """
-    import sys
+    import linecache, sys
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     def modules_at_first_frame(*_app: object) -> int:
         # The window is shown; the event loop would paint it next: what is loaded now is
         # what the first frame waited for.
         print(" ".join(sorted(sys.modules)))
+        # This process loaded Qt before the entry point (to hook exec): only the modules the
+        # window loads after qt_sources.spare_source_reads are judged, the Qt ones.
+        print(" ".join(sorted(name for name in linecache.cache if "/retrocoach/ui/" in name)))
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            svg = "libQt6Svg" in maps.read()  # the icon's renderer
+        print(f"svg={svg} icon={not QGuiApplication.windowIcon().isNull()}")
         return 0
 
     QApplication.exec = modules_at_first_frame
@@ -306,7 +313,16 @@ AFTER_FIRST_FRAME = (
     "retrocoach.devices",
     "bleak",
     "asyncio",
+    "retrocoach.cli.parser",  # a plain 'retrocoach' needs no grammar (cli/quick_args.py)
+    "retrocoach.cli.programme",
+    "_hashlib",  # OpenSSL: 3.4 MiB at the first frame (history.store's sha256_hex)
+    "ctypes",
+    "socket",
 )
+FIRST_FRAME_BUDGET = 126
+"""At most this many of RetroCoach's own modules load before the first frame. Each costs
+start-up time and memory (benchmarks/README.md, issue 27): a new one belongs after the first
+frame unless the coach, the checklist or the stores need it to show; raise this only then."""
 
 
 @pytest.mark.parametrize("confirmed", [False, True], ids=["fresh folder", "confirmed folder"])
@@ -328,6 +344,57 @@ def test_the_entry_point_shows_the_coach_before_the_media_keys_sound_and_later_p
         timeout=60,
         check=True,
     )
-    loaded = set(done.stdout.split())
+    modules, read, icon = done.stdout.splitlines()
+    loaded = set(modules.split())
     assert "retrocoach.ui.window.main_window" in loaded
     assert [name for name in AFTER_FIRST_FRAME if name in loaded] == []
+    ours = sorted(name for name in loaded if name.split(".")[0] == "retrocoach")
+    assert len(ours) <= FIRST_FRAME_BUDGET, "\n".join(ours)
+    assert read.split() == []  # PySide6 kept none of their sources (app/qt_sources.py)
+    assert icon == "svg=False icon=False"  # drawn just after the first frame
+
+
+ICON_AFTER_FIRST_FRAME = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    run = QApplication.exec
+
+    def watched(*_app: object) -> int:
+        print(f"icon at first frame: {not QGuiApplication.windowIcon().isNull()}", flush=True)
+
+        def look() -> None:
+            if not QGuiApplication.windowIcon().isNull():
+                print("icon set", flush=True)
+                QApplication.quit()
+
+        timer = QTimer()
+        timer.timeout.connect(look)
+        timer.start(10)
+        QTimer.singleShot(30_000, QApplication.quit)  # a generous deadline, then say so
+        return run()
+
+    QApplication.exec = watched
+    from retrocoach.app.main import main
+    sys.exit(main(["--audio", "none"]))
+    """
+)
+
+
+def test_the_window_gets_its_icon_just_after_its_first_frame(tmp_path: Path) -> None:
+    SettingsStore(DataPaths(tmp_path, tmp_path), warn=pytest.fail).save(
+        Settings(checklist_confirmed=True)
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROCOACH_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", ICON_AFTER_FIRST_FRAME],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.splitlines() == ["icon at first frame: False", "icon set"]
