@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from datetime import datetime
@@ -16,6 +15,7 @@ from retrocoach.core.plan import model
 from retrocoach.core.programme import mark
 from retrocoach.core.session import machine
 from retrocoach.core.storage.checked import Certificate, CheckedReading
+from retrocoach.core.storage.digest import sha256_hex
 from retrocoach.core.storage.document_reading import count_strings
 from retrocoach.core.storage.lazy import Facts
 
@@ -56,13 +56,14 @@ def _code() -> str:
     The version, and the source of every module reading a record, so a change to the checks
     made without a new version number still counts as other code.
     """
-    digest = hashlib.sha256(__version__.encode())
+    parts = [__version__.encode()]
     for module in (records, parsing, measured, unknown_keys, model, mark, machine):
         try:
-            digest.update(Path(module.__file__ or "").read_bytes())
+            parts.append(Path(module.__file__ or "").read_bytes())
         except OSError:
-            digest.update(b"?")  # no source beside it (a frozen build): its version says it
-    return digest.hexdigest()[:32]
+            parts.append(b"?")  # no source beside it (a frozen build): its version says it
+    # The digest of the parts one after another; sha256_hex spares the window's start OpenSSL.
+    return sha256_hex(b"".join(parts))[:32]
 
 
 def checked_history(folder: Path) -> CheckedReading[SessionRecord]:
