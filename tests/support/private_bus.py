@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ __all__ = ["RUN", "PrivateBus", "coach", "missing_bus_tools", "private_bus", "un
 PLAYER = "retrocoach"
 DEST = "org.mpris.MediaPlayer2.retrocoach"
 PATH = "/org/mpris/MediaPlayer2"
+MARK_PATH = "/org/retrocoach/test/monitor"
+MARK_INTERFACE = "org.retrocoach.Test"
 PLAN = "warmup=0s forward=20s backward=10s rounds=2 cooldown=0s getready=0s"
 RUN = (sys.executable, "-m", "retrocoach", "run", "--audio", "none", "--pips", "off")
 
@@ -120,25 +123,62 @@ class PrivateBus:
             time.sleep(0.1)
         raise AssertionError("RetroCoach's MPRIS player never appeared on the private bus")
 
+    def _mark(self, member: str) -> None:
+        """Send a marker signal that only monitor()'s own rule matches."""
+        subprocess.run(
+            ["dbus-send", "--session", "--type=signal", MARK_PATH, f"{MARK_INTERFACE}.{member}"],
+            env=self.env,
+            capture_output=True,
+            timeout=10,
+            check=True,
+        )
+
     @contextlib.contextmanager
     def monitor(self, rule: str) -> Iterator[list[str]]:
-        """dbus-monitor's lines for *rule* while the block runs (complete after it)."""
+        """dbus-monitor's lines for *rule* while the block runs (complete after it).
+
+        Marker signals bracket the block, so nothing is left to a fixed wait: the block starts
+        once dbus-monitor has heard a first marker (it is subscribed), and the lines are
+        complete once it has heard the last one, which the bus delivers after every message it
+        read before it (the app's signals among them).
+        """
         lines: list[str] = []
+        seen: list[str] = []
         watcher = subprocess.Popen(
-            ["dbus-monitor", "--session", rule],
+            ["dbus-monitor", "--session", rule, f"type='signal',path='{MARK_PATH}'"],
             env=self.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
         )
+        assert watcher.stdout is not None
+
+        def read() -> None:
+            assert watcher.stdout is not None
+            seen.extend(line.rstrip("\n") for line in watcher.stdout)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+
+        def marked(member: str) -> bool:
+            return any(MARK_PATH in line and f"member={member}" in line for line in seen)
+
+        def ready() -> bool:
+            self._mark("Ready")
+            return until(lambda: marked("Ready"), 0.5)
+
         try:
-            time.sleep(0.3)  # let it subscribe
+            assert until(ready, 20.0), "dbus-monitor never subscribed"
             yield lines
+            self._mark("Done")
+            assert until(lambda: marked("Done"), 20.0), "dbus-monitor never heard the end"
         finally:
-            time.sleep(0.3)
             watcher.terminate()
-            out, _ = watcher.communicate(timeout=5)
-            lines.extend(out.splitlines())
+            watcher.wait(timeout=5)
+            reader.join(timeout=5)
+            watcher.stdout.close()
+            start = next((i for i, line in enumerate(seen) if "member=Ready" in line), len(seen))
+            lines.extend(line for line in seen[start:] if MARK_PATH not in line)
 
 
 @contextlib.contextmanager
