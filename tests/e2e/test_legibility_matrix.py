@@ -88,9 +88,11 @@ def _walk_through(desktop: Desktop, data: Path, size: str, case: Case) -> list[s
         window = desktop.window("^RetroCoach$", pid=app.pid)  # type: ignore[attr-defined]
         if case.walk_mode:
             desktop.press(window, "F11")
-        see("ready", "READY", 50, 70)
+        # A fresh 4K Xvfb beside other workers may take seconds to show the first frame, and
+        # a state lasts: the ready one until Space, forward from 18 s down to 9 s.
+        see("ready", "READY", 50, 70, limit=30)
         start_walk(desktop, app, data)  # type: ignore[arg-type]
-        see("forward", "FORWARD", 9, 18, also="3.5km/h")
+        see("forward", "FORWARD", 9, 18, also="3.5km/h", limit=8)
         see("slow-down", "FORWARD", 1, 8, also="1.5km/h", limit=12)
         see("backward", "BACKWARD", 25, 40, also="1.5km/h", limit=10)
         desktop.press(window, "Escape")

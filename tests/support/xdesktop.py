@@ -147,18 +147,29 @@ class Desktop:
         A dialog can be mapped a moment before it takes keys; a lost Escape is pressed again.
         """
 
-        def gone() -> bool:
-            found = subprocess.run(
+        def showing() -> list[str]:
+            return subprocess.run(
                 ["xdotool", "search", "--onlyvisible", "--all", "--pid", str(pid), "--name", name],
                 env=self.env,
                 capture_output=True,
                 text=True,
                 check=False,
             ).stdout.split()
-            if found:
+
+        def gone() -> bool:
+            found = showing()
+            if not found:
+                return True
+            # The window may close between the search and the key (an earlier Escape that
+            # took a moment): xdotool then fails on it, and the next look shows it gone.
+            with contextlib.suppress(AssertionError):
                 self.press(found[0], "Escape")
-                time.sleep(0.2)
-            return not found
+            deadline = time.monotonic() + 1.0
+            while time.monotonic() < deadline:  # a second for the press to close it
+                if not showing():
+                    return True
+                time.sleep(0.05)
+            return False
 
         self.window(name, pid=pid)
         wait_until(gone, f"the window titled {name!r} closed by Escape")
