@@ -22,6 +22,7 @@ from retrocoach.core.storage.lazy import Facts
 __all__ = [
     "CERTIFICATE_NAME",
     "checked_history",
+    "facts_in",
     "item_facts",
     "line_facts",
     "session_strings",
@@ -43,6 +44,34 @@ def line_facts(line: bytes) -> Facts | None:
     except ValueError:
         return None
     return found[1].decode("ascii"), started
+
+
+_LINE: Final = b'\n{"id": "'
+_STARTED: Final = b'", "started_at": "'
+
+
+def facts_in(raw: bytes, count: int) -> list[Facts] | None:
+    """line_facts of each of the *count* session lines of *raw*, vouched for: quicker in one go.
+
+    A line break is never inside a JSON string, so each session line, and nothing else, starts
+    right after the line break this splits at. None if any does not read as line_facts reads.
+    """
+    pieces = raw.split(_LINE)
+    if len(pieces) != count + 1:
+        return None
+    found: list[Facts] = []
+    read_time = datetime.fromisoformat
+    try:
+        for piece in pieces[1:]:
+            end = piece.index(b'"')
+            start = end + len(_STARTED)
+            if not piece.startswith(_STARTED, end):
+                return None
+            started = read_time(piece[start : piece.index(b'"', start)].decode("ascii"))
+            found.append((piece[:end].decode("ascii"), started))
+    except ValueError:  # no closing quote, not ASCII, not a time
+        return None
+    return found
 
 
 def item_facts(record: SessionRecord) -> Facts:
@@ -73,6 +102,7 @@ def checked_history(folder: Path) -> CheckedReading[SessionRecord]:
         parse=SessionRecord.from_json,
         dump=SessionRecord.to_json,
         line_facts=line_facts,
+        facts_in=facts_in,
         item_facts=item_facts,
     )
 

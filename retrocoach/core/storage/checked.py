@@ -18,7 +18,7 @@ from typing import Any, Final, Generic, TypeVar
 from retrocoach.core.errors import CorruptFileError, StorageError
 from retrocoach.core.storage.atomic import write_new_file
 from retrocoach.core.storage.files import open_regular, parse_json_bytes
-from retrocoach.core.storage.lazy import Facts, LazyRecords, entry_lines
+from retrocoach.core.storage.lazy import Facts, LazyRecords
 
 __all__ = ["Certificate", "CheckedReading"]
 
@@ -110,7 +110,8 @@ class CheckedReading(Generic[T]):
     """Reading a file its certificate vouches for line by line, and vouching for clean files.
 
     *line_facts* reads a record's key and order from the start of its line, as the writer
-    writes it (None for a line that does not start so); *item_facts* gives the same of a record.
+    writes it (None for a line that does not start so), and *facts_in* those of every line of
+    a file vouched for, in one go; *item_facts* gives the same of a record.
     """
 
     def __init__(
@@ -120,12 +121,14 @@ class CheckedReading(Generic[T]):
         parse: Callable[[Any], T],
         dump: Callable[[T], dict[str, Any]],
         line_facts: Callable[[bytes], Facts | None],
+        facts_in: Callable[[bytes, int], list[Facts] | None],
         item_facts: Callable[[T], Facts],
     ) -> None:
         self.certificate = certificate
         self._parse = parse
         self._dump = dump
         self._line_facts = line_facts
+        self._facts_in = facts_in
         self._item_facts = item_facts
 
     def recall(self, path: Path, raw: bytes) -> LazyRecords[T] | None:
@@ -145,28 +148,22 @@ class CheckedReading(Generic[T]):
             count,
             parse=self._parse,
             facts_of=self._line_facts,
+            facts_in=self._facts_in,
             withdraw=self.certificate.withdraw,
             canonical=canonical,
         )
 
     def remember(self, raw: bytes, items: Sequence[T]) -> bool:
-        """Vouch for *raw*, read whole and found clean, current and in the writer's layout.
+        """Vouch for *raw*: read a line at a time (document_reading.parse_by_lines), each line
+        alone one of *items*, and found clean, current and in the writer's layout.
 
-        Only if every record has its own line: each line, parsed alone, is one JSON object,
-        so the lines joined are the list the whole file held, record for record, and each
-        line starts with its record's key and order. Whether it vouched is returned.
+        Only if each line starts with its record's key and order, as the writer writes them.
+        Whether it vouched is returned.
         """
         if items and raw.count(b"\n") != len(items) + 2:
             return False
-        lines = entry_lines(raw, len(items))
-        if len(lines) != len(items) or not self._own_lines(lines, items):
+        if self._facts_in(raw, len(items)) != list(map(self._item_facts, items)):
             return False
-        for line in lines:
-            try:
-                if not isinstance(parse_json_bytes(line), dict):
-                    return False
-            except CorruptFileError:
-                return False
         self.certificate.vouch(raw, len(items))
         return True
 

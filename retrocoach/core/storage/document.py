@@ -22,6 +22,7 @@ from retrocoach.core.storage.document_reading import (
     MigrationStep,
     has_duplicate_keys,
     migrate,
+    parse_by_lines,
     parse_items,
     writable,
     written_as_dumped,
@@ -117,8 +118,10 @@ class DocumentFile(SavingFile[T]):
         found = None if vouched is None else self._vouched(signature, raw, vouched)
         if found is not None:
             return found
+        # A line at a time where it can be: the same document, and the proof a certificate needs.
+        by_line = None if self._checked is None else parse_by_lines(raw, self._list_key)
         try:
-            document = parse_json_bytes(raw)
+            document = parse_json_bytes(raw) if by_line is None else by_line
             if not isinstance(document, dict):
                 raise CorruptFileError("it is not a JSON object")
             found = document.get("schema_version")
@@ -139,7 +142,12 @@ class DocumentFile(SavingFile[T]):
             return self._salvaged(raw, str(error))
         if bad:
             return self._salvaged(raw, None)
-        checked = appendable and self._checked is not None and self._checked.remember(raw, items)
+        checked = (
+            appendable
+            and by_line is not None
+            and self._checked is not None
+            and self._checked.remember(raw, items)
+        )
         if signature is not None:  # taken before reading: a change since then forces a reread
             self._snapshot = Snapshot(signature, items, raw, appendable, self._header, checked)
         return Loaded(items, FileState.CLEAN)

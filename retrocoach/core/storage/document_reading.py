@@ -10,7 +10,8 @@ from itertools import chain, compress
 from pathlib import Path
 from typing import Any, Final, Generic, TypeVar
 
-from retrocoach.core.storage.files import decode_text
+from retrocoach.core.errors import CorruptFileError
+from retrocoach.core.storage.files import decode_text, parse_json_text
 
 __all__ = [
     "RECORD_ERRORS",
@@ -22,6 +23,7 @@ __all__ = [
     "has_duplicate_keys",
     "head_text",
     "migrate",
+    "parse_by_lines",
     "parse_items",
     "writable",
     "written_as_dumped",
@@ -171,6 +173,37 @@ def count_strings(value: object) -> int:
         total += sum(map(len, dicts))
         level = list(chain(chain.from_iterable(map(dict.values, dicts)), *lists))
     return total
+
+
+def parse_by_lines(raw: bytes, list_key: str) -> dict[str, Any] | None:
+    """The document in *raw*, parsed a line at a time, if it has the writer's layout; else None.
+
+    Whenever it returns a document, it is the one parsing *raw* whole gives: the first line
+    ends by opening the list under *list_key* (the object's last member), each line after it
+    holds one JSON value and a comma (the last one, none), and "]}" closes the file. Each line
+    parsed alone proves it holds one whole record, which a certificate (storage.checked)
+    needs. Any other layout, or a line that does not parse alone, gives None: parse it whole.
+    """
+    if not raw.endswith(b"\n]}\n"):
+        return None
+    try:
+        lines = decode_text(raw).split("\n")
+        if not lines[0].endswith(f"{json.dumps(list_key)}: ["):
+            return None
+        document = parse_json_text(lines[0] + "]}")
+        entries = []
+        if body := lines[1:-2]:
+            *middle, last = body
+            if any(not line.endswith(",") for line in middle):
+                return None
+            entries = [parse_json_text(line[:-1]) for line in middle]
+            entries.append(parse_json_text(last))
+    except CorruptFileError:
+        return None
+    if not isinstance(document, dict) or document.get(list_key) != []:
+        return None
+    document[list_key] = entries
+    return document
 
 
 class _DuplicateKeyError(Exception):

@@ -171,10 +171,17 @@ def decode_text(raw: bytes) -> str:
     return text
 
 
+# json.loads with an option builds a decoder at each call: a long history is parsed a line at
+# a time, so the one decoder is kept.
+_DECODER: Final = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
 def parse_json_text(text: str) -> object:
     """Parse JSON text strictly, or raise CorruptFileError with a short plain reason."""
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        if text.startswith("\ufeff"):  # as json.loads refuses it
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise CorruptFileError(
             f"it is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"

@@ -35,6 +35,7 @@ class LazyRecords(Sequence[T], Generic[T]):
 
     __slots__ = (
         "_facts",
+        "_facts_in",
         "_facts_of",
         "_lines",
         "_parse",
@@ -53,6 +54,7 @@ class LazyRecords(Sequence[T], Generic[T]):
         *,
         parse: Callable[[Any], T],
         facts_of: Callable[[bytes], Facts | None],
+        facts_in: Callable[[bytes, int], list[Facts] | None],
         withdraw: Callable[[], None],
         known: Sequence[T | None] = (),
         canonical: bool = False,
@@ -63,6 +65,7 @@ class LazyRecords(Sequence[T], Generic[T]):
         self._raw = raw
         self._parse = parse
         self._facts_of = facts_of
+        self._facts_in = facts_in
         self._withdraw = withdraw
         self._lines: list[bytes] | None = None
         self._facts: list[Facts] | None = None
@@ -138,10 +141,10 @@ class LazyRecords(Sequence[T], Generic[T]):
     def facts(self) -> list[Facts]:
         """Each record's key and order, read from the start of its line (quicker than parsing)."""
         if self._facts is None:
-            found = list(map(self._facts_of, self.lines()))
-            if None in found:
+            found = self._facts_in(self._raw, len(self._records))
+            if found is None:
                 raise self._unreadable("a record line does not start as RetroCoach writes it")
-            self._facts = [fact for fact in found if fact is not None]
+            self._facts = found
         return self._facts
 
     def extended(
@@ -155,6 +158,7 @@ class LazyRecords(Sequence[T], Generic[T]):
             len(self) + len(records),
             parse=self._parse,
             facts_of=self._facts_of,
+            facts_in=self._facts_in,
             withdraw=self._withdraw,
             known=[*self._records, *records],
             canonical=canonical,
