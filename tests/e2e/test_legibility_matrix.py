@@ -2,9 +2,8 @@
 belt speeds and a programme header: default tesseract on a quarter-size screenshot reads the
 direction word, the segment time and the speed to set, through the slow-down and the Esc
 banner (the turn-around's own test is test_quarter_ocr). An Xvfb and a window per scale.
-(Full HD is read by test_quarter_ocr; on 1366x768 and 1024x600 screens tesseract reads the
-word and time in most states but not all, and those sizes are held by
-tests/ui/coach/test_coach_legibility.py.)
+(Full HD is read by test_quarter_ocr, the 1366x768 and 1024x600 screens by
+test_small_screen_ocr.)
 """
 
 from __future__ import annotations

@@ -7,15 +7,13 @@ the light and dark themes, at QT_SCALE_FACTOR 1 and 2, before, during and after 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from quarter_ocr import quarter_text
+from quarter_ocr import next_segment, quarter_text
 from quarter_ocr import reads as _reads
 from xdesktop import (
     Desktop,
-    journal_session,
     need_tools,
     open_window,
     sessions,
@@ -38,12 +36,6 @@ def _quarter_text(desktop: Desktop, window: str, name: str) -> str:
         quarter_text(desktop, target, SCREENSHOTS / f"quarter-{name}-{kind}.png")
         for kind, target in (("screen", "root"), ("window", window))
     )
-
-
-def _segments(data: Path) -> list[str]:
-    """The kinds of the segments begun so far, from the walk's journal."""
-    journal = journal_session(data)
-    return [str(s["kind"]) for s in journal["segments"]] if journal else []
 
 
 @pytest.mark.slow
@@ -80,22 +72,18 @@ def test_default_tesseract_reads_word_and_time_at_a_quarter_in_every_state(
             texts.append(f"{attempt}: {text!r}")
         missed.append(f"{name}: wanted {word} and {low}-{high} s, read {texts}")
 
-    def press_and_wait(key: str, condition: Callable[[], object], what: str) -> None:
-        desktop.press(window, key)
-        wait_until(condition, what)
-
     try:
         window = desktop.window("^RetroCoach$", pid=app.pid)
         check("ready", "READY", 300, 900)
         start_walk(desktop, app, data)
         check("get-ready", "GETREADY", 1, 30)
-        press_and_wait("n", lambda: _segments(data)[-1:] == ["forward"], "the forward stretch")
+        next_segment(desktop, window, data, "forward")
         check("forward", "FORWARD", 60, 120)
         desktop.press(window, "F11")  # walk mode: the same window, laid out larger
         check("walk-forward", "FORWARD", 60, 120)
-        press_and_wait("n", lambda: _segments(data)[-1:] == ["turn"], "the turn-around")
+        next_segment(desktop, window, data, "turn")
         check("walk-turn", "TURNROUND", 1, 30)
-        press_and_wait("n", lambda: _segments(data)[-1:] == ["backward"], "the backward stretch")
+        next_segment(desktop, window, data, "backward")
         check("walk-backward", "BACKWARD", 60, 120)
         desktop.press(window, "space")
         check("walk-paused", "PAUSED", 60, 120)

@@ -9,9 +9,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from xdesktop import WAIT_S, Desktop
+from xdesktop import WAIT_S, Desktop, journal_session, wait_until
 
-__all__ = ["TIME", "quarter_text", "reads"]
+__all__ = ["TIME", "next_segment", "quarter_text", "reads", "segment_kinds"]
 
 TIME = re.compile(r"\b(\d{1,2}):([0-5]\d)\b")
 
@@ -43,3 +43,15 @@ def reads(text: str, word: str, low: int, high: int) -> bool:
         if word in line.upper().replace(" ", "") and any(low <= s <= high for s in seconds):
             return True
     return False
+
+
+def segment_kinds(data: Path) -> list[str]:
+    """The kinds of the segments begun so far, from the walk's journal in *data*."""
+    journal = journal_session(data)
+    return [str(s["kind"]) for s in journal["segments"]] if journal else []
+
+
+def next_segment(desktop: Desktop, window: str, data: Path, kind: str) -> None:
+    """Press N in *window* and wait until the journal in *data* shows a *kind* segment begun."""
+    desktop.press(window, "n")
+    wait_until(lambda: segment_kinds(data)[-1:] == [kind], f"the {kind} segment")

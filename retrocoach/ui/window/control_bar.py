@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -9,6 +11,12 @@ from retrocoach.core.session.machine import State
 from retrocoach.ui.window.keys import Action, key_hint
 
 __all__ = ["ControlBar"]
+
+_BIG_FONT: Final = 1.6
+"""How much larger than the window's font the big buttons' words are, where there is room."""
+_BIG_HEIGHT: Final = 56
+_HEIGHT_SHARE: Final = 0.1
+"""At most this share of the window's height for the big buttons (a small screen's window)."""
 
 _TOGGLE_WORDS = {
     State.IDLE: ("Start", "Start the session"),
@@ -48,6 +56,34 @@ class ControlBar(QWidget):
         row.addStretch(1)
         row.addWidget(self.full_screen_button)
         row.addWidget(self.settings_button)
+        self._fitted_to = -1
+
+    @property
+    def big_buttons(self) -> tuple[QPushButton, ...]:
+        """The four buttons in large bold words."""
+        return (self.toggle_button, self.skip_button, self.stop_button, self.mute_button)
+
+    def fit_to(self, window_height: int) -> None:
+        """Size the big buttons for a window *window_height* px tall.
+
+        Their words are large where there is room, but on a small screen's window (a
+        1024x600 laptop at scale 2 leaves 270 px) they came out larger than the coach's time,
+        and took the room the direction word and the time need: there they shrink, down to
+        the window's own font, and never below it.
+        """
+        if window_height == self._fitted_to:
+            return
+        self._fitted_to = window_height
+        base = self.font()
+        room = max(1.0, window_height * _HEIGHT_SHARE)
+        for button in self.big_buttons:
+            font = button.font()
+            # The words take about 40% of the button's height at full size.
+            points = min(base.pointSizeF() * _BIG_FONT, max(base.pointSizeF(), room * 0.3))
+            if abs(font.pointSizeF() - points) > 0.05:
+                font.setPointSizeF(points)
+                button.setFont(font)
+            button.setMinimumHeight(min(_BIG_HEIGHT, round(room)))
 
     def _button(self, action: Action, text: str, tip: str, *, big: bool = False) -> QPushButton:
         button = QPushButton(text, self)
@@ -57,10 +93,10 @@ class ControlBar(QWidget):
         button.setToolTip(tip + key_hint(action))
         if big:
             font = button.font()
-            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setPointSizeF(font.pointSizeF() * _BIG_FONT)
             font.setBold(True)
             button.setFont(font)
-            button.setMinimumHeight(56)
+            button.setMinimumHeight(_BIG_HEIGHT)
         return button
 
     def show_state(self, state: State, *, can_start: bool, can_skip: bool) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from retrocoach.ui.coach.view import CoachView
@@ -54,6 +54,10 @@ class WindowFrame(QWidget):
     def _on_tabs_current_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.coach:
             self.coach.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        self.controls.fit_to(event.size().height())
+        super().resizeEvent(event)
 
     def keep_to_coach(self, shortcuts: list[QShortcut]) -> None:
         """Let *shortcuts* work only while the coach page shows: Up and Down belong to lists

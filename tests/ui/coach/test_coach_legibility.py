@@ -149,3 +149,24 @@ def test_the_slow_down_shows_the_target_speed_as_a_banner(make_window: MakeWindo
     assert belt.line.text() == "Slow the belt to 1.5 km/h now"
     assert belt.urgent
     assert belt.line.styleSheet() == kit.window.coach.question_label.styleSheet()
+
+
+@pytest.mark.parametrize("size", [(486, 270), (800, 540), (1440, 810)])
+def test_the_big_buttons_stay_smaller_than_the_time_and_give_way_on_a_small_screen(
+    make_window: MakeWindow, size: tuple[int, int]
+) -> None:
+    """On a 1024x600 laptop at scale 2 (486x270) the buttons' words were larger than the time,
+    and their height was the room the word and the time needed."""
+    kit = make_window(plan=BELT)
+    window, view = kit.window, kit.window.coach
+    window.setMinimumSize(200, 150)
+    window.resize(*size)
+    kit.press(Key.Key_Space)
+    kit.walk(5)
+    kit.qtbot.wait(1)
+    buttons = window.controls.big_buttons
+    words = max(QFontInfo(button.font()).pixelSize() for button in buttons)
+    assert words < view.time.pixel_size()
+    assert words < view.band.word_pixel_size()
+    assert max(button.height() for button in buttons) <= max(56, round(size[1] * 0.1) + 12)
+    assert words >= QFontInfo(window.font()).pixelSize()  # never below the window's own font
