@@ -27,9 +27,18 @@ __all__ = ["NoteDialog", "NoteField", "effort_combo", "note_problem"]
 NOT_SAID: Final = "not said"
 
 
+def _kept(text: str) -> str:
+    """*text* as a note keeps it: trimmed, without NUL characters.
+
+    A NUL is invisible and cannot be stored (the history refuses it); one comes only from a
+    paste out of another program, so it is dropped rather than refused unseen.
+    """
+    return text.replace("\x00", "").strip()
+
+
 def note_problem(text: str) -> str:
     """Why *text* cannot be kept as a note ('' when it can): its length against the limit."""
-    length = len(text.strip())
+    length = len(_kept(text))
     if length > MAX_NOTES_CHARS:
         return (
             f"This note is {length:,} characters: a note is at most {MAX_NOTES_CHARS:,}. "
@@ -86,7 +95,7 @@ class NoteField(QWidget):
 
     def text(self) -> str | None:
         """The note, trimmed, or None when empty. Never cut: check ``ok`` first."""
-        return self.edit.toPlainText().strip() or None
+        return _kept(self.edit.toPlainText()) or None
 
     @property
     def ok(self) -> bool:
@@ -95,7 +104,7 @@ class NoteField(QWidget):
 
     def _on_edit_text_changed(self) -> None:
         problem = note_problem(self.edit.toPlainText())
-        length = len(self.edit.toPlainText().strip())
+        length = len(_kept(self.edit.toPlainText()))
         self.count.setText(problem or f"{length:,} of {MAX_NOTES_CHARS:,} characters")
         self.count.setStyleSheet(error_style(self.count) if problem else "")
         if self._ok != (not problem):

@@ -94,3 +94,18 @@ def test_the_effort_can_be_changed_after_the_check_in(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.keyClick(dialog.note.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.answer() == ("windy, then calm", 7)
+
+
+def test_a_pasted_note_keeps_its_right_to_left_words_and_accents_and_drops_an_invisible_nul(
+    qtbot: QtBot,
+) -> None:
+    dialog = CheckinDialog(_record())
+    _shown(qtbot, dialog)
+    dialog.notes.setFocus()
+    # Text from another program: Hebrew, a combining accent, and a NUL it left behind.
+    QApplication.clipboard().setText("הליכה טובה, cafe\u0301\x00 steady")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.checked_in().notes == "הליכה טובה, cafe\u0301 steady"
