@@ -11,7 +11,7 @@ from typing import TextIO
 
 from retrocoach.cli.signals import StopSignals
 from retrocoach.cli.terminal_keys import cbreak, key_command, speed_steps, stdin_keys
-from retrocoach.cli.terminal_lines import event_line, live_line, segment_line
+from retrocoach.cli.terminal_lines import event_line, fitted, live_line, segment_line
 from retrocoach.core.clock import Clock
 from retrocoach.core.durations import format_walked
 from retrocoach.core.history.outcome import outcome_of
@@ -230,9 +230,17 @@ class TerminalCoach:
         text = live_line(progress, self.units)
         if self.belt_note:
             text = f"{text}  {self.belt_note}"
+        text = fitted(text, self._columns())
         if text != self._shown:
             self._shown = text
             self._write(f"\r\x1b[2K{text}")
+
+    def _columns(self) -> int:
+        """The terminal's width now (it may be resized mid-walk); 0 when it cannot be told."""
+        try:
+            return os.get_terminal_size(self.out.fileno()).columns
+        except (OSError, ValueError):
+            return 0
 
     def _line(self, text: str) -> None:
         if self.is_tty:

@@ -27,7 +27,7 @@ from retrocoach.core.session.words import (
 )
 from retrocoach.core.speeds import Units, format_speed
 
-__all__ = ["event_line", "live_line", "segment_line"]
+__all__ = ["event_line", "fitted", "live_line", "segment_line"]
 
 
 def event_line(event: Event, *, keys: bool, units: Units) -> str:
@@ -93,3 +93,15 @@ def live_line(progress: Progress, units: Units) -> str:
         f"   {format_duration(progress.total_remaining_s)} left"
         f"{'   belt ' + speed if speed else ''}{paused}"
     )
+
+
+def fitted(line: str, columns: int) -> str:
+    """*line* cut to fit a terminal *columns* wide (0: width unknown, left whole).
+
+    A live line is redrawn in place from the start of its row: one that wraps leaves a row
+    behind at every redraw, and a narrow terminal fills with copies. The last column stays
+    free, as a line that fills it leaves some terminals waiting to wrap.
+    """
+    if columns <= 1 or len(line) < columns:
+        return line
+    return line[: columns - 1]
