@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -162,6 +161,8 @@ class ProgrammeStateStore:
 
         Starting the programme already followed starts it over.
         """
+        import uuid  # noqa: PLC0415  (only to start one: the window opens without it)
+
         now = self._wall_clock()
         started = Enrolment(uuid.uuid4().hex, programme, now)
         with self._file.editing() as enrolments:

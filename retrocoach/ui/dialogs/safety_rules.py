@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from retrocoach.core.safety.coaching_rules import RULES
 from retrocoach.core.safety.references import ReferenceList
 
@@ -12,6 +10,9 @@ __all__ = ["rules_html"]
 
 def rules_html(references: ReferenceList) -> str:
     """Each rule in bold words, with its short citations beneath, under a heading."""
+    # Loaded when the rules are first shown: its table of entities is half a MiB.
+    import html  # noqa: PLC0415
+
     rows = [
         f"<li style='margin-bottom: 8px'>{html.escape(rule.text)}<br>"
         f"<small>Sources: {html.escape(references.cite(rule.references))}</small></li>"

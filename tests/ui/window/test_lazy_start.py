@@ -318,6 +318,8 @@ AFTER_FIRST_FRAME = (
     "_hashlib",  # OpenSSL: 3.4 MiB at the first frame (history.store's sha256_hex)
     "ctypes",
     "socket",
+    "html",  # its entity table: half a MiB (the Safety page's rules escape with it)
+    "uuid",
 )
 FIRST_FRAME_BUDGET = 134
 """At most this many of RetroCoach's own modules load before the first frame. Each costs
