@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from retrocoach import __version__
 from retrocoach.app.history_page import history_page, units_followed
@@ -37,8 +37,8 @@ from retrocoach.core.storage.shipped import asset_path
 from retrocoach.ui.coach.cue_alerts import CueAlerts
 from retrocoach.ui.coach.late_sound import LateSound
 from retrocoach.ui.coach.session_driver import SessionDriver, SessionListener
-from retrocoach.ui.dialogs.safety import SafetyPage
 from retrocoach.ui.window.first_frame import after_first_frame
+from retrocoach.ui.window.lazy_page import LazyPage
 from retrocoach.ui.window.main_window import MainWindow
 from retrocoach.ui.window.parts import Sound, WindowPages, WindowServices
 from retrocoach.ui.window.quit_signals import quit_signals
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     # Loaded only when first used, never to show the window: the history view pulls in
     # QtCharts, the audio engines Qt Multimedia, and the editor and dialogs cost time too.
     from retrocoach.audio.listener import CueListener
+    from retrocoach.ui.dialogs.safety import SafetyPage
     from retrocoach.ui.window.screensaver import ScreenInhibitor
 
 __all__ = [
@@ -86,6 +87,18 @@ def _reminder_book(warn: Callable[[str], None]) -> ReminderBook:
     except ReminderDataError as error:
         warn(f"safety reminders are unavailable; the checklist shows only its core: {error}")
         return ReminderBook((), ReferenceList(()))
+
+
+def _safety_page(book: ReminderBook) -> LazyPage[SafetyPage]:
+    """The Safety tab (F1), built when first shown: with a confirmed checklist nothing of it is
+    needed to show the coach."""
+
+    def build(parent: QWidget) -> SafetyPage:
+        from retrocoach.ui.dialogs.safety import SafetyPage  # noqa: PLC0415  (see TYPE_CHECKING)
+
+        return SafetyPage(book, parent)
+
+    return LazyPage(build, lambda _page: None)
 
 
 def build_window(
@@ -171,7 +184,7 @@ def build_window(
         plan=plan_tab,
         history=history_tab,
         refresh_history=both(history_tab.refresh, link.refresh),
-        safety=SafetyPage(book),
+        safety=_safety_page(book),
         settings_dialog=link.followed(
             speeds_followed(
                 units_followed(

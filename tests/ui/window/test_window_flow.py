@@ -142,7 +142,8 @@ def test_f1_shows_the_safety_page_with_every_reminder_and_its_source(
 ) -> None:
     kit = make_window()
     kit.press(Key.Key_F1)
-    page = kit.window.tabs.currentWidget()
+    assert kit.window.tabs.currentWidget() is kit.window._pages.safety
+    page = kit.window._pages.safety.page  # type: ignore[attr-defined]
     assert isinstance(page, SafetyPage)
     text = page.items.toPlainText()
     for reminder in kit.window._services.reminders.all():
