@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import datetime
@@ -79,6 +80,7 @@ def item_facts(record: SessionRecord) -> Facts:
     return record.id, record.started_at
 
 
+@functools.cache  # the same for every store of one process
 def _code() -> str:
     """What identifies the code that checks records: a certificate of other code is not used.
 

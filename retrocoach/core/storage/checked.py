@@ -13,19 +13,53 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from retrocoach.core.errors import CorruptFileError, StorageError
 from retrocoach.core.storage.atomic import write_new_file
 from retrocoach.core.storage.files import open_regular, parse_json_bytes
 from retrocoach.core.storage.lazy import Facts, LazyRecords
 
-__all__ = ["Certificate", "CheckedReading"]
+if TYPE_CHECKING:
+    import hashlib
+
+__all__ = ["Certificate", "CheckedReading", "Digest"]
 
 T = TypeVar("T")
 FORMAT: Final = 1
 _LARGEST: Final = 4096
 """A certificate is about 200 bytes: anything much bigger is not one."""
+
+
+_TAIL: Final = 4
+"""The writer's last bytes, "\\n]}\\n": records are spliced in before them."""
+
+
+class Digest:
+    """The SHA-256 of *raw*, kept open before its last four bytes (the writer's closing tail),
+    so that the digest of the same bytes with records spliced on hashes only what was added."""
+
+    __slots__ = ("_before", "_size", "hex")
+
+    def __init__(self, raw: bytes, before: hashlib._Hash | None = None) -> None:
+        view = memoryview(raw)
+        if before is None:
+            # OpenSSL's SHA-256, the quickest on a long history, loads after the window's
+            # first frame (it adds 3.4 MiB): history.json is read then, not to show the window.
+            import hashlib  # noqa: PLC0415
+
+            before = hashlib.sha256(view[:-_TAIL])
+        self._before = before
+        self._size = len(raw)
+        whole = before.copy()
+        whole.update(view[-_TAIL:])
+        self.hex = whole.hexdigest()
+
+    def spliced(self, data: bytes) -> Digest:
+        """The digest of *data*: these bytes but their tail, then more (atomic.splice_items)."""
+        before = self._before.copy()
+        before.update(memoryview(data)[self._size - _TAIL : -_TAIL])
+        return Digest(data, before)
 
 
 class Certificate:
@@ -35,9 +69,10 @@ class Certificate:
         self.path = path
         self._code = code
 
-    def records_in(self, raw: bytes) -> tuple[int, bool] | None:
-        """How many records the certificate vouches *raw* holds, and whether each line is just
-        what the writer writes for its record; None if it does not vouch for *raw*."""
+    def records_in(self, raw: bytes) -> tuple[int, bool, Digest] | None:
+        """How many records the certificate vouches *raw* holds, whether each line is just
+        what the writer writes for its record, and the digest of *raw*; None if it does not
+        vouch for *raw*."""
         found = self._read()
         if (
             not isinstance(found, dict)
@@ -49,11 +84,14 @@ class Certificate:
         records, canonical = found.get("records"), found.get("canonical")
         if type(records) is not int or records < 0 or type(canonical) is not bool:
             return None
-        if found.get("sha256") != _digest(raw):
+        digest = Digest(raw)
+        if found.get("sha256") != digest.hex:
             return None
-        return records, canonical
+        return records, canonical, digest
 
-    def vouch(self, raw: bytes, records: int, *, canonical: bool = False) -> None:
+    def vouch(
+        self, raw: bytes, records: int, *, canonical: bool = False, digest: Digest | None = None
+    ) -> None:
         """Say that *raw* was read whole and its *records* records all checked.
 
         A certificate that cannot be written (a full disk, a read-only folder) is left out:
@@ -64,7 +102,7 @@ class Certificate:
                 "format": FORMAT,
                 "code": self._code,
                 "size": len(raw),
-                "sha256": _digest(raw),
+                "sha256": (digest or Digest(raw)).hex,
                 "records": records,
                 "canonical": canonical,
             }
@@ -98,14 +136,6 @@ class Certificate:
             return None
 
 
-def _digest(raw: bytes) -> str:
-    # OpenSSL's SHA-256, the quickest on a long history, loads after the window's first frame
-    # (it adds 3.4 MiB): history.json is read then, not to show the window.
-    import hashlib  # noqa: PLC0415
-
-    return hashlib.sha256(raw).hexdigest()
-
-
 class CheckedReading(Generic[T]):
     """Reading a file its certificate vouches for line by line, and vouching for clean files.
 
@@ -136,7 +166,7 @@ class CheckedReading(Generic[T]):
         found = self.certificate.records_in(raw)
         if found is None:
             return None
-        count, canonical = found
+        count, canonical, digest = found
         # The writer's frame, one record a line, is in the bytes themselves: a certificate
         # that miscounts them is not believed (nothing could be shown or kept short).
         lines = raw.count(b"\n")
@@ -151,6 +181,7 @@ class CheckedReading(Generic[T]):
             facts_in=self._facts_in,
             withdraw=self.certificate.withdraw,
             canonical=canonical,
+            digest=digest,
         )
 
     def remember(self, raw: bytes, items: Sequence[T]) -> bool:
@@ -168,12 +199,20 @@ class CheckedReading(Generic[T]):
         return True
 
     def extend(
-        self, raw: bytes, count: int, added: Sequence[bytes], items: Sequence[T], *, canonical: bool
-    ) -> bool | None:
+        self,
+        raw: bytes,
+        count: int,
+        added: Sequence[bytes],
+        items: Sequence[T],
+        *,
+        canonical: bool,
+        digest: Digest | None,
+    ) -> tuple[bool, Digest] | None:
         """Vouch for *raw*: vouched-for bytes with the lines *added* (of *items*) spliced on.
 
         None if it could not; else whether every line is still just what the writer writes for
-        its record (*canonical*: the earlier lines were).
+        its record (*canonical*: the earlier lines were), and the digest of *raw* (from the
+        earlier bytes' *digest* where there is one).
         """
         if not self._own_lines(added, items):
             return None
@@ -184,8 +223,9 @@ class CheckedReading(Generic[T]):
         if parsed != list(items):
             return None
         canonical = canonical and list(added) == [self.line(record) for record in parsed]
-        self.certificate.vouch(raw, count, canonical=canonical)
-        return canonical
+        digest = Digest(raw) if digest is None else digest.spliced(raw)
+        self.certificate.vouch(raw, count, canonical=canonical, digest=digest)
+        return canonical, digest
 
     def line(self, item: T) -> bytes:
         """The line the writer writes for *item* (without its comma)."""

@@ -148,17 +148,27 @@ class SavingFile(Generic[T]):
         if note is not None:
             self._tell(note)
         signature = file_signature(self.path)  # under the lock: no one else wrote since
-        canonical = None
+        extended = None
         if spliced and snapshot is not None and snapshot.vouched and self._checked is not None:
-            was = isinstance(loaded.items, LazyRecords) and loaded.items.canonical
-            canonical = self._checked.extend(data, len(items), lines, added or (), canonical=was)
-        vouched = canonical is not None
+            lazy = loaded.items if isinstance(loaded.items, LazyRecords) else None
+            extended = self._checked.extend(
+                data,
+                len(items),
+                lines,
+                added or (),
+                canonical=lazy is not None and lazy.canonical,
+                digest=None if lazy is None else lazy.digest,
+            )
+        vouched = extended is not None
         if signature is None:
             return
         records: Sequence[T]
-        if canonical is not None and isinstance(loaded.items, LazyRecords):
+        if extended is not None and isinstance(loaded.items, LazyRecords):
             # Still read only as asked for: what was read so far is carried over.
-            records = loaded.items.extended(data, lines, added or (), canonical=canonical)
+            canonical, digest = extended
+            records = loaded.items.extended(
+                data, lines, added or (), canonical=canonical, digest=digest
+            )
         else:
             records = tuple(items)
         self._snapshot = Snapshot(signature, records, data, True, self._header, vouched)
@@ -180,7 +190,9 @@ class SavingFile(Generic[T]):
             raw = items.raw
             if data[len(head) :] == memoryview(raw)[raw.index(b"\n") :]:
                 items.canonical = True  # told to the next process by the certificate
-                self._checked.certificate.vouch(raw, len(items), canonical=True)
+                self._checked.certificate.vouch(
+                    raw, len(items), canonical=True, digest=items.digest
+                )
         return data
 
     def _keep_older(self, version: int, raw: bytes) -> None:

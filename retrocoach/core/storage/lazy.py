@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from retrocoach.core.errors import CorruptFileError, StorageError
 from retrocoach.core.storage.files import collector_paused, parse_json_bytes
+
+if TYPE_CHECKING:
+    from retrocoach.core.storage.checked import Digest
 
 __all__ = ["Facts", "LazyRecords", "entry_lines"]
 
@@ -44,6 +47,7 @@ class LazyRecords(Sequence[T], Generic[T]):
         "_records",
         "_withdraw",
         "canonical",
+        "digest",
     )
 
     def __init__(
@@ -58,10 +62,13 @@ class LazyRecords(Sequence[T], Generic[T]):
         withdraw: Callable[[], None],
         known: Sequence[T | None] = (),
         canonical: bool = False,
+        digest: Digest | None = None,
     ) -> None:
         self._path = path
         self.canonical = canonical
         """Each line is exactly what the writer writes for its record (as it reads)."""
+        self.digest = digest
+        """The SHA-256 of raw, as the certificate checked it."""
         self._raw = raw
         self._parse = parse
         self._facts_of = facts_of
@@ -148,7 +155,13 @@ class LazyRecords(Sequence[T], Generic[T]):
         return self._facts
 
     def extended(
-        self, raw: bytes, lines: Sequence[bytes], records: Sequence[T], *, canonical: bool
+        self,
+        raw: bytes,
+        lines: Sequence[bytes],
+        records: Sequence[T],
+        *,
+        canonical: bool,
+        digest: Digest,
     ) -> LazyRecords[T]:
         """These records and *records* after them, read from *raw*: these bytes with *lines*
         (the new records' lines, vouched for too) spliced on. What was read is carried over."""
@@ -162,6 +175,7 @@ class LazyRecords(Sequence[T], Generic[T]):
             withdraw=self._withdraw,
             known=[*self._records, *records],
             canonical=canonical,
+            digest=digest,
         )
         if self._lines is not None:
             longer._lines = [*self._lines, *lines]

@@ -328,3 +328,17 @@ def test_a_line_spaced_by_hand_is_rebuilt_in_the_json_export(
     export = new_store(tmp_path).export_json()
     assert b'"outcome":"completed"' not in export
     assert certificate(tmp_path)["canonical"] is False
+
+
+def test_walks_saved_one_after_another_by_one_store_keep_the_certificate_true(
+    tmp_path: Path, walks: list[SessionRecord], make_record: RecordFactory
+) -> None:
+    history_of(tmp_path, walks)
+    store = new_store(tmp_path)  # as the window's, which saves walk after walk
+    more = [make_record(started_at=START + timedelta(days=70 + day)) for day in range(3)]
+    for record in more:
+        store.add(record)
+        raw = (tmp_path / "history.json").read_bytes()
+        assert certificate(tmp_path)["sha256"] == hashlib.sha256(raw).hexdigest()
+    assert isinstance(new_store(tmp_path).load().items, LazyRecords)
+    assert whole(tmp_path) == (*walks, *more)
