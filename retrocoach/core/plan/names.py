@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from retrocoach.core.plan.limits import MAX_NAME_LENGTH
 from retrocoach.core.plan.model import Plan
 from retrocoach.core.plan.presets import find_preset
 
@@ -38,13 +40,19 @@ def find_source(plan: Plan, saved: Iterable[Plan]) -> Source | None:
 
 
 def name_problem(name: str, saved: Callable[[str], Plan | None], *, allowed: str | None) -> str:
-    """Why *name* cannot be saved under ("" when it can): empty, a preset's, or taken.
+    """Why *name* cannot be saved under ("" when it can): empty, not one line, too long, a
+    preset's, or taken.
 
     *saved* looks a saved plan up by name; *allowed* is the name the plan already has, which it
     may keep.
     """
     if not name:
         return "A plan needs a name."
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        # A paste keeps what the eye does not see: a line break, a tab, a NUL.
+        return "A plan name is one line of text: no line breaks, tabs or control characters."
+    if len(name) > MAX_NAME_LENGTH:
+        return f"This name is {len(name):,} characters: a plan name is at most {MAX_NAME_LENGTH}."
     if find_preset(name) is not None:
         return f"'{name}' is the name of a built-in plan: choose another name."
     same = allowed is not None and allowed.casefold() == name.casefold()

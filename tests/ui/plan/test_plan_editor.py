@@ -259,6 +259,27 @@ def test_a_name_taken_by_a_preset_or_a_saved_plan_is_refused_in_plain_words(
     assert saved_names(store) == ["Long"]
 
 
+def test_a_pasted_name_with_a_line_break_tab_or_nul_is_refused_and_nothing_is_saved(
+    qtbot: QtBot, editor: PlanEditor, store: PlanStore, prompts: ScriptedPrompts
+) -> None:
+    # What a paste from another program can hold: a field keeps every character of it.
+    prompts.texts += ["morning\nwalk", "tab\there", "nul\x00here"]
+    for _ in range(3):
+        qtbot.mouseClick(button(editor, "save"), Qt.MouseButton.LeftButton)
+        assert "one line of text" in editor.message()
+    assert store.plans() == ()
+
+
+def test_an_over_long_name_is_refused_with_its_length(
+    qtbot: QtBot, editor: PlanEditor, store: PlanStore, prompts: ScriptedPrompts
+) -> None:
+    prompts.texts += ["x" * 10_000]
+    qtbot.mouseClick(button(editor, "save"), Qt.MouseButton.LeftButton)
+    assert "10,000 characters" in editor.message()
+    assert "at most 60" in editor.message()
+    assert store.plans() == ()
+
+
 def test_saving_an_edited_saved_plan_under_its_own_name_updates_it(
     qtbot: QtBot, store: PlanStore, prompts: ScriptedPrompts
 ) -> None:
