@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn
 
 from retrocoach.cli.errors import UsageError
 from retrocoach.core.settings.kinds import SettingsError
@@ -36,7 +36,23 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see {self.prog} --help)")
+        raise UsageError(f"{_one_line(message)} (see {self.prog} --help)")
+
+
+_LONGEST_WORD: Final = 40
+
+
+def _one_line(message: str) -> str:
+    """argparse's *message*, which repeats what was typed, as one short line.
+
+    A pasted word of thousands of characters is cut, and control characters (a line break,
+    a terminal's escape sequence) are shown escaped rather than acted on.
+    """
+    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in message)
+    return " ".join(
+        word if len(word) <= _LONGEST_WORD else f"{word[: _LONGEST_WORD - 3]}..."
+        for word in shown.split(" ")
+    )
 
 
 def date_word(text: str) -> date:
