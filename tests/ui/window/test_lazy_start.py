@@ -24,6 +24,7 @@ from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.history.store import HistoryStore
 from retrocoach.core.plan.model import Kind, parse_spec
 from retrocoach.core.plan.store import PlanStore
+from retrocoach.core.programme.state import ProgrammeStateStore
 from retrocoach.core.session.machine import Event, SegmentRecord, Session, SessionStarted
 from retrocoach.core.settings.store import Settings, SettingsStore
 from retrocoach.core.storage.paths import DataPaths
@@ -289,6 +290,14 @@ AT_FIRST_FRAME = textwrap.dedent(
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    history_opened = []
+
+    def watch(event: str, args: tuple) -> None:
+        if event == "open" and str(args[0]).endswith("history.json"):
+            history_opened.append(str(args[0]))
+
+    sys.addaudithook(watch)
+
     def modules_at_first_frame(*_app: object) -> int:
         # The window is shown; the event loop would paint it next: what is loaded now is
         # what the first frame waited for.
@@ -299,6 +308,7 @@ AT_FIRST_FRAME = textwrap.dedent(
         with open("/proc/self/maps", encoding="utf-8") as maps:
             svg = "libQt6Svg" in maps.read()  # the icon's renderer
         print(f"svg={svg} icon={not QGuiApplication.windowIcon().isNull()}")
+        print(f"history read: {bool(history_opened)}")
         return 0
 
     QApplication.exec = modules_at_first_frame
@@ -329,16 +339,22 @@ frame unless the coach, the checklist or the stores need it to show; raise this 
 for a module split in two, which costs little)."""
 
 
-@pytest.mark.parametrize("confirmed", [False, True], ids=["fresh folder", "confirmed folder"])
+@pytest.mark.parametrize(
+    ("confirmed", "programme"),
+    [(False, False), (True, False), (True, True)],
+    ids=["fresh folder", "confirmed folder", "a programme followed"],
+)
 def test_the_entry_point_shows_the_coach_before_the_media_keys_sound_and_later_pages(
-    tmp_path: Path, confirmed: bool
+    tmp_path: Path, confirmed: bool, programme: bool
 ) -> None:
     # As the user starts it: 'retrocoach' with no command, a fresh folder (the checklist is
-    # due) or one whose checklist was confirmed.
+    # due) or one whose checklist was confirmed, with a programme followed or none.
+    paths = DataPaths(tmp_path, tmp_path)
     if confirmed:
-        SettingsStore(DataPaths(tmp_path, tmp_path), warn=pytest.fail).save(
-            Settings(checklist_confirmed=True)
-        )
+        SettingsStore(paths, warn=pytest.fail).save(Settings(checklist_confirmed=True))
+    if programme:
+        ProgrammeStateStore(paths, warn=pytest.fail).start("beginners")
+        HistoryStore(paths, warn=pytest.fail).add(_recorded_elsewhere("walked-before"))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROCOACH_DATA_DIR": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-c", AT_FIRST_FRAME],
@@ -348,7 +364,7 @@ def test_the_entry_point_shows_the_coach_before_the_media_keys_sound_and_later_p
         timeout=60,
         check=True,
     )
-    modules, read, icon = done.stdout.splitlines()
+    modules, read, icon, history = done.stdout.splitlines()
     loaded = set(modules.split())
     assert "retrocoach.ui.window.main_window" in loaded
     assert [name for name in AFTER_FIRST_FRAME if name in loaded] == []
@@ -358,6 +374,8 @@ def test_the_entry_point_shows_the_coach_before_the_media_keys_sound_and_later_p
     assert len(ours) <= FIRST_FRAME_BUDGET, "\n".join(ours)
     assert read.split() == []  # PySide6 kept none of their sources (app/qt_sources.py)
     assert icon == "svg=False icon=False"  # drawn just after the first frame
+    # Today's programme session and the walk's recorder need it: they come after the frame.
+    assert history == "history read: False"
 
 
 ICON_AFTER_FIRST_FRAME = textwrap.dedent(
