@@ -119,9 +119,10 @@ CASES = (Case("1", "light"), Case("2", "dark"), Case("1", "dark", walk_mode=True
 @pytest.mark.parametrize(
     ("size", "allowed"),
     # The states tesseract may miss of the 27 read on each screen (3 cases of 9 states), as
-    # measured when this test was written (15 and 11; 20 and 12 before the big buttons gave
-    # way on a short window): a ratchet, to lower as the layout improves.
-    [("1024x600", 17), ("1366x768", 12)],
+    # measured when this test was written (13 and 7; 20 and 12 before the big buttons gave
+    # way on a short window and its speed figure grew): a ratchet, to lower as the layout
+    # improves.
+    [("1024x600", 15), ("1366x768", 9)],
 )
 def test_tesseract_reads_word_time_and_speed_at_a_quarter_on_small_screens(
     tmp_path: Path, size: str, allowed: int

@@ -58,6 +58,13 @@ class CoachColumn(QLayout):
                 slot.grows = grows
                 self.invalidate()
 
+    def set_share(self, widget: QWidget, share: float) -> None:
+        """Give *widget* another *share* of the column's height (a short window's figures)."""
+        for slot in self._slots:
+            if slot.item.widget() is widget and slot.share != share:
+                slot.share = share
+                self.invalidate()
+
     # -- QLayout -------------------------------------------------------------------------------
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802  (Qt's name)

@@ -46,6 +46,13 @@ TIME_SHARE: Final = 0.33
 SPEED_SHARE: Final = 0.12
 """Shares of the view's height: the word's band and the time keep theirs whatever shows."""
 _LINE_SHARE: Final = 0.065
+_SHORT: Final = 600
+"""A view fewer device pixels tall than this (a 1024x600 or 1366x768 screen's window) gives
+the speed figure a larger share and the small lines a smaller one: shrunk to a quarter, the
+speed at 0.12 read "2.5 km/h" for 1.5, and the lines crowded the time out of tesseract's
+reading. Taller views keep the shares above, which tesseract reads there."""
+_SHORT_SPEED_SHARE: Final = 0.16
+_SHORT_LINE_SHARE: Final = 0.055
 _FRAME_MIN: Final = 12
 _FRAME_SHARE: Final = 0.035
 """The view's margins, a share of its height (at least _FRAME_MIN px): the coloured frame."""
@@ -273,7 +280,9 @@ class CoachView(QWidget):
         # The small lines grow with the window too, but stay well under the word and the time
         # (their sizes come from the same height, so they never catch up): about 5% of it,
         # never below 14 px. Much smaller, and shrunk screenshots lose them first.
-        size = max(14, round(inner * _LINE_SHARE))
+        short = self.height() * self.devicePixelRatioF() < _SHORT
+        self.column.set_share(self.belt.speed, _SHORT_SPEED_SHARE if short else SPEED_SHARE)
+        size = max(14, round(inner * (_SHORT_LINE_SHARE if short else _LINE_SHARE)))
         shares = [(self.next_label, 1.0), (self.round_label, 1.0), (self.status_label, 0.9)]
         fit_labels([*shares, (self.question_label, 1.0), (self.belt.line, 1.0)], size, bold=True)
         fit_labels([(self.reminder_label, 0.8)], size, bold=False)

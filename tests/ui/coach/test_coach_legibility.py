@@ -170,3 +170,22 @@ def test_the_big_buttons_stay_smaller_than_the_time_and_give_way_on_a_small_scre
     assert words < view.band.word_pixel_size()
     assert max(button.height() for button in buttons) <= max(56, round(size[1] * 0.1) + 12)
     assert words >= QFontInfo(window.font()).pixelSize()  # never below the window's own font
+
+
+def test_a_short_window_gives_the_speed_figure_more_of_the_coach(make_window: MakeWindow) -> None:
+    """Under 600 device pixels the speed takes 16% of the coach (at 12% a quarter-size shot
+    of a 1024x600 screen gave "2.5 km/h" for 1.5); taller coaches keep 12%."""
+    kit = make_window(plan=BELT)
+    window, view = kit.window, kit.window.coach
+    kit.press(Key.Key_Space)
+    kit.walk(5)
+    shares = []
+    for width, height in ((800, 540), (1440, 810)):
+        window.resize(width, height)
+        kit.qtbot.waitUntil(lambda: window.height() == height, timeout=2000)  # noqa: B023
+        kit.qtbot.wait(1)
+        margins = view.column.contentsMargins()
+        inner = view.height() - margins.top() - margins.bottom()
+        shares.append(view.belt.speed.height() / inner)
+    assert shares[0] == pytest.approx(0.16, abs=0.01)
+    assert shares[1] == pytest.approx(0.12, abs=0.01)
