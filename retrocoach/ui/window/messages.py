@@ -65,8 +65,10 @@ def save_problem_text(message: str, journal: Path) -> str:
     if str(journal) in message:
         # The recorder has said where the walk is kept (its save at the end failed).
         return f"{message.rstrip('.')}."
+    # The recorder may have said already that the walk goes on: it is said once.
+    goes_on = "" if "session goes on" in message.lower() else " The session goes on."
     return (
-        f"{message.rstrip('.')}. The session goes on. Whatever could be written is kept in "
+        f"{message.rstrip('.')}.{goes_on} Whatever could be written is kept in "
         f"{journal}, and RetroCoach adds it to your history the next time it starts with room "
         "to save it."
     )
