@@ -43,7 +43,9 @@ def cbreak(keys: TextIO | None) -> Iterator[None]:
         tty.setcbreak(descriptor)
         yield
     finally:
-        termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+        # A terminal closed mid-walk (its window, an ssh link) cannot be restored, nor needs it.
+        with contextlib.suppress(termios.error, OSError):
+            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
 
 
 def stdin_keys() -> TextIO | None:
