@@ -10,11 +10,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from retrocoach import __version__
-from retrocoach.core.history import measured, parsing, records, unknown_keys
+from retrocoach.core.history import records
 from retrocoach.core.history.records import SessionRecord
-from retrocoach.core.plan import model
-from retrocoach.core.programme import mark
-from retrocoach.core.session import machine
 from retrocoach.core.storage.checked import Certificate, CheckedReading
 from retrocoach.core.storage.digest import sha256_hex
 from retrocoach.core.storage.document_reading import count_strings
@@ -80,19 +77,32 @@ def item_facts(record: SessionRecord) -> Facts:
     return record.id, record.started_at
 
 
-@functools.cache  # the same for every store of one process
+_CHECKING: Final = ("history", "plan", "programme", "session", "storage")
+"""The packages of retrocoach.core whose code reads or checks a record, with the vocabulary."""
+
+
+@functools.cache  # the same for every store of one process; asked when a history is first read
 def _code() -> str:
     """What identifies the code that checks records: a certificate of other code is not used.
 
-    The version, and the source of every module reading a record, so a change to the checks
-    made without a new version number still counts as other code.
+    The version, and the source of every module a record's reading or checking may pass
+    through (the record's own modules, the plan's and segments' limits, the storage checks
+    for keys written twice, this module), so a change to the checks made without a new
+    version number still counts as other code. Listed by folder, not by name: a module
+    moved or added is counted too.
     """
     parts = [__version__.encode()]
-    for module in (records, parsing, measured, unknown_keys, model, mark, machine):
+    core = Path(records.__file__ or "").parent.parent
+    sources = [
+        *core.glob("*.py"),
+        *(path for name in _CHECKING for path in (core / name).glob("*.py")),
+    ]
+    for source in sorted(sources):  # none beside a frozen build: its version says it
+        parts.append(source.relative_to(core).as_posix().encode() + b"\0")
         try:
-            parts.append(Path(module.__file__ or "").read_bytes())
+            parts.append(source.read_bytes())
         except OSError:
-            parts.append(b"?")  # no source beside it (a frozen build): its version says it
+            parts.append(b"?")
     # The digest of the parts one after another; sha256_hex spares the window's start OpenSSL.
     return sha256_hex(b"".join(parts))[:32]
 
@@ -100,7 +110,7 @@ def _code() -> str:
 def checked_history(folder: Path) -> CheckedReading[SessionRecord]:
     """The certificate of *folder*'s history.json and how its lines are read."""
     return CheckedReading(
-        Certificate(folder / CERTIFICATE_NAME, _code()),
+        Certificate(folder / CERTIFICATE_NAME, _code),
         parse=SessionRecord.from_json,
         dump=SessionRecord.to_json,
         line_facts=line_facts,

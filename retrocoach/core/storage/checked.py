@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from retrocoach.core.errors import CorruptFileError, StorageError
-from retrocoach.core.storage.atomic import write_new_file
+from retrocoach.core.storage.atomic import remove_stale_temps, write_new_file
 from retrocoach.core.storage.files import open_regular, parse_json_bytes
 from retrocoach.core.storage.lazy import Facts, LazyRecords
 
@@ -63,9 +63,13 @@ class Digest:
 
 
 class Certificate:
-    """The certificate file *path*, written by code identified by *code*."""
+    """The certificate file *path*, written by code identified by what *code* returns.
 
-    def __init__(self, path: Path, code: str) -> None:
+    *code* is asked only when a certificate is first read or written: naming the code may
+    mean reading its sources, which a window need not do before it shows.
+    """
+
+    def __init__(self, path: Path, code: Callable[[], str]) -> None:
         self.path = path
         self._code = code
 
@@ -77,7 +81,7 @@ class Certificate:
         if (
             not isinstance(found, dict)
             or found.get("format") != FORMAT
-            or found.get("code") != self._code
+            or found.get("code") != self._code()
             or found.get("size") != len(raw)
         ):
             return None
@@ -100,7 +104,7 @@ class Certificate:
         text = json.dumps(
             {
                 "format": FORMAT,
-                "code": self._code,
+                "code": self._code(),
                 "size": len(raw),
                 "sha256": (digest or Digest(raw)).hex,
                 "records": records,
@@ -109,6 +113,14 @@ class Certificate:
         )
         with contextlib.suppress(StorageError, OSError):
             write_new_file(self.path, text.encode("ascii") + b"\n", replace=True)
+
+    def clear_leftovers(self) -> None:
+        """Delete the temp files of certificate writers killed before their rename.
+
+        Certificates are written without the store's lock, so a reader writing one now may
+        lose its temp file to this: its write then fails, which costs only time.
+        """
+        remove_stale_temps(self.path)
 
     def withdraw(self) -> None:
         """Remove the certificate (it vouched for bytes that did not read as it said)."""
