@@ -109,6 +109,8 @@ class SavingFile(Generic[T]):
         """Under the lock: the records to change, or an error if the file must not be written."""
         remove_stale_temps(self.path)
         remove_stale_temps(real_target(self.path))
+        if self._checked is not None:
+            self._checked.certificate.clear_leftovers()
         loaded = self.load()
         if loaded.state is FileState.NEWER:
             raise NewerSchemaError(self.path, loaded.found_version, self._version)
