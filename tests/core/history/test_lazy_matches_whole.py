@@ -202,6 +202,15 @@ LAYOUTS: dict[str, Callable[[bytes], bytes]] = {
     "version first twice": _swap(
         b'{"schema_version": 3, ', b'{"schema_version": 2, "schema_version": 3, '
     ),
+    "list twice": _swap(b'"sessions": [\n', b'"sessions": [], "sessions": [\n'),
+    "list twice, first kept": _swap(b'"sessions": [\n', b'"sessions": [\n{}], "x": [\n'),
+    "list key nested": _swap(
+        b'{"schema_version": 3, ', b'{"schema_version": 3, "m": {"sessions": []}, '
+    ),
+    "indented record": _swap(b'\n{"id": "b"', b'\n  {"id": "b"'),
+    "comma alone": lambda raw: raw.replace(b"},\n", b"}\n,\n", 1),
+    "raw line separator": _swap(b"\\u2028", "\u2028".encode()),
+    "cr only": lambda raw: raw.replace(b"\n", b"\r"),
     "record not an object": lambda raw: raw.replace(b"[\n", b"[\n[],\n", 1),
     "nan": _swap(b'"forward_s": 600.0', b'"forward_s": NaN'),
     "big exponent": _swap(b'"forward_s": 600.0', b'"forward_s": 6e2'),
