@@ -12,20 +12,11 @@ from retrocoach.core.storage.files import collector_paused, parse_json_bytes
 if TYPE_CHECKING:
     from retrocoach.core.storage.checked import Digest
 
-__all__ = ["Facts", "LazyRecords", "entry_lines"]
+__all__ = ["Facts", "LazyRecords"]
 
 T = TypeVar("T")
 Facts = tuple[str, Any]
 """What a line tells before it is parsed: the record's key, and what orders it (a start time)."""
-
-
-def entry_lines(raw: bytes, count: int) -> list[bytes]:
-    """The *count* record lines of a file in the writer's layout, each without its comma.
-
-    The writer puts the header and ``[`` on the first line, one record a line, ``]}`` last.
-    """
-    lines = raw.split(b"\n")[1 : count + 1]
-    return [line[:-1] if line.endswith(b",") else line for line in lines]
 
 
 class LazyRecords(Sequence[T], Generic[T]):
@@ -140,9 +131,12 @@ class LazyRecords(Sequence[T], Generic[T]):
         return f"LazyRecords({tuple(self)!r})"
 
     def lines(self) -> list[bytes]:
-        """Each record's line, without its comma."""
+        """Each record's line, with its comma (the last one has none).
+
+        The writer puts the header and ``[`` on the first line, one record a line, ``]}`` last.
+        """
         if self._lines is None:
-            self._lines = entry_lines(self._raw, len(self._records))
+            self._lines = self._raw.split(b"\n")[1 : len(self._records) + 1]
         return self._lines
 
     def facts(self) -> list[Facts]:
@@ -189,7 +183,8 @@ class LazyRecords(Sequence[T], Generic[T]):
         record = self._records[index]
         if record is None:
             try:
-                record = self._parse(parse_json_bytes(self.lines()[index]))
+                line = self.lines()[index]
+                record = self._parse(parse_json_bytes(line.removesuffix(b",")))
             except (CorruptFileError, ValueError, TypeError, KeyError, AttributeError) as error:
                 raise self._unreadable(str(error)) from None
             self._records[index] = record
