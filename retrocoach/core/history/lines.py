@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
@@ -15,14 +16,17 @@ from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.storage.checked import Certificate, CheckedReading
 from retrocoach.core.storage.digest import sha256_hex
 from retrocoach.core.storage.document_reading import count_strings
-from retrocoach.core.storage.lazy import Facts
+from retrocoach.core.storage.lazy import Facts, LazyRecords
 
 __all__ = [
     "CERTIFICATE_NAME",
     "checked_history",
+    "earlier_in",
     "facts_in",
+    "in_time_order",
     "item_facts",
     "line_facts",
+    "programme_walks_in",
     "session_strings",
 ]
 
@@ -143,3 +147,58 @@ def _has_device_keys(record: SessionRecord) -> bool:
     if record.devices or record.measured or record.heart_rate or record.stopped_unwell:
         return True
     return any(segment.waited or segment.measured for segment in record.segments)
+
+
+def in_time_order(items: Sequence[SessionRecord]) -> Sequence[SessionRecord]:
+    """*items* oldest first (a stable sort, as select_sessions'); *items* itself if they are.
+
+    A checked history's start times are read from its lines: its sessions are not parsed.
+    """
+    if isinstance(items, LazyRecords):
+        starts = [started for _, started in items.facts()]
+    else:
+        starts = [record.started_at for record in items]
+    if all(map(operator.le, starts, starts[1:])):
+        return items
+    return sorted(items, key=lambda record: record.started_at)
+
+
+def programme_walks_in(items: Sequence[SessionRecord]) -> list[SessionRecord]:
+    """The sessions of *items* walked in a programme, in their order.
+
+    A checked history is not read whole for it: a line without the key ``"programme"`` (and
+    without an escape, which could spell it otherwise) holds a walk without one.
+    """
+    if isinstance(items, LazyRecords):
+        lines = items.lines()
+        marked = (
+            index for index, line in enumerate(lines) if b'"programme"' in line or b"\\" in line
+        )
+        items = [items[index] for index in marked]
+    return [record for record in items if record.programme is not None]
+
+
+def earlier_in(
+    items: Sequence[SessionRecord], record: SessionRecord, count: int
+) -> list[SessionRecord]:
+    """Up to *count* sessions of *items* started before *record* (itself left out), the
+    latest last, as summarise() picks them from every session.
+
+    A checked history is not read whole for it: the start times are read from its lines.
+    """
+    if count <= 0:
+        return []
+    if isinstance(items, LazyRecords):
+        facts = items.facts()
+        chosen = [
+            index
+            for index, (key, started) in enumerate(facts)
+            if key != record.id and started < record.started_at
+        ]
+        # A stable sort, as summarise's: walks started at the same moment keep their order.
+        chosen.sort(key=lambda index: facts[index][1])
+        return [items[index] for index in chosen[-count:]]
+    earlier = (
+        other for other in items if other.id != record.id and other.started_at < record.started_at
+    )
+    return sorted(earlier, key=lambda other: other.started_at)[-count:]

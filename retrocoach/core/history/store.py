@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
@@ -12,7 +11,13 @@ from typing import Any, Final, Protocol
 from retrocoach.core.clock import local_now
 from retrocoach.core.errors import JournalBusyError, NewerSchemaError, StorageError
 from retrocoach.core.history.journal_writer import SessionJournal
-from retrocoach.core.history.lines import checked_history, session_strings
+from retrocoach.core.history.lines import (
+    checked_history,
+    earlier_in,
+    in_time_order,
+    programme_walks_in,
+    session_strings,
+)
 from retrocoach.core.history.measured import upgrade_v2
 from retrocoach.core.history.merging import Kept, covers, keep_in
 from retrocoach.core.history.parsing import upgrade_v1
@@ -22,7 +27,6 @@ from retrocoach.core.history.walker import WalkLock, runtime_folder
 from retrocoach.core.storage.digest import sha256_hex
 from retrocoach.core.storage.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
 from retrocoach.core.storage.files import collector_paused
-from retrocoach.core.storage.lazy import LazyRecords
 from retrocoach.core.storage.locks import LockFile
 
 __all__ = [
@@ -174,42 +178,18 @@ class HistoryStore:
         A checked history whose lines are already what the export writes is not rebuilt.
         """
         with collector_paused():
-            items = self._file.load().items
-            if isinstance(items, LazyRecords):
-                starts = [started for _, started in items.facts()]
-            else:
-                starts = [record.started_at for record in items]
-            if not all(map(operator.le, starts, starts[1:])):
-                # A stable sort, as select_sessions' for the other formats.
-                items = sorted(items, key=lambda record: record.started_at)
-            return self._file.exported(items)
+            return self._file.exported(in_time_order(self._file.load().items))
+
+    def programme_walks(self) -> Sequence[SessionRecord]:
+        """Every readable session walked in a programme, in the order they were recorded."""
+        with collector_paused():
+            return programme_walks_in(self._file.load().items)
 
     def earlier_walks(self, record: SessionRecord, count: int) -> list[SessionRecord]:
-        """Up to *count* walks started before *record* (itself left out), the latest last.
-
-        As summarise() picks them from every session, but a checked history is not read whole
-        for it: the start times are read from the start of each line.
-        """
-        if count <= 0:
-            return []
+        """Up to *count* walks started before *record* (itself left out), the latest last:
+        those summarise() compares it with."""
         with collector_paused():
-            items = self._file.load().items
-            if isinstance(items, LazyRecords):
-                facts = items.facts()
-                chosen = [
-                    index
-                    for index, (key, started) in enumerate(facts)
-                    if key != record.id and started < record.started_at
-                ]
-                # A stable sort, as summarise's: walks started at the same moment keep their order.
-                chosen.sort(key=lambda index: facts[index][1])
-                return [items[index] for index in chosen[-count:]]
-            earlier = (
-                other
-                for other in items
-                if other.id != record.id and other.started_at < record.started_at
-            )
-            return sorted(earlier, key=lambda other: other.started_at)[-count:]
+            return earlier_in(self._file.load().items, record, count)
 
     def holds(self, record: SessionRecord) -> bool:
         """Whether the history holds everything *record* holds (its walk, as far or further)."""

@@ -44,8 +44,9 @@ class UnknownProgrammeError(LookupError):
 class SessionSource(Protocol):
     """Where the walked sessions come from: a HistoryStore."""
 
-    def sessions(self) -> Sequence[Walked]:
-        """Every readable session."""
+    def programme_walks(self) -> Sequence[Walked]:
+        """Every readable session walked in a programme, in recorded order (others may be
+        left out: they are not read)."""
         ...
 
 
@@ -108,7 +109,7 @@ class ProgrammeGuide:
         enrolment, programme = found
         return today_in(
             programme,
-            self._history.sessions(),
+            self._history.programme_walks(),
             since=enrolment.started_at,
             now=self._wall_clock(),
             enrolment=enrolment.id,

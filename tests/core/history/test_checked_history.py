@@ -21,6 +21,7 @@ from retrocoach.core.errors import StorageError
 from retrocoach.core.figures.summary import COMPARED_WALKS, summarise
 from retrocoach.core.history.lines import CERTIFICATE_NAME
 from retrocoach.core.history.store import SCHEMA_VERSION, SessionRecord
+from retrocoach.core.programme.mark import ProgrammeMark
 from retrocoach.core.storage.atomic import dump_document
 from retrocoach.core.storage.document import FileState
 from retrocoach.core.storage.lazy import LazyRecords
@@ -342,3 +343,28 @@ def test_walks_saved_one_after_another_by_one_store_keep_the_certificate_true(
         assert certificate(tmp_path)["sha256"] == hashlib.sha256(raw).hexdigest()
     assert isinstance(new_store(tmp_path).load().items, LazyRecords)
     assert whole(tmp_path) == (*walks, *more)
+
+
+def test_the_programme_walks_are_those_a_whole_read_gives_even_with_an_escaped_key(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    walks = [
+        make_record(
+            started_at=START + timedelta(days=day),
+            programme=ProgrammeMark("knee-oa", 1, day % 3 + 1, "e1") if day % 2 else None,
+            notes='said "programme" twice' if day == 4 else None,
+        )
+        for day in range(10)
+    ]
+    history_of(tmp_path, walks)
+    path = tmp_path / "history.json"
+    lines = path.read_bytes().split(b"\n")
+    # A key spelt with an escape reads as "programme": still found, by the escape.
+    assert b'"programme": {' in lines[4]  # the second walk, marked
+    lines[4] = lines[4].replace(b'"programme": {', b'"progr\\u0061mme": {', 1)
+    path.write_bytes(b"\n".join(lines))
+    new_store(tmp_path).load()  # checked whole and vouched for: the id and start come first
+    lazy = new_store(tmp_path).programme_walks()
+    every = [walk for walk in whole(tmp_path) if walk.programme is not None]
+    assert lazy == every
+    assert len(every) == 5
