@@ -60,6 +60,7 @@ class WalkTreadmill:
         )
         self.hookup = TreadmillHookup(coach, self._send, walk)
         self.demo: SimulatedTreadmill | None = None
+        self._closed = False
         try:
             reached = reach(choice, self.thread, start_demo)
         except ImportError:
@@ -88,7 +89,11 @@ class WalkTreadmill:
         return self.hookup.applied_to(record, self.address)
 
     def close(self) -> None:
-        """Write what is still queued (a last Stop), disconnect, and end the device thread."""
+        """Write what is still queued (a last Stop), disconnect, and end the device thread;
+        once (the window calls it both when it closes and when the application quits)."""
+        if self._closed:
+            return
+        self._closed = True
         if self.link is not None:
             self.link.stop()
         switch_off(self.thread, self.demo)

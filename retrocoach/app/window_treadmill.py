@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QWidget
 
 from retrocoach.app.device_choice import radio_for, switch_off
@@ -75,6 +75,12 @@ def attach(window: MainWindow, side: WindowSide, treadmill: WalkTreadmill) -> No
     # Closed with the window (Ctrl+Q, the close button): the session it stops queues the
     # belt's Stop first, which close() writes before the link goes.
     window.installEventFilter(_CloseWatch(treadmill.close, window))
+    # And when the application quits: on SIGTERM (a logout) the loop ends right after the
+    # window closes, before the watch's deferred close runs, and the Stop was left to the
+    # device thread's race with the interpreter's exit.
+    application = QCoreApplication.instance()
+    if application is not None:
+        application.aboutToQuit.connect(treadmill.close)
 
 
 class _CloseWatch(QObject):

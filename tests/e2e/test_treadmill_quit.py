@@ -7,6 +7,7 @@ process itself, before it exits: nothing of the window's event loop runs on afte
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +52,12 @@ def walking(tmp_path: Path) -> Iterator[tuple[Desktop, Bench, Path, App]]:
             app.kill()
 
 
+def _said_goodbye(bench: Bench) -> None:
+    """The app closed its link itself, which writes what was queued (the Stop) first; a
+    process that just ended leaves the link open and its last Stop to chance."""
+    wait_until(lambda: not bench.treadmill.device.connections, "the app's own disconnection")
+
+
 def test_ctrl_q_twice_stops_the_belt_within_a_second_before_the_window_goes(
     walking: tuple[Desktop, Bench, Path, App],
 ) -> None:
@@ -63,4 +70,20 @@ def test_ctrl_q_twice_stops_the_belt_within_a_second_before_the_window_goes(
     assert stop.at - pressed < 1.0
     wait_until(lambda: not bench.treadmill.belt.running, "the belt stopped")
     assert app.wait() == 0
+    _said_goodbye(bench)
+    assert [s["outcome"] for s in sessions(data / "history.json")] == ["stopped"]
+
+
+def test_sigterm_stops_the_belt_before_the_window_goes(
+    walking: tuple[Desktop, Bench, Path, App],
+) -> None:
+    # A logout or shutdown ends the window as Ctrl+Q does: the walk kept, the belt stopped.
+    _desktop, bench, data, app = walking
+    pressed = time.monotonic()
+    app.process.send_signal(signal.SIGTERM)
+    stop = stop_received(bench, pressed)
+    assert stop.at - pressed < 1.0
+    wait_until(lambda: not bench.treadmill.belt.running, "the belt stopped")
+    assert app.wait() == 128 + signal.SIGTERM
+    _said_goodbye(bench)
     assert [s["outcome"] for s in sessions(data / "history.json")] == ["stopped"]
