@@ -175,9 +175,12 @@ def walk(
     command: Sequence[str],
     timeout_s: float = 120.0,
     min_gap_s: float = MIN_GAP_S,
+    *,
+    pitch: bool = True,
 ) -> Walk:
     """Record the sink while *command* (printing JSON lines, like cue_walk) runs to its end;
-    cues are told apart by *min_gap_s* of quiet (see find_onsets)."""
+    cues are told apart by *min_gap_s* of quiet, and *pitch* says whether their pitches are
+    read (see find_onsets)."""
     recorder = Recorder(server)
     recorder.start()
     try:
@@ -194,4 +197,5 @@ def walk(
     footers = [r for r in records if isinstance(r, dict) and "engine" in r]
     output = f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
     footer = footers[-1] if footers else {}
-    return Walk(boundaries, footer, recording, find_onsets(recording, min_gap_s=min_gap_s), output)
+    onsets = find_onsets(recording, min_gap_s=min_gap_s, pitch=pitch)
+    return Walk(boundaries, footer, recording, onsets, output)

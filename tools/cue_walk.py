@@ -6,7 +6,9 @@ drives it: ``--driver loop`` sleeps until the next due time like the terminal co
 SessionDriver. Used by the real-audio tests and benchmarks/cue_latency.py, which record the
 sound server and compare the onsets with the times printed here. ``--rest S`` opens the output
 and lets it idle S seconds before the session starts, as in a window's second session: the
-first cue then meets an output the player has suspended, not a freshly opened one.
+first cue then meets an output the player has suspended, not a freshly opened one. ``--volume``
+is the walker's (the setting's default unless given): below full, each cue is scaled first;
+``--settle`` is the time from building the player to Start, as in the shells.
 
     python tools/cue_walk.py --engine qt --plan "forward=2s backward=2s rounds=2 ..."
 """
@@ -28,6 +30,7 @@ from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.plan.model import parse_spec
 from retrocoach.core.session.cues import Cue, CuePlanner
 from retrocoach.core.session.machine import Event, SegmentStarted, Session, SessionFinished
+from retrocoach.core.settings.store import Settings
 from retrocoach.core.storage.shipped import asset_path
 
 MAX_SLEEP_S = 0.25
@@ -111,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--voice", action="store_true")
     parser.add_argument("--rest", type=float, default=0.0, help="seconds to idle, output open")
     parser.add_argument("--sounds", type=Path, default=None, help="a sounds folder to use")
+    parser.add_argument("--volume", type=float, default=Settings().volume, help="0.0 to 1.0")
+    parser.add_argument(
+        "--settle", type=float, default=0.3, help="seconds from the player's build to Start"
+    )
     args = parser.parse_args(argv)
     app = QCoreApplication(sys.argv[:1])
     faults: list[str] = []
@@ -119,9 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if fallback:
         faults.append(fallback)
+    player.set_volume(args.volume)
     player.prepare()
     session = Session(parse_spec(args.plan), countdown_s=max(args.pips, 1))
     listeners = (_Printer(), CueListener(player, CuePlanner(args.pips)))
+    # The shells build the player well before Start (the window after its first frame, run
+    # before it prints the plan): its idle work (the cues scaled to the volume) is done by then.
+    _idle(args.settle)
     if args.rest > 0:
         listeners[1].warm_up()
         _idle(args.rest)

@@ -70,7 +70,13 @@ class _Finish:
     pass
 
 
-_Command = _Hold | _Sound | _Finish
+@dataclass(frozen=True)
+class _Prescale:
+    pcms: tuple[bytes, ...]
+    gain: float
+
+
+_Command = _Hold | _Sound | _Finish | _Prescale
 
 
 class _StreamWorker:
@@ -84,6 +90,7 @@ class _StreamWorker:
         self._stream: PulseStream | None = None
         self._close_at = 0.0
         self._scaled: dict[tuple[int, float], bytes] = {}
+        self._to_scale: list[tuple[bytes, float]] = []
         self.news: collections.deque[str] = collections.deque()
         self.down = False
         """True while the last attempt to open or write failed: cues may not be heard."""
@@ -96,6 +103,10 @@ class _StreamWorker:
     def sound(self, pcm: bytes, gain: float) -> None:
         self._commands.put(_Sound(pcm, gain, self._clock()))
 
+    def prescale(self, pcms: tuple[bytes, ...], gain: float) -> None:
+        """Scale these cues to *gain* while the worker is idle, so no cue waits for it."""
+        self._commands.put(_Prescale(pcms, gain))
+
     def finish(self, wait_s: float) -> None:
         """Let what was written play out (at most *wait_s*), then close the stream."""
         self._commands.put(_Finish())
@@ -105,6 +116,11 @@ class _StreamWorker:
 
     def _run(self) -> None:
         while True:
+            if self._to_scale and self._commands.empty():
+                # One cue at a time, between commands: a cue asked meanwhile waits for one
+                # cue's scaling at most (a few ms), not for all of them.
+                self._scaled_pcm(*self._to_scale.pop())
+                continue
             timeout = None if self._stream is None else max(0.0, self._close_at - self._clock())
             try:
                 command = self._commands.get(timeout=timeout)
@@ -118,16 +134,23 @@ class _StreamWorker:
             if isinstance(command, _Hold):
                 if self._open():
                     self._keep_open(command.until)
+            elif isinstance(command, _Prescale):
+                self._to_scale = [(pcm, command.gain) for pcm in reversed(command.pcms)]
             else:
                 self._play(command)
 
-    def _play(self, sound: _Sound) -> None:
-        key = (id(sound.pcm), sound.gain)
-        pcm = self._scaled.get(key)
-        if pcm is None:
+    def _scaled_pcm(self, pcm: bytes, gain: float) -> bytes:
+        key = (id(pcm), gain)
+        scaled = self._scaled.get(key)
+        if scaled is None:
             if len(self._scaled) > 64:
                 self._scaled.clear()
-            pcm = self._scaled[key] = scale_pcm(sound.pcm, sound.gain)
+            scaled = self._scaled[key] = scale_pcm(pcm, gain)
+        return scaled
+
+    def _play(self, sound: _Sound) -> None:
+        # Scaled ahead (prescale) unless the volume changed just before: then scaled here.
+        pcm = self._scaled_pcm(sound.pcm, sound.gain)
         # A stream can die between cues (server restarted, output removed): try a fresh one
         # once at once, so this very cue may still be heard.
         for _attempt in range(2):
@@ -243,6 +266,18 @@ class PulseCuePlayer(SoundingPlayer[bytes]):
 
     def _load(self, path: Path) -> bytes:
         return read_cue(path)
+
+    def _loaded(self) -> None:
+        self._prescale()
+
+    def _volume_changed(self) -> None:
+        self._prescale()
+
+    def _prescale(self) -> None:
+        """Scaling a cue costs 5-15 ms of CPU (more on a busy machine): done ahead, in the
+        worker's idle time, it never delays the cue it is for."""
+        if self._prepared and not self._closed:
+            self._worker.prescale(tuple(self._sounds.values()), volume_gain(self._volume))
 
     def _tell_news(self) -> None:
         """Report on the caller's thread what the worker found (a window's listener may draw)."""

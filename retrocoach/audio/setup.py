@@ -38,4 +38,7 @@ def build_cue_listener(
     listener = CueListener(player, planner, on_silent_cue=on_silent_cue)
     listener.set_volume(settings.volume)
     listener.set_muted(settings.muted)
+    # Read the cues now, well before a walk: the pulse engine then scales them to the volume
+    # in its idle time, not on a cue's way out (the window builds this after its first frame).
+    player.prepare()
     return listener, problem

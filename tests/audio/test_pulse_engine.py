@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from audio_doubles import FakePulse, write_tone
 from fakes import FakeClock
+from xdesktop import wait_until
 
 from retrocoach.audio.base import SOUND_CUES, NoSoundServer, read_cue, scale_pcm
 from retrocoach.audio.pulse import PulseCuePlayer
@@ -163,3 +164,42 @@ def test_a_server_that_hangs_is_given_up_on_at_start_instead_of_holding_the_coac
             check_server(pulse, 48_000, timeout_s=0.2)
     finally:
         pulse.gate.set()
+
+
+def test_every_cue_is_scaled_ahead_in_idle_time_so_no_cue_waits_for_its_scaling(
+    sounds: Path, pulse: FakePulse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Scaling a cue costs 5-15 ms of CPU: done when the cue is asked for, it made the first
+    # of each kind late at any volume below full (the setting's default is 80 %).
+    scaled: list[float] = []
+
+    def counting(pcm: bytes, gain: float) -> bytes:
+        scaled.append(gain)
+        return scale_pcm(pcm, gain)
+
+    monkeypatch.setattr("retrocoach.audio.pulse.scale_pcm", counting)
+    player = make_player(sounds, pulse, [])
+    try:
+        _play_scaled_ahead(player, sounds, pulse, scaled)
+    finally:
+        player.close()
+
+
+def _play_scaled_ahead(
+    player: PulseCuePlayer, sounds: Path, pulse: FakePulse, scaled: list[float]
+) -> None:
+    player.set_volume(0.5)
+    player.prepare()
+    wait_until(lambda: scaled.count(0.125) == len(SOUND_CUES), "every cue scaled ahead")
+    for cue in (Cue.FORWARD, Cue.BACKWARD, Cue.FINISHED):
+        player.play(cue)
+    assert pulse.wait_for(lambda: len(pulse.written()) == 3)
+    assert len(scaled) == len(SOUND_CUES)  # nothing scaled on the cues' way out
+    assert pulse.written()[0] == scale_pcm(read_cue(sounds / "forward.wav"), 0.125)
+    player.set_volume(1.0)
+    player.set_volume(0.2)  # a slider's steps: only the last volume is scaled ahead
+    wait_until(lambda: scaled.count(0.2**3) == len(SOUND_CUES), "every cue scaled again")
+    player.play(Cue.PIP)
+    assert pulse.wait_for(lambda: len(pulse.written()) == 4)
+    assert len(scaled) == 2 * len(SOUND_CUES) + scaled.count(1.0)
+    assert pulse.written()[-1] == scale_pcm(read_cue(sounds / "pip.wav"), 0.2**3)
