@@ -16,6 +16,7 @@ from typing import Final
 from retrocoach.core.errors import CorruptFileError, NotAFileError, StorageError, storage_error
 
 __all__ = [
+    "MAX_DATA_FILE_BYTES",
     "PRIVATE_DIR_MODE",
     "PRIVATE_FILE_MODE",
     "Signature",
@@ -39,6 +40,10 @@ _CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
 # fstat below can refuse it. On a regular file O_NONBLOCK changes nothing.
 _NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)
 _NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
+MAX_DATA_FILE_BYTES: Final = 256 * 1024 * 1024
+"""No data file RetroCoach writes comes near this: a history of daily walks grows by well under
+1 MB a year. A larger file (a disk image or a dump saved under the name) is refused before it
+is read: read whole, and copied aside, a 3 GB one took a minute, 9 GB of memory and 3 GB of disk."""
 
 
 def ensure_private_dir(folder: Path) -> None:
@@ -123,6 +128,14 @@ def read_bytes(path: Path) -> bytes | None:
     except OSError as error:
         raise storage_error(path, error, "read", "it was left as it is") from error
     try:
+        size = os.fstat(fd).st_size
+        if size > MAX_DATA_FILE_BYTES:
+            raise StorageError(
+                f"could not read {path.name}: it is {size / 1e6:,.0f} MB, far more than "
+                f"RetroCoach ever writes (at most {MAX_DATA_FILE_BYTES / 1e6:,.0f} MB); it was "
+                "left as it is",
+                path,
+            )
         return read_fd(fd)
     except OSError as error:
         raise storage_error(path, error, "read", "it was left as it is") from error
