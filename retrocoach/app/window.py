@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APP_ID",
+    "MIN_POINTS",
     "CueSound",
     "WalkMaker",
     "build_window",
@@ -206,8 +207,18 @@ def build_window(
     return window
 
 
+MIN_POINTS: Final = 10.0
+"""No text under this size at scale 1: the desktop's (Qt's own 9 pt here) is raised to it."""
+
+
 def configure_application(app: QCoreApplication, *, icon: bool = True) -> None:
-    """Name the application for the desktop: its .desktop file, version and (with *icon*) icon."""
+    """Name the application for the desktop: its .desktop file, version and (with *icon*) icon;
+    and raise its font to MIN_POINTS where the desktop's is smaller, for older eyes."""
+    if isinstance(app, QGuiApplication):
+        font = app.font()
+        if 0 < font.pointSizeF() < MIN_POINTS:
+            font.setPointSizeF(MIN_POINTS)
+            app.setFont(font)
     app.setApplicationName("RetroCoach")
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)

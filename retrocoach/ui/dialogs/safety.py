@@ -50,7 +50,7 @@ def reminders_html(reminders: Sequence[Reminder], *, with_detail: bool = True) -
         parts = [f"<b>{html.escape(reminder.text)}</b>"]
         if with_detail and reminder.detail:
             parts.append(html.escape(reminder.detail))
-        parts.append(f"<small>{html.escape(reminder.citation)}</small>")
+        parts.append(html.escape(reminder.citation))  # full size: <small> was under 10 pt
         items.append(f"<li style='margin-bottom: 10px'>{'<br>'.join(parts)}</li>")
     return f"<ul>{''.join(items)}</ul>"
 
@@ -65,9 +65,7 @@ def references_html(references: Sequence[Reference], figures: Sequence[Figure] =
         rows = []
         for figure in figures:
             cited = "; ".join(by_id[i].short() for i in figure.references if i in by_id)
-            rows.append(
-                f"<li>{html.escape(figure.text)} <small>({html.escape(cited)})</small></li>"
-            )
+            rows.append(f"<li>{html.escape(figure.text)} ({html.escape(cited)})</li>")
         parts.append(f"<h3>Figures and where they come from</h3><ul>{''.join(rows)}</ul>")
     rows = []
     for ref in references:

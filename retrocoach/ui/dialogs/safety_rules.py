@@ -15,7 +15,7 @@ def rules_html(references: ReferenceList) -> str:
 
     rows = [
         f"<li style='margin-bottom: 8px'>{html.escape(rule.text)}<br>"
-        f"<small>Sources: {html.escape(references.cite(rule.references))}</small></li>"
+        f"Sources: {html.escape(references.cite(rule.references))}</li>"
         for rule in RULES
     ]
     return f"<h3>Rules every built-in plan and programme keeps</h3><ul>{''.join(rows)}</ul>"
