@@ -198,6 +198,7 @@ def build_window(
         programme=link.page,
     )
     window = MainWindow(services, pages, settings, initial)
+    after_first_frame(window, _focus_rings)  # the coach, with no field to focus, comes first
     show_straps(window, services.new_walk, sound)
     link.attach(window)
     link.watch_plans(plan_tab)
@@ -233,6 +234,15 @@ def set_window_icon() -> None:
     asks for: about 2 MiB and some milliseconds that run_app leaves until after the first frame.
     """
     QGuiApplication.setWindowIcon(QIcon(str(asset_path("icons", "retrocoach.svg"))))
+
+
+def _focus_rings() -> None:
+    """Mark the keyboard focus plainly in every window and dialog (see ui/focus_ring)."""
+    from retrocoach.ui.focus_ring import FocusRings  # noqa: PLC0415
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        FocusRings.install(app)
 
 
 def _media_keys(app: QCoreApplication, window: MainWindow) -> None:
