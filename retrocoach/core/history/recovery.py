@@ -24,6 +24,7 @@ from retrocoach.core.history.merging import Kept
 from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.history.walker import walk_alive
 from retrocoach.core.storage.files import (
+    MAX_DATA_FILE_BYTES,
     copy_aside,
     kept_copy,
     open_regular,
@@ -127,7 +128,7 @@ class JournalRecovery:
             found.append(self.legacy_path)
         return found
 
-    def _recover(self, path: Path) -> SessionRecord | None:
+    def _recover(self, path: Path) -> SessionRecord | None:  # noqa: PLR0911  (one per way out)
         legacy = path == self.legacy_path
         claim = LockFile(self.legacy_lock_path) if legacy else None
         if claim is not None and not claim.try_acquire():
@@ -149,6 +150,13 @@ class JournalRecovery:
                     return None  # its session is still running, here or in another process
                 if not _same_file(fd, path):
                     return None  # recovered and removed while we waited
+            size = os.fstat(fd).st_size
+            if size > MAX_DATA_FILE_BYTES:  # not a walk's: never read whole, nor copied
+                self._warn(
+                    f"the journal {path} is {size / 1e6:,.0f} MB, far more than a walk's "
+                    "journal; it is left as it is"
+                )
+                return None
             return self._recover_locked(path, read_fd(fd), legacy=legacy, quiet_s=_quiet_s(fd))
         finally:
             os.close(fd)

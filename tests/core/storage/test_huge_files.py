@@ -46,3 +46,15 @@ def test_a_huge_settings_file_gives_the_defaults_and_a_line(tmp_path: Path) -> N
     settings = SettingsStore(tmp_path, warn=warnings.append).load()
     assert settings.volume == 0.8
     assert any("settings.json" in line and "MB" in line for line in warnings), warnings
+
+
+def test_a_huge_journal_is_left_untouched_and_said_without_reading_it(tmp_path: Path) -> None:
+    journal = tmp_path / "session-0123456789abcdef0123456789abcdef.journal.jsonl"
+    _huge(journal)
+    warnings: list[str] = []
+    began = time.monotonic()
+    assert HistoryStore(tmp_path, warn=warnings.append).recover_journals() == []
+    assert time.monotonic() - began < 5.0
+    assert any(journal.name in line and "MB" in line for line in warnings), warnings
+    assert sorted(p.name for p in tmp_path.iterdir() if "journal" in p.name) == [journal.name]
+    assert os.path.getsize(journal) == HUGE
