@@ -1,12 +1,24 @@
-"""The small buttons of the pages: each with an Alt key, named for screen readers."""
+"""The small buttons of the pages (each with an Alt key, named for screen readers), tick boxes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from typing import Final
+
+from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
 from retrocoach.ui.keyboard import keep_keys
 
-__all__ = ["mnemonic_button"]
+__all__ = ["TICK_PX", "big_tick", "mnemonic_button"]
+
+TICK_PX: Final = 20
+"""A tick box's side at scale 1 (Qt scales pixels with the screen): Fusion's 13 px is hard to
+see and to hit for older eyes and hands."""
+
+
+def big_tick(check: QCheckBox, side: int = TICK_PX) -> QCheckBox:
+    """*check* with a tick box *side* px square (its words keep the page's font)."""
+    check.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
+    return check
 
 
 def mnemonic_button(parent: QWidget, object_name: str, text: str, tip: str) -> QPushButton:

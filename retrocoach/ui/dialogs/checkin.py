@@ -19,6 +19,7 @@ from retrocoach.core.figures.effort import EFFORT_WORDS
 from retrocoach.core.history.heart import heart_words
 from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.safety.unwell import UNWELL_CHOICE
+from retrocoach.ui.buttons import big_tick
 from retrocoach.ui.dialogs.note import NoteField, add_save_keys, effort_combo
 
 __all__ = ["EFFORT_WORDS", "CheckinDialog"]  # EFFORT_WORDS: the words, for the tests
@@ -46,7 +47,7 @@ class CheckinDialog(QDialog):
         summary.setWordWrap(True)
         self.effort = effort_combo(self, None)
         # Beside the effort: a walk stopped for a symptom pauses the programme (stop signs follow).
-        self.unwell = QCheckBox(UNWELL_CHOICE.replace("unwell", "&unwell"), self)
+        self.unwell = big_tick(QCheckBox(UNWELL_CHOICE.replace("unwell", "&unwell"), self))
         self.unwell.setAccessibleName(UNWELL_CHOICE)
         self.unwell.setToolTip("Pauses your programme and shows the stop signs")
         self.note = NoteField("", self)

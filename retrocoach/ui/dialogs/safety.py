@@ -25,6 +25,7 @@ from retrocoach.core.safety.balance import BALANCE_HEADING, BALANCE_LABEL
 from retrocoach.core.safety.checklist import Checklist
 from retrocoach.core.safety.references import Figure, Reference, ReferenceList
 from retrocoach.core.safety.reminders import Reminder, ReminderBook
+from retrocoach.ui.buttons import big_tick
 from retrocoach.ui.dialogs.safety_rules import rules_html
 
 __all__ = ["CHECKLIST_TITLE", "SafetyChecklistDialog", "SafetyPage", "reminders_html"]
@@ -110,9 +111,7 @@ class SafetyChecklistDialog(QDialog):
         balance.setWordWrap(True)  # a tick box's own text never wraps: it would widen the dialog
         self.one_leg = QCheckBox(BALANCE_LABEL, self)
         self.one_leg.setAccessibleName("Balance check: I can stand on one leg for 10 seconds")
-        self.one_leg.setStyleSheet(
-            f"QCheckBox::indicator {{ width: {_TICK_PX}px; height: {_TICK_PX}px; }}"
-        )
+        big_tick(self.one_leg, _TICK_PX)
         buttons = self._make_buttons()
         column = QVBoxLayout(self)
         column.addWidget(notice)

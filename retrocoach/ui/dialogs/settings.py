@@ -27,6 +27,7 @@ from retrocoach.core.settings.kinds import Choice
 from retrocoach.core.settings.measures import Pips, Seconds
 from retrocoach.core.settings.store import Settings
 from retrocoach.core.settings.table import SETTINGS, Declared
+from retrocoach.ui.buttons import big_tick
 from retrocoach.ui.dialogs.belt_settings import BeltSettings, label_of, tip_of
 from retrocoach.ui.dialogs.heart_settings import HeartSettings
 from retrocoach.ui.dialogs.treadmill_settings import TreadmillFinder, TreadmillSettings
@@ -142,7 +143,7 @@ class SettingsDialog(QDialog):
         return combo
 
     def _check(self, name: str, setting: Declared, more: str = "") -> QCheckBox:
-        check = QCheckBox(setting.label, self)
+        check = big_tick(QCheckBox(setting.label, self))
         check.setObjectName(name)
         check.setToolTip(tip_of(setting) + more)
         return check

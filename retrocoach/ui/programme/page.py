@@ -28,7 +28,7 @@ from retrocoach.core.programme.words import (
     week_text,
 )
 from retrocoach.core.speeds import Units, speeds_in
-from retrocoach.ui.buttons import mnemonic_button
+from retrocoach.ui.buttons import big_tick, mnemonic_button
 from retrocoach.ui.keyboard import keep_keys
 from retrocoach.ui.programme.grid import ProgrammeGrid
 
@@ -77,7 +77,7 @@ class ProgrammePage(QWidget):
         self.details.setAccessibleName("About the programme")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.agreed = QCheckBox(f"&{AGREED_TEXT}", self)  # Alt+I ticks it
+        self.agreed = big_tick(QCheckBox(f"&{AGREED_TEXT}", self))  # Alt+I ticks it
         # Reached with Tab (or Alt+I): Space ticks the box while it has the focus.
         keep_keys(self.choice, self.agreed)
         self.start_button = mnemonic_button(

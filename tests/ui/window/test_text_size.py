@@ -1,4 +1,5 @@
-"""No text under 10 pt at scale 1, on any page or dialog: the window is read by older eyes.
+"""No text under 10 pt at scale 1, and no tick box under 20 px, on any page or dialog: the window
+is read by older eyes.
 
 The application's font is raised to 10 pt where the desktop's is smaller (Qt's default here is
 9 pt), as the window does at start; then every visible widget that shows text, on every page
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QStyle,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 from window_kit import MakeWindow
 
 from retrocoach.app.window import MIN_POINTS, configure_application
+from retrocoach.ui.buttons import TICK_PX
 
 Key = Qt.Key
 ROUNDING = 0.3
@@ -70,6 +74,10 @@ def _small_texts(root: QWidget) -> list[str]:
             document = QFontInfo(widget.document().defaultFont()).pointSizeF()
             if document < MIN_POINTS - ROUNDING:
                 found.append(f"{name}'s text: {document:.1f} pt")
+        if isinstance(widget, QCheckBox):
+            side = widget.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, widget)
+            if side < TICK_PX:
+                found.append(f"{name}: a {side} px tick box")
         if "<small" in rich or "font-size:8" in rich.replace(" ", ""):
             found.append(f"{name}: smaller text in its rich text")
     return found
@@ -83,7 +91,7 @@ def _dialogs() -> list[QWidget]:
     ]
 
 
-def test_no_text_on_any_page_or_dialog_is_under_10_pt(
+def test_no_text_on_any_page_or_dialog_is_under_10_pt_nor_a_tick_box_under_20_px(
     readable_app: QApplication, make_window: MakeWindow
 ) -> None:
     assert QFontInfo(readable_app.font()).pointSizeF() >= MIN_POINTS - ROUNDING
