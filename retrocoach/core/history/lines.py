@@ -48,29 +48,27 @@ def line_facts(line: bytes) -> Facts | None:
     return found[1].decode("ascii"), started
 
 
-_LINE: Final = b'\n{"id": "'
+_LINE: Final = b'{"id": "'
 _STARTED: Final = b'", "started_at": "'
 
 
-def facts_in(raw: bytes, count: int) -> list[Facts] | None:
-    """line_facts of each of the *count* session lines of *raw*, vouched for: quicker in one go.
+def facts_in(lines: Sequence[bytes]) -> list[Facts] | None:
+    """line_facts of each of *lines*, session lines vouched for: quicker than line_facts.
 
-    A line break is never inside a JSON string, so each session line, and nothing else, starts
-    right after the line break this splits at. None if any does not read as line_facts reads.
+    None if any does not start with its session's id and start time as the writer writes them.
     """
-    pieces = raw.split(_LINE)
-    if len(pieces) != count + 1:
-        return None
     found: list[Facts] = []
     read_time = datetime.fromisoformat
     try:
-        for piece in pieces[1:]:
-            end = piece.index(b'"')
-            start = end + len(_STARTED)
-            if not piece.startswith(_STARTED, end):
+        for line in lines:
+            if not line.startswith(_LINE):
                 return None
-            started = read_time(piece[start : piece.index(b'"', start)].decode("ascii"))
-            found.append((piece[:end].decode("ascii"), started))
+            end = line.index(b'"', len(_LINE))
+            start = end + len(_STARTED)
+            if not line.startswith(_STARTED, end):
+                return None
+            started = read_time(line[start : line.index(b'"', start)].decode("ascii"))
+            found.append((line[len(_LINE) : end].decode("ascii"), started))
     except ValueError:  # no closing quote, not ASCII, not a time
         return None
     return found

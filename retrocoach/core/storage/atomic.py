@@ -40,8 +40,9 @@ __all__ = [
 _FULL: Final = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> Path:
-    """Write *data* to a new private temp file in *folder*, flushed to disk; return its path."""
+def _write_temp(folder: Path, name: str, data: bytes, *, durable: bool = True) -> Path:
+    """Write *data* to a new private temp file in *folder*, flushed to disk unless not
+    *durable*; return its path."""
     # mkstemp opens with O_EXCL and mode 0600: no other user ever sees the bytes.
     fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     temp = Path(temp_name)
@@ -49,7 +50,8 @@ def _write_temp(folder: Path, name: str, data: bytes) -> Path:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, PRIVATE_FILE_MODE)
         write_all(fd, data)
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):
@@ -171,17 +173,18 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool) -> str | N
     return note
 
 
-def write_new_file(path: Path, data: bytes, *, replace: bool = False) -> None:
+def write_new_file(path: Path, data: bytes, *, replace: bool = False, durable: bool = True) -> None:
     """Write *data* as *path*, whole or not at all; an existing file is kept unless *replace*.
 
     The bytes go to a private temp file in the folder first, so a full disk or a kill never
     leaves a partial file under the final name. Without *replace*, the temp file is linked to
     the name, which fails if the name is taken (ExistingFileError), even by a file that
     appeared meanwhile. Other failures raise StorageError (DiskFullError, ReadOnlyError...).
+    A cache, which a crash may leave empty or old, need not be *durable*: nothing is fsynced.
     """
     temp: Path | None = None
     try:
-        temp = _write_temp(path.parent, path.name, data)
+        temp = _write_temp(path.parent, path.name, data, durable=durable)
         if replace:
             os.replace(temp, path)
             temp = None
@@ -197,7 +200,8 @@ def write_new_file(path: Path, data: bytes, *, replace: bool = False) -> None:
         if temp is not None:
             with contextlib.suppress(OSError):
                 temp.unlink()
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def _link_new(temp: Path, path: Path) -> None:

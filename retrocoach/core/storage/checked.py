@@ -121,7 +121,8 @@ class Certificate:
             }
         )
         with contextlib.suppress(StorageError, OSError):
-            write_new_file(self.path, text.encode("ascii") + b"\n", replace=True)
+            # Not fsynced: a crash can leave it empty or old, and then it vouches for nothing.
+            write_new_file(self.path, text.encode("ascii") + b"\n", replace=True, durable=False)
 
     def clear_leftovers(self) -> None:
         """Delete the temp files of certificate writers killed before their rename.
@@ -172,7 +173,7 @@ class CheckedReading(Generic[T]):
         parse: Callable[[Any], T],
         dump: Callable[[T], dict[str, Any]],
         line_facts: Callable[[bytes], Facts | None],
-        facts_in: Callable[[bytes, int], list[Facts] | None],
+        facts_in: Callable[[Sequence[bytes]], list[Facts] | None],
         item_facts: Callable[[T], Facts],
     ) -> None:
         self.certificate = certificate
@@ -214,7 +215,8 @@ class CheckedReading(Generic[T]):
         """
         if items and raw.count(b"\n") != len(items) + 2:
             return False
-        if self._facts_in(raw, len(items)) != list(map(self._item_facts, items)):
+        lines = raw.split(b"\n")[1 : len(items) + 1]
+        if self._facts_in(lines) != list(map(self._item_facts, items)):
             return False
         self.certificate.vouch(raw, len(items))
         return True

@@ -103,10 +103,17 @@ def open_regular(path: Path, flags: int, *, follow: bool = True, mode: int = 0o6
 
 def read_fd(fd: int) -> bytes:
     """Every byte from *fd*'s current position to its end."""
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
+    # The size the file has now, and one more byte, in one read: a long history is megabytes,
+    # and reading it in pieces then joining them copied it once more. A file that grows
+    # meanwhile is read on to its end.
+    try:
+        first = os.fstat(fd).st_size + 1
+    except OSError:
+        first = 0
+    chunks: list[bytes] = []
+    while chunk := os.read(fd, max(first, 1 << 20) if not chunks else 1 << 20):
         chunks.append(chunk)
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_bytes(path: Path) -> bytes | None:

@@ -49,7 +49,7 @@ class LazyRecords(Sequence[T], Generic[T]):
         *,
         parse: Callable[[Any], T],
         facts_of: Callable[[bytes], Facts | None],
-        facts_in: Callable[[bytes, int], list[Facts] | None],
+        facts_in: Callable[[Sequence[bytes]], list[Facts] | None],
         withdraw: Callable[[], None],
         known: Sequence[T | None] = (),
         canonical: bool = False,
@@ -142,7 +142,7 @@ class LazyRecords(Sequence[T], Generic[T]):
     def facts(self) -> list[Facts]:
         """Each record's key and order, read from the start of its line (quicker than parsing)."""
         if self._facts is None:
-            found = self._facts_in(self._raw, len(self._records))
+            found = self._facts_in(self.lines())
             if found is None:
                 raise self._unreadable("a record line does not start as RetroCoach writes it")
             self._facts = found
