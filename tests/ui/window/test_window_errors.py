@@ -24,10 +24,10 @@ def _full_disk_for(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Writing *name* fails as a full disk does; other files still write."""
     real = atomic._write_temp
 
-    def write_temp(folder: Path, file_name: str, data: bytes) -> Path:
+    def write_temp(folder: Path, file_name: str, data: bytes, *, durable: bool = True) -> Path:
         if file_name == name:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(folder, file_name, data)
+        return real(folder, file_name, data, durable=durable)
 
     monkeypatch.setattr(atomic, "_write_temp", write_temp)
 
