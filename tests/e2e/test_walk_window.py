@@ -129,6 +129,9 @@ def test_one_esc_only_asks_a_second_stops_and_the_stop_shows_what_was_left(
     try:
         walking = start_walk(desktop, app, data)
         window = desktop.window("^RetroCoach$", pid=app.pid)
+        # The screen shows the walk first: a starved window repaints late, and the question's
+        # few seconds must not pass before it is painted at all.
+        _read_until(desktop, "walk-esc-before", lambda t: "FORWARD" in t.upper(), quarter=False)
         # One Esc: the question shows. Reading the screen takes tesseract seconds on a busy
         # machine, longer than the 4 s the question stays, so the screen is shot during those
         # seconds (a shot takes a fraction of one) and the shots are read afterwards. The

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+# One worker runs the three, so the module's wheel is built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("wheel")
 
 
 def tracked_files() -> list[str]:

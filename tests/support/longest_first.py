@@ -36,8 +36,14 @@ SLOW_FOLDER_S = 4.0
 OTHER_S = 0.1
 
 
+def plain(nodeid: str) -> str:
+    """*nodeid* without the ``@group`` xdist adds to a test marked xdist_group."""
+    return nodeid.rsplit("@", 1)[0] if nodeid.rfind("@") > nodeid.rfind("]") else nodeid
+
+
 def estimate(nodeid: str, known: Mapping[str, float], slow_folders: frozenset[str]) -> float:
     """The seconds *nodeid* is expected to take."""
+    nodeid = plain(nodeid)
     if nodeid in known:
         return known[nodeid]
     parts = nodeid.split("/")
@@ -103,7 +109,8 @@ class DurationsPlugin:
         return LongestFirst(config, log, load(), self.slow_folders)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
+        nodeid = plain(report.nodeid)
+        self.seconds[nodeid] = self.seconds.get(nodeid, 0.0) + report.duration
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         target = os.environ.get(STORE_ENV)
