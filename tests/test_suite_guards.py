@@ -148,3 +148,31 @@ def test_the_parallel_lane_hands_out_the_longest_test_first_and_records_the_slow
     recorded = json.loads(stored.read_text())
     assert list(recorded) == [long_test], recorded
     assert 2.0 < recorded[long_test] < 60.0
+
+
+CRASHING = """
+import os
+
+def test_before():
+    pass
+
+def test_that_takes_its_worker_down():
+    os._exit(3)
+
+def test_after():
+    pass
+
+def test_last():
+    pass
+"""
+
+
+def test_a_worker_that_crashes_is_replaced_and_the_lane_still_ends(tmp_path: Path) -> None:
+    """xdist 3.8's grouped scheduling hung for good once a crashed worker was replaced."""
+    suite = tmp_path / "suite"
+    suite.mkdir()
+    done = _run_suite(suite, CRASHING, "-n", "1", "--dist", "loadgroup")
+    out = done.stdout
+    assert "replacing crashed worker" in out, out
+    assert "test_that_takes_its_worker_down" in out, out
+    assert "1 failed, 3 passed" in out, out

@@ -9,6 +9,10 @@ How long each test takes comes from tests/durations.json (the seconds of the slo
 ``RETROCOACH_STORE_DURATIONS=tests/durations.json`` records them after a run); a test not listed
 there is estimated by its folder. An estimate only orders the work: a wrong one costs time,
 never a result.
+
+It also mends xdist 3.8's grouped scheduling after a worker crash (a test that takes its
+process down): that run hung for good once the worker was replaced, or ran the deadly test
+again until the restarts ran out. Here the test is reported once and the lane goes on.
 """
 
 from __future__ import annotations
@@ -92,7 +96,46 @@ class LongestFirst(LoadGroupScheduling):
             self.workqueue.clear()
             self.workqueue.update(units)
             self._ordered = True
+        # xdist 3.8 puts a crashed worker's whole workload back, its finished units too: sent,
+        # such a unit is an empty order the worker never reports on (pytest-xdist #1323).
+        while self.workqueue and all(next(iter(self.workqueue.values())).values()):
+            self.workqueue.popitem(last=False)
+        if not self.workqueue:
+            node.shutdown()
+            return
         super()._assign_work_unit(node)
+
+    def remove_node(self, node: WorkerController) -> str | None:
+        """As xdist's, but the test the worker died in is not run again, and only the units
+        with tests still to run go back in the queue (pytest-xdist #1323, #1371)."""
+        workload = self.assigned_work.pop(node)
+        pending: list[str] = [
+            nodeid for unit in workload.values() for nodeid, done in unit.items() if not done
+        ]
+        if not pending:
+            return None
+        crashed = pending[0]  # a worker runs its tests in the order they were sent
+        for unit in workload.values():
+            if crashed in unit:
+                unit[crashed] = True  # reported as failed by xdist; a rerun proves nothing
+        self.workqueue.update(
+            (scope, unit) for scope, unit in workload.items() if not all(unit.values())
+        )
+        for other in self.assigned_work:
+            self._reschedule(other)
+        return crashed
+
+    def _reschedule(self, node: WorkerController) -> None:
+        super()._reschedule(node)
+        # A worker starts a test once it knows the next one, or that none will come. A worker
+        # that replaced a crashed one gets a single unit (pytest-xdist #1327): with one test in
+        # it, the worker would wait for a second forever. Give it another, or say it is the last.
+        if node.shutting_down or self._pending_of(self.assigned_work.get(node, {})) > 1:
+            return
+        if self.workqueue:
+            self._assign_work_unit(node)
+        else:
+            node.shutdown()
 
 
 class DurationsPlugin:
