@@ -150,12 +150,14 @@ class HistoryView(QWidget):
         self._loaded = True
         try:
             loaded = self._store.load()
+            # Read by line here (a checked history): a bad line raises before the table resets.
+            records = tuple(loaded.items)
         except StorageError as error:
             self.model.set_records(())
             self._read_only = True
             self._say(f"The history could not be read: {error}")
         else:
-            self.model.set_records(loaded.items)
+            self.model.set_records(records)
             self._read_only = loaded.state in (FileState.NEWER, FileState.PROTECTED)
             self._say(" ".join(loaded.warnings))
         self._update_summary()
