@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
@@ -17,6 +18,7 @@ LIGHT_RING: Final = QColor("#0B4FA8")
 """On light pages: a deep blue, 7:1 against white and grey."""
 DARK_RING: Final = QColor("#FFC83D")
 """On dark pages: amber, 9:1 against the dark theme's greys."""
+_BACKGROUND: Final = re.compile(r"background(?:-color)?\s*:\s*(#[0-9A-Fa-f]{6})")
 
 
 class FocusRing(QWidget):
@@ -80,7 +82,7 @@ class FocusRing(QWidget):
         box = self.ring_rect()
         if box.isEmpty():
             return
-        ground = self.window().palette().color(QPalette.ColorRole.Window)
+        ground = _ground(self._target) if self._target is not None else QColor()
         painter = QPainter(self)
         pen = QPen(DARK_RING if ground.lightness() < 128 else LIGHT_RING, RING_PX)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
@@ -88,6 +90,18 @@ class FocusRing(QWidget):
         half = RING_PX // 2
         painter.drawRect(box.adjusted(half, half, -half - 1, -half - 1))
         painter.end()
+
+
+def _ground(widget: QWidget) -> QColor:
+    """The colour round *widget*: the nearest style sheet's background (the notices' amber, in
+    either theme), else the window's: the ring is dark on light ground, light on dark."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        found = _BACKGROUND.search(parent.styleSheet())
+        if found:
+            return QColor(found.group(1))
+        parent = parent.parentWidget()
+    return widget.window().palette().color(QPalette.ColorRole.Window)
 
 
 def _ringed(widget: QWidget) -> bool:

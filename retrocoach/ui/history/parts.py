@@ -29,6 +29,9 @@ def session_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     # Several walks can be chosen at once for a FIT export; a note or a delete needs one.
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Whole rows are chosen, with the arrows: Tab leaves the table (it went from cell to cell,
+    # and the focus never reached the buttons beyond it).
+    table.setTabKeyNavigation(False)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
