@@ -80,7 +80,10 @@ class DeviceThread:
             def serve() -> None:
                 asyncio.set_event_loop(loop)
                 loop.call_soon(ready.set)
-                loop.run_forever()
+                try:
+                    loop.run_forever()
+                finally:
+                    _end_what_is_left(loop)
 
             self._thread = threading.Thread(target=serve, name=self._name, daemon=True)
             self._thread.start()
@@ -99,8 +102,10 @@ class DeviceThread:
     def close(self, timeout_s: float = 5.0) -> None:
         """Stop the loop and its thread; what runs on it should have been ended first.
 
-        Its tasks are not cancelled here: bumble answers exchanges that a forced cancel leaves
-        half done with errors in the log.
+        Its tasks are not cancelled first: bumble answers exchanges that a forced cancel leaves
+        half done with errors in the log. A task still pending when the loop stops (its owner's
+        stop ran out of time on a busy machine) is cancelled and run to its end on the way out,
+        as ``asyncio.run`` does, so no coroutine is left to be destroyed with the closed loop.
         """
         loop, thread = self._loop, self._thread
         if loop is None or thread is None:
@@ -116,6 +121,17 @@ class DeviceThread:
         if not thread.is_alive():
             loop.close()
         self._loop = self._thread = None
+
+
+def _end_what_is_left(loop: asyncio.AbstractEventLoop, timeout_s: float = 2.0) -> None:
+    """On the loop's own thread, after it stopped: cancel its pending tasks and let them end."""
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    with contextlib.suppress(Exception):
+        if pending:
+            loop.run_until_complete(asyncio.wait(pending, timeout=timeout_s))
+        loop.run_until_complete(loop.shutdown_asyncgens())
 
 
 def end_serving(

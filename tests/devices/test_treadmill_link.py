@@ -23,7 +23,12 @@ def test_the_link_reads_the_range_hears_the_belt_and_its_requests_move_it() -> N
             Request(Op.SET_TARGET_SPEED, speed_kmh=1.5),
         ):
             link.send(request)
-        bench.until(lambda: len(heard.responses) == 3, "three answers")
+        # The answer is an indication sent during the write: it may be heard before the write
+        # returns and is recorded, so wait for both.
+        bench.until(
+            lambda: len(heard.responses) == 3 and len(bench.written) == 3,
+            "three answers and three writes",
+        )
         assert all(response.result == Result.SUCCESS for response in heard.responses)
         assert [w.request.op for w in bench.written] == [
             Op.REQUEST_CONTROL,
