@@ -85,6 +85,9 @@ class TerminalCoach:
         self.units = units
         self._reminder: Reminder | None = None
         self.is_tty = out.isatty()
+        # A dumb terminal (Emacs' shell, some serial consoles) prints escapes as text: the live
+        # line is then erased by writing spaces over it.
+        self._dumb = os.environ.get("TERM") == "dumb"
         self._shown = ""
         self._signals = StopSignals()
         self._wait_for = wait
@@ -232,8 +235,8 @@ class TerminalCoach:
             text = f"{text}  {self.belt_note}"
         text = fitted(text, self._columns())
         if text != self._shown:
+            self._write(self._erase() + text)
             self._shown = text
-            self._write(f"\r\x1b[2K{text}")
 
     def _columns(self) -> int:
         """The terminal's width now (it may be resized mid-walk); 0 when it cannot be told."""
@@ -242,9 +245,15 @@ class TerminalCoach:
         except (OSError, ValueError):
             return 0
 
+    def _erase(self) -> str:
+        """What takes the cursor back to the start of the live line, the line cleared."""
+        if not self._dumb:
+            return "\r\x1b[2K"
+        return "\r" + " " * len(self._shown) + "\r" if self._shown else "\r"
+
     def _line(self, text: str) -> None:
         if self.is_tty:
-            self._write("\r\x1b[2K")
+            self._write(self._erase())
             self._shown = ""
         self._write(text + "\n")
 
