@@ -271,9 +271,15 @@ class TerminalCoach:
         return outcome_of(self.session.state is State.FINISHED, self.session.records)
 
     def _summary(self) -> None:
+        # Each segment to the millisecond, as the saved record keeps it: the raw sum could
+        # round to a second the record, the summary below and `history` do not show.
         records = self.session.records
-        forward = sum(r.actual_s for r in records if r.kind.direction is Direction.FORWARD)
-        backward = sum(r.actual_s for r in records if r.kind.direction is Direction.BACKWARD)
+        forward = sum(
+            round(r.actual_s, 3) for r in records if r.kind.direction is Direction.FORWARD
+        )
+        backward = sum(
+            round(r.actual_s, 3) for r in records if r.kind.direction is Direction.BACKWARD
+        )
         walked, shown_forward, shown_backward = format_walked(forward, backward)
         outcome = self._outcome()
         praise = " Well done." if outcome is Outcome.COMPLETED else ""

@@ -10,11 +10,13 @@ __all__ = [
     "DurationError",
     "continues_duration",
     "format_duration",
+    "format_spent",
     "format_total",
     "format_walked",
     "parse_duration",
     "quoted",
     "rejoin_split_durations",
+    "whole_seconds",
 ]
 
 ALLOWED_FORMS: Final = "a number with a unit (90s, 5m, 5 min, 1.5m, 1m30s, 1h) or m:ss (1:30)"

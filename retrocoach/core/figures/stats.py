@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
 from retrocoach.core.clock import in_zone
+from retrocoach.core.durations import whole_seconds
 from retrocoach.core.history.records import SessionRecord
 
 __all__ = [
@@ -29,7 +30,12 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """Sums over some sessions, in seconds."""
+    """Sums over some sessions, in seconds.
+
+    Each walk's forward and backward time goes in as the walk itself reads (whole_seconds), so
+    a total is the sum of the rows shown above it: one walk of 8.25 s each way reads 0:16 in
+    its row and in the totals, never 0:17 (16.5 s rounded whole).
+    """
 
     sessions: int = 0
     forward_s: float = 0.0
@@ -52,8 +58,8 @@ class Totals:
         distance = None if forward is None or backward is None else forward + backward
         return Totals(
             self.sessions + 1,
-            self.forward_s + record.forward_s,
-            self.backward_s + record.backward_s,
+            self.forward_s + whole_seconds(record.forward_s),
+            self.backward_s + whole_seconds(record.backward_s),
             self.distance_m + (distance or 0.0),
             self.with_distance + (distance is not None),
             self.energy_kcal + (energy or 0.0),
@@ -96,9 +102,13 @@ def totals(records: Iterable[SessionRecord]) -> Totals:
 def backward_minutes_this_week(
     records: Iterable[SessionRecord], today: date, tz: tzinfo | None = None
 ) -> float:
-    """Backward minutes in sessions started from this week's Monday up to *today*."""
+    """Backward minutes in sessions started from this week's Monday up to *today*, each walk's
+    backward time taken as it reads (whole seconds), as the totals take it."""
     monday = week_start(today)
-    return sum(r.backward_s for r in records if monday <= local_day(r, tz) <= today) / 60
+    return (
+        sum(whole_seconds(r.backward_s) for r in records if monday <= local_day(r, tz) <= today)
+        / 60
+    )
 
 
 def streak_days(records: Iterable[SessionRecord], today: date, tz: tzinfo | None = None) -> int:

@@ -62,8 +62,12 @@ class Summary:
 
     @property
     def fraction_walked(self) -> float:
-        """How much of the plan's walking was walked (skipped time is not walked)."""
-        return min(1.0, self.walked_s / self.planned_s) if self.planned_s > 0 else 1.0
+        """How much of the plan's walking was walked (skipped time is not walked), from the
+        walked time as shown: the bar's empty part is the 'not walked' beside it."""
+        if self.planned_s <= 0:
+            return 1.0
+        shown = whole_seconds(self.forward_s) + whole_seconds(self.backward_s)
+        return min(1.0, shown / self.planned_s)
 
     @property
     def left_text(self) -> str:
