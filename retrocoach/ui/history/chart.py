@@ -13,8 +13,17 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from retrocoach.core.figures.estimate_words import week_tip
@@ -65,10 +74,13 @@ class WeeklyChart(QChartView):
         chart.addAxis(self._minutes_axis, Qt.AlignmentFlag.AlignLeft)
         self._series.attachAxis(self._weeks_axis)
         self._series.attachAxis(self._minutes_axis)
-        chart.setTitle(f"Minutes walked per week, last {CHART_WEEKS} weeks")
+        self._title = f"Minutes walked per week, last {CHART_WEEKS} weeks"
+        chart.setTitle(self._title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setBackgroundVisible(False)  # follow the window's light or dark palette
+        chart.setMargins(QMargins(4, 4, 4, 4))  # the room is the labels' on a short chart
+        chart.layout().setContentsMargins(0, 0, 0, 0)
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName("Weekly minutes chart")
@@ -77,6 +89,7 @@ class WeeklyChart(QChartView):
         self.units = Units.KMH
         """The unit the tooltips give distances in (km with km/h, miles with mph)."""
         self._series.hovered.connect(self._on_series_hovered)
+        chart.plotAreaChanged.connect(lambda _area: self._fit_labels())
         self.follow_palette()
 
     def follow_palette(self) -> None:
@@ -128,8 +141,57 @@ class WeeklyChart(QChartView):
         return self._weeks
 
     def categories(self) -> list[str]:
-        """The week labels under the bars."""
-        return list(self._weeks_axis.categories())
+        """The weeks under the bars, each by its Monday's date ("Nov 16")."""
+        return [f"{week.monday:%b %d}" for week in self._weeks]
+
+    def axis_labels(self) -> list[str]:
+        """The week labels as drawn: the Mondays' dates, or on a narrow chart their days alone
+        (the months then in the axis title, axis_title)."""
+        return [label.replace(_UNSEEN, "") for label in self._weeks_axis.categories()]
+
+    def axis_title(self) -> str:
+        """The weeks axis's title: empty, or the months a narrow chart's days fall in."""
+        return self._weeks_axis.titleText()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Label each week by its Monday's day alone where a week's bar is narrower than
+        "Nov 30" (the months then in the axis title), and drop the title on a short chart (the
+        list above it names the chart): at scale 2 every label was cut to '...', and Qt cuts a
+        label to its own week's width, upright or not."""
+        chart = self.chart()
+        line = QFontMetrics(chart.titleFont()).height()
+        chart.setTitle(self._title if self.height() >= _TITLE_LINES * line else "")
+        mondays = [week.monday for week in self._weeks]
+        if not mondays:
+            return
+        long = self.categories()
+        metrics = QFontMetrics(self._weeks_axis.labelsFont())
+        # The plot's own width once laid out (the axis and margins take the rest), else a guess.
+        laid = int(chart.plotArea().width())
+        plot = laid if laid > 0 else self.width() - metrics.horizontalAdvance("8888") * 3
+        need = max(metrics.horizontalAdvance(label) for label in long) + metrics.height() // 2
+        # Decided on the plot's width with the minutes title, shown or not, so that dropping
+        # it never makes room for the long labels that then take it back (no see-saw).
+        title_room = QFontMetrics(self._minutes_axis.titleFont()).height() + _TITLE_GAP
+        if not self._minutes_axis.titleText():
+            plot -= title_room
+        if need * len(long) <= plot:
+            labels, title = long, ""
+        else:  # categories must differ: a day met again carries zero-width spaces
+            days = [monday.day for monday in mondays]
+            labels = [f"{day}" + _UNSEEN * days[:at].count(day) for at, day in enumerate(days)]
+            title = f"Weeks from {mondays[0]:%b %d} to {mondays[-1]:%b %d}"
+        if labels != list(self._weeks_axis.categories()):
+            self._weeks_axis.clear()
+            self._weeks_axis.append(labels)
+            self._weeks_axis.setTitleText(title)
+            # The chart's name above it says minutes: a narrow chart gives the title's room
+            # to the weeks.
+            self._minutes_axis.setTitleText("" if title else "Minutes")
 
     def show_weeks(self, weeks: Sequence[WeekTotals]) -> None:
         """Show one bar per week, oldest on the left."""
@@ -140,8 +202,7 @@ class WeeklyChart(QChartView):
             if bar_set.count():
                 bar_set.remove(0, bar_set.count())
             bar_set.append(values)
-        self._weeks_axis.clear()
-        self._weeks_axis.append([f"{week.monday:%b %d}" for week in self._weeks])
+        self._fit_labels()
         tallest = max((f + b for f, b in zip(forward, backward, strict=True)), default=0.0)
         top = _nice_top(tallest)
         self._minutes_axis.setRange(0, top)
@@ -153,6 +214,13 @@ class WeeklyChart(QChartView):
             f"{sum(backward):.0f} of them backward"
         )
 
+
+_UNSEEN: Final = "\u200b"
+"""A zero-width space: tells apart two weeks whose Mondays share a day of the month."""
+_TITLE_GAP: Final = 8
+"""Pixels about the minutes axis's title, beside its line height."""
+_TITLE_LINES: Final = 12
+"""Lines of the title's height a chart needs to keep its title; shorter, the plot needs it."""
 
 _MAX_STEPS = 4
 """Steps on the minutes axis: more, and a short chart (a small window) cuts its labels to '...'."""

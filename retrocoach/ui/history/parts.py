@@ -5,15 +5,26 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QWidget
 
-__all__ = ["EMPTY_TEXT", "chart_splitter", "named_label", "session_table"]
+__all__ = [
+    "EMPTY_TEXT",
+    "ROWS_KEPT",
+    "ChartSplitter",
+    "chart_splitter",
+    "named_label",
+    "session_table",
+]
 
 EMPTY_TEXT: Final = (
     "No sessions yet.\n\nWhen you finish or stop a session it is kept here, with your minutes "
     "facing each way, your streak and a chart of the last weeks."
 )
 """What the page says before the first session is kept."""
+
+ROWS_KEPT: Final = 5
+"""Rows of the sessions table kept in sight: on a short page the chart goes beside the table."""
 
 # Widths in characters, so the table never measures 10,000 rows to size its columns.
 _WIDTHS: Final = (17, 18, 8, 10, 14, 9, 24, 11)
@@ -46,22 +57,52 @@ def session_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     return table
 
 
-def chart_splitter(parent: QWidget, chart: QWidget, table: QWidget) -> QSplitter:
+class ChartSplitter(QSplitter):
+    """The chart above the table; beside it when the page is too short for both one above the
+    other (scale 2, a small screen), so the table keeps ROWS_KEPT rows and the chart its labels.
+    """
+
+    def __init__(self, parent: QWidget, chart: QWidget, table: QTableView) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setObjectName("history_splitter")
+        self._chart, self._table = chart, table
+        self.addWidget(chart)
+        self.addWidget(table)
+        self.setCollapsible(0, True)
+        self.setCollapsible(1, False)
+        self.setStretchFactor(0, 2)
+        self.setStretchFactor(1, 3)
+        # Two parts chart to three parts table to begin with: the table's own size hint would
+        # otherwise squeeze the chart until its labels are cut.
+        self.setSizes([2000, 3000])
+
+    def rows_height(self) -> int:
+        """The height the table needs to show ROWS_KEPT rows, its header and scroll bar."""
+        table = self._table
+        return (
+            ROWS_KEPT * table.verticalHeader().defaultSectionSize()
+            + table.horizontalHeader().sizeHint().height()
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2 * table.frameWidth()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        chart = max(self._chart.minimumSizeHint().height(), self._chart.minimumHeight())
+        short = event.size().height() < self.rows_height() + chart + self.handleWidth()
+        wanted = Qt.Orientation.Horizontal if short else Qt.Orientation.Vertical
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+            # Beside the table the chart takes half the width: its weeks need it, and the table
+            # scrolls sideways anyway; above it, two fifths of the height.
+            self.setSizes([1000, 1000] if short else [2000, 3000])
+        super().resizeEvent(event)
+
+
+def chart_splitter(parent: QWidget, chart: QWidget, table: QTableView) -> ChartSplitter:
     """The chart above the table, sharing the height; the chart folds away, the table never."""
     # At a small window the chart folds away (its button, or dragging) and the table keeps
     # its rows.
-    splitter = QSplitter(Qt.Orientation.Vertical, parent)
-    splitter.setObjectName("history_splitter")
-    splitter.addWidget(chart)
-    splitter.addWidget(table)
-    splitter.setCollapsible(0, True)
-    splitter.setCollapsible(1, False)
-    splitter.setStretchFactor(0, 2)
-    splitter.setStretchFactor(1, 3)
-    # Two parts chart to three parts table to begin with: the table's own size hint would
-    # otherwise squeeze the chart until its labels are cut.
-    splitter.setSizes([2000, 3000])
-    return splitter
+    return ChartSplitter(parent, chart, table)
 
 
 def named_label(parent: QWidget, name: str, accessible: str) -> QLabel:
