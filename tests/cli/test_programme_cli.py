@@ -69,13 +69,13 @@ def test_start_says_todays_session_and_how_to_walk_it(
     assert out.splitlines()[0] == (
         "Started beginners (Six weeks for beginners): 6 weeks, 3 sessions a week."
     )
-    assert "Today: Week 1, session 1 of 3: 5 min backward in all" in out
+    assert "Today: Week 1, session 1 of 3: 5:00 backward in all" in out
     assert "retrocoach run --plan next" in out
     state = json.loads((data_dir / "programme.json").read_text())
     assert state["enrolments"][0]["programme"] == "beginners"
     code, out, _ = _run(capsys, "programme")
     assert "Active: beginners (Six weeks for beginners), started " in out
-    assert "  Today: Week 1, session 1 of 3: 5 min backward in all" in out
+    assert "  Today: Week 1, session 1 of 3: 5:00 backward in all" in out
     assert "  0 of 18 sessions done. This week: 0 of 3 sessions done." in out
 
 
@@ -83,7 +83,7 @@ def test_starting_the_knee_programme_says_to_ask_first(capsys: pytest.CaptureFix
     code, out, _ = _run(capsys, "programme", "start", "KNEE-OA", "--clinician-agreed")
     assert code == 0
     assert "Ask first: Agree this programme with your clinician or physiotherapist" in out
-    assert "Today: Week 1, session 1 of 3: 10 min backward in all" in out
+    assert "Today: Week 1, session 1 of 3: 10:00 backward in all" in out
 
 
 @pytest.mark.parametrize(

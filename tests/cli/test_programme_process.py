@@ -96,18 +96,18 @@ def test_walking_next_twice_moves_through_the_programme_and_marks_the_history(
 ) -> None:
     started = retrocoach(env, "programme", "start", "tiny")
     assert started.returncode == 0, started.stderr
-    assert "Today: Week 1, session 1 of 2: 1 s backward in all" in started.stdout
+    assert "Today: Week 1, session 1 of 2: 0:01 backward in all" in started.stdout
 
     first = retrocoach(env, "run", "--audio", "none", "--plan", "next")
     assert first.returncode == 0, first.stderr
-    assert "Tiny test programme: Week 1, session 1 of 2: 1 s backward in all" in first.stdout
+    assert "Tiny test programme: Week 1, session 1 of 2: 0:01 backward in all" in first.stdout
     assert "Saved to your history." in first.stdout
     unrated = retrocoach(env, "programme").stdout
     assert "Today: Week 1, session 1 of 2 (again)" in unrated  # nobody said how it felt
     assert "not rated" in unrated
     assert retrocoach(env, "history", "--rate", "3").returncode == 0
     listing = retrocoach(env, "programme").stdout
-    assert "Today: Week 1, session 2 of 2: 2 s backward in all" in listing
+    assert "Today: Week 1, session 2 of 2: 0:02 backward in all" in listing
     assert "1 of 2 sessions done" in listing
     assert "You have walked today's session" in listing
     rest = retrocoach(env, "programme", day=1).stdout
@@ -115,7 +115,7 @@ def test_walking_next_twice_moves_through_the_programme_and_marks_the_history(
 
     second = retrocoach(env, "run", "--audio", "none", "--plan", "next", day=1)
     assert second.returncode == 0, second.stderr
-    assert "Week 1, session 2 of 2: 2 s backward in all" in second.stdout
+    assert "Week 1, session 2 of 2: 0:02 backward in all" in second.stdout
     assert "Today is a rest day" in second.stdout  # next says so; the walk goes on
     assert retrocoach(env, "history", "--rate", "4").returncode == 0
     assert "Today: Week 2, session 1 of 1" in retrocoach(env, "programme", day=3).stdout
@@ -145,7 +145,7 @@ def test_a_session_stopped_with_a_signal_is_walked_again(env: dict[str, str]) ->
     assert last["outcome"] == "stopped"
     assert _marks(env)[-1] == ("tiny", 2, 1)
     listing = retrocoach(env, "programme", day=6).stdout
-    assert "Today: Week 2, session 1 of 1 (again): 30 s backward in all" in listing
+    assert "Today: Week 2, session 1 of 1 (again): 0:30 backward in all" in listing
     assert "  Week 1: done, done\n  Week 2: today\n" in listing
     assert "stopped early" in listing
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from retrocoach.core.durations import format_total
 from retrocoach.core.figures.stats import Totals, WeekTotals
 from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.session.estimates import ESTIMATE_NOTE
@@ -81,11 +82,11 @@ def totals_estimate_line(totals: Totals, units: Units = Units.KMH) -> str:
 
 
 def week_tip(week: WeekTotals, units: Units = Units.KMH) -> str:
-    """The weekly chart's tooltip for one bar: the minutes, then the week's estimates."""
+    """The weekly chart's tooltip for one bar: the times walked, then the week's estimates."""
     totals = week.totals
     lines = [
-        f"Week of {week.monday:%d %b %Y}: {totals.forward_s / 60:.0f} min forward, "
-        f"{totals.backward_s / 60:.0f} min backward"
+        f"Week of {week.monday:%d %b %Y}: {format_total(totals.forward_s)} forward, "
+        f"{format_total(totals.backward_s)} backward"
     ]
     estimated = totals_estimate_line(totals, units)
     if estimated:

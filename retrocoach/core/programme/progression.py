@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Final
 
+from retrocoach.core.durations import format_duration
 from retrocoach.core.plan.model import Plan
 from retrocoach.core.programme.model import Position, Programme, ProgrammeMark
 from retrocoach.core.programme.rule import Standing, Walked, local_day, stand
@@ -113,7 +114,7 @@ class Today:
         return ProgrammeMark(self.programme.name, week, session, self.enrolment)
 
     def headline(self) -> str:
-        """E.g. 'Week 2, session 1 of 3: 6 min backward in all'."""
+        """E.g. 'Week 2, session 1 of 3: 6:00 backward in all'."""
         if self.position is None:
             return f"{self.programme.title}: finished, every session walked"
         week, session = self.position.week, self.position.session
@@ -124,11 +125,8 @@ class Today:
 
 
 def backward_words(plan: Plan) -> str:
-    """The backward walking of *plan* in words: '6 min backward in all'."""
-    minutes, seconds = divmod(plan.backward_total_s, 60)
-    if not minutes:
-        return f"{seconds} s backward in all"
-    return f"{minutes} min{f' {seconds} s' if seconds else ''} backward in all"
+    """The backward walking of *plan* in words: '6:00 backward in all' (m:ss, as every time)."""
+    return f"{format_duration(plan.backward_total_s)} backward in all"
 
 
 def today_in(

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from retrocoach.core.durations import format_total
 from retrocoach.core.figures.estimate_words import week_tip
 from retrocoach.core.figures.stats import WeekTotals
 from retrocoach.core.speeds import Units
@@ -208,10 +209,12 @@ class WeeklyChart(QChartView):
         self._minutes_axis.setRange(0, top)
         # Whole-minute ticks at a round interval: a fixed tick count gave 2.5 shown as "2".
         self._minutes_axis.setTickInterval(_tick_interval(top))
-        total = sum(forward) + sum(backward)
+        # Times read aloud in the one form every time takes (m:ss or h:mm:ss).
+        walked = sum(week.totals.walking_s for week in self._weeks)
+        back = sum(week.totals.backward_s for week in self._weeks)
         self.setAccessibleDescription(
-            f"{len(self._weeks)} weeks, {total:.0f} minutes in all, "
-            f"{sum(backward):.0f} of them backward"
+            f"{len(self._weeks)} weeks, {format_total(walked)} walked in all, "
+            f"{format_total(back)} of it backward"
         )
 
 

@@ -208,14 +208,14 @@ class PlanFields(QWidget):
 
 
 def describe_totals(plan: Plan) -> str:
-    """The live total under the form: walking time, backward minutes, the whole session.
+    """The live total under the form: walking time, backward time, the whole session.
 
     The whole session names what it adds to the walking: the get-ready countdown, the
     turn-arounds, or both (a plan with turn-arounds only was said to have a countdown).
     """
-    backward_min = plan.backward_total_s / 60
-    shown = f"{backward_min:.1f}".rstrip("0").rstrip(".")
-    text = f"Walking {format_duration(plan.walking_s)} in all, {shown} min of it backward"
+    # Every time in one form, m:ss: '0.2 min of it backward' beside '0:20' read as two units.
+    walking, backward = format_duration(plan.walking_s), format_duration(plan.backward_total_s)
+    text = f"Walking {walking} in all, {backward} of it backward"
     added = [
         what
         for what, seconds in (

@@ -15,7 +15,7 @@ __all__ = ["TodayStrip"]
 
 
 class TodayStrip(QFrame):
-    """'Week 2, session 1 of 3: 6 min backward in all', hidden when no programme is followed."""
+    """'Week 2, session 1 of 3: 6:00 backward in all', hidden when no programme is followed."""
 
     today_chosen = Signal()
     """The walker asked for today's session to be loaded in place of the current plan."""

@@ -50,5 +50,5 @@ def test_a_fresh_programme_needs_no_rest_and_counts_nothing_yet() -> None:
     assert rest_text(today) is None
     assert week_text(today) == "This week: 0 of 2 sessions done"
     assert done_text(today) == "0 of 2 sessions done"
-    assert today_text(today) == "Week 1, session 1 of 2: 3 min backward in all"
+    assert today_text(today) == "Week 1, session 1 of 2: 3:00 backward in all"
     assert grid_lines(today) == ["Week 1: today, to come"]

@@ -95,7 +95,7 @@ def test_a_new_programme_starts_with_its_first_session_and_no_rest() -> None:
     assert not today.finished
     assert today.mark == ProgrammeMark("steady", 1, 1, ENROLMENT)
     assert today.plan == PROGRAMME.plan_at(Position(1, 1))
-    assert today.headline() == "Week 1, session 1 of 3: 2 min backward in all"
+    assert today.headline() == "Week 1, session 1 of 3: 2:00 backward in all"
 
 
 @pytest.mark.parametrize("effort", [0, 3, 5])
@@ -349,7 +349,7 @@ def test_backward_minutes_that_are_not_whole_are_said_in_seconds_too() -> None:
         references=("retrocoach-own",),
         weeks=((parse_spec("backward=45s rounds=2"),), (parse_spec("backward=20s rounds=1"),)),
     )
-    assert _today([], day=0, programme=odd).headline().endswith("1 min 30 s backward in all")
+    assert _today([], day=0, programme=odd).headline().endswith("1:30 backward in all")
 
 
 def _speeding_up() -> Programme:

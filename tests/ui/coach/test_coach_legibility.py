@@ -69,7 +69,7 @@ def _check(kit: WindowKit, state: str, seen: dict[str, tuple[int, int]]) -> None
 
 def _banner(view: CoachView) -> QLabel:
     banner = QLabel(
-        "Programme: Backward walking for beginners\nWeek 2, session 1 of 3: 6 min backward", view
+        "Programme: Backward walking for beginners\nWeek 2, session 1 of 3: 6:00 backward", view
     )
     font = banner.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)

@@ -24,7 +24,7 @@ def test_each_bar_has_a_tooltip_with_the_weeks_estimates(qtbot: QtBot) -> None:
     chart.show_weeks(weeks)
     assert "Estimated" not in chart.tip(0)
     tip = chart.tip(1)
-    assert tip.startswith("Week of 16 Nov 2026: 20 min forward, 10 min backward")
+    assert tip.startswith("Week of 16 Nov 2026: 20:00 forward, 10:00 backward")
     assert "2.50 km on the belt (all 2 sessions), about 150 kcal (1 of 2 sessions)" in tip
     assert "estimates" in tip.splitlines()[1]
     assert chart.tip(5) == ""

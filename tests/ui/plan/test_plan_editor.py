@@ -192,14 +192,14 @@ def test_a_whole_session_over_eight_hours_is_refused_below_the_fields(
 
 
 def test_the_totals_follow_every_edit_live(qtbot: QtBot, editor: PlanEditor) -> None:
-    # first-steps: 3 x (5:00 + 1:00) and a 2:00 cool-down is 20:00 of walking, 3 min backward.
-    assert "Walking 20:00 in all, 3 min of it backward" in label(editor, "plan_totals")
+    # first-steps: 3 x (5:00 + 1:00) and a 2:00 cool-down is 20:00 of walking, 3:00 backward.
+    assert "Walking 20:00 in all, 3:00 of it backward" in label(editor, "plan_totals")
     # The get-ready's 10 s and three 30 s turn-arounds each way (six): 23:10 in all.
     assert "23:10 with the get-ready countdown and the turn-arounds" in label(editor, "plan_totals")
     type_into(qtbot, edit(editor, "backward"), "1m30s")
-    assert "Walking 21:30 in all, 4.5 min of it backward" in label(editor, "plan_totals")
+    assert "Walking 21:30 in all, 4:30 of it backward" in label(editor, "plan_totals")
     qtbot.keyClick(child(editor, QSpinBox, "rounds_spin"), Qt.Key.Key_Up)
-    assert "Walking 28:00 in all, 6 min of it backward" in label(editor, "plan_totals")
+    assert "Walking 28:00 in all, 6:00 of it backward" in label(editor, "plan_totals")
 
 
 def test_editing_a_preset_makes_it_custom(

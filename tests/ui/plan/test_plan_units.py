@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -71,14 +72,28 @@ def test_a_speed_typed_in_mph_is_read_in_mph(qtbot: QtBot, tmp_path: Path) -> No
 def test_the_totals_name_the_turn_arounds_not_a_countdown_the_plan_has_not() -> None:
     plan = parse_spec("getready=0s warmup=0s cooldown=0s forward=3s backward=3s rounds=2 turn=2s")
     text = describe_totals(plan)
-    assert text == "Walking 0:12 in all, 0.1 min of it backward; 0:18 with the turn-arounds"
+    assert text == "Walking 0:12 in all, 0:06 of it backward; 0:18 with the turn-arounds"
     both = parse_spec("getready=10s warmup=0s cooldown=0s forward=1m backward=1m turn=5s")
     assert describe_totals(both).endswith(
         f"{both.total_s // 60}:{both.total_s % 60:02d} with the get-ready countdown and the "
         "turn-arounds"
     )
     plain = parse_spec("getready=0s warmup=0s cooldown=0s forward=1m backward=1m rounds=1")
-    assert describe_totals(plain) == "Walking 2:00 in all, 1 min of it backward"
+    assert describe_totals(plain) == "Walking 2:00 in all, 1:00 of it backward"
+
+
+@pytest.mark.parametrize(
+    ("spec", "said"),
+    [
+        ("forward=10s backward=10s rounds=1", "Walking 0:20 in all, 0:10 of it backward"),
+        ("forward=1m backward=12s rounds=1", "Walking 1:12 in all, 0:12 of it backward"),
+        ("forward=59m backward=30m rounds=2", "Walking 2:58:00 in all, 1:00:00 of it backward"),
+    ],
+)
+def test_the_totals_give_every_time_as_m_ss_never_decimal_minutes(spec: str, said: str) -> None:
+    """'0.2 min of it backward' stood beside '0:20 in all': two forms of one quantity."""
+    plan = parse_spec(f"getready=0s warmup=0s cooldown=0s turn=0s {spec}")
+    assert describe_totals(plan) == said
 
 
 def test_the_totals_label_under_the_form_says_the_same(qtbot: QtBot, tmp_path: Path) -> None:

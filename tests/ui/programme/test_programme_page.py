@@ -203,7 +203,7 @@ def test_the_strip_says_todays_session_and_offers_it_when_another_plan_is_loaded
     wall.now += timedelta(hours=1)
     strip.show_today(guide.today(), loaded=True)
     assert not strip.isHidden()
-    assert strip.headline.text() == "Week 1, session 1 of 3: 5 min backward in all"
+    assert strip.headline.text() == "Week 1, session 1 of 3: 5:00 backward in all"
     assert strip.load_button.isHidden()
     strip.show_today(guide.today(), loaded=False)
     assert not strip.load_button.isHidden()

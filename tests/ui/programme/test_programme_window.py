@@ -73,7 +73,7 @@ def test_the_coach_page_says_todays_session_and_start_walks_it(
     _start_tiny(data_paths)
     kit = make_window()  # opened on another plan, as with --plan
     strip = _strip(kit)
-    assert strip.headline.text() == "Week 1, session 1 of 2: 1 s backward in all"
+    assert strip.headline.text() == "Week 1, session 1 of 2: 0:01 backward in all"
     assert strip.load_button.isVisible()
     kit.qtbot.mouseClick(strip.load_button, Qt.MouseButton.LeftButton)
     assert kit.window.plan is not None
@@ -91,7 +91,7 @@ def test_the_coach_page_says_todays_session_and_start_walks_it(
     kit.press(Key.Key_Return, Ctrl, target=dialog.notes)
     # Rated easy: the window moved on to the next session, and says it was walked today.
     assert kit.window.plan.name == "tiny week 1 session 2"
-    assert strip.headline.text() == "Week 1, session 2 of 2: 2 s backward in all"
+    assert strip.headline.text() == "Week 1, session 2 of 2: 0:02 backward in all"
     assert "You have walked today's session" in strip.note.text()
     kit.window.controls.toggle_button.click()  # the keyboard may still be with the dialog
     kit.walk(10)
@@ -222,7 +222,7 @@ def test_another_plan_walked_while_a_programme_is_followed_carries_no_mark(
     (session,) = kit.history()
     assert "programme" not in session
     # The programme has not moved on: today is still its first session.
-    assert _strip(kit).headline.text() == "Week 1, session 1 of 2: 1 s backward in all"
+    assert _strip(kit).headline.text() == "Week 1, session 1 of 2: 0:01 backward in all"
 
 
 @pytest.mark.usefixtures("tiny")
@@ -288,7 +288,7 @@ def test_with_a_programme_followed_the_history_is_read_only_after_the_first_fram
     assert reads
     strip = window.coach.findChild(TodayStrip)
     assert strip is not None
-    assert strip.headline.text() == "Week 1, session 1 of 2: 1 s backward in all"
+    assert strip.headline.text() == "Week 1, session 1 of 2: 0:01 backward in all"
     editor = window._pages.plan_editor  # built now, after today's session replaced the first
     assert editor.plan is not None
     assert editor.plan.name == "tiny week 1 session 1"
