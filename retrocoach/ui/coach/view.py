@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QColor,
     QFontMetrics,
     QPainter,
@@ -27,6 +25,7 @@ from retrocoach.core.safety.reminders import Reminder
 from retrocoach.core.session.machine import Progress, State
 from retrocoach.core.session.words import next_text, round_text
 from retrocoach.core.session.words import segment_word as segment_label
+from retrocoach.ui.coach.announce import announce
 from retrocoach.ui.coach.belt_panel import BANNER_STYLE, BeltPanel
 from retrocoach.ui.coach.big_text import BigText, fit_labels
 from retrocoach.ui.coach.column import KEEP, CoachColumn
@@ -161,8 +160,8 @@ class CoachView(QWidget):
         self.time.set_text(format_duration(remaining))
         self._announce(progress, look, self.time.text())
         self._plate_time(look, dim=state is State.PAUSED)
-        if self.belt.show_progress(progress):
-            self._alert(self.belt.line)  # slow the belt, turn round: said as a switch is
+        if self.belt.show_progress(progress):  # slow the belt, turn round: said as a switch is
+            announce(self.belt.line, self.belt.line.text())
         set_line(self.next_label, next_text(progress.next_segment, state))
         set_line(self.round_label, round_text(progress.segment, progress.rounds))
         if state not in (State.FINISHED, State.STOPPED):
@@ -193,12 +192,7 @@ class CoachView(QWidget):
             return
         self._announced = key
         self.announcement = text
-        self._alert(self.band)
-
-    @staticmethod
-    def _alert(widget: QWidget) -> None:
-        """An alert as well as the name change: readers speak alerts wherever the focus is."""
-        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+        announce(self.band, text)  # as well as the name: spoken wherever the focus is
 
     @property
     def walk_mode(self) -> bool:
@@ -254,11 +248,12 @@ class CoachView(QWidget):
         """Show a question (press Esc again to stop) above the status line; '' hides it."""
         set_line(self.question_label, question)
         self.question_label.setVisible(bool(question))
-        if question:
-            self._alert(self.question_label)
+        announce(self.question_label, question)
 
     def set_status(self, text: str) -> None:
         """The line under the time: how to start, why it paused, where the session went."""
+        if text != self.status_label.text():
+            announce(self.status_label, text, urgent=False)
         set_line(self.status_label, text)
 
     @property
