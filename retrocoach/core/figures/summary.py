@@ -11,6 +11,7 @@ from retrocoach.core.figures.estimate_words import record_estimate_line
 from retrocoach.core.history.outcome import segment_done
 from retrocoach.core.history.records import MAX_EFFORT, Outcome, SessionRecord
 from retrocoach.core.plan.model import Kind
+from retrocoach.core.segments import trivial_walk
 from retrocoach.core.speeds import Units
 
 __all__ = ["COMPARED_WALKS", "Summary", "summarise"]
@@ -41,8 +42,10 @@ class Summary:
     not_reached: int
     effort: int | None
     earlier: int
-    """How many earlier walks the comparison is over (0: this is the first)."""
+    """How many earlier walks the comparison is over (false starts left out; 0: none)."""
     earlier_average_s: float
+    false_starts: bool = False
+    """Walks before this one were all false starts (trivial_walk), left out of the comparison."""
     estimate: str = ""
     """The estimated belt distance and energy in words ('' when nothing can be estimated)."""
 
@@ -111,6 +114,8 @@ class Summary:
         return "Segments: " + ", ".join(parts)
 
     def _comparison_line(self) -> str:
+        if not self.earlier and self.false_starts:
+            return "No earlier walk of a minute or more to compare with"
         if not self.earlier:
             return "Your first walk in the history"
         # One walk before is "your last walk (0:21)"; several are their average, said so.
@@ -135,20 +140,19 @@ def summarise(
 ) -> Summary:
     """The summary of *record*, compared with up to *compared* walks started before it.
 
-    *history* may hold *record* itself and walks after it; they are left out of the comparison.
+    *history* may hold *record* itself and walks after it; they are left out of the comparison,
+    and so are false starts (trivial_walk): 'longer than your last walk (0:14)' said nothing.
     """
-    earlier = (
-        sorted(
-            (
-                other
-                for other in history
-                if other.id != record.id and other.started_at < record.started_at
-            ),
-            key=lambda other: other.started_at,
-        )[-compared:]
-        if compared > 0
-        else []
+    before = sorted(
+        (
+            other
+            for other in history
+            if other.id != record.id and other.started_at < record.started_at
+        ),
+        key=lambda other: other.started_at,
     )
+    counted = [other for other in before if not trivial_walk(other.outcome, other.walking_s)]
+    earlier = counted[-compared:] if compared > 0 else []
     planned = [s for s in record.plan.segments() if s.kind is not Kind.GETREADY]
     done = sum(1 for walked in record.segments if segment_done(walked))
     return Summary(
@@ -161,6 +165,7 @@ def summarise(
         not_reached=max(0, len(planned) - len(record.segments)),
         effort=record.effort,
         earlier=len(earlier),
+        false_starts=len(before) > len(counted) and not counted,
         estimate=record_estimate_line(record, units),
         earlier_average_s=(
             sum(other.walking_s for other in earlier) / len(earlier) if earlier else 0.0

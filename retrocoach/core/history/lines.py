@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
@@ -13,6 +13,7 @@ from typing import Any, Final
 from retrocoach import __version__
 from retrocoach.core.history import records
 from retrocoach.core.history.records import SessionRecord
+from retrocoach.core.segments import trivial_walk
 from retrocoach.core.storage.checked import Certificate, CheckedReading
 from retrocoach.core.storage.digest import sha256_hex
 from retrocoach.core.storage.document_reading import count_strings
@@ -179,8 +180,9 @@ def programme_walks_in(items: Sequence[SessionRecord]) -> list[SessionRecord]:
 def earlier_in(
     items: Sequence[SessionRecord], record: SessionRecord, count: int
 ) -> list[SessionRecord]:
-    """Up to *count* sessions of *items* started before *record* (itself left out), the
-    latest last, as summarise() picks them from every session.
+    """The sessions of *items* started before *record* (itself left out), the latest last,
+    back to the *count*-th that is no false start (trivial_walk): those summarise() compares
+    it with, and the false starts among them, which it leaves out.
 
     A checked history is not read whole for it: the start times are read from its lines.
     """
@@ -195,8 +197,21 @@ def earlier_in(
         ]
         # A stable sort, as summarise's: walks started at the same moment keep their order.
         chosen.sort(key=lambda index: facts[index][1])
-        return [items[index] for index in chosen[-count:]]
+        return _back_to_count((items[index] for index in reversed(chosen)), count)
     earlier = (
         other for other in items if other.id != record.id and other.started_at < record.started_at
     )
-    return sorted(earlier, key=lambda other: other.started_at)[-count:]
+    ordered = sorted(earlier, key=lambda other: other.started_at)
+    return _back_to_count(reversed(ordered), count)
+
+
+def _back_to_count(latest_first: Iterable[SessionRecord], count: int) -> list[SessionRecord]:
+    """Walks from the latest back, until *count* of them are no false start; oldest first."""
+    taken: list[SessionRecord] = []
+    real = 0
+    for other in latest_first:
+        taken.append(other)
+        real += not trivial_walk(other.outcome, other.walking_s)
+        if real == count:
+            break
+    return taken[::-1]

@@ -15,6 +15,7 @@ from typing import Final, Protocol
 
 from retrocoach.core.clock import in_zone
 from retrocoach.core.programme.mark import Position, ProgrammeMark
+from retrocoach.core.segments import trivial_walk
 
 __all__ = [
     "FASTER_BELT_AT_MOST",
@@ -57,6 +58,8 @@ class Walked(Protocol):
     def programme(self) -> ProgrammeMark | None: ...
     @property
     def stopped_unwell(self) -> bool: ...
+    @property
+    def walking_s(self) -> float: ...
 
 
 @dataclass(slots=True)
@@ -73,6 +76,8 @@ class Standing:
     """The sessions walked well enough to move on from."""
     last_day: date | None = None
     """The calendar day of the last counted walk with a sane date."""
+    false_start_day: date | None = None
+    """The calendar day of the last counted false start (trivial_walk)."""
     last_sane: Walked | None = None
     """The last counted walk whose date looks right: what rest days and breaks go by."""
     unwell: Walked | None = None
@@ -113,10 +118,16 @@ def stand(
         if not sane:
             standing.odd_clock.append(walk)
         day = local_day(walk.started_at, now.tzinfo)
-        if sane and day == standing.last_day:
+        # A false start (trivial_walk) is a stopped try, one a day, but no session to rest a
+        # day after, nor one that ends a break: the next walk, that day too, counts in full.
+        false_start = trivial_walk(walk.outcome, walk.walking_s)
+        seen = standing.false_start_day if false_start else None
+        if sane and day in (standing.last_day, seen):
             continue  # a second walk on the same day is kept, but does not count
         standing.counted.append(walk)
-        if sane:
+        if sane and false_start:
+            standing.false_start_day = day
+        elif sane:
             standing.last_day, standing.last_sane = day, walk
         _apply(standing, order, mark.position, walk)
     return standing

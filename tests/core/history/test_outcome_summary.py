@@ -202,3 +202,46 @@ def test_one_walk_reads_the_same_everywhere_and_not_walked_adds_up(
     assert summary.left_text == "20:39 not walked"
     assert whole_seconds(0.5) == 1
     assert summary.fraction_walked == pytest.approx(21 / 1260)  # as the 0:21 shown
+
+
+def _stopped_after(make_record: RecordFactory, seconds: float, day: int) -> SessionRecord:
+    """A walk of PLAN stopped *seconds* into its warm-up, *day* days after START."""
+    segments = (SegmentRecord(Kind.WARMUP, 120, seconds),)
+    return make_record(
+        plan=PLAN,
+        segments=segments,
+        outcome=Outcome.STOPPED,
+        forward_s=seconds,
+        backward_s=0.0,
+        started_at=START + timedelta(days=day),
+    )
+
+
+def test_the_comparison_leaves_false_starts_out(make_record: RecordFactory, tmp_path: Path) -> None:
+    """'1:00 longer than your last walk (0:14)': a try stopped within a minute is no walk to
+    compare with; the walks before it are, whether summarised from a list or the store."""
+    store = HistoryStore(tmp_path, warn=pytest.fail)
+    full = [make_record(plan=PLAN, started_at=START + timedelta(days=day)) for day in (1, 2)]
+    tries = [_stopped_after(make_record, s, day) for s, day in ((14.0, 3), (59.4, 4))]
+    record = make_record(plan=PLAN, started_at=START + timedelta(days=5))
+    for walk in (*full, *tries, record):
+        store.add(walk)
+    for earlier in ([*full, *tries, record], store.earlier_walks(record, 1)):
+        summary = summarise(record, earlier, compared=1)
+        assert summary.earlier == 1
+        assert summary.earlier_average_s == 960.0
+        assert summary.lines()[3] == "As long as your last walk (16:00)"
+    # A minute walked is a walk: compared with, said as 'your last walk'.
+    minute = _stopped_after(make_record, 60.0, 4)
+    summary = summarise(record, [*full, minute, record], compared=1)
+    assert summary.lines()[3] == "15:00 longer than your last walk (1:00)"
+
+
+def test_after_false_starts_alone_no_comparison_and_no_first_walk(
+    make_record: RecordFactory,
+) -> None:
+    tries = [_stopped_after(make_record, 14.0, day) for day in (1, 2)]
+    record = make_record(plan=PLAN, started_at=START + timedelta(days=5))
+    summary = summarise(record, [*tries, record])
+    assert summary.earlier == 0
+    assert summary.lines()[3] == "No earlier walk of a minute or more to compare with"

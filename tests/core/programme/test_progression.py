@@ -49,6 +49,7 @@ class Walk:
     effort: int | None
     programme: ProgrammeMark | None
     stopped_unwell: bool = False
+    walking_s: float = 1200.0
 
 
 def walk(
@@ -61,13 +62,14 @@ def walk(
     name: str = "steady",
     unwell: bool = False,
     enrolment: str | None = ENROLMENT,
+    walking_s: float = 1200.0,
 ) -> Walk:
-    """A walk of PROGRAMME at week/session, *day* days after SINCE, 20 minutes long."""
+    """A walk of PROGRAMME at week/session, *day* days after SINCE, 20 minutes long (or
+    *walking_s* of walking, for one stopped early)."""
     start = SINCE + timedelta(days=day)
     mark = ProgrammeMark(name, week, session, enrolment)
-    return Walk(
-        f"w{next(_ids)}", start, start + timedelta(minutes=20), outcome, effort, mark, unwell
-    )
+    end = start + timedelta(seconds=walking_s)
+    return Walk(f"w{next(_ids)}", start, end, outcome, effort, mark, unwell, walking_s)
 
 
 def _today(
@@ -380,3 +382,33 @@ def test_the_belt_is_raised_only_after_a_walk_at_the_slower_speed_rated_four_or_
         [walk(1, 1, day=0, effort=3), walk(1, 2, day=2, effort=4)], day=4, programme=speeding
     )
     assert raised.position == Position(2, 1)
+
+
+def test_a_false_start_suggests_no_rest_day_and_the_walk_after_it_counts() -> None:
+    """A try stopped after 14 s is no session: no rest day after it, no day used up by it."""
+    done = walk(1, 1, day=0)
+    false_start = walk(1, 2, day=3, outcome="stopped", walking_s=14.0)
+    next_day = _today([done, false_start], day=4)
+    assert next_day.position == Position(1, 2)
+    assert not next_day.rest_suggested
+    same_day = _today([done, false_start], day=3.01)
+    assert not same_day.walked_today
+    assert not same_day.rest_suggested
+    # Walked in full the same day, the session counts and moves the walker on.
+    walked = walk(1, 2, day=3.02)
+    moved = _today([done, false_start, walked], day=3.05)
+    assert moved.position == Position(1, 3)
+    assert moved.walked_today
+    # A full minute walked is no false start: it counts the day, and a rest day follows.
+    minute = walk(1, 2, day=3, outcome="stopped", walking_s=60.0)
+    assert _today([done, minute], day=4).rest_suggested
+
+
+def test_false_starts_count_one_stopped_try_a_day() -> None:
+    """Two false starts in a row one morning are one stopped try, not two (which steps back)."""
+    done = [walk(1, 1, day=0), walk(1, 2, day=2)]
+    tries = [walk(1, 3, day=4 + n / 100, outcome="stopped", walking_s=5.0) for n in range(2)]
+    today = _today([*done, *tries], day=4.05)
+    assert today.position == Position(1, 3)
+    assert today.repeat
+    assert "stopped early" in today.reason
