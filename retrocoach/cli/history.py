@@ -20,7 +20,7 @@ from retrocoach.core.figures.estimate_words import (
     record_estimates,
     totals_estimate_line,
 )
-from retrocoach.core.figures.export import select_sessions, write_csv
+from retrocoach.core.figures.export import export_csv_rows, select_sessions
 from retrocoach.core.figures.stats import totals
 from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.history.store import SCHEMA_VERSION, FileState, HistoryStore
@@ -67,19 +67,26 @@ def run_history(
     loaded = store.load()
     if loaded.state is FileState.PROTECTED:
         return EXIT_STORAGE  # the store has told why, through its warn callback
-    # Every session as JSON is the store's own export, which need not read each session.
+    # Every session as JSON is the store's own export, which need not read each session; the
+    # CSV export chooses its sessions itself, from what each line says (no record is built).
     whole = fmt == "json" and since is None and until is None
-    records = loaded.items if whole else select_sessions(loaded.items, since, until, tz)
+    chosen = whole or fmt == "csv"
+    records = loaded.items if chosen else select_sessions(loaded.items, since, until, tz)
     if fmt == "fit":
         assert folder is not None  # fit_options_problem() saw to it
         if not records:
             out.write(_nothing_found(since, until))
             return EXIT_OK
         return export_fit_files(records, folder, out, err, tz=tz, force=force)
-    writers: Mapping[str, Callable[[Sequence[SessionRecord], TextIO, tzinfo | None], None]] = {
+    writers: Mapping[str, Callable[[Sequence[SessionRecord], TextIO, tzinfo | None], object]] = {
         "table": functools.partial(_write_table, units=units),
         # On a terminal an escape sequence or a bidi control in a note would act, not show.
-        "csv": functools.partial(write_csv, shown=escape_controls if is_terminal(out) else None),
+        "csv": functools.partial(
+            export_csv_rows,
+            since=since,
+            until=until,
+            shown=escape_controls if is_terminal(out) else None,
+        ),
         "json": functools.partial(_write_json, store=store if whole else None),
     }
     if fmt == "table" and not records:

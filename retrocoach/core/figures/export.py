@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, tzinfo
 from typing import Final, TextIO
 
-from retrocoach.core.clock import moment_text
+from retrocoach.core.clock import in_zone, moment_text
 from retrocoach.core.figures.stats import local_day
 from retrocoach.core.history.records import SessionRecord
+from retrocoach.core.history.shown_fields import ShownSession, shown_sessions
 
-__all__ = ["CSV_COLUMNS", "select_sessions", "write_csv"]
+__all__ = ["CSV_COLUMNS", "export_csv_rows", "select_sessions", "write_csv"]
 
 CSV_COLUMNS: Final = (
     "id",
@@ -77,8 +79,50 @@ def write_csv(
     *,
     shown: Callable[[str], str] | None = None,
 ) -> None:
-    """*records* as CSV_COLUMNS, times in *tz* (local if None): the command line's and the
-    history view's export.
+    """*records* as CSV_COLUMNS, times in *tz* (local if None): see _write_rows."""
+    _write_rows(map(ShownSession.of, records), out, tz, shown)
+
+
+def export_csv_rows(
+    items: Sequence[SessionRecord],
+    out: TextIO,
+    tz: tzinfo | None,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    shown: Callable[[str], str] | None = None,
+) -> int:
+    """The sessions of *items* started on a local day from *since* to *until*, oldest first,
+    as write_csv writes them (byte for byte); returns how many.
+
+    The command line's and the history view's export. A checked history's sessions are read
+    from their lines, without building every record (see history.shown_fields).
+    """
+    every = shown_sessions(items)
+    if since is None and until is None:
+        chosen = every
+    else:
+        chosen = [
+            session
+            for session in every
+            if (since is None or in_zone(session.started_at, tz).date() >= since)
+            and (until is None or in_zone(session.started_at, tz).date() <= until)
+        ]
+    chosen.sort(key=_STARTED_AT)  # stable, as select_sessions sorts
+    _write_rows(chosen, out, tz, shown)
+    return len(chosen)
+
+
+_STARTED_AT: Final = operator.attrgetter("started_at")
+
+
+def _write_rows(
+    sessions: Iterable[ShownSession],
+    out: TextIO,
+    tz: tzinfo | None,
+    shown: Callable[[str], str] | None,
+) -> None:
+    """*sessions* as CSV_COLUMNS, times in *tz* (local if None).
 
     *shown*, if given, turns each text cell into what a reader should see (the command line
     escapes control characters for a terminal); by default the cells keep their exact text.
@@ -93,22 +137,22 @@ def write_csv(
     cell: Callable[[str], str] = _cell
     if shown is not None:
         cell = lambda text: _cell(shown(text))  # noqa: E731  (a one-line composition)
-    for record in records:
-        writer.writerow(
-            (
-                cell(record.id),
-                local_day(record, tz).isoformat(),
-                moment_text(record.started_at),
-                moment_text(record.ended_at),
-                cell(record.plan.name),
-                cell(record.outcome.value),
-                _seconds(record.walking_s),
-                _seconds(record.forward_s),
-                _seconds(record.backward_s),
-                "" if record.effort is None else record.effort,
-                cell(record.notes or ""),
-                _optional(record.forward_m),
-                _optional(record.backward_m),
-                _optional(record.energy_kcal_est),
-            )
+    writer.writerows(
+        (
+            cell(session.id),
+            in_zone(session.started_at, tz).date().isoformat(),
+            moment_text(session.started_at),
+            moment_text(session.ended_at),
+            cell(session.plan_name),
+            cell(session.outcome.value),
+            _seconds(session.forward_s + session.backward_s),
+            _seconds(session.forward_s),
+            _seconds(session.backward_s),
+            "" if session.effort is None else session.effort,
+            cell(session.notes or ""),
+            _optional(session.forward_m),
+            _optional(session.backward_m),
+            _optional(session.energy_kcal_est),
         )
+        for session in sessions
+    )

@@ -12,7 +12,7 @@ from retrocoach.core.durations import format_spent, format_total
 from retrocoach.core.errors import StorageError
 from retrocoach.core.figures import stats
 from retrocoach.core.figures.estimate_words import HOW_ESTIMATED, totals_estimate_line
-from retrocoach.core.figures.export import select_sessions, write_csv
+from retrocoach.core.figures.export import export_csv_rows
 from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.history.store import FileState, HistoryStore
 from retrocoach.core.speeds import Units
@@ -87,7 +87,7 @@ def export_csv(store: HistoryStore, path: Path, tz: tzinfo | None) -> None:
         raise ExportError(f"{store.path.name} cannot be read")
     out = io.StringIO(newline="")  # the CRLF line ends stay as written
     # The command line's own choice and writer, so both exports always match.
-    write_csv(select_sessions(loaded.items, None, None, tz), out, tz)
+    export_csv_rows(loaded.items, out, tz)
     try:
         # A lone surrogate in a hand-edited note has no UTF-8 form: it is written escaped.
         data = out.getvalue().encode("utf-8", "backslashreplace")

@@ -31,17 +31,20 @@ from retrocoach.core.session.machine import SegmentRecord, Session
 
 __all__ = [
     "MAX_EFFORT",
+    "MAX_ESTIMATE",
     "MAX_NOTES_CHARS",
     "Outcome",
     "RecordError",
     "SessionRecord",
     "new_record_id",
+    "read_outcome",
 ]
 
 MAX_EFFORT: Final = 10
 MAX_NOTES_CHARS: Final = 2000
 _ID: Final = re.compile(r"[0-9A-Za-z_-]{1,64}")
-_MAX_ESTIMATE: Final = 1e7
+MAX_ESTIMATE: Final = 1e7
+"""The largest estimate (metres, kcal) a record may hold."""
 
 
 def new_record_id() -> str:
@@ -241,7 +244,7 @@ class SessionRecord:
             id=rf.text(fields, "id"),
             started_at=rf.moment(fields, "started_at"),
             ended_at=rf.moment(fields, "ended_at"),
-            outcome=_outcome(fields.get("outcome")),
+            outcome=read_outcome(fields.get("outcome")),
             plan=rf.plan(fields.get("plan")),
             segments=tuple(segment_extras(entry, rf.segment(entry)) for entry in segments),
             forward_s=rf.seconds(fields.get("forward_s"), "forward_s"),
@@ -249,10 +252,10 @@ class SessionRecord:
             notes=notes,
             effort=effort,
             programme=None if programme is None else ProgrammeMark.from_json(programme),
-            forward_m=rf.optional_number(fields.get("forward_m"), "forward_m", _MAX_ESTIMATE),
-            backward_m=rf.optional_number(fields.get("backward_m"), "backward_m", _MAX_ESTIMATE),
+            forward_m=rf.optional_number(fields.get("forward_m"), "forward_m", MAX_ESTIMATE),
+            backward_m=rf.optional_number(fields.get("backward_m"), "backward_m", MAX_ESTIMATE),
             energy_kcal_est=rf.optional_number(
-                fields.get("energy_kcal_est"), "energy_kcal_est", _MAX_ESTIMATE
+                fields.get("energy_kcal_est"), "energy_kcal_est", MAX_ESTIMATE
             ),
             **session_extras(fields),
             unknown=unknown_keys(fields, segments),
@@ -263,7 +266,8 @@ def _total(segments: tuple[SegmentRecord, ...], direction: Direction) -> float:
     return round(sum(s.actual_s for s in segments if s.kind.direction is direction), 3)
 
 
-def _outcome(value: object) -> Outcome:
+def read_outcome(value: object) -> Outcome:
+    """The outcome a session's stored *value* names; RecordError if it names none."""
     outcome = _OUTCOME_BY_NAME.get(value) if type(value) is str else None
     if outcome is None:
         raise RecordError(f"a session's outcome is one of {', '.join(_OUTCOME_BY_NAME)}")

@@ -102,7 +102,13 @@ class LazyRecords(Sequence[T], Generic[T]):
         with collector_paused():  # about a million containers, none of them garbage
             self._read_rest()
 
-    def _read_rest(self) -> None:
+    def entries(self) -> list[Any]:
+        """Every record's stored form (the JSON value its line holds), parsed in one go and
+        not kept: for a reader that needs a few fields of every record, not the records."""
+        with collector_paused():
+            return self._entries()
+
+    def _entries(self) -> list[Any]:
         # The writer's frame, checked when vouched for: the header line, then "\n]}\n" last.
         body = memoryview(self._raw)[self._raw.index(b"\n") : len(self._raw) - 3]
         try:
@@ -111,6 +117,10 @@ class LazyRecords(Sequence[T], Generic[T]):
             raise self._unreadable(error.reason) from None
         if not isinstance(entries, list) or len(entries) != len(self._records):
             raise self._unreadable("its records are not one a line")
+        return entries
+
+    def _read_rest(self) -> None:
+        entries = self._entries()
         parse = self._parse
         for index, record in enumerate(self._records):
             if record is None:
