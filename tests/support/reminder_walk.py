@@ -15,6 +15,7 @@ from fakes import FakeClock
 
 from retrocoach.core.plan.model import Direction, Kind, Plan, Segment
 from retrocoach.core.safety.reminders import Reminder
+from retrocoach.core.session.events import Progress
 from retrocoach.core.session.machine import Command, Session, State
 from retrocoach.core.session.words import next_text
 
@@ -87,8 +88,10 @@ CLAIMS: dict[str, Claim] = {
 }
 
 
-def seen_at(session: Session, now: float) -> Seen:
-    progress = session.progress(now)
+def seen_at(session: Session, now: float, progress: Progress | None = None) -> Seen:
+    """What the coach shows at *now*; *progress* is the session's at *now*, if already read."""
+    if progress is None:
+        progress = session.progress(now)
     over = session.state in (State.FINISHED, State.STOPPED)
     index = progress.index
     segments = session.segments
