@@ -263,7 +263,9 @@ class SessionRecord:
 
 
 def _total(segments: tuple[SegmentRecord, ...], direction: Direction) -> float:
-    return round(sum(s.actual_s for s in segments if s.kind.direction is direction), 3)
+    # Started at 0.0: the sum of no segments (a walk stopped before its first backward one)
+    # must be written "0.0", as reading it back gives, never the integer 0.
+    return round(sum((s.actual_s for s in segments if s.kind.direction is direction), 0.0), 3)
 
 
 def read_outcome(value: object) -> Outcome:

@@ -230,12 +230,14 @@ class CheckedReading(Generic[T]):
         *,
         canonical: bool,
         digest: Digest | None,
-    ) -> tuple[bool, Digest] | None:
+    ) -> tuple[bool, Digest, list[T]] | None:
         """Vouch for *raw*: vouched-for bytes with the lines *added* (of *items*) spliced on.
 
         None if it could not; else whether every line is still just what the writer writes for
-        its record (*canonical*: the earlier lines were), and the digest of *raw* (from the
-        earlier bytes' *digest* where there is one).
+        its record (*canonical*: the earlier lines were), the digest of *raw* (from the
+        earlier bytes' *digest* where there is one), and the added records as their lines read:
+        equal to *items*, but what any later read gives (60 written from an int reads 60.0),
+        so they are the ones to keep in memory and to export.
         """
         if not self._own_lines(added, items):
             return None
@@ -248,7 +250,7 @@ class CheckedReading(Generic[T]):
         canonical = canonical and list(added) == [self.line(record) for record in parsed]
         digest = Digest(raw) if digest is None else digest.spliced(raw)
         self.certificate.vouch(raw, count, canonical=canonical, digest=digest)
-        return canonical, digest
+        return canonical, digest, parsed
 
     def line(self, item: T) -> bytes:
         """The line the writer writes for *item* (without its comma)."""

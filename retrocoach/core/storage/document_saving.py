@@ -166,10 +166,11 @@ class SavingFile(Generic[T]):
             return
         records: Sequence[T]
         if extended is not None and isinstance(loaded.items, LazyRecords):
-            # Still read only as asked for: what was read so far is carried over.
-            canonical, digest = extended
+            # Still read only as asked for: what was read so far is carried over, and the new
+            # records as their lines read back, so memory holds what the file gives.
+            canonical, digest, read_back = extended
             records = loaded.items.extended(
-                data, lines, added or (), canonical=canonical, digest=digest
+                data, lines, read_back, canonical=canonical, digest=digest
             )
         else:
             records = tuple(items)

@@ -1,0 +1,91 @@
+"""A checked history against what a hostile day brings: walks cut short, read back by others.
+
+Each test here comes from an attack on the certificate (.history-checked.json) with real walks:
+what one store keeps in memory, exports or vouches for must be what any later whole read of
+history.json gives, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fakes import FakeClock
+
+from retrocoach.core.history.store import Outcome, SessionRecord
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.session.machine import Session
+from tests.core.conftest import START, RecordFactory
+from tests.core.history.test_checked_history import certificate, history_of, whole
+from tests.core.history.test_history import new_store
+
+WALL_START = datetime(2026, 12, 7, 12, 41, tzinfo=UTC)
+
+
+def cut_short(seconds: float) -> SessionRecord:
+    """A walk stopped *seconds* in, before its first backward segment (a Q, a crash)."""
+    plan = parse_spec("getready=0s warmup=0s forward=5s backward=5s rounds=1 cooldown=0s")
+    clock = FakeClock()
+    session = Session(plan)
+    session.start(clock.now())
+    end = clock.time + seconds
+    while clock.time < end:
+        session.advance(clock.advance(min(0.5, end - clock.time)))
+    return SessionRecord.from_session(
+        session, started_at=WALL_START, now=clock.now(), outcome=Outcome.STOPPED
+    )
+
+
+@pytest.mark.parametrize("seconds", [0.0, 2.0], ids=["at once", "two seconds in"])
+def test_a_walk_stopped_before_any_backward_step_reads_back_as_it_was_written(
+    seconds: float,
+) -> None:
+    record = cut_short(seconds)
+    line = json.dumps(record.to_json())
+    again = SessionRecord.from_json(json.loads(line))
+    assert json.dumps(again.to_json()) == line
+    assert type(record.backward_s) is float
+
+
+@pytest.mark.parametrize("seconds", [0.0, 2.0], ids=["at once", "two seconds in"])
+def test_the_store_that_saved_a_short_walk_exports_what_a_whole_read_exports(
+    tmp_path: Path, make_record: RecordFactory, seconds: float
+) -> None:
+    history_of(tmp_path, [make_record(started_at=START + timedelta(days=d)) for d in range(6)])
+    window = new_store(tmp_path)  # the window's store: it read the history at its start
+    window.load()
+    window.add(cut_short(seconds))
+    exported = window.export_json()  # the History page's JSON export, in the same process
+    assert_canonical_only_if_so(tmp_path)
+    later = new_store(tmp_path).export_json()  # the next `retrocoach history --format json`
+    assert_canonical_only_if_so(tmp_path)
+    read_whole = whole(tmp_path)
+    assert exported == later == new_store(tmp_path).export_json()  # the last one read whole
+    assert tuple(new_store(tmp_path).sessions()) == read_whole
+
+
+def assert_canonical_only_if_so(folder: Path) -> None:
+    """The certificate says "canonical" only if each line is what rewriting its record gives."""
+    lines = (folder / "history.json").read_bytes().split(b"\n")[1:-2]
+    records = [json.loads(line.removesuffix(b",")) for line in lines]
+    rebuilt = [json.dumps(SessionRecord.from_json(r).to_json()).encode() for r in records]
+    if certificate(folder)["canonical"]:
+        assert [line.removesuffix(b",") for line in lines] == rebuilt
+
+
+def test_a_record_written_unlike_its_reading_is_kept_in_memory_as_the_file_reads(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    history_of(tmp_path, [make_record(started_at=START + timedelta(days=d)) for d in range(6)])
+    window = new_store(tmp_path)
+    window.load()
+    # Whole seconds as an integer: written "60", read back as 60.0 and rewritten "60.0".
+    added = make_record(started_at=START + timedelta(days=9), backward_s=60)
+    window.add(added)
+    exported = window.export_json()
+    assert_canonical_only_if_so(tmp_path)
+    assert exported == new_store(tmp_path).export_json()
+    whole(tmp_path)
+    assert exported == new_store(tmp_path).export_json()
