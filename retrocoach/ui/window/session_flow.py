@@ -253,15 +253,15 @@ class SessionFlow(QObject):
         self._paused_text = ""
 
     def _on_driver_finished(self, event: SessionFinished) -> None:
-        self._session_ended("Well done: the session is saved in your history.", event)
+        self._session_ended(event)
 
     def _on_driver_stopped(self, event: object) -> None:
-        self._session_ended("Stopped: what you walked is saved as stopped.", event)
+        self._session_ended(event)
 
-    def _session_ended(self, saved_text: str, _event: object) -> None:
+    def _session_ended(self, _event: object) -> None:
         self.stop_guard.withdraw()
         recorder = self._walk.recorder if self._walk is not None else None
-        self.walk_end.ended(recorder, saved_text, ask=not self.quitting)
+        self.walk_end.ended(recorder, ask=not self.quitting)
 
     @property
     def checkin(self) -> CheckinDialog | None:

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 __all__ = ["WalkEnd", "place_beside"]
 
 _SAVE_ERRORS: Final = (StorageError, UnknownSessionError)
+SAVED_TEXTS: Final = {
+    "completed": "Well done: the session is saved in your history.",
+    "stopped": "Stopped: what you walked is saved as stopped.",
+}
+"""The status line after a walk, by the outcome its record keeps (said once, as the summary)."""
 
 
 class WalkEnd(QObject):
@@ -54,8 +59,12 @@ class WalkEnd(QObject):
         self.stop_signs: QtWidgets.QMessageBox | None = None
         """Shown after a check-in that says the walker stopped because they felt unwell."""
 
-    def ended(self, recorder: SessionRecorder | None, saved_text: str, *, ask: bool) -> None:
-        """The walk ended: say so, sum it up, and (when *ask*) open the check-in."""
+    def ended(self, recorder: SessionRecorder | None, *, ask: bool) -> None:
+        """The walk ended: say so, sum it up, and (when *ask*) open the check-in.
+
+        The status says the outcome the record keeps, as the summary does: a plan run to its
+        end by skipping a segment is kept as stopped, and is no 'Well done'.
+        """
         record = recorder.saved if recorder is not None else None
         if record is None:
             if recorder is not None and recorder.nothing_walked:
@@ -63,7 +72,7 @@ class WalkEnd(QObject):
             else:
                 self._coach.set_status("The session ended; it could not be saved (see the notice).")
             return
-        self._coach.set_status(saved_text)
+        self._coach.set_status(SAVED_TEXTS.get(record.outcome, SAVED_TEXTS["stopped"]))
         self._show_summary(record)
         self._refresh_history()
         if ask:

@@ -192,6 +192,9 @@ def test_a_walk_skipped_to_its_end_is_saved_as_stopped(make_window: MakeWindow) 
     assert kit.session.state is State.FINISHED
     assert [s["outcome"] for s in kit.history()] == ["stopped"]
     assert kit.window.coach.summary_label.text().startswith("Session stopped early")
+    # One outcome, said once: no 'Well done' in the status above a stopped walk's summary.
+    status = kit.window.coach.status_label.text()
+    assert status == "Stopped: what you walked is saved as stopped.", status
 
 
 def test_the_summary_takes_the_effort_given_at_the_check_in(make_window: MakeWindow) -> None:
@@ -205,3 +208,4 @@ def test_the_summary_takes_the_effort_given_at_the_check_in(make_window: MakeWin
     dialog.accept()
     assert "Effort: 7 of 10" in kit.window.coach.summary_label.text()
     assert kit.window.coach.summary_label.text().startswith("Session completed")
+    assert kit.window.coach.status_label.text().startswith("Well done")
