@@ -34,6 +34,13 @@ def _read_mass(text: str) -> object:
     return _MASS.kind.read(label_of(_MASS), text)
 
 
+FACTOR_HELP: Final = (
+    "Backward walking takes more energy than forward walking at the same belt speed: 1.3 "
+    "means 1.3 times as much. Used only for the energy estimate."
+)
+"""The backward effort setting in plain words, shown under its field."""
+
+
 class BeltSettings(QWidget):
     """Three fields; a body mass that cannot be read is said beside it (see problem())."""
 
@@ -68,6 +75,11 @@ class BeltSettings(QWidget):
             tip_of(_FACTOR) + "; two studies of young adults at 4-5.6 km/h suggest 1.17 to 1.48; "
             "we found no study at 1-2 km/h"
         )
+        # Said in words under the field, not only in a tooltip a walker may never hover over.
+        self.factor_help = QLabel(FACTOR_HELP, self)
+        self.factor_help.setObjectName("backward_factor_help")
+        self.factor_help.setWordWrap(True)
+        self.factor.setAccessibleDescription(FACTOR_HELP)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         for text, field in (
@@ -75,6 +87,7 @@ class BeltSettings(QWidget):
             (_MASS.label + ":", self.mass),
             ("", self.mass_error),
             (_FACTOR.label + ":", self.factor),
+            ("", self.factor_help),
         ):
             label = QLabel(text, self)
             label.setBuddy(field)

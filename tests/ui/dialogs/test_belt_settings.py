@@ -75,3 +75,9 @@ def test_the_backward_factor_is_labelled_in_plain_words(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.belt.findChildren(QLabel)]
     assert "Backward e&ffort (times forward):" in texts  # not "backward factor"
+    # What the figure means, in words on the dialog itself, and to a screen reader.
+    help_text = dialog.belt.factor_help.text()
+    assert help_text in texts
+    assert "times as much" in help_text
+    assert "energy estimate" in help_text
+    assert dialog.belt.factor.accessibleDescription() == help_text

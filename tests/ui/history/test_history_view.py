@@ -458,3 +458,24 @@ def test_dates_at_the_ends_of_the_calendar_are_shown_and_exported_without_a_cras
     with target.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert len(rows) == 4
+
+
+def test_a_second_delete_never_takes_another_walk_and_undo_brings_the_first_back(
+    qtbot: QtBot, view: HistoryView, store: HistoryStore
+) -> None:
+    """Delete once removes the chosen walk and leaves nothing selected, so pressing it again
+    (a double press, a key held) removes nothing more; Ctrl+Z restores the one deleted."""
+    view.show()
+    qtbot.waitExposed(view)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.select_session("s003")  # a row in the middle: rows stand above and below it
+    view.table.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert sorted(file_ids(store)) == ["s001", "s002", "s004", "s005"]
+    assert view.table.selectionModel().selectedRows() == []
+    assert len(shown(view)) == len(RECORDS) - 1
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(file_ids(store)) == ["s001", "s002", "s003", "s004", "s005"]
+    assert [record.id for record in view._chosen()] == ["s003"]

@@ -138,6 +138,35 @@ def test_ctrl_g_opens_the_programme_page_and_starting_there_loads_today(
     assert _strip(kit).isHidden()
 
 
+@pytest.mark.usefixtures("tiny")
+def test_starting_a_programme_after_a_stopped_walk_leaves_its_summary_behind(
+    make_window: MakeWindow,
+) -> None:
+    """After a stopped walk, 'Start this programme' loaded the programme's session under the
+    old 'STOPPED' summary and 'Start again': as if the new plan had been stopped."""
+    kit = make_window()
+    kit.press(Key.Key_Space)
+    kit.walk(6)
+    kit.press_twice(Key.Key_Escape)
+    assert kit.session.state is State.STOPPED
+    if kit.window.checkin is not None:
+        kit.window.checkin.reject()
+    coach = kit.window.coach
+    assert coach.middle.currentWidget() is coach.summary_label
+    kit.press(Key.Key_G, Ctrl)
+    page = kit.window.tabs.currentWidget().findChild(ProgrammePage)
+    assert page is not None
+    kit.qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert kit.window.plan is not None
+    assert kit.window.plan.name == "tiny week 1 session 1"
+    assert kit.session.state is State.IDLE
+    assert coach.middle.currentWidget() is not coach.summary_label
+    assert "STOPPED" not in coach.band.look.word
+    assert kit.window.controls.toggle_button.text() == "Start"
+    assert coach.status_label.text() == "Press Space to start."
+    assert not coach.whole_row.total_label.text().endswith("not walked")
+
+
 def test_with_no_programmes_file_the_window_opens_without_the_page(
     make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
