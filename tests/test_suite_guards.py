@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from longest_first import DURATIONS_ENV, STORE_ENV
 
 pytestmark = pytest.mark.slow  # each runs a pytest process of its own
 
@@ -49,8 +50,10 @@ def _run_suite(
 ) -> subprocess.CompletedProcess[str]:
     (folder / "conftest.py").write_text(CONFTEST)
     (folder / "test_case.py").write_text(test_text)
+    # The outer run's durations are not the inner run's: a lane recording its durations would
+    # otherwise have each inner run write its own test_case.py's into the same file.
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k not in (DURATIONS_ENV, STORE_ENV)},
         "PYTHONPATH": str(SUPPORT),
         "RETROCOACH_LEAK_GRACE_S": "0.5",
         **env_extra,
