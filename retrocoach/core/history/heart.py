@@ -14,10 +14,19 @@ from retrocoach.core.session.events import SegmentMeasure
 __all__ = ["heart_rate_of", "heart_words", "with_heart_rate"]
 
 
+def _bpm(value: int | None) -> float | None:
+    """A strap's whole beats as the history reads them back: 89 is kept as 89.0.
+
+    Kept as the integer, a record would be written "89" and read "89.0", so the store that
+    saved it would hold and export other bytes than any later read of the file.
+    """
+    return None if value is None else float(value)
+
+
 def _figures(tally: Tally) -> BpmFigures | None:
     if not tally.count:
         return None
-    return BpmFigures(avg_bpm=tally.average, max_bpm=tally.highest)
+    return BpmFigures(avg_bpm=_bpm(tally.average), max_bpm=_bpm(tally.highest))
 
 
 def heart_rate_of(watch: HeartRateWatch) -> HeartRate | None:
@@ -26,14 +35,14 @@ def heart_rate_of(watch: HeartRateWatch) -> HeartRate | None:
     if not whole.count:
         return None
     return HeartRate(
-        ceiling_bpm=watch.ceiling,
-        avg_bpm=whole.average,
-        max_bpm=whole.highest,
+        ceiling_bpm=_bpm(watch.ceiling),
+        avg_bpm=_bpm(whole.average),
+        max_bpm=_bpm(whole.highest),
         # Without a ceiling there is nothing to be above: unknown, not zero.
         above_ceiling_s=None if watch.ceiling is None else round(whole.above_s, 1),
         forward=_figures(watch.by_direction[Direction.FORWARD]),
         backward=_figures(watch.by_direction[Direction.BACKWARD]),
-        trace=tuple((t, bpm) for t, bpm in watch.trace),
+        trace=tuple((t, float(bpm)) for t, bpm in watch.trace),
     )
 
 
@@ -43,8 +52,8 @@ def _segment_measure(
     """*old* (the treadmill's figures, perhaps) with the heart rate's added."""
     return dataclasses.replace(
         old or SegmentMeasure(),
-        avg_bpm=tally.average,
-        max_bpm=tally.highest,
+        avg_bpm=_bpm(tally.average),
+        max_bpm=_bpm(tally.highest),
         above_ceiling_s=None if ceiling is None else round(tally.above_s, 1),
     )
 

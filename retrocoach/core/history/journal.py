@@ -197,8 +197,10 @@ def _basis(value: object) -> EstimateBasis:
 
 def _with_totals(record: SessionRecord, basis: EstimateBasis) -> SessionRecord:
     segments = record.segments
-    forward = sum(s.actual_s for s in segments if s.kind.direction is Direction.FORWARD)
-    backward = sum(s.actual_s for s in segments if s.kind.direction is Direction.BACKWARD)
+    # Summed from 0.0: a walk killed before its first backward segment has backward_s 0.0,
+    # written as reading it back gives (the integer 0 was written "0" and read 0.0).
+    forward = sum((s.actual_s for s in segments if s.kind.direction is Direction.FORWARD), 0.0)
+    backward = sum((s.actual_s for s in segments if s.kind.direction is Direction.BACKWARD), 0.0)
     figures = estimate(segments, basis)
     return dataclasses.replace(
         record,

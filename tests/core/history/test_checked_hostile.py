@@ -14,12 +14,16 @@ from pathlib import Path
 import pytest
 from fakes import FakeClock
 
+from retrocoach.core.history.heart import with_heart_rate
 from retrocoach.core.history.store import Outcome, SessionRecord
-from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.plan.model import Kind, parse_spec
 from retrocoach.core.session.machine import Session
 from tests.core.conftest import START, RecordFactory
 from tests.core.history.test_checked_history import certificate, history_of, whole
+from tests.core.history.test_heart_record import STRAP, record_of
+from tests.core.history.test_heart_record import walk as walk_with_strap
 from tests.core.history.test_history import new_store
+from tests.core.history.test_journal import Walker
 
 WALL_START = datetime(2026, 12, 7, 12, 41, tzinfo=UTC)
 
@@ -85,6 +89,38 @@ def test_a_record_written_unlike_its_reading_is_kept_in_memory_as_the_file_reads
     added = make_record(started_at=START + timedelta(days=9), backward_s=60)
     window.add(added)
     exported = window.export_json()
+    assert_canonical_only_if_so(tmp_path)
+    assert exported == new_store(tmp_path).export_json()
+    whole(tmp_path)
+    assert exported == new_store(tmp_path).export_json()
+
+
+@pytest.mark.parametrize("ceiling", [120, None], ids=["with a ceiling", "without"])
+def test_a_walk_with_a_heart_rate_strap_reads_back_as_it_was_written(ceiling: int | None) -> None:
+    # The strap counts whole beats; written as 89, they were read back as 89.0.
+    session, watch = walk_with_strap({Kind.WARMUP: 89, Kind.FORWARD: 101}, ceiling)
+    record = with_heart_rate(record_of(session), watch, STRAP)
+    line = json.dumps(record.to_json())
+    again = SessionRecord.from_json(json.loads(line))
+    assert json.dumps(again.to_json()) == line
+
+
+@pytest.mark.parametrize("seconds", [0.5, 3.0], ids=["at once", "three seconds in"])
+def test_a_walk_killed_before_any_backward_step_is_recovered_as_a_whole_read_gives_it(
+    tmp_path: Path, make_record: RecordFactory, seconds: float
+) -> None:
+    # What a SIGKILL between a walk's first journal entries left: found by killing `run`.
+    history_of(tmp_path, [make_record(started_at=START + timedelta(days=d)) for d in range(3)])
+    crashed = Walker(new_store(tmp_path))
+    crashed.walk(seconds)  # still in the first forward segment
+    crashed.pause()  # a pause is journalled at once
+    crashed.crash()
+    store = new_store(tmp_path)
+    [recovered] = store.recover_journals()
+    assert type(recovered.backward_s) is float
+    line = json.dumps(recovered.to_json())
+    assert json.dumps(SessionRecord.from_json(json.loads(line)).to_json()) == line
+    exported = store.export_json()
     assert_canonical_only_if_so(tmp_path)
     assert exported == new_store(tmp_path).export_json()
     whole(tmp_path)
