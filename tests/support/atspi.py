@@ -36,6 +36,8 @@ class Node:
     description: str
     showing: bool
     """On screen now (AT-SPI's SHOWING state): what a reader reads."""
+    focused: bool = False
+    """Has the keyboard focus (AT-SPI's FOCUSED state): where a key press goes."""
 
 
 @contextlib.contextmanager
@@ -153,8 +155,13 @@ async def _role_of(bus: MessageBus, node: tuple[str, str]) -> str:
 
 
 async def _has_state(bus: MessageBus, node: tuple[str, str], bit: int) -> bool:
+    return bool(await _state_word(bus, node) >> bit & 1)
+
+
+async def _state_word(bus: MessageBus, node: tuple[str, str]) -> int:
+    """The first word of *node*'s AT-SPI state set (the states numbered 0 to 31)."""
     words = await _call(bus, *node, "org.a11y.atspi.Accessible.GetState")
-    return bool(words) and bool(words[0] >> bit & 1)
+    return int(words[0]) if words else 0
 
 
 def _on_bus(address: str, work: Callable[[MessageBus], Awaitable[T]]) -> T:
@@ -176,6 +183,8 @@ def _on_bus(address: str, work: Callable[[MessageBus], Awaitable[T]]) -> T:
 
 _SHOWING_BIT = 25
 """ATSPI_STATE_SHOWING, in the first word of GetState's bit set."""
+_FOCUSED_BIT = 12
+"""ATSPI_STATE_FOCUSED."""
 _SELECTED_BIT = 23
 """ATSPI_STATE_SELECTED."""
 
@@ -194,13 +203,14 @@ def tree(env: dict[str, str], bus: str, app: tuple[str, str], limit: int = 400) 
     del env
 
     async def node(connection: MessageBus, at: tuple[str, str]) -> Node:
-        role, name, description, showing = await asyncio.gather(
+        role, name, description, states = await asyncio.gather(
             _role_of(connection, at),
             _text_of(connection, at, "Name"),
             _text_of(connection, at, "Description"),
-            _has_state(connection, at, _SHOWING_BIT),
+            _state_word(connection, at),
         )
-        return Node(role, name, description, showing)
+        showing, focused = (bool(states >> bit & 1) for bit in (_SHOWING_BIT, _FOCUSED_BIT))
+        return Node(role, name, description, showing, focused)
 
     async def walk(connection: MessageBus) -> list[Node]:
         nodes: list[Node] = []

@@ -89,6 +89,8 @@ class NoteField(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.edit, 1)
         column.addWidget(self.count)
+        # The form's "&Note:" names this field: Alt+N must reach the text, not this frame.
+        self.setFocusProxy(self.edit)
         self._ok = True
         self.edit.textChanged.connect(self._on_edit_text_changed)
         self._on_edit_text_changed()

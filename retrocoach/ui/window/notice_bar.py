@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from retrocoach.ui.coach.announce import announce
 from retrocoach.ui.keyboard import keep_keys
 
 __all__ = ["NoticeBar"]
@@ -30,6 +31,7 @@ class _Notice(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName("Notice")
+        self.label.setAccessibleDescription(text)  # its value for a reader, as the coach's lines
         self.close_button = QToolButton(self)
         self.close_button.setText("Dismiss")
         self.close_button.setAccessibleName("Dismiss this notice")
@@ -64,11 +66,15 @@ class NoticeBar(QWidget):
             notice.close_button.clicked.connect(lambda: self.dismiss(key))
             self._notices[key] = notice
             self._column.addWidget(notice)
-            log.warning("%s", text)
         elif notice.label.text() != text:
             notice.label.setText(text)
-            log.warning("%s", text)
+            notice.label.setAccessibleDescription(text)
+        else:
+            self.setVisible(not self._held)
+            return
+        log.warning("%s", text)
         self.setVisible(not self._held)
+        announce(notice.label, text, urgent=False)
 
     def hold(self, held: bool) -> None:
         """Keep the notices out of sight (walk mode) or show them again; none is lost."""

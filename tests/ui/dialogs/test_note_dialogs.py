@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from retrocoach.core.history.records import MAX_NOTES_CHARS, Outcome, SessionRecord
@@ -109,3 +109,14 @@ def test_a_pasted_note_keeps_its_right_to_left_words_and_accents_and_drops_an_in
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.checked_in().notes == "הליכה טובה, cafe\u0301 steady"
+
+
+def test_alt_n_gives_the_note_text_the_focus_in_both_dialogs(qtbot: QtBot) -> None:
+    """ "&Note:" names the note's frame (the text and its count): the frame passes the focus on,
+    or Alt+N left the focus on a frame that takes no keys."""
+    for dialog in (CheckinDialog(_record()), NoteDialog("today", None, None)):
+        qtbot.addWidget(dialog)
+        (label,) = [label for label in dialog.findChildren(QLabel) if label.text() == "&Note:"]
+        buddy = label.buddy()
+        assert buddy is not None
+        assert buddy.focusProxy() is dialog.note.edit
