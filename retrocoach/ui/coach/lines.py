@@ -1,13 +1,15 @@
-"""The coach's small lines: plain text, clear of the frame, changed only when their text does."""
+"""The coach's small lines: plain text, clear of the frame, changed only when their text does;
+and what a screen reader is to say at once."""
 
 from __future__ import annotations
 
 from typing import Final
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-__all__ = ["CLEAR", "line", "set_line"]
+__all__ = ["CLEAR", "announce", "line", "set_line"]
 
 CLEAR: Final = 16
 """Room between the small lines and the frame."""
@@ -35,3 +37,21 @@ def set_line(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
         label.setAccessibleDescription(text)
+
+
+def announce(widget: QWidget, text: str, *, urgent: bool = True) -> None:
+    """Have readers speak *text* for *widget* now, wherever the keyboard focus is: at once
+    when *urgent*, else when they are idle.
+
+    A changed name or description is read only when the walker looks at that control; the
+    moments that matter (a switch, slow the belt, turn round, press Esc again) must be spoken
+    at once. Qt's Alert event reaches Windows' readers but not AT-SPI, so each is sent as an
+    announcement too, which Qt's AT-SPI bridge passes on as Object:Announcement.
+    """
+    if not text:
+        return
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+    event = QAccessibleAnnouncementEvent(widget, text)
+    politeness = QAccessible.AnnouncementPoliteness
+    event.setPoliteness(politeness.Assertive if urgent else politeness.Polite)
+    QAccessible.updateAccessibility(event)

@@ -25,13 +25,12 @@ from retrocoach.core.safety.reminders import Reminder
 from retrocoach.core.session.machine import Progress, State
 from retrocoach.core.session.words import next_text, round_text
 from retrocoach.core.session.words import segment_word as segment_label
-from retrocoach.ui.coach.announce import announce
 from retrocoach.ui.coach.belt_panel import BANNER_STYLE, BeltPanel
 from retrocoach.ui.coach.big_text import BigText, fit_labels
 from retrocoach.ui.coach.column import KEEP, CoachColumn
 from retrocoach.ui.coach.direction_band import DirectionBand, plate_colours
 from retrocoach.ui.coach.fitting_label import FittingLabel
-from retrocoach.ui.coach.lines import CLEAR, line, set_line
+from retrocoach.ui.coach.lines import CLEAR, announce, line, set_line
 from retrocoach.ui.coach.look import READY, Look, announcement_text, look_for, look_of
 from retrocoach.ui.coach.whole_row import WholeRow
 

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from retrocoach.ui.coach.announce import announce
+from retrocoach.ui.coach.lines import announce
 from retrocoach.ui.keyboard import keep_keys
 
 __all__ = ["NoticeBar"]
