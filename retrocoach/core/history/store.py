@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, TypeVar
 
 from retrocoach.core.clock import local_now
 from retrocoach.core.errors import JournalBusyError, NewerSchemaError, StorageError
@@ -27,6 +27,7 @@ from retrocoach.core.history.walker import WalkLock, runtime_folder
 from retrocoach.core.storage.digest import sha256_hex
 from retrocoach.core.storage.document import DocumentFile, FileState, Loaded, MigrationStep, migrate
 from retrocoach.core.storage.files import collector_paused
+from retrocoach.core.storage.lazy import VouchedLineError
 from retrocoach.core.storage.locks import LockFile
 
 __all__ = [
@@ -51,6 +52,7 @@ MIGRATIONS: Final[Mapping[int, MigrationStep]] = {1: upgrade_v1, 2: upgrade_v2}
 """One step per old schema version: MIGRATIONS[n] turns a version-n document into n + 1."""
 
 LoadResult = Loaded[SessionRecord]
+T = TypeVar("T")
 
 
 class UnknownSessionError(KeyError):
@@ -177,24 +179,37 @@ class HistoryStore:
 
         A checked history whose lines are already what the export writes is not rebuilt.
         """
-        with collector_paused():
-            return self._file.exported(in_time_order(self._file.load().items))
+        return self._reading(lambda items: self._file.exported(in_time_order(items)))
 
     def programme_walks(self) -> Sequence[SessionRecord]:
         """Every readable session walked in a programme, in the order they were recorded."""
-        with collector_paused():
-            return programme_walks_in(self._file.load().items)
+        return self._reading(programme_walks_in)
 
     def earlier_walks(self, record: SessionRecord, count: int) -> list[SessionRecord]:
         """Up to *count* walks started before *record* (itself left out), the latest last:
         those summarise() compares it with."""
+        return self._reading(lambda items: earlier_in(items, record, count))
+
+    def _reading(self, use: Callable[[Sequence[SessionRecord]], T]) -> T:
+        """What *use* makes of every readable session, changing nothing.
+
+        A line a certificate vouched for that does not read (it lied; it is withdrawn then)
+        costs a whole read at once, told as any damaged file is, as the next start would do:
+        the Programme page, the coach's programme line and a walk's summary go on.
+        """
         with collector_paused():
-            return earlier_in(self._file.load().items, record, count)
+            try:
+                return use(self._file.load().items)
+            except VouchedLineError:
+                self._file.forget()
+                return use(self._file.load().items)
 
     def holds(self, record: SessionRecord) -> bool:
         """Whether the history holds everything *record* holds (its walk, as far or further)."""
-        return any(
-            existing.id == record.id and covers(existing, record) for existing in self.sessions()
+        return self._reading(
+            lambda items: any(
+                existing.id == record.id and covers(existing, record) for existing in items
+            )
         )
 
     def update(self, record: SessionRecord) -> None:

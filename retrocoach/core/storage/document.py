@@ -152,6 +152,10 @@ class DocumentFile(SavingFile[T]):
             self._snapshot = Snapshot(signature, items, raw, appendable, self._header, checked)
         return Loaded(items, FileState.CLEAN)
 
+    def forget(self) -> None:
+        """Read the file afresh at the next load (its records read by line did not all read)."""
+        self._snapshot = None
+
     def _vouched(
         self, signature: Signature | None, raw: bytes, records: LazyRecords[T]
     ) -> Loaded[T] | None:

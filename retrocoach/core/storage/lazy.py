@@ -12,11 +12,15 @@ from retrocoach.core.storage.files import collector_paused, parse_json_bytes
 if TYPE_CHECKING:
     from retrocoach.core.storage.checked import Digest
 
-__all__ = ["Facts", "LazyRecords"]
+__all__ = ["Facts", "LazyRecords", "VouchedLineError"]
 
 T = TypeVar("T")
 Facts = tuple[str, Any]
 """What a line tells before it is parsed: the record's key, and what orders it (a start time)."""
+
+
+class VouchedLineError(StorageError):
+    """A line a certificate vouched for does not read: the certificate lied, and is withdrawn."""
 
 
 class LazyRecords(Sequence[T], Generic[T]):
@@ -200,11 +204,11 @@ class LazyRecords(Sequence[T], Generic[T]):
             self._records[index] = record
         return record
 
-    def _unreadable(self, reason: str) -> StorageError:
+    def _unreadable(self, reason: str) -> VouchedLineError:
         # Only a certificate made for other bytes, or by other code, could lead here: it is
         # withdrawn, so the next start reads the file whole and checks it again.
         self._withdraw()
-        return StorageError(
+        return VouchedLineError(
             f"{self._path.name} does not read as it did when it was checked ({reason}); "
             "nothing was changed: start RetroCoach again to read it whole",
             self._path,

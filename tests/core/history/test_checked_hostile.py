@@ -7,7 +7,9 @@ history.json gives, byte for byte.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,14 +17,16 @@ import pytest
 from fakes import FakeClock
 
 from retrocoach.core.history.heart import with_heart_rate
+from retrocoach.core.history.lines import CERTIFICATE_NAME
 from retrocoach.core.history.store import Outcome, SessionRecord
 from retrocoach.core.plan.model import Kind, parse_spec
+from retrocoach.core.programme.mark import ProgrammeMark
 from retrocoach.core.session.machine import Session
 from tests.core.conftest import START, RecordFactory
 from tests.core.history.test_checked_history import certificate, history_of, whole
 from tests.core.history.test_heart_record import STRAP, record_of
 from tests.core.history.test_heart_record import walk as walk_with_strap
-from tests.core.history.test_history import new_store
+from tests.core.history.test_history import Told, new_store
 from tests.core.history.test_journal import Walker
 
 WALL_START = datetime(2026, 12, 7, 12, 41, tzinfo=UTC)
@@ -125,3 +129,41 @@ def test_a_walk_killed_before_any_backward_step_is_recovered_as_a_whole_read_giv
     assert exported == new_store(tmp_path).export_json()
     whole(tmp_path)
     assert exported == new_store(tmp_path).export_json()
+
+
+def lie_about(folder: Path, line: int) -> bytes:
+    """Make *line* of history.json unreadable (an end before its start), and forge a
+    certificate for the bytes: the one way a vouched-for line can fail to read."""
+    path = folder / "history.json"
+    lines = path.read_bytes().split(b"\n")
+    lines[line] = re.sub(rb'"ended_at": "\d{4}', b'"ended_at": "1999', lines[line], count=1)
+    lied = b"\n".join(lines)
+    path.write_bytes(lied)
+    found = {**certificate(folder), "sha256": hashlib.sha256(lied).hexdigest()}
+    (folder / CERTIFICATE_NAME).write_text(json.dumps(found))
+    return lied
+
+
+def test_a_lying_certificate_costs_the_programme_and_the_summary_only_a_whole_read(
+    tmp_path: Path, make_record: RecordFactory
+) -> None:
+    walks = [
+        make_record(
+            started_at=START + timedelta(days=day), programme=ProgrammeMark("beginners", 1, 1, "e")
+        )
+        for day in range(8)
+    ]
+    history_of(tmp_path, walks)
+    lie_about(tmp_path, 6)  # the sixth walk: a programme walk, and among the last five
+    told = Told()
+    store = new_store(tmp_path, told)
+    store.load()
+    # The window's Programme page and coach line, and its summary at a walk's end: once a
+    # traceback each (StorageError), now what a whole read gives, said in one line.
+    assert store.programme_walks() == [*walks[:5], *walks[6:]]
+    latest = make_record(started_at=START + timedelta(days=30))
+    assert store.earlier_walks(latest, 5) == [*walks[:5], *walks[6:]][-5:]
+    assert not (tmp_path / CERTIFICATE_NAME).exists() or certificate(tmp_path)["records"] == 7
+    assert len(told.lines) == 1
+    assert "copy is kept" in told.lines[0]
+    assert new_store(tmp_path).earlier_walks(latest, 5) == store.earlier_walks(latest, 5)
