@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from retrocoach.core.devices.hr_watch import HeartRateWatch, Tally
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_spent, whole_seconds
 from retrocoach.core.history.measured import BpmFigures, DeviceRef, Devices, HeartRate
 from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.segments import Direction
@@ -90,9 +90,10 @@ def heart_words(heart: HeartRate | None) -> str | None:
         line += f" (backward: average {heart.backward.avg_bpm:g})"
     if heart.ceiling_bpm is not None and heart.above_ceiling_s is not None:
         above = heart.above_ceiling_s
+        # A time spent, so to the nearest second as every walked time (never a countdown's up).
         line += (
-            f"; {format_duration(above)} above your ceiling of {heart.ceiling_bpm:g}"
-            if above >= 1
+            f"; {format_spent(above)} above your ceiling of {heart.ceiling_bpm:g}"
+            if whole_seconds(above) >= 1
             else f"; never above your ceiling of {heart.ceiling_bpm:g}"
         )
     return line + "."

@@ -120,6 +120,12 @@ def test_the_check_in_line_gives_average_highest_and_time_above() -> None:
         "Heart rate: average 104, highest 131 (backward: average 110); "
         "1:15 above your ceiling of 120."
     )
+    # Time above is a time spent: to the nearest second, as walked time is, not rounded up.
+    for above, said in ((75.4, "1:15"), (74.5, "1:15"), (0.4, None), (0.5, "0:01")):
+        odd = HeartRate(120, 104, 131, above, None, None, ())
+        words = heart_words(odd)
+        assert words is not None
+        assert (said or "never") in words, words
     calm = HeartRate(120, 95, 110, 0.0, None, None, ())
     assert (
         heart_words(calm) == "Heart rate: average 95, highest 110; never above your ceiling of 120."
