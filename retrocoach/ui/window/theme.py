@@ -26,11 +26,14 @@ _DARK: Final = {
     QPalette.ColorRole.Mid: "#6E6E6E",
     QPalette.ColorRole.Dark: "#1A1A1A",
     QPalette.ColorRole.Shadow: "#000000",
-    QPalette.ColorRole.Highlight: "#3D8FD1",
+    # White on the selection at 5.2:1 (the first blue gave 3.5:1), and 3:1 against the Base.
+    QPalette.ColorRole.Highlight: "#2A6FB0",
     QPalette.ColorRole.HighlightedText: "#FFFFFF",
     QPalette.ColorRole.Link: "#7CC4FF",
 }
 _DISABLED_TEXT: Final = "#8A8A8A"
+_LIGHT_HIGHLIGHT: Final = "#1F66A8"
+"""The light theme's selection: white on it at 6:1 (Fusion's own #308CC6 gives 3.7:1)."""
 
 
 def dark_palette() -> QPalette:
@@ -77,4 +80,5 @@ class ThemeSwitcher:
         self._app.setStyle("Fusion")
         fusion = QStyleFactory.create("Fusion")
         light = fusion.standardPalette() if fusion is not None else QPalette()
+        light.setColor(QPalette.ColorRole.Highlight, QColor(_LIGHT_HIGHLIGHT))
         self._app.setPalette(dark_palette() if theme == "dark" else light)
