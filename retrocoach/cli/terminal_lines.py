@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_duration, format_spent
 from retrocoach.core.plan.model import Kind, Segment
 from retrocoach.core.session.events import (
     Event,
@@ -36,14 +36,14 @@ def event_line(event: Event, *, keys: bool, units: Units) -> str:
     if isinstance(event, Paused):
         if event.reason is PauseReason.GAP:
             text = (
-                f"Paused: the clock jumped {event.gap_s:.0f} s (suspend or a stalled "
+                f"Paused: the clock jumped {format_spent(event.gap_s)} (suspend or a stalled "
                 "process); the session waits where you were."
                 + (" Press Space to go on." if keys else "")
             )
         else:
             text = "Paused." + (" Press Space to resume." if keys else "")
     elif isinstance(event, Resumed):
-        text = f"Resumed after {format_duration(event.paused_s)}."
+        text = f"Resumed after {format_spent(event.paused_s)}."  # time spent: the nearest second
     elif isinstance(event, SessionFinished | SessionStopped):
         # Said once, by the summary line after it: the outcome as the history keeps it (a
         # walk with a skipped segment ends its plan yet is kept as stopped, not "well done").

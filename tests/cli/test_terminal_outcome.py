@@ -53,3 +53,17 @@ def test_the_outcome_is_said_once_as_the_record_keeps_it(
     assert said == [outcome], text
     assert "finished" not in text.lower()
     assert text.lower().count("well done") == (1 if status == 0 else 0)
+
+
+def test_a_pause_and_a_clock_jump_are_said_as_m_ss_to_the_nearest_second() -> None:
+    """'the clock jumped 3600 s' and 'Resumed after 0:21' for 20.4 s: one form, one rounding."""
+    from retrocoach.cli.terminal_lines import event_line  # noqa: PLC0415
+    from retrocoach.core.session.events import Paused, PauseReason, Resumed  # noqa: PLC0415
+    from retrocoach.core.speeds import Units  # noqa: PLC0415
+
+    jumped = event_line(
+        Paused(at=0.0, reason=PauseReason.GAP, gap_s=3600.4), keys=False, units=Units.KMH
+    )
+    assert jumped.startswith("Paused: the clock jumped 1:00:00 (suspend"), jumped
+    resumed = event_line(Resumed(at=0.0, paused_s=20.4), keys=False, units=Units.KMH)
+    assert resumed == "Resumed after 0:20."

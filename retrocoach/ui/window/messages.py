@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from retrocoach.core.durations import format_duration
+from retrocoach.core.durations import format_spent
 from retrocoach.core.history.records import SessionRecord
 from retrocoach.core.history.store import describe_recovered
 from retrocoach.core.storage.document import FileState, Loaded
@@ -82,7 +82,7 @@ def settings_problem_text(error: Exception) -> str:
 def gap_text(gap_s: float) -> str:
     """The status line after the clock jumped: a suspended laptop or a stalled computer."""
     return (
-        f"Paused: the computer was asleep or busy for {format_duration(gap_s)}. "
+        f"Paused: the computer was asleep or busy for {format_spent(gap_s)}. "
         "The session waits where you were: press Space to go on."
     )
 
