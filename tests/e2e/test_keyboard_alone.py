@@ -128,8 +128,7 @@ def test_dismiss_pagedown_programme_and_history_rows_by_keyboard_alone(
                 desktop.press(window, "Next")
                 said("Paused", "Space pauses")
                 desktop.press(window, "Escape", "Escape")
-                checkin = desktop.window("How did it go", pid=app.pid)
-                desktop.press(checkin, "Escape")  # skips the check-in; the walk is kept
+                desktop.dismiss("How did it go", app.pid)  # Esc skips it; the walk is kept
                 wait_until(lambda: len(sessions(data / "history.json")) == 3, "the walk kept")
 
                 # The Programme page: the chooser, the clinician's box, Start.

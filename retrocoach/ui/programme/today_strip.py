@@ -10,6 +10,7 @@ from retrocoach.core.programme.gate import build_up_note
 from retrocoach.core.programme.progression import Today
 from retrocoach.core.programme.words import notice_lines, today_text, week_text
 from retrocoach.ui.buttons import mnemonic_button
+from retrocoach.ui.coach.lines import set_line
 
 __all__ = ["TodayStrip"]
 
@@ -63,8 +64,8 @@ class TodayStrip(QFrame):
         if today is None:
             self.hide()
             return
-        self.title.setText(f"Programme: {today.programme.title}")
-        self.headline.setText(today_text(today))
+        set_line(self.title, f"Programme: {today.programme.title}")
+        set_line(self.headline, today_text(today))
         notes = [f"{week_text(today)}."]
         notes += notice_lines(today)
         build_up = build_up_note(today)
@@ -76,6 +77,6 @@ class TodayStrip(QFrame):
             notes.append("Start it again or choose another on the Programme page.")
         elif not loaded:
             notes.append("Another plan is loaded: the button loads today's session instead.")
-        self.note.setText(" ".join(notes))
+        set_line(self.note, " ".join(notes))  # each line's text is its value for a reader
         self.load_button.setVisible(not loaded and not today.finished and not today.paused)
         self.show()
