@@ -7,7 +7,9 @@ window's Qt timer), alone and while another program plays a quiet tone on the sa
 music player's 500 ms latency. Each onset is pinned to the steady clock and compared with the
 time its boundary was due. Target: every cue, the first included, under 30 ms. A cue over it is
 listed with how late the walk's own loop handled its boundary (by its steady clock), so a late
-wake-up (the process not run on a busy machine) is told apart from a slow sound path.
+wake-up (the process not run on a busy machine) is told apart from a slow sound path, and,
+with the pulse engine, how late its thread wrote the cue to the sound server: what comes after
+that is the server's.
 
 Then the cost of sound: `retrocoach run` walks a 20 s plan (pips on) with each engine; the
 coach's peak RSS and its CPU, and the sound server's CPU over the same time, from /proc.
@@ -20,6 +22,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.util
+import json
+import math
 import os
 import statistics
 import subprocess
@@ -45,22 +49,44 @@ TARGET_MS = 30.0
 
 @dataclass(frozen=True)
 class WalkDelays:
-    """One walk's cues: each one's delay (onset - boundary) and how late the loop handled it."""
+    """One walk's cues: each one's delay (onset - boundary), how late the loop handled it and,
+    with the pulse engine, how late its thread wrote the cue to the sound server (NaN: not
+    known), all after the boundary."""
 
     heard_ms: tuple[float, ...]
     handled_ms: tuple[float, ...]
+    written_ms: tuple[float, ...] = ()
 
     @property
-    def late(self) -> list[tuple[float, float]]:
-        """(heard, handled) for every cue over the target."""
-        pairs = zip(self.heard_ms, self.handled_ms, strict=True)
-        return [(heard, handled) for heard, handled in pairs if heard >= TARGET_MS]
+    def late(self) -> list[tuple[float, float, float]]:
+        """(heard, handled, written) for every cue over the target."""
+        written = self.written_ms or (math.nan,) * len(self.heard_ms)
+        rows = zip(self.heard_ms, self.handled_ms, written, strict=True)
+        return [row for row in rows if row[0] >= TARGET_MS]
+
+
+def written_after(due: Sequence[float], handled: Sequence[float], output: str) -> list[float]:
+    """For each boundary, when the first cue written after the loop handled it was written
+    (cue_walk --trace), in ms after the boundary; NaN when none was within a second."""
+    writes = []
+    for line in output.splitlines():
+        with contextlib.suppress(ValueError):
+            record = json.loads(line)
+            if isinstance(record, dict) and "written" in record:
+                writes.append(float(record["written"]))
+    found = []
+    for at, now in zip(due, handled, strict=True):
+        after = [moment for moment in writes if now <= moment < now + 1.0]
+        found.append((min(after) - at) * 1000 if after else math.nan)
+    return found
 
 
 def measure_walk(server: audio_probe.PulseServer, engine: str, driver: str) -> WalkDelays:
     """One walk through tools/cue_walk.py, recorded; every cue's delays, in ms."""
     command = [sys.executable, str(ROOT / "tools" / "cue_walk.py"), "--engine", engine]
     command += ["--driver", driver, "--plan", PLAN, "--pips", "3"]
+    if engine == "pulse":
+        command.append("--trace")
     walk = audio_probe.walk(server, command, pitch=False)
     if walk.footer.get("engine") != engine or walk.footer.get("faults"):
         raise RuntimeError(f"{engine} did not play cleanly:\n{walk.output}")
@@ -71,7 +97,9 @@ def measure_walk(server: audio_probe.PulseServer, engine: str, driver: str) -> W
         onset = min(walk.onsets, key=lambda o: abs(walk.recording.time_of(o.start) - expected))
         heard.append((walk.recording.time_of(onset.start) - due) * 1000)
     handled = [(float(str(b["now"])) - float(str(b["at"]))) * 1000 for b in walk.boundaries]
-    return WalkDelays(tuple(heard), tuple(handled))
+    now = [float(str(b["now"])) for b in walk.boundaries]
+    written = written_after(walk.due, now, walk.output) if engine == "pulse" else []
+    return WalkDelays(tuple(heard), tuple(handled), tuple(written))
 
 
 @dataclass(frozen=True)
@@ -84,8 +112,8 @@ class CueRow:
     firsts_ms: tuple[float, ...]
     later_ms: tuple[float, ...]
     """Sorted."""
-    late: tuple[tuple[float, float], ...] = ()
-    """(heard, handled by the loop) of every cue over the target, in ms."""
+    late: tuple[tuple[float, float, float], ...] = ()
+    """(heard, handled by the loop, written to the server) of every cue over the target, ms."""
 
     @property
     def p95_ms(self) -> float:
@@ -197,9 +225,9 @@ def main() -> int:
         )
     for row in rows:
         if row.late:
-            pairs = ", ".join(f"{heard:.1f} / {handled:.1f}" for heard, handled in row.late)
+            late = ", ".join(" / ".join(f"{ms:.1f}" for ms in cue) for cue in row.late)
             music = "over music" if row.music else "alone"
-            print(f"  late, {row.engine} {row.driver} {music} (heard / handled ms): {pairs}")
+            print(f"  late, {row.engine} {row.driver} {music} (heard / handled / written): {late}")
     missed = any(row.worst_ms >= TARGET_MS for row in rows)
     print(f"{'none':<12} {'-':<6} {'n/a (silent: the window flashes)':>49}")
     if importlib.util.find_spec("simpleaudio") is None:

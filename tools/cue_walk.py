@@ -8,7 +8,10 @@ sound server and compare the onsets with the times printed here. ``--rest S`` op
 and lets it idle S seconds before the session starts, as in a window's second session: the
 first cue then meets an output the player has suspended, not a freshly opened one. ``--volume``
 is the walker's (the setting's default unless given): below full, each cue is scaled first;
-``--settle`` is the time from building the player to Start, as in the shells.
+``--settle`` is the time from building the player to Start, as in the shells. ``--trace``
+(the pulse engine only) prints each stream the engine's thread opens and each cue it writes
+too (``opened``/``took``, ``written``), so a late cue tells whether the time went before the
+engine's thread handed it to the sound server or after.
 
     python tools/cue_walk.py --engine qt --plan "forward=2s backward=2s rounds=2 ..."
 """
@@ -26,6 +29,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from retrocoach.audio import CueListener, select_engine
+from retrocoach.audio.base import CuePlayer
+from retrocoach.audio.pulse_simple import PulseLibrary, PulseStream, load_pulse
 from retrocoach.core.clock import MonotonicClock
 from retrocoach.core.plan.model import parse_spec
 from retrocoach.core.session.cues import Cue, CuePlanner
@@ -50,6 +55,48 @@ class _Printer:
 
 def _emit(record: dict[str, object]) -> None:
     print(json.dumps(record), flush=True)
+
+
+class _TracedStream:
+    """A stream that prints when each write begins: the moment the cue goes to the server."""
+
+    def __init__(self, stream: PulseStream) -> None:
+        self._stream = stream
+
+    def write(self, pcm: bytes) -> None:
+        _emit({"written": time.monotonic(), "bytes": len(pcm)})
+        self._stream.write(pcm)
+
+    def drain(self) -> None:
+        self._stream.drain()
+
+    def free(self) -> None:
+        self._stream.free()
+
+
+class _TracedPulse:
+    """libpulse-simple for the pulse engine, printing how long each stream took to open."""
+
+    def __init__(self, library: PulseLibrary) -> None:
+        self._library = library
+
+    def open_stream(self, rate: int, channels: int, latency_s: float) -> PulseStream:
+        began = time.monotonic()
+        stream = self._library.open_stream(rate, channels, latency_s)
+        _emit({"opened": began, "took": time.monotonic() - began})
+        return _TracedStream(stream)
+
+
+def _player(
+    engine: str, sounds: Path, voice: bool, faults: list[str], *, trace: bool
+) -> tuple[CuePlayer, str | None]:
+    """The engine's player; with *trace*, the pulse engine's, its writes traced (no fallback)."""
+    if not trace or engine != "pulse":
+        return select_engine(engine, sounds, voice, on_fault=faults.append)
+    from retrocoach.audio.pulse import PulseCuePlayer  # noqa: PLC0415 - as select_engine
+
+    traced = _TracedPulse(load_pulse())
+    return PulseCuePlayer(sounds, voice=voice, on_fault=faults.append, library=traced), None
 
 
 def walk_loop(session: Session, listeners: Sequence[CueListener | _Printer]) -> None:
@@ -118,12 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--settle", type=float, default=0.3, help="seconds from the player's build to Start"
     )
+    parser.add_argument("--trace", action="store_true", help="print the pulse engine's writes")
     args = parser.parse_args(argv)
     app = QCoreApplication(sys.argv[:1])
     faults: list[str] = []
-    player, fallback = select_engine(
-        args.engine, args.sounds or asset_path("sounds"), args.voice, on_fault=faults.append
-    )
+    sounds = args.sounds or asset_path("sounds")
+    player, fallback = _player(args.engine, sounds, args.voice, faults, trace=args.trace)
     if fallback:
         faults.append(fallback)
     player.set_volume(args.volume)
