@@ -1,8 +1,8 @@
 """Keyboard alone in the real window (xdotool keys, the focus read over a private AT-SPI bus, as
 a reader follows it): Tab reaches a notice's Dismiss and Space presses it without starting a
 walk; PageDown (a presentation remote) starts, pauses and resumes; Esc skips the check-in; the
-Programme page's chooser, clinician box and Start; History's rows: Enter opens the note, Tab
-leaves it, Ctrl+Enter saves, Delete and Ctrl+Z.
+Programme page's chooser, clinician box and Start; History's rows: Enter opens the note, Alt+N
+reaches its text, Tab leaves it, Ctrl+Enter saves, Delete and Ctrl+Z.
 """
 
 from __future__ import annotations
@@ -153,13 +153,13 @@ def test_dismiss_pagedown_programme_and_history_rows_by_keyboard_alone(
                 note = desktop.window("Session note", pid=app.pid)
 
                 # The dialog takes keys once it has the focus: a press before that is lost.
-                def in_note() -> bool:  # Tab from the effort: a press before the dialog
-                    if any(n.name == "Note" for n in focused()):  # takes keys is lost
+                def in_note() -> bool:  # again if the dialog took it before it took keys
+                    if any(n.name == "Note" for n in focused()):
                         return True
-                    desktop.press(note, "Tab")
+                    desktop.press(note, "alt+n")  # "&Note:"
                     return False
 
-                wait_until(in_note, "Tab: the note field")
+                wait_until(in_note, "Alt+N: the note field")
                 desktop.press(note, "k", "e", "y", "s", "Tab")
                 wait_until(lambda: not any(n.name == "Note" for n in focused()), "Tab left it")
                 desktop.press(note, "ctrl+Return")

@@ -55,7 +55,7 @@ class CheckinDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Effort:", self.effort)
         form.addRow("", self.unwell)
-        form.addRow("&Note:", self.note)
+        self.note.add_to(form)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName("Save the check-in")

@@ -89,8 +89,6 @@ class NoteField(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.edit, 1)
         column.addWidget(self.count)
-        # The form's "&Note:" names this field: Alt+N must reach the text, not this frame.
-        self.setFocusProxy(self.edit)
         self._ok = True
         self.edit.textChanged.connect(self._on_edit_text_changed)
         self._on_edit_text_changed()
@@ -103,6 +101,13 @@ class NoteField(QWidget):
     def ok(self) -> bool:
         """Whether the note is short enough to keep."""
         return self._ok
+
+    def add_to(self, form: QFormLayout) -> None:
+        """Add this field to *form* under "&Note:", whose Alt+N gives the text the focus (a
+        label's key moves the focus only to a buddy that takes it, and this frame does not)."""
+        label = QLabel("&Note:")
+        label.setBuddy(self.edit)
+        form.addRow(label, self)
 
     def _on_edit_text_changed(self) -> None:
         problem = note_problem(self.edit.toPlainText())
@@ -134,7 +139,7 @@ class NoteDialog(QDialog):
         form = QFormLayout()
         form.addRow(QLabel(f"The session of {when}.", self))
         form.addRow("&Effort:", self.effort)
-        form.addRow("&Note:", self.note)
+        self.note.add_to(form)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName("Save the note and effort")
