@@ -15,6 +15,7 @@ from datetime import date, timedelta, tzinfo
 from retrocoach.core.clock import in_zone
 from retrocoach.core.durations import whole_seconds
 from retrocoach.core.history.records import SessionRecord
+from retrocoach.core.segments import trivial_walk
 
 __all__ = [
     "Totals",
@@ -115,9 +116,14 @@ def streak_days(records: Iterable[SessionRecord], today: date, tz: tzinfo | None
     """Consecutive days with a session, ending today, or yesterday if today has none yet.
 
     A session counts if any walking was done: one interrupted during the get-ready countdown
-    does not keep a streak alive.
+    does not keep a streak alive, nor does a false start (trivial_walk: stopped within its
+    first minute of walking).
     """
-    days = {local_day(r, tz) for r in records if r.walking_s > 0}
+    days = {
+        local_day(r, tz)
+        for r in records
+        if r.walking_s > 0 and not trivial_walk(r.outcome, r.walking_s)
+    }
     day = today if today in days else today - timedelta(days=1)
     count = 0
     while day in days:

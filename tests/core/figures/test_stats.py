@@ -86,6 +86,19 @@ def test_a_session_with_no_walking_does_not_keep_a_streak(make_record: RecordFac
     assert streak_days([empty], today, UTC_PLUS_1) == 0
 
 
+def test_a_false_start_does_not_keep_a_streak(make_record: RecordFactory) -> None:
+    """A walk stopped 14 s in is no day walked; one stopped after a minute is."""
+    from retrocoach.core.history.records import Outcome  # noqa: PLC0415
+
+    today = date(2026, 3, 2)
+    walked = make_record(started_at=on(today - timedelta(days=1)))
+    for seconds, expected in ((14.0, 1), (59.4, 1), (60.0, 2)):
+        tried = make_record(
+            started_at=on(today), outcome=Outcome.STOPPED, forward_s=seconds, backward_s=0.0
+        )
+        assert streak_days([walked, tried], today, UTC_PLUS_1) == expected, seconds
+
+
 def test_the_streak_follows_local_days_across_a_dst_change(make_record: RecordFactory) -> None:
     """Days come from the zone's rules, not from today's offset applied to every date."""
     # Berlin moved its clocks forward on 29 March 2026; 00:30 on the 30th is +02:00.
