@@ -79,6 +79,8 @@ class SessionRecorder:
         self._told: set[str] = set()
         self.saved: SessionRecord | None = None
         """The record saved when the session ended (None until then, or if saving failed)."""
+        self.unsaved: SessionRecord | None = None
+        """The record of a walk whose save failed (kept in its journal): still worth showing."""
         self.nothing_walked = False
         """True when the session was stopped before any walking: there was nothing to keep."""
 
@@ -216,6 +218,7 @@ class SessionRecorder:
                 else "no journal of it could be written either"
             )
             self._tell(f"The session could not be saved to the history: {error}; {kept}")
+            self.unsaved = record
             return
         self._journal.close(remove=True)
         self.store.release_claim()

@@ -69,8 +69,12 @@ class WalkEnd(QObject):
         if record is None:
             if recorder is not None and recorder.nothing_walked:
                 self._coach.set_status("Stopped before any walking: nothing to keep.")
-            else:
-                self._coach.set_status("The session ended; it could not be saved (see the notice).")
+                return
+            self._coach.set_status("The session ended; it could not be saved (see the notice).")
+            if recorder is not None and recorder.unsaved is not None:
+                # What was walked, as a saved walk's summary says it: not the bar and 'not
+                # walked' of the session's clock, which count skipped time as done.
+                self._show_summary(recorder.unsaved)
             return
         self._coach.set_status(SAVED_TEXTS.get(record.outcome, SAVED_TEXTS["stopped"]))
         self._show_summary(record)
@@ -127,7 +131,10 @@ class WalkEnd(QObject):
         from retrocoach.core.figures.summary import COMPARED_WALKS, summarise  # noqa: PLC0415
 
         units = self._coach.belt.units
-        earlier = self._history.earlier_walks(record, COMPARED_WALKS)
+        try:
+            earlier = self._history.earlier_walks(record, COMPARED_WALKS)
+        except _SAVE_ERRORS:
+            earlier = []  # a history that cannot be read: the walk is summed up on its own
         self._coach.show_summary(summarise(record, earlier, units=units))
 
 

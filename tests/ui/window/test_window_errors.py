@@ -98,6 +98,30 @@ def test_a_full_disk_at_the_end_is_told_with_where_the_journal_keeps_the_walk(
     assert "could not be saved" in kit.window.coach.status_label.text()
 
 
+def test_a_walk_that_could_not_be_saved_is_still_summed_up_by_the_one_rule(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unsaved, a stopped walk with a skipped segment kept the session clock's bar and 'not
+    walked' (skipped time counted as done, turns in, rounded up): it gets the summary now."""
+    kit = make_window()
+    _full_disk_for(monkeypatch, "history.json")
+    kit.press(Key.Key_Space)
+    kit.walk(3.5)  # the get-ready countdown
+    kit.walk(2.5)  # 2.5 s of the warm-up, then skipped
+    kit.press(Key.Key_N)
+    kit.walk(4.0)
+    kit.press_twice(Key.Key_Escape)  # a second apart: 5 s of forward
+    assert kit.session.state is State.STOPPED
+    coach = kit.window.coach
+    assert "could not be saved" in coach.status_label.text()
+    assert coach.middle.currentWidget() is coach.summary_label
+    summary = coach.summary_label.text()
+    assert summary.startswith("Session stopped early"), summary
+    assert "Walked 0:08 of 0:40: 0:08 forward, 0:00 backward" in summary, summary
+    assert coach.total_label.text() == "0:32 not walked"
+    assert coach.bar.value() == round(8 / 40 * coach.bar.maximum())
+
+
 def test_a_journal_that_cannot_be_written_is_told_and_the_session_goes_on(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
