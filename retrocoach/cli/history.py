@@ -32,6 +32,7 @@ from retrocoach.core.session.words import belt_text
 from retrocoach.core.speeds import Units, speeds_in
 from retrocoach.core.storage.atomic import dump_document
 from retrocoach.core.storage.files import collector_paused
+from retrocoach.core.storage.lazy import VouchedLineError
 
 __all__ = ["FORMATS", "run_history", "run_plans"]
 
@@ -64,6 +65,32 @@ def run_history(
     if problem:
         err.write(f"retrocoach: {problem}\n")
         return EXIT_USAGE
+    listing = functools.partial(
+        _list, store, fmt, out, err, since=since, until=until, tz=tz, units=units
+    )
+    try:
+        return listing(folder=folder, force=force)
+    except VouchedLineError:
+        # A line its certificate vouched for did not read (it is withdrawn): nothing was
+        # written yet (each format reads every session before its first byte), so the file
+        # is read whole now, as a damaged file is, as the next start would.
+        store.forget()
+        return listing(folder=folder, force=force)
+
+
+def _list(
+    store: HistoryStore,
+    fmt: str,
+    out: TextIO,
+    err: TextIO,
+    *,
+    since: date | None,
+    until: date | None,
+    tz: tzinfo | None,
+    units: Units,
+    folder: Path | None,
+    force: bool,
+) -> int:
     loaded = store.load()
     if loaded.state is FileState.PROTECTED:
         return EXIT_STORAGE  # the store has told why, through its warn callback

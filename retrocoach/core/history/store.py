@@ -190,6 +190,10 @@ class HistoryStore:
         those summarise() compares it with."""
         return self._reading(lambda items: earlier_in(items, record, count))
 
+    def forget(self) -> None:
+        """Read history.json afresh at the next load (a line read by line did not read)."""
+        self._file.forget()
+
     def _reading(self, use: Callable[[Sequence[SessionRecord]], T]) -> T:
         """What *use* makes of every readable session, changing nothing.
 
@@ -201,7 +205,7 @@ class HistoryStore:
             try:
                 return use(self._file.load().items)
             except VouchedLineError:
-                self._file.forget()
+                self.forget()
                 return use(self._file.load().items)
 
     def holds(self, record: SessionRecord) -> bool:
