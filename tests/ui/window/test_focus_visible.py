@@ -114,3 +114,27 @@ def test_every_focus_stop_on_every_page_is_plainly_marked(
     dialog.close()
     assert stops >= 10, "Tab reached almost nothing"
     assert not faint, "\n".join(faint)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_focus_stop_of_the_check_in_and_the_note_dialog_is_plainly_marked(
+    make_window: MakeWindow, theme: str
+) -> None:
+    kit = make_window(Settings(checklist_confirmed=True, theme=theme))
+    kit.press(Qt.Key.Key_Space)
+    kit.walk(60)  # to the end: the check-in asks
+    dialog = kit.window.checkin
+    assert dialog is not None
+    kit.wait_active(dialog)
+    faint: list[str] = []
+    stops = _check_focus(kit, dialog, "Check-in", faint)
+    dialog.reject()
+    from retrocoach.ui.dialogs.note import NoteDialog  # noqa: PLC0415  (as the window loads it)
+
+    note = NoteDialog("today", None, None, kit.window)
+    note.show()
+    kit.wait_active(note)
+    stops += _check_focus(kit, note, "Note", faint)
+    note.reject()
+    assert stops >= 8, "Tab reached almost nothing"
+    assert not faint, "\n".join(faint)
