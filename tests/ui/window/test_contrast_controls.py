@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
 )
 from window_kit import MakeWindow
 
+from retrocoach.core.plan.model import Kind
 from retrocoach.core.settings.store import Settings
+from retrocoach.ui.coach import look as look_module
+from retrocoach.ui.coach.direction_band import plate_colours
+from retrocoach.ui.coach.look import Look, look_for
+from retrocoach.ui.coach.view import _DIM_INK as DIM_INK
 
 Key = Qt.Key
 Ctrl = Qt.KeyboardModifier.ControlModifier
@@ -124,3 +129,21 @@ def test_every_control_the_selection_and_the_dialogs_keep_4_5_to_1(
     problems += palette_problems(settings) + control_problems(settings) + low_contrast(settings)
     settings.close()
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_big_texts_ink_and_its_paused_grey_keep_4_5_to_1_on_every_plate() -> None:
+    """The word and the time are drawn on their own plates, not in a label: each look's plate,
+    its ink, and the grey of a paused time (the least of them, 4.6:1 on forward's blue)."""
+    looks = {value for value in vars(look_module).values() if isinstance(value, Look)}
+    looks |= {look_for(kind) for kind in Kind}
+    problems = []
+    for look in looks:
+        plate, ink = plate_colours(look)
+        for name, colour in (("ink", ink), ("paused grey", DIM_INK)):
+            ratio = contrast(colour, plate)
+            if ratio < 4.5:
+                problems.append(
+                    f"{look.word} {name}: {colour.name()} on {plate.name()} {ratio:.1f}"
+                )
+    assert len(looks) >= 8, "the looks were not found"
+    assert not problems, "\n".join(problems)
