@@ -66,6 +66,7 @@ class WalkStrap:
         )
         self.demo: SimulatedStrap | None = None
         self.link: StrapLink | None = None
+        self._closed = False
         try:
             reached = reach(choice, self.thread, _start_demo)
         except ImportError:
@@ -89,7 +90,11 @@ class WalkStrap:
         return self.hookup.applied_to(record, self.address)
 
     def close(self) -> None:
-        """Disconnect; the device thread too when it is the strap's own."""
+        """Disconnect; the device thread too when it is the strap's own. Once: the window
+        calls it when it closes and again when the application quits."""
+        if self._closed:
+            return
+        self._closed = True
         if self.link is not None:
             self.link.stop()
         switch_off(self.thread, self.demo)

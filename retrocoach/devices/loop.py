@@ -58,9 +58,13 @@ class Inbox:
             ran += 1
 
     def close(self) -> None:
-        for fd in (self._read_fd, self._write_fd):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        """Close the pipe; once (a second close must not close what reused its numbers, such
+        as a new device loop's epoll)."""
+        fds, self._read_fd, self._write_fd = (self._read_fd, self._write_fd), -1, -1
+        for fd in fds:
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
 
 
 class DeviceThread:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import threading
 
 import pytest
 
-from retrocoach.devices.loop import DeviceThread
+from retrocoach.devices.loop import DeviceThread, Inbox
 
 
 def test_a_task_left_pending_is_cancelled_and_ended_when_the_thread_closes() -> None:
@@ -53,3 +54,22 @@ def test_closing_with_a_pending_task_leaves_nothing_unraisable(
     thread.close()
     gc.collect()
     assert unraisable == []
+
+
+def test_an_inbox_closed_twice_leaves_alone_what_reused_its_numbers() -> None:
+    """A window closing a walk's devices twice closed a new device loop's epoll the second
+    time: the old pipe's numbers had been given to it (EBADF in that loop's select)."""
+    inbox = Inbox()
+    numbers = {inbox.fd}
+    inbox.close()
+    reused_read, reused_write = os.pipe()  # the lowest free numbers: the inbox's own
+    try:
+        assert numbers & {reused_read, reused_write}
+        inbox.close()
+        inbox.post(lambda: None)  # a late post writes nowhere
+        assert inbox.drain() == 1
+        os.write(reused_write, b"x")
+        assert os.read(reused_read, 1) == b"x"  # both ends still open, nothing written
+    finally:
+        os.close(reused_read)
+        os.close(reused_write)
