@@ -167,8 +167,11 @@ def test_a_window_stopped_10_s_pauses_at_the_gap_says_so_and_cues_no_burst(
         app.process.send_signal(signal.SIGSTOP)
         stopped_at = audio_probe.steady_now()
         time.sleep(10.0)
-        app.process.send_signal(signal.SIGCONT)
+        # The clock is read before the signal: the app sounds 'paused' as soon as it runs
+        # again, and on a loaded machine that cue once came before this process, itself waiting
+        # for the CPU, had read the clock after sending it (the cue then counted as before).
         continued_at = audio_probe.steady_now()
+        app.process.send_signal(signal.SIGCONT)
         app.wait_for_stderr("asleep or busy")
         # Paused where the walker stopped: twice the forward segment's rest passes, and the
         # walk stays in its first segment, unsaved.
