@@ -6,12 +6,21 @@ from typing import Final
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
 
 __all__ = [
     "EMPTY_TEXT",
     "ROWS_KEPT",
     "ChartSplitter",
+    "MessageLabel",
     "chart_splitter",
     "named_label",
     "session_table",
@@ -47,6 +56,9 @@ def session_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    # A line of text and a little air: the style's 30 px rows showed three walks at scale 2
+    # on a 1366x768 screen.
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() * 3 // 2)
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     char = table.fontMetrics().horizontalAdvance("0")
@@ -62,10 +74,12 @@ class ChartSplitter(QSplitter):
     other (scale 2, a small screen), so the table keeps ROWS_KEPT rows and the chart its labels.
     """
 
-    def __init__(self, parent: QWidget, chart: QWidget, table: QTableView) -> None:
+    def __init__(
+        self, parent: QWidget, chart: QWidget, table: QTableView, fold: QPushButton | None = None
+    ) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.setObjectName("history_splitter")
-        self._chart, self._table = chart, table
+        self._chart, self._table, self._fold = chart, table, fold
         self.addWidget(chart)
         self.addWidget(table)
         self.setCollapsible(0, True)
@@ -75,6 +89,7 @@ class ChartSplitter(QSplitter):
         # Two parts chart to three parts table to begin with: the table's own size hint would
         # otherwise squeeze the chart until its labels are cut.
         self.setSizes([2000, 3000])
+        self._folded_for_room = False
 
     def rows_height(self) -> int:
         """The height the table needs to show ROWS_KEPT rows, its header and scroll bar."""
@@ -86,8 +101,38 @@ class ChartSplitter(QSplitter):
             + 2 * table.frameWidth()
         )
 
+    @property
+    def folded_for_room(self) -> bool:
+        """Whether the chart is folded away because even beside the table it has no room."""
+        return self._folded_for_room
+
+    def _chart_height(self) -> int:
+        return max(self._chart.minimumSizeHint().height(), self._chart.minimumHeight())
+
+    def _fold_for_room(self, height: int) -> None:
+        """Fold the chart away while the page is shorter than the chart's least height (scale 2
+        on a small screen: it overlapped the buttons under it and the table kept three rows),
+        and bring it back when there is room again; a chart folded by its button stays so."""
+        chart = self._chart_height()
+        if self._folded_for_room and height >= chart + chart // 4:
+            self._folded_for_room = False
+            self._chart.show()
+        elif not self._folded_for_room and self._chart.isVisibleTo(self) and height < chart:
+            self._folded_for_room = True
+            self._chart.hide()
+        else:
+            return
+        if self._fold is not None:  # its Hide/Show would mean nothing while there is no room
+            self._fold.setEnabled(not self._folded_for_room)
+            self._fold.setToolTip(
+                "No room for the chart in a window this short: it comes back with the room"
+                if self._folded_for_room
+                else "Fold the chart away to see more rows"
+            )
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
-        chart = max(self._chart.minimumSizeHint().height(), self._chart.minimumHeight())
+        self._fold_for_room(event.size().height())
+        chart = self._chart_height()
         short = event.size().height() < self.rows_height() + chart + self.handleWidth()
         wanted = Qt.Orientation.Horizontal if short else Qt.Orientation.Vertical
         if wanted != self.orientation():
@@ -98,11 +143,29 @@ class ChartSplitter(QSplitter):
         super().resizeEvent(event)
 
 
-def chart_splitter(parent: QWidget, chart: QWidget, table: QTableView) -> ChartSplitter:
-    """The chart above the table, sharing the height; the chart folds away, the table never."""
-    # At a small window the chart folds away (its button, or dragging) and the table keeps
-    # its rows.
-    return ChartSplitter(parent, chart, table)
+def chart_splitter(
+    parent: QWidget, chart: QWidget, table: QTableView, fold: QPushButton | None = None
+) -> ChartSplitter:
+    """The chart above the table, sharing the height; the chart folds away, the table never.
+    *fold*: the button that folds the chart, disabled while the chart has no room at all."""
+    return ChartSplitter(parent, chart, table, fold)
+
+
+class MessageLabel(QLabel):
+    """The page's one-line message: out of the layout while it has nothing to say (its empty
+    line and spacing took a row's height from the table on a short page)."""
+
+    def __init__(self, parent: QWidget, name: str, accessible: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802  (Qt's name)
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 def named_label(parent: QWidget, name: str, accessible: str) -> QLabel:

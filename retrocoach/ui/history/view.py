@@ -26,11 +26,11 @@ from retrocoach.core.history.store import HistoryStore, UnknownSessionError
 from retrocoach.core.storage.document import FileState
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
+from retrocoach.ui.history import parts
 from retrocoach.ui.history.chart import CHART_WEEKS, WeeklyChart
 from retrocoach.ui.history.exports import HistoryExports
 from retrocoach.ui.history.heart_chart import ChartChooser
 from retrocoach.ui.history.model import RECORD_ROLE, HistorySortProxy, HistoryTableModel
-from retrocoach.ui.history.parts import EMPTY_TEXT, chart_splitter, named_label, session_table
 
 __all__ = ["HistoryView"]
 
@@ -75,12 +75,12 @@ class HistoryView(QWidget):
         self._empty.setObjectName("history_empty")
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._totals = named_label(self, "history_totals", "Totals")
-        self._week = named_label(self, "history_week", "This week's backward minutes")
-        self._streak = named_label(self, "history_streak", "Streak")
+        self._totals = parts.named_label(self, "history_totals", "Totals")
+        self._week = parts.named_label(self, "history_week", "This week's backward minutes")
+        self._streak = parts.named_label(self, "history_streak", "Streak")
         self.chart = WeeklyChart(self)
         self.charts = ChartChooser(self, self.chart)
-        self.table = session_table(self, self._proxy)
+        self.table = parts.session_table(self, self._proxy)
         self._note = self._button(
             "note", "Edit &note...", "Change the selected session's note and effort"
         )
@@ -92,8 +92,7 @@ class HistoryView(QWidget):
             self, self._store, prompts=self._prompts, tz=self._tz, today=self._today, say=self._say
         )
         self._fold = self._button("fold", "Hide cha&rt", "Fold the chart away to see more rows")
-        self._banner = named_label(self, "history_banner", "History message")
-        self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._banner = parts.MessageLabel(self, "history_banner", "History message")
 
         figures = QHBoxLayout()
         for label in (self._totals, self._week, self._streak):
@@ -107,7 +106,7 @@ class HistoryView(QWidget):
         stack = QVBoxLayout(content)
         stack.setContentsMargins(0, 0, 0, 0)
         stack.addLayout(figures)
-        self.splitter = chart_splitter(content, self.charts, self.table)
+        self.splitter = parts.chart_splitter(content, self.charts, self.table, self._fold)
         stack.addWidget(self.splitter, 1)
         stack.addLayout(buttons)
         self._pages = QStackedWidget(self)
@@ -272,7 +271,7 @@ class HistoryView(QWidget):
         records = self.model.records()
         # After deleting the last session the table stays, so its Undo button is still there.
         self._pages.setCurrentIndex(1 if records or self._deleted else 0)
-        self._empty.setText(EMPTY_TEXT)
+        self._empty.setText(parts.EMPTY_TEXT)
         shown = figures(records, self._today(), self._tz, CHART_WEEKS, self.model.units)
         self._totals.setText(shown.totals)
         self._week.setText(shown.week)

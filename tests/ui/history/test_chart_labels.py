@@ -7,12 +7,12 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from retrocoach.core.figures.stats import Totals, WeekTotals
 from retrocoach.ui.history.chart import CHART_WEEKS, WeeklyChart
-from retrocoach.ui.history.parts import ROWS_KEPT, ChartSplitter
+from retrocoach.ui.history.parts import ROWS_KEPT, ChartSplitter, MessageLabel
 
 
 def _weeks() -> list[WeekTotals]:
@@ -71,3 +71,60 @@ def test_a_short_page_puts_the_chart_beside_the_table_which_keeps_its_rows(
     assert table.viewport().height() // 30 >= ROWS_KEPT
     splitter.resize(900, 700)
     qtbot.waitUntil(lambda: splitter.orientation() is Qt.Orientation.Vertical)
+
+
+def test_a_page_shorter_than_the_chart_folds_it_away_and_brings_it_back_with_the_room(
+    qtbot: QtBot,
+) -> None:
+    """Scale 2 on a 1366x768 screen: beside the table the chart still needed more height than
+    the page had, overlapped the buttons under it and left the table three rows."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    table = QTableView(page)
+    chart = QLabel("a chart", page)
+    chart.setMinimumHeight(160)
+    fold = QPushButton("Hide chart", page)
+    splitter = ChartSplitter(page, chart, table, fold)
+    splitter.resize(900, 700)
+    page.show()
+    qtbot.waitUntil(chart.isVisible)
+    splitter.resize(900, 120)
+    qtbot.waitUntil(lambda: splitter.folded_for_room)
+    assert not chart.isVisible()
+    assert not fold.isEnabled(), "Hide/Show means nothing while there is no room"
+    splitter.resize(900, 170)  # a little more room is not yet enough to bring it back
+    qtbot.wait_until(lambda: splitter.height() == 170)
+    assert splitter.folded_for_room
+    splitter.resize(900, 400)
+    qtbot.waitUntil(chart.isVisible)
+    assert fold.isEnabled()
+    assert not splitter.folded_for_room
+
+
+def test_a_chart_folded_by_its_button_stays_folded_whatever_the_room(qtbot: QtBot) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    chart = QLabel("a chart", page)
+    chart.setMinimumHeight(160)
+    splitter = ChartSplitter(page, chart, QTableView(page), QPushButton("Hide chart", page))
+    splitter.resize(900, 700)
+    page.show()
+    chart.hide()  # the walker's choice
+    splitter.resize(900, 120)
+    qtbot.wait_until(lambda: splitter.height() == 120)
+    splitter.resize(900, 600)
+    qtbot.wait_until(lambda: splitter.height() == 600)
+    assert not chart.isVisible()
+    assert not splitter.folded_for_room
+
+
+def test_the_message_line_takes_no_room_until_it_has_something_to_say(qtbot: QtBot) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    line = MessageLabel(page, "history_banner", "History message")
+    page.show()
+    assert not line.isVisible()
+    line.setText("The history could not be read")
+    assert line.isVisible()
+    line.setText("")
+    assert not line.isVisible()

@@ -198,9 +198,13 @@ def test_the_history_page_works_at_the_smallest_window(
         assert not chart.geometry().intersects(table.geometry())
     fold = view.findChild(QPushButton, "history_fold_button")
     assert fold is not None
-    fold.click()
-    assert not chart.isVisible()
-    assert fold.text().replace("&", "") == "Show chart"
+    if view.splitter.folded_for_room:  # the page is shorter than the chart: it gave way
+        assert not chart.isVisible()
+        assert not fold.isEnabled()
+    else:
+        fold.click()
+        assert not chart.isVisible()
+        assert fold.text().replace("&", "") == "Show chart"
     kit.qtbot.waitUntil(lambda: table.height() > 0, timeout=1000)
     rows = table.viewport().height() // max(1, table.rowHeight(0))
     assert rows >= 3, f"{rows} rows show at {width}x{height}"
