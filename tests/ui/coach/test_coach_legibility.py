@@ -17,7 +17,6 @@ from retrocoach.core.plan.model import Kind, parse_spec
 from retrocoach.core.safety.reminders import Reminder
 from retrocoach.core.session.machine import State
 from retrocoach.ui.coach.big_text import BigText
-from retrocoach.ui.coach.column import LAST
 from retrocoach.ui.coach.view import CoachView
 
 Key = Qt.Key
@@ -190,30 +189,3 @@ def test_a_short_window_gives_the_speed_figure_more_of_the_coach(make_window: Ma
         shares.append(view.belt.speed.height() / inner)
     assert shares[0] == pytest.approx(0.16, abs=0.01)
     assert shares[1] == pytest.approx(0.12, abs=0.01)
-
-
-def test_a_short_coach_drops_the_lesser_lines_and_a_status_that_repeats_the_keys(
-    make_window: MakeWindow,
-) -> None:
-    """On a 1024x600 screen the programme header, next and round, the whole session's bar and
-    "Space pauses, N skips, Esc stops." kept their room, and a quarter-size shot lost the time
-    or the speed to tesseract. A status that says something else keeps its line there."""
-    kit = make_window(plan=BELT)
-    window, view = kit.window, kit.window.coach
-    banner = _banner(view)
-    banner.show()
-    kit.press(Key.Key_Space)
-    kit.walk(5)
-    lesser = [banner, view.info_row, view.whole_row]
-    window.resize(800, 540)  # a 1024x600 screen's window
-    kit.qtbot.waitUntil(lambda: view.status_label in view.column.dropped, timeout=2000)
-    assert all(part in view.column.dropped for part in lesser)
-    assert view.belt.speed not in view.column.dropped
-    assert view.belt.line not in view.column.dropped
-    view.set_status("Nothing was walked: free some disk space, then Start.")
-    kit.qtbot.waitUntil(lambda: view.status_label not in view.column.dropped, timeout=2000)
-    kit.press(Key.Key_Space)  # paused: the word says it, the status only repeats the key
-    kit.qtbot.waitUntil(lambda: view.status_label in view.column.dropped, timeout=2000)
-    kit.press(Key.Key_Space)
-    window.resize(1440, 810)  # a full HD screen's: the lines keep what room there is
-    kit.qtbot.waitUntil(lambda: view.column.last_rank == LAST, timeout=2000)
