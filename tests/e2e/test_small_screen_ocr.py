@@ -118,11 +118,14 @@ CASES = (Case("1", "light"), Case("2", "dark"), Case("1", "dark", walk_mode=True
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("size", "allowed"),
-    # The states tesseract may miss of the 27 read on each screen (3 cases of 9 states), as
-    # measured when this test was written (13 and 7; 20 and 12 before the big buttons gave
-    # way on a short window and its speed figure grew): a ratchet, to lower as the layout
-    # improves.
-    [("1024x600", 15), ("1366x768", 9)],
+    # The states tesseract may miss of the 27 read on each screen (3 cases of 9 states): a
+    # ratchet, to lower as the layout improves. Measured on one commit, run after run, the
+    # count moves by two or three (a state caught a frame before or after a banner is painted,
+    # and default tesseract finds no text block at all in some crops where each word alone
+    # reads): 13-14 on 1024x600 and 7-9 on 1366x768 today, against 20 and 12 before the big
+    # buttons gave way on a short window. The allowance keeps that spread above today's worst,
+    # so the test fails a regression, not a frame's luck.
+    [("1024x600", 17), ("1366x768", 11)],
 )
 def test_tesseract_reads_word_time_and_speed_at_a_quarter_on_small_screens(
     tmp_path: Path, size: str, allowed: int
