@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from atspi import a11y_address, accessibility_bus, applications, tree
+from atspi import a11y_address, accessibility_bus, applications, reader_env, tree
 from xdesktop import Desktop, open_window, prepare_data, wait_until
 
 PLAN = "getready=0s warmup=0s forward=5m backward=30s rounds=1 cooldown=0s"
@@ -27,11 +27,7 @@ def test_a_screen_reader_finds_named_controls_and_the_direction_at_each_switch(
     desktop = Desktop(display)
     with accessibility_bus(tmp_path / "runtime") as env:
         bus = a11y_address(env)
-        extra = {
-            "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-            "DBUS_SESSION_BUS_ADDRESS": env["DBUS_SESSION_BUS_ADDRESS"],
-            "XDG_RUNTIME_DIR": env["XDG_RUNTIME_DIR"],
-        }
+        extra = reader_env(env)
         app = open_window(desktop, data, PLAN, **extra)
         try:
             wait_until(lambda: applications(env, bus), "RetroCoach on the accessibility bus")

@@ -13,12 +13,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from walks import minute_each_way
 from xdesktop import Desktop, open_window, read_until, xvfb
 
-from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.history.store import HistoryStore
-from retrocoach.core.plan.model import Kind, Plan
-from retrocoach.core.session.machine import SegmentRecord
 from retrocoach.core.settings.store import Settings, SettingsStore
 from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.history.chart import CHART_WEEKS
@@ -34,25 +32,9 @@ def _data(data: Path, theme: str) -> None:
     paths.ensure()
     SettingsStore(paths, warn=pytest.fail).save(Settings(checklist_confirmed=True, theme=theme))
     history = HistoryStore(paths, warn=pytest.fail)
-    plan = Plan(forward_s=60, backward_s=60, rounds=1, warmup_s=0, cooldown_s=0)
     first = datetime.now(UTC) - timedelta(days=80)
     for number in range(40):
-        start = first + timedelta(days=2 * number)
-        history.add(
-            SessionRecord(
-                id=f"walk{number}",
-                started_at=start,
-                ended_at=start + timedelta(minutes=2),
-                outcome=Outcome.COMPLETED,
-                plan=plan,
-                segments=(
-                    SegmentRecord(Kind.FORWARD, 60, 60.0, 1),
-                    SegmentRecord(Kind.BACKWARD, 60, 60.0, 1),
-                ),
-                forward_s=60.0,
-                backward_s=60.0,
-            )
-        )
+        history.add(minute_each_way(f"walk{number}", first + timedelta(days=2 * number)))
 
 
 def _week_days() -> list[str]:

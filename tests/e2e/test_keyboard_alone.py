@@ -12,8 +12,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from atspi import Node, a11y_address, accessibility_bus, applications, tree
+from atspi import Node, a11y_address, accessibility_bus, applications, reader_env, tree
 from reader_events import announcements, heard_in_order
+from walks import minute_each_way
 from xdesktop import (
     Desktop,
     journal_session,
@@ -24,11 +25,8 @@ from xdesktop import (
     wait_until,
 )
 
-from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.history.store import HistoryStore
-from retrocoach.core.plan.model import Kind, Plan
 from retrocoach.core.programme.gate import AGREED_TEXT
-from retrocoach.core.session.machine import SegmentRecord
 from retrocoach.core.storage.paths import DataPaths
 
 PLAN = "getready=0s warmup=0s forward=30m backward=30m rounds=1 cooldown=0s"
@@ -38,23 +36,9 @@ READER_WAIT_S = 60.0
 
 def _two_walks(data: Path) -> None:
     history = HistoryStore(DataPaths.resolve(data), warn=pytest.fail)
-    plan = Plan(forward_s=60, backward_s=60, rounds=1, warmup_s=0, cooldown_s=0)
     for number in range(2):
-        start = datetime.now(UTC) - timedelta(days=3 - number)
         history.add(
-            SessionRecord(
-                id=f"walk{number}",
-                started_at=start,
-                ended_at=start + timedelta(minutes=2),
-                outcome=Outcome.COMPLETED,
-                plan=plan,
-                segments=(
-                    SegmentRecord(Kind.FORWARD, 60, 60.0, 1),
-                    SegmentRecord(Kind.BACKWARD, 60, 60.0, 1),
-                ),
-                forward_s=60.0,
-                backward_s=60.0,
-            )
+            minute_each_way(f"walk{number}", datetime.now(UTC) - timedelta(days=3 - number))
         )
 
 
@@ -69,9 +53,7 @@ def test_dismiss_pagedown_programme_and_history_rows_by_keyboard_alone(
     with accessibility_bus(tmp_path / "runtime") as env:
         bus = a11y_address(env)
         extra = {
-            "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-            "DBUS_SESSION_BUS_ADDRESS": env["DBUS_SESSION_BUS_ADDRESS"],
-            "XDG_RUNTIME_DIR": env["XDG_RUNTIME_DIR"],
+            **reader_env(env),
             "PULSE_SERVER": f"unix:{tmp_path / 'no-sound-server'}",  # a notice says so
         }
         with announcements(bus) as heard:

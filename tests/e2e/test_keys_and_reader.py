@@ -9,7 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
-from atspi import a11y_address, accessibility_bus, applications, find, selected_child, tree
+from atspi import (
+    a11y_address,
+    accessibility_bus,
+    applications,
+    find,
+    reader_env,
+    selected_child,
+    tree,
+)
 from xdesktop import (
     Desktop,
     journal_session,
@@ -49,11 +57,7 @@ def test_every_documented_key_works_from_the_real_keyboard_and_a_reader_reads_th
     desktop = Desktop(display)
     with accessibility_bus(tmp_path / "runtime") as env:
         bus = a11y_address(env)
-        extra = {
-            "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-            "DBUS_SESSION_BUS_ADDRESS": env["DBUS_SESSION_BUS_ADDRESS"],
-            "XDG_RUNTIME_DIR": env["XDG_RUNTIME_DIR"],
-        }
+        extra = reader_env(env)
         app = open_window(desktop, data, PLAN, **extra)
         try:
             window = desktop.window("^RetroCoach$", pid=app.pid)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from atspi import a11y_address, accessibility_bus, applications, tree
+from atspi import a11y_address, accessibility_bus, applications, reader_env, tree
 from reader_events import announcements, heard_in_order
 from xdesktop import Desktop, open_window, prepare_data, sessions, wait_until
 
@@ -35,11 +35,7 @@ def test_a_reader_hears_each_switch_the_slow_down_the_turn_and_the_stop_question
     desktop = Desktop(display)
     with accessibility_bus(tmp_path / "runtime") as env:
         bus = a11y_address(env)
-        extra = {
-            "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-            "DBUS_SESSION_BUS_ADDRESS": env["DBUS_SESSION_BUS_ADDRESS"],
-            "XDG_RUNTIME_DIR": env["XDG_RUNTIME_DIR"],
-        }
+        extra = reader_env(env)
         with announcements(bus) as heard:
             app = open_window(desktop, data, PLAN, **extra)
             try:

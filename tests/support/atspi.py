@@ -269,3 +269,13 @@ def selected_child(env: dict[str, str], bus: str, node: tuple[str, str]) -> str:
         return ""
 
     return _on_bus(bus, selected)
+
+
+def reader_env(env: dict[str, str]) -> dict[str, str]:
+    """What a window needs in its environment to be read over the accessibility bus of *env*
+    (from ``accessibility_bus``): Qt's bridge on, and that session's bus and runtime folder."""
+    return {
+        "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
+        "DBUS_SESSION_BUS_ADDRESS": env["DBUS_SESSION_BUS_ADDRESS"],
+        "XDG_RUNTIME_DIR": env["XDG_RUNTIME_DIR"],
+    }

@@ -63,8 +63,8 @@ def announcements(bus: str) -> Iterator[list[str]]:
             )
             connection.add_message_handler(on_message)
             listening.set()
-            while not stop.is_set():
-                await asyncio.sleep(0.05)
+            # Wait for the test to be done, on a thread of the loop's: no polling.
+            await asyncio.get_running_loop().run_in_executor(None, stop.wait)
         finally:
             connection.disconnect()
             await connection.wait_for_disconnect()  # type: ignore[no-untyped-call]

@@ -13,15 +13,13 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 from retrocoach.core.errors import CorruptFileError, StorageError
 from retrocoach.core.storage.atomic import remove_stale_temps, write_new_file
+from retrocoach.core.storage.digest import Digest
 from retrocoach.core.storage.files import open_regular, parse_json_bytes
 from retrocoach.core.storage.lazy import Facts, LazyRecords
-
-if TYPE_CHECKING:
-    import hashlib
 
 __all__ = ["Certificate", "CheckedReading", "Digest"]
 
@@ -29,46 +27,6 @@ T = TypeVar("T")
 FORMAT: Final = 1
 _LARGEST: Final = 4096
 """A certificate is about 200 bytes: anything much bigger is not one."""
-
-
-_TAIL: Final = 4
-"""The writer's last bytes, "\\n]}\\n": records are spliced in before them."""
-_SPACES: Final = frozenset(bytes([byte]) for byte in b" \t\n\r\x0b\x0c")
-"""What splice_items cuts before the closing "]" (what bytes.rstrip() strips)."""
-
-
-class Digest:
-    """The SHA-256 of *raw*, kept open before its last four bytes (the writer's closing tail),
-    so that the digest of the same bytes with records spliced on hashes only what was added."""
-
-    __slots__ = ("_before", "_kept", "_size", "hex")
-
-    def __init__(self, raw: bytes, before: hashlib._Hash | None = None) -> None:
-        view = memoryview(raw)
-        if before is None:
-            # OpenSSL's SHA-256, the quickest on a long history, loads after the window's
-            # first frame (it adds 3.4 MiB): history.json is read then, not to show the window.
-            import hashlib  # noqa: PLC0415
-
-            before = hashlib.sha256(view[:-_TAIL])
-        self._before = before
-        self._size = len(raw)
-        # splice_items cuts the spaces before "]" too: only with none there does the file
-        # with records spliced on begin with these bytes but their tail.
-        self._kept = raw.endswith(b"[]}\n") or (
-            raw.endswith(b"\n]}\n") and raw[-_TAIL - 1 : -_TAIL] not in _SPACES
-        )
-        whole = before.copy()
-        whole.update(view[-_TAIL:])
-        self.hex = whole.hexdigest()
-
-    def spliced(self, data: bytes) -> Digest:
-        """The digest of *data*: these bytes but their tail, then more (atomic.splice_items)."""
-        if not self._kept:  # a space or CR after the last record: cut, so hash it all
-            return Digest(data)
-        before = self._before.copy()
-        before.update(memoryview(data)[self._size - _TAIL : -_TAIL])
-        return Digest(data, before)
 
 
 class Certificate:

@@ -10,7 +10,7 @@ from retrocoach.core.errors import CorruptFileError, StorageError
 from retrocoach.core.storage.files import collector_paused, parse_json_bytes
 
 if TYPE_CHECKING:
-    from retrocoach.core.storage.checked import Digest
+    from retrocoach.core.storage.digest import Digest
 
 __all__ = ["Facts", "LazyRecords", "VouchedLineError"]
 

@@ -4,15 +4,14 @@ note refused with its length and never cut, and the effort changeable after the 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from walks import minute_each_way
 
-from retrocoach.core.history.records import MAX_NOTES_CHARS, Outcome, SessionRecord
-from retrocoach.core.plan.model import Kind, Plan
-from retrocoach.core.session.machine import SegmentRecord
+from retrocoach.core.history.records import MAX_NOTES_CHARS, SessionRecord
 from retrocoach.ui.dialogs.checkin import CheckinDialog
 from retrocoach.ui.dialogs.note import NoteDialog
 
@@ -20,20 +19,7 @@ START = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
 
 
 def _record() -> SessionRecord:
-    plan = Plan(forward_s=60, backward_s=60, rounds=1, warmup_s=0, cooldown_s=0)
-    return SessionRecord(
-        id="walk1",
-        started_at=START,
-        ended_at=START + timedelta(minutes=2),
-        outcome=Outcome.COMPLETED,
-        plan=plan,
-        segments=(
-            SegmentRecord(Kind.FORWARD, 60, 60.0, 1),
-            SegmentRecord(Kind.BACKWARD, 60, 60.0, 1),
-        ),
-        forward_s=60.0,
-        backward_s=60.0,
-    )
+    return minute_each_way("walk1", START)
 
 
 def _shown(qtbot: QtBot, dialog: CheckinDialog | NoteDialog) -> None:
