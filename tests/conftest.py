@@ -4,6 +4,7 @@ test ever touches the real home folder. How the lanes work: tests/README.md."""
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import leak_guard
@@ -53,6 +54,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         relative = item.path.resolve().relative_to(tests)
         if relative.parts[0] in SLOW_FOLDERS or item.get_closest_marker("realtime"):
             item.add_marker(pytest.mark.slow)
+
+
+def _signals_as_a_terminal_gives_them() -> None:
+    """A shell starts a background job (``scripts/check &``, nohup) with SIGINT and SIGQUIT
+    (and, under nohup, SIGHUP) ignored, and every process it starts inherits that. A coach a
+    test started then ignored the test's Ctrl+C until its own handler was in place, which on
+    a loaded machine came after the test's signal (test_run_checklist's Ctrl+C waited in vain
+    in a run started in the background). A handler of Python's here gives each child the
+    default again when it starts, as a foreground terminal does."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    for number in (signal.SIGQUIT, signal.SIGHUP):
+        if signal.getsignal(number) is signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
+
+
+_signals_as_a_terminal_gives_them()
 
 
 @pytest.fixture(autouse=True)

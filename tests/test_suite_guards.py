@@ -179,3 +179,15 @@ def test_a_worker_that_crashes_is_replaced_and_the_lane_still_ends(tmp_path: Pat
     assert "replacing crashed worker" in out, out
     assert "test_that_takes_its_worker_down" in out, out
     assert "1 failed, 3 passed" in out, out
+
+
+def test_a_process_a_test_starts_hears_ctrl_c_however_the_suite_was_started() -> None:
+    """Started in the background (``scripts/check &``, nohup), the suite inherited SIGINT
+    ignored, and so did every coach a test started: Ctrl+C tests then waited in vain."""
+    child = subprocess.run(
+        [sys.executable, "-c", "import signal; print(signal.getsignal(signal.SIGINT).__name__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert child.stdout.strip() == "default_int_handler"
