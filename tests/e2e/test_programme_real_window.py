@@ -23,7 +23,10 @@ from xdesktop import (
 from retrocoach.core.programme.model import PROGRAMMES_FILE_ENV
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-BIG_TIME = re.compile(r"FORWARD\s+0:(0\d|10)\b")
+# The big time read right after the word; sparse tesseract on a quarter shot may drop its
+# thin "0:" (read "06" for 0:06) while the digits stand: those digits still had to be the big
+# time's, the figure next after FORWARD, which the smaller "0:0x" lines never are.
+BIG_TIME = re.compile(r"FORWARD\s+(0:)?(0\d|10)\b")
 """The word (read without its spaces) and, as the next thing read, forward's time left."""
 # Forward long enough for a screenshot to be taken and read while it lasts, on a busy machine.
 SESSION = "getready=0s warmup=0s forward=10s backward={b}s rounds=1 cooldown=0s"
