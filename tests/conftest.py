@@ -74,6 +74,13 @@ _signals_as_a_terminal_gives_them()
 
 
 @pytest.fixture(autouse=True)
+def _ctrl_c_as_a_terminal_gives_it() -> None:
+    """Again before each test: one run in the same worker that left SIGINT ignored would pass
+    that on to every coach the later tests start."""
+    _signals_as_a_terminal_gives_them()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every RetroCoach data path, and HOME itself, at a fresh temporary folder."""
     data = tmp_path / "retrocoach-data"
