@@ -7,10 +7,9 @@ light one (3.7:1): a chosen History row, a combo box's chosen item, selected tex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from contrast_check import COLOUR, GROUND, contrast, low_contrast
+from look_restored import application_look_restored  # noqa: F401  (used by name)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -45,14 +44,7 @@ PAIRS = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _application_look_restored() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    style, palette = app.style().name(), QPalette(app.palette())
-    yield
-    app.setStyle(style)
-    app.setPalette(palette)
+pytestmark = pytest.mark.usefixtures("application_look_restored")
 
 
 def palette_problems(widget: QWidget) -> list[str]:

@@ -3,12 +3,11 @@ the widget tree walked, each label's ink and ground taken from its style sheet o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from contrast_check import low_contrast
+from look_restored import application_look_restored  # noqa: F401  (used by name)
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo, QPalette
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from window_kit import MakeWindow
 
@@ -18,14 +17,7 @@ Key = Qt.Key
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def _application_look_restored() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    style, palette = app.style().name(), QPalette(app.palette())
-    yield
-    app.setStyle(style)
-    app.setPalette(palette)
+pytestmark = pytest.mark.usefixtures("application_look_restored")
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

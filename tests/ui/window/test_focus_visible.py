@@ -5,11 +5,10 @@ pixel by pixel: a mark of at least 3:1 against what was there before, all round 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
+from look_restored import application_look_restored  # noqa: F401  (used by name)
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from window_kit import MakeWindow, WindowKit
 
@@ -20,13 +19,7 @@ TABS = 40
 CONTRAST = 3.0
 
 
-@pytest.fixture(autouse=True)
-def _application_look_restored(qapp: QApplication) -> Iterator[None]:
-    """The dark theme changes the application's style and palette: put them back after."""
-    style, palette = qapp.style().name(), QPalette(qapp.palette())
-    yield
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
+pytestmark = pytest.mark.usefixtures("application_look_restored")
 
 
 def _luminance(colour: QColor) -> float:

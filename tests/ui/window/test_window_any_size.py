@@ -4,10 +4,10 @@ at the window's minimum size, and the plan remembered across starts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from look_restored import application_look_restored  # noqa: F401  (used by name)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -30,17 +30,7 @@ Ctrl = Qt.KeyboardModifier.ControlModifier
 Shift = Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture(autouse=True)
-def _application_look_restored(qapp: QApplication) -> Iterator[None]:
-    """A theme test changes the application's style and palette: put them back after it.
-
-    qapp: under xdist this may be the worker's first test, before any other made the app.
-    """
-    app = qapp
-    style, palette = app.style().name(), QPalette(app.palette())
-    yield
-    app.setStyle(style)
-    app.setPalette(palette)
+pytestmark = pytest.mark.usefixtures("application_look_restored")
 
 
 def _page(kit: WindowKit) -> str:
