@@ -80,7 +80,7 @@ class Pty:
         deadline = time.monotonic() + limit_s
         while marker not in self.seen[after:]:
             left = deadline - time.monotonic()
-            assert left > 0, f"no {marker!r} in {self.seen[-400:]!r}"
+            assert left > 0, f"no {marker!r} in {self.seen[-400:]!r}; {self.signal_state()}"
             ready, _, _ = select.select([self.controller], [], [], left)
             if not ready:
                 continue
@@ -88,6 +88,19 @@ class Pty:
                 self.seen += os.read(self.controller, 4096)
             except OSError:
                 break
+
+    def signal_state(self) -> str:
+        """The coach's state and signal masks as the kernel has them, for a failure's message:
+        a Ctrl+C waited for in vain says whether it was ignored, blocked or never taken."""
+        try:
+            status = Path(f"/proc/{self.process.pid}/status").read_text(encoding="utf-8")
+        except OSError:
+            return f"the coach has gone (exit {self.process.poll()})"
+        return ", ".join(
+            line.replace("\t", " ")
+            for line in status.splitlines()
+            if line.startswith(("State", "SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"))
+        )
 
     def read_for(self, seconds: float) -> None:
         """Read whatever comes for *seconds*, to see that nothing more does."""
