@@ -56,6 +56,7 @@ class BigText(QWidget):
         self._ink: QColor | None = None
         self._plate: QColor | None = None
         self._base = QFont(self.font())
+        self._largest: int | None = None
         self._base.setBold(bold)
         # Tabular digits: every figure the same width, so 1:11 does not shrink against 8:88.
         self._base.setFeature(QFont.Tag("tnum"), 1)
@@ -90,6 +91,12 @@ class BigText(QWidget):
         if ink != self._ink:
             self._ink = ink
             self.update()
+
+    def set_largest(self, pixels: int | None) -> None:
+        """Never draw larger than *pixels* (None: as large as the widget allows)."""
+        if pixels != self._largest:
+            self._largest = pixels
+            self._refit()
 
     def set_plate(self, plate: QColor | None) -> None:
         """Draw the text on a solid box of *plate*, or None for none (the widget's background)."""
@@ -148,5 +155,8 @@ class BigText(QWidget):
         )
 
     def _refit(self) -> None:
-        self._font = fitted_font(self._base, self._sample, self.size())
+        font = fitted_font(self._base, self._sample, self.size())
+        if self._largest is not None and font.pixelSize() > self._largest:
+            font.setPixelSize(max(8, self._largest))
+        self._font = font
         self.update()

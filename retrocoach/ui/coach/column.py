@@ -8,10 +8,12 @@ from typing import Final
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
-__all__ = ["KEEP", "CoachColumn"]
+__all__ = ["KEEP", "LAST", "CoachColumn"]
 
 KEEP: Final = 0
 """The rank of a part that is never dropped (the direction band and the time)."""
+LAST: Final = 99
+"""The rank after every part's: as the last rank shown, it drops none."""
 
 
 @dataclass(slots=True)
@@ -41,6 +43,8 @@ class CoachColumn(QLayout):
         self._slots: list[_Slot] = []
         self.dropped: list[QWidget] = []
         """The parts given no room at the last layout (for tests and the curious)."""
+        self.last_rank = LAST
+        """Parts ranked after this are dropped, whatever room is left (a short window)."""
 
     # -- building ------------------------------------------------------------------------------
 
@@ -65,10 +69,23 @@ class CoachColumn(QLayout):
                 slot.share = share
                 self.invalidate()
 
+    def set_rank(self, widget: QWidget, rank: int) -> None:
+        """Give *widget* another *rank* (a line that says only what the buttons say)."""
+        for slot in self._slots:
+            if slot.item.widget() is widget and slot.rank != rank:
+                slot.rank = rank
+                self.invalidate()
+
+    def set_last_rank(self, rank: int) -> None:
+        """Drop every part ranked after *rank* (LAST: none), whatever room is left."""
+        if rank != self.last_rank:
+            self.last_rank = rank
+            self.invalidate()
+
     # -- QLayout -------------------------------------------------------------------------------
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802  (Qt's name)
-        self._slots.append(_Slot(item, rank=99, share=0.0))
+        self._slots.append(_Slot(item, rank=LAST, share=0.0))
 
     def count(self) -> int:
         return len(self._slots)
@@ -114,7 +131,7 @@ class CoachColumn(QLayout):
         heights: dict[int, int] = {}
         room = height
         for slot in sorted(self._slots, key=lambda s: s.rank):
-            if slot.item.isEmpty():
+            if slot.item.isEmpty() or slot.rank > self.last_rank:
                 continue
             wanted = self._wanted(slot, width, height)
             if slot.rank == KEEP or wanted <= room:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -47,6 +47,9 @@ def plate_colours(look: Look) -> tuple[QColor, QColor]:
 
 class DirectionBand(QWidget):
     """Paints a :class:`Look`: the band colour, its pattern, the arrows and the word."""
+
+    word_fitted = Signal(int)
+    """The word's new pixel size, each time the band is resized."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +110,7 @@ class DirectionBand(QWidget):
         widest = max(ALL_WORDS, key=metrics.horizontalAdvance)
         self._font = fitted_font(self._base, widest, box, height_share=0.8)
         super().resizeEvent(event)
+        self.word_fitted.emit(self._font.pixelSize())
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
         look = self._look

@@ -27,7 +27,7 @@ from retrocoach.core.session.words import next_text, round_text
 from retrocoach.core.session.words import segment_word as segment_label
 from retrocoach.ui.coach.belt_panel import BANNER_STYLE, BeltPanel
 from retrocoach.ui.coach.big_text import BigText, fit_labels
-from retrocoach.ui.coach.column import KEEP, CoachColumn
+from retrocoach.ui.coach.column import KEEP, LAST, CoachColumn
 from retrocoach.ui.coach.direction_band import DirectionBand, plate_colours
 from retrocoach.ui.coach.fitting_label import FittingLabel
 from retrocoach.ui.coach.lines import CLEAR, announce, line, set_line
@@ -49,7 +49,18 @@ _SHORT: Final = 600
 the speed figure a larger share and the small lines a smaller one: shrunk to a quarter, the
 speed at 0.12 read "2.5 km/h" for 1.5, and the lines crowded the time out of tesseract's
 reading. Taller views keep the shares above, which tesseract reads there."""
-_SHORT_SPEED_SHARE: Final = 0.16
+_SHORT_BAND_SHARE, _SHORT_TIME_SHARE, _SHORT_SPEED_SHARE = 0.28, 0.35, 0.16
+_BARE_SPEED_SHARE: Final = 0.21
+"""The speed's share on a short view during a walk, once the lesser lines have given way (the
+word and the time keep theirs, the same in every state). With the lines gone but the speed's
+share unchanged, the speed at scale 2 on a 1024x600 screen stayed 25 px tall and a quarter
+shot lost it."""
+_SPEED_UNDER_WORD: Final = 0.9
+"""The speed figure's largest size, as a share of the word's: the word stays the larger."""
+_STATUS, _HINT = 4, 9
+"""The status's rank, and a status's that only repeats the buttons' keys (after every line).
+During a walk a short view shows ranks up to the status's: the programme header, next and
+round, the bar and the reminder give way."""
 _SHORT_LINE_SHARE: Final = 0.055
 _FRAME_MIN: Final = 12
 _FRAME_SHARE: Final = 0.035
@@ -98,9 +109,14 @@ class CoachView(QWidget):
         self.bar, self.total_label = self.whole_row.bar, self.whole_row.total_label
         self.status_label = line(self, "Status", wrap=True)
         self.belt = BeltPanel(self)
+        # The speed stays smaller than the word whatever room it has (a wide, short view).
+        self.band.word_fitted.connect(
+            lambda word: self.belt.speed.set_largest(round(word * _SPEED_UNDER_WORD))
+        )
         self.reminder_label = line(self, "Safety reminder", wrap=True)
         self._reminder: Reminder | None = None
         self._walk_mode = False
+        self._short = self._walking = False
         self._announced: tuple[int, State] | None = None
         self._sample = "88:88"
         self.announcement = ""
@@ -128,7 +144,7 @@ class CoachView(QWidget):
         column.add(self.belt.speed, rank=2, share=SPEED_SHARE)
         column.add(self.belt.line, rank=3)
         column.add(self.question_label, rank=1)
-        column.add(self.status_label, rank=4)
+        column.add(self.status_label, rank=_STATUS)
         column.add(info, rank=6)
         column.add(self.whole_row, rank=7)
         column.add(self.reminder_label, rank=8)
@@ -163,8 +179,8 @@ class CoachView(QWidget):
             announce(self.belt.line, self.belt.line.text())
         set_line(self.next_label, next_text(progress.next_segment, state))
         set_line(self.round_label, round_text(progress.segment, progress.rounds))
-        if state not in (State.FINISHED, State.STOPPED):
-            self._show_middle(self.time)
+        self._walking = state not in (State.IDLE, State.FINISHED, State.STOPPED)
+        self._show_middle(self.time if state not in (State.FINISHED, State.STOPPED) else None)
         if self.middle.currentWidget() is not self.summary_label:  # it says what was walked
             self.whole_row.show_progress(progress)
         self._reminder = reminder
@@ -249,11 +265,12 @@ class CoachView(QWidget):
         self.question_label.setVisible(bool(question))
         announce(self.question_label, question)
 
-    def set_status(self, text: str) -> None:
-        """The line under the time: how to start, why it paused, where the session went."""
+    def set_status(self, text: str, *, hint: bool = False) -> None:
+        """The line under the time: why it paused, where the session went; or a key *hint*."""
         if text != self.status_label.text():
             announce(self.status_label, text, urgent=False)
         set_line(self.status_label, text)
+        self.column.set_rank(self.status_label, _HINT if hint else _STATUS)
 
     @property
     def reminder(self) -> Reminder | None:
@@ -262,10 +279,19 @@ class CoachView(QWidget):
 
     # -- inside ------------------------------------------------------------------------------
 
-    def _show_middle(self, widget: QWidget) -> None:
+    def _show_middle(self, widget: QWidget | None = None) -> None:
         """The time, or after a walk its summary (which may take the room of the empty lines)."""
-        self.middle.setCurrentWidget(widget)
-        self.column.set_grows(self.middle, widget is self.summary_label)
+        if widget is not None:
+            self.middle.setCurrentWidget(widget)
+        # During a walk a short view's lesser lines give way; before it (the programme's button)
+        # and after it they keep theirs, the summary its share: the check-in goes below it.
+        summary = self.middle.currentWidget() is self.summary_label
+        walking = self._walking and not summary
+        bare = self._short and walking
+        self.column.set_last_rank(_STATUS if bare else LAST)
+        speed = _SHORT_SPEED_SHARE if self._short else SPEED_SHARE
+        self.column.set_share(self.belt.speed, _BARE_SPEED_SHARE if bare else speed)
+        self.column.set_grows(self.middle, summary and not self._short)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         side = max(_FRAME_MIN, round(self.height() * _FRAME_SHARE))
@@ -275,7 +301,8 @@ class CoachView(QWidget):
         # (their sizes come from the same height, so they never catch up): about 5% of it,
         # never below 14 px. Much smaller, and shrunk screenshots lose them first.
         short = self.height() * self.devicePixelRatioF() < _SHORT
-        self.column.set_share(self.belt.speed, _SHORT_SPEED_SHARE if short else SPEED_SHARE)
+        self._short = short
+        self._show_middle()
         size = max(14, round(inner * (_SHORT_LINE_SHARE if short else _LINE_SHARE)))
         shares = [(self.next_label, 1.0), (self.round_label, 1.0), (self.status_label, 0.9)]
         fit_labels([*shares, (self.question_label, 1.0), (self.belt.line, 1.0)], size, bold=True)

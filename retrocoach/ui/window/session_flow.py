@@ -186,7 +186,7 @@ class SessionFlow(QObject):
         if session is None or session.state is State.IDLE or (fresh and session.is_over):
             self.load_walk()
             if fresh:
-                self._coach.set_status("Press Space to start.")
+                self._coach.set_status("Press Space to start.", hint=True)
         self.show_controls()
 
     # -- the plan editor -----------------------------------------------------------------------
@@ -202,7 +202,7 @@ class SessionFlow(QObject):
                 self.show_plan_problem()
             else:
                 self.load_walk()
-                self._coach.set_status("Press Space to start.")
+                self._coach.set_status("Press Space to start.", hint=True)
             self.show_controls()
 
     def _on_plan_editor_problem_changed(self, _problem: str) -> None:
@@ -231,15 +231,16 @@ class SessionFlow(QObject):
         self._pages.plan.setEnabled(not active)  # the editor too, built or not
         self.show_controls()
         if state is State.IDLE:
-            self._coach.set_status("Press Space to start.")
+            self._coach.set_status("Press Space to start.", hint=True)
         elif state in (State.RUNNING, State.GET_READY):
-            self._coach.set_status("Space pauses, N skips, Esc stops.")
+            self._coach.set_status("Space pauses, N skips, Esc stops.", hint=True)
         elif state is State.WAITING:
             self._coach.set_status(f"{GO_WORDS.capitalize()}.")
         elif state is State.PAUSED:
             session = self._driver.session
             where = f" in {segment_word(session.segment).lower()}" if session is not None else ""
-            self._coach.set_status(self._paused_text or f"Paused{where}: press Space to resume.")
+            paused = f"Paused{where}: press Space to resume."
+            self._coach.set_status(self._paused_text or paused, hint=not self._paused_text)
 
     def _on_driver_display_changed(self, progress: Progress) -> None:
         self._coach.show_progress(progress, self.picker.pick(progress))

@@ -89,6 +89,7 @@ class WalkEnd(QObject):
             quit_key = QShortcut(QKeySequence("Ctrl+Q"), self.checkin)
             quit_key.activated.connect(self._on_checkin_quit)
             self.checkin.open()
+            self._coach.column.activate()  # where the summary is now, not before the walk ended
             place_beside(self.checkin, self._coach.middle)
 
     def _on_checkin_quit(self) -> None:
