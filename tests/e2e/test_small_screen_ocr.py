@@ -122,10 +122,11 @@ CASES = (Case("1", "light"), Case("2", "dark"), Case("1", "dark", walk_mode=True
     # ratchet, to lower as the layout improves. Measured on one commit, run after run, the
     # count moves by two or three (a state caught a frame before or after a banner is painted,
     # and default tesseract finds no text block at all in some crops where each word alone
-    # reads): 13-14 on 1024x600 and 7-9 on 1366x768 today, against 20 and 12 before the big
-    # buttons gave way on a short window. The allowance keeps that spread above today's worst,
-    # so the test fails a regression, not a frame's luck.
-    [("1024x600", 17), ("1366x768", 11)],
+    # reads). Three runs: 8-9 on 1024x600 and 3 on 1366x768 since a short coach gives its
+    # lesser lines' room to the speed during a walk, against 13-14 and 7-10 before it, and 20
+    # and 12 before the big buttons gave way on a short window. The allowance keeps that
+    # spread above today's worst, so the test fails a regression, not a frame's luck.
+    [("1024x600", 11), ("1366x768", 6)],
 )
 def test_tesseract_reads_word_time_and_speed_at_a_quarter_on_small_screens(
     tmp_path: Path, size: str, allowed: int
