@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -225,7 +228,21 @@ def window(size: Sizes) -> list[Row]:
 def history_view(size: Sizes) -> list[Row]:
     from benchmarks import history_view_open  # noqa: PLC0415
 
-    f = history_view_open.measure(size.view_sessions, size.view_runs)
+    # In a process of its own: the cue and window benchmarks leave this one a QCoreApplication,
+    # on which a widget cannot be made (Qt aborts the whole run), and a fresh process times
+    # the view as a new window would open it.
+    script = Path(history_view_open.__file__)
+    sizes = ("--sessions", str(size.view_sessions), "--runs", str(size.view_runs))
+    tree = str(script.parent.parent)  # this checkout's retrocoach, whatever is installed
+    path = os.pathsep.join(filter(None, (tree, os.environ.get("PYTHONPATH"))))
+    done = subprocess.run(
+        [sys.executable, str(script), *sizes, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    f = history_view_open.ViewFigures(**json.loads(done.stdout.splitlines()[-1]))
     steps = {key: f.steps[label] for key, label in history_view_open.STEPS.items()}
     load = statistics.median(steps["load"])
     what = (

@@ -13,6 +13,8 @@ unchanged). Offscreen unless a display is set.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import random
 import statistics
@@ -100,8 +102,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     figures = measure(args.sessions, args.runs)
+    if args.json:
+        print(json.dumps(dataclasses.asdict(figures)))
+        return
     print(
         f"{args.sessions} sessions, history.json {figures.size_bytes / 1e6:.1f} MB, "
         f"platform {figures.platform}, {args.runs} runs"
