@@ -49,7 +49,12 @@ _SHORT: Final = 600
 the speed figure a larger share and the small lines a smaller one: shrunk to a quarter, the
 speed at 0.12 read "2.5 km/h" for 1.5, and the lines crowded the time out of tesseract's
 reading. Taller views keep the shares above, which tesseract reads there."""
-_SHORT_BAND_SHARE, _SHORT_TIME_SHARE, _SHORT_SPEED_SHARE = 0.28, 0.35, 0.16
+_SHORT_BAND_SHARE: Final = 0.28
+_SHORT_TIME_SHARE: Final = 0.35
+_SHORT_SPEED_SHARE: Final = 0.16
+"""A short view's shares for the word's band, the time and the speed, the same in every state
+(the word and the time never change size during a session): the room its lesser lines leave
+during a walk goes to these."""
 _BARE_SPEED_SHARE: Final = 0.21
 """The speed's share on a short view during a walk, once the lesser lines have given way (the
 word and the time keep theirs, the same in every state). With the lines gone but the speed's
@@ -57,7 +62,8 @@ share unchanged, the speed at scale 2 on a 1024x600 screen stayed 25 px tall and
 shot lost it."""
 _SPEED_UNDER_WORD: Final = 0.9
 """The speed figure's largest size, as a share of the word's: the word stays the larger."""
-_STATUS, _HINT = 4, 9
+_STATUS: Final = 4
+_HINT: Final = 9
 """The status's rank, and a status's that only repeats the buttons' keys (after every line).
 During a walk a short view shows ranks up to the status's: the programme header, next and
 round, the bar and the reminder give way."""
