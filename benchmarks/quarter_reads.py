@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -34,38 +33,22 @@ if TYPE_CHECKING:
     from retrocoach.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAN = (
-    "getready=30s warmup=0s forward=2m backward=2m turn=30s rounds=1 cooldown=0s "
-    "forward-speed=3.5km/h backward-speed=1.5km/h"
-)
-WANTED: dict[str, tuple[str, int, int, str]] = {
-    "ready": ("READY", 240, 300, ""),
-    "get-ready": ("GETREADY", 1, 30, "3.5km/h"),
-    "forward": ("FORWARD", 60, 120, "3.5km/h"),
-    "turn": ("TURNROUND", 1, 30, "1.5km/h"),
-    "backward": ("BACKWARD", 60, 120, "1.5km/h"),
-    "paused": ("PAUSED", 60, 120, ""),
-    "esc-banner": ("BACKWARD", 60, 120, ""),
-    "ctrl-q-banner": ("BACKWARD", 60, 120, ""),
-    "summary": ("STOPPED", 0, 0, ""),
-}
-"""Each state's word, the range its big time is in (seconds) and the speed it shows."""
+if str(ROOT / "tests" / "support") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests" / "support"))
+from quarter_ocr import SMALL_SCREEN_PLAN, STATES, reads  # noqa: E402  (the suite's own)
+
 CASES = (("light", "1", False), ("dark", "2", False), ("dark", "1", True))
 """Theme, QT_SCALE_FACTOR and walk mode, as tests/e2e/test_small_screen_ocr.py has them."""
 SIZES = ("1024x600", "1366x768", "1280x720", "1280x800", "1920x1080")
-TIME = re.compile(r"\b(\d{1,2}):([0-5]\d)\b")
 NOTICE = "No session bus: media keys and headset buttons are not available."
 
 
 def read_well(state: str, text: str) -> bool:
     """Whether *text*, read from *state*'s quarter shot, gives what the walker needs."""
-    word, low, high, speed = WANTED[state]
-    flat = text.upper().replace(" ", "")
+    word, low, high, speed = STATES[state]
     if not high:
-        return word in flat
-    seconds = [int(m) * 60 + int(s) for m, s in TIME.findall(text)]
-    timed = any(low <= second <= high for second in seconds)
-    return word in flat and timed and speed.upper() in flat
+        return word in text.upper().replace(" ", "")
+    return reads(text, word, low, high) and speed in text.replace(" ", "")
 
 
 def quarter_text(shot: Path) -> str:
@@ -107,7 +90,7 @@ def walk_one(size: str, theme: str, walk_mode: bool, shots: Path) -> list[tuple[
             paths,
             HistoryStore(paths, warn=print),
             PlanStore(paths, warn=print),
-            plan=parse_spec(PLAN, name="belt"),
+            plan=parse_spec(SMALL_SCREEN_PLAN, name="belt"),
             warn=print,
             clock=clock,
             inhibitor=RecordingInhibitor(),

@@ -11,9 +11,36 @@ from pathlib import Path
 
 from xdesktop import WAIT_S, Desktop, journal_session, wait_until
 
-__all__ = ["TIME", "next_segment", "quarter_text", "reads", "segment_kinds"]
+__all__ = [
+    "SMALL_SCREEN_PLAN",
+    "STATES",
+    "TIME",
+    "next_segment",
+    "quarter_text",
+    "reads",
+    "segment_kinds",
+]
 
 TIME = re.compile(r"\b(\d{1,2}):([0-5]\d)\b")
+# A 30 s turn-around is longer than the slow-down's lead: the speed to set shows at its start.
+SMALL_SCREEN_PLAN = (
+    "getready=30s warmup=0s forward=2m backward=2m turn=30s rounds=1 cooldown=0s "
+    "forward-speed=3.5km/h backward-speed=1.5km/h"
+)
+STATES: dict[str, tuple[str, int, int, str]] = {
+    "ready": ("READY", 240, 300, ""),
+    "get-ready": ("GETREADY", 1, 30, "3.5km/h"),
+    "forward": ("FORWARD", 60, 120, "3.5km/h"),
+    "turn": ("TURNROUND", 1, 30, "1.5km/h"),
+    "backward": ("BACKWARD", 60, 120, "1.5km/h"),
+    "paused": ("PAUSED", 60, 120, ""),
+    "esc-banner": ("BACKWARD", 60, 120, ""),
+    "ctrl-q-banner": ("BACKWARD", 60, 120, ""),
+    "summary": ("STOPPED", 0, 0, ""),
+}
+"""What each state of SMALL_SCREEN_PLAN must give at a quarter: its word, the range its big
+time is in (seconds; none after the walk, where the summary has the time's place) and the
+speed shown."""
 
 
 def quarter_text(desktop: Desktop, target: str, shot: Path) -> str:
