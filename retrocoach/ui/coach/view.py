@@ -49,17 +49,12 @@ _SHORT: Final = 600
 the speed figure a larger share and the small lines a smaller one: shrunk to a quarter, the
 speed at 0.12 read "2.5 km/h" for 1.5, and the lines crowded the time out of tesseract's
 reading. Taller views keep the shares above, which tesseract reads there."""
-_SHORT_BAND_SHARE: Final = 0.28
-_SHORT_TIME_SHARE: Final = 0.35
 _SHORT_SPEED_SHARE: Final = 0.16
-"""A short view's shares for the word's band, the time and the speed, the same in every state
-(the word and the time never change size during a session): the room its lesser lines leave
-during a walk goes to these."""
 _BARE_SPEED_SHARE: Final = 0.21
 """The speed's share on a short view during a walk, once the lesser lines have given way (the
-word and the time keep theirs, the same in every state). With the lines gone but the speed's
-share unchanged, the speed at scale 2 on a 1024x600 screen stayed 25 px tall and a quarter
-shot lost it."""
+word and the time keep BAND_SHARE and TIME_SHARE in every state, so they never change size).
+With the lines gone but the speed's share unchanged, the speed at scale 2 on a 1024x600
+screen stayed 25 px tall and a quarter shot lost it."""
 _SPEED_UNDER_WORD: Final = 0.9
 """The speed figure's largest size, as a share of the word's: the word stays the larger."""
 _STATUS: Final = 4
