@@ -62,6 +62,14 @@ _HINT: Final = 9
 """The status's rank, and a status's that only repeats the buttons' keys (after every line).
 During a walk a short view shows ranks up to the status's: the programme header, next and
 round, the bar and the reminder give way."""
+_PROMPT: Final = 1.8
+"""Before a walk, the key that starts it ("Press Space to start.") is the one thing to do: it
+reads at this many times the small lines' size, third in size after the word and the time.
+Two big texts among many small lines made a quarter-size shot of the ready coach read as no
+text at all (default tesseract found no block in it); with the prompt this large it reads."""
+_PROMPT_UNDER_WORD: Final = 0.7
+"""The prompt's largest size, as a share of the word's: the word and the time stay the larger
+(at scale 2 on a short screen the small lines' floor of 14 px would lift it to their size)."""
 _SHORT_LINE_SHARE: Final = 0.055
 _FRAME_MIN: Final = 12
 _FRAME_SHARE: Final = 0.035
@@ -111,13 +119,14 @@ class CoachView(QWidget):
         self.status_label = line(self, "Status", wrap=True)
         self.belt = BeltPanel(self)
         # The speed stays smaller than the word whatever room it has (a wide, short view).
-        self.band.word_fitted.connect(
-            lambda word: self.belt.speed.set_largest(round(word * _SPEED_UNDER_WORD))
-        )
+        self.band.word_fitted.connect(self._on_word_fitted)
         self.reminder_label = line(self, "Safety reminder", wrap=True)
         self._reminder: Reminder | None = None
         self._walk_mode = False
         self._short = self._walking = False
+        self._ready = self._hint = False
+        self._line_size = 14
+        self._word_size = 0
         self._announced: tuple[int, State] | None = None
         self._sample = "88:88"
         self.announcement = ""
@@ -181,9 +190,15 @@ class CoachView(QWidget):
         set_line(self.next_label, next_text(progress.next_segment, state))
         set_line(self.round_label, round_text(progress.segment, progress.rounds))
         self._walking = state not in (State.IDLE, State.FINISHED, State.STOPPED)
+        if self._ready != (state is State.IDLE):
+            self._ready = state is State.IDLE
+            self._fit_status()
         self._show_middle(self.time if state not in (State.FINISHED, State.STOPPED) else None)
         if self.middle.currentWidget() is not self.summary_label:  # it says what was walked
             self.whole_row.show_progress(progress)
+        # Before a walk the big figure is the whole session's length: an empty bar beside the
+        # same figure again says nothing more, and a short view needs the room.
+        self.whole_row.setVisible(state is not State.IDLE)
         self._reminder = reminder
         set_line(self.reminder_label, f"Safety: {reminder.text}" if reminder is not None else "")
         # Empty lines give their room up: after a walk the summary needs all there is.
@@ -256,6 +271,7 @@ class CoachView(QWidget):
         self.time.set_sample("88:88")
         self.time.set_text("-:--")
         self.whole_row.show_problem()
+        self.whole_row.show()
         self._show_middle(self.time)
         where = f": {problem}" if problem else ""
         self.set_status(f"The plan has a mistake{where}. Correct it on the Plan page (Ctrl+P).")
@@ -271,7 +287,27 @@ class CoachView(QWidget):
         if text != self.status_label.text():
             announce(self.status_label, text, urgent=False)
         set_line(self.status_label, text)
-        self.column.set_rank(self.status_label, _HINT if hint else _STATUS)
+        self._hint = hint
+        self._fit_status()
+
+    def _on_word_fitted(self, word: int) -> None:
+        """The word's pixel size is known: the speed and the prompt stay under it."""
+        self.belt.speed.set_largest(round(word * _SPEED_UNDER_WORD))
+        if word != self._word_size:
+            self._word_size = word
+            self._fit_status()
+
+    def _fit_status(self) -> None:
+        """The status's size and rank: before a walk its key hint is the prompt, large and kept
+        with the status's rank; during a walk a key hint is the first line to give way."""
+        prompt = self._ready and self._hint
+        share = 0.9
+        if prompt:
+            largest = self._word_size * _PROMPT_UNDER_WORD if self._word_size else _PROMPT * 14
+            share = max(share, min(_PROMPT, largest / self._line_size))
+        fit_labels([(self.status_label, share)], self._line_size, bold=True)
+        rank = _HINT if self._hint and not prompt else _STATUS
+        self.column.set_rank(self.status_label, rank)
 
     @property
     def reminder(self) -> Reminder | None:
@@ -305,8 +341,10 @@ class CoachView(QWidget):
         self._short = short
         self._show_middle()
         size = max(14, round(inner * (_SHORT_LINE_SHARE if short else _LINE_SHARE)))
-        shares = [(self.next_label, 1.0), (self.round_label, 1.0), (self.status_label, 0.9)]
+        self._line_size = size
+        shares = [(self.next_label, 1.0), (self.round_label, 1.0)]
         fit_labels([*shares, (self.question_label, 1.0), (self.belt.line, 1.0)], size, bold=True)
+        self._fit_status()
         fit_labels([(self.reminder_label, 0.8)], size, bold=False)
         self.summary_label.set_largest(max(14, round(size * 0.85)))
         self.whole_row.fit(QFontMetrics(self.next_label.font()), size)

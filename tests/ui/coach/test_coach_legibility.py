@@ -224,3 +224,35 @@ def test_a_short_coach_drops_the_lesser_lines_and_a_status_that_repeats_the_keys
     kit.press(Key.Key_Space)
     window.resize(1440, 810)  # a full HD screen's: the lines keep what room there is
     kit.qtbot.waitUntil(lambda: view.column.last_rank == LAST, timeout=2000)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_before_a_walk_the_key_that_starts_it_is_the_third_largest_text(
+    make_window: MakeWindow, size: tuple[int, int]
+) -> None:
+    """Before a walk "Press Space to start." is the one thing to do: larger than every small
+    line, smaller than the word and the time, kept on a short screen; the whole session's row,
+    which only repeats the big figure then, gives its room up. Once walking, the key hint is a
+    small line again, the first to give way, and the row is back. (Two big texts among many
+    small lines made a quarter-size shot of the ready coach read as no text at all.)"""
+    kit = make_window(plan=BELT)
+    window, view = kit.window, kit.window.coach
+    window.setMinimumSize(200, 150)
+    window.resize(*size)
+    kit.qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=2000)
+    kit.qtbot.wait(1)
+    assert view.status_label.text() == "Press Space to start."
+    prompt = QFontInfo(view.status_label.font()).pixelSize()
+    small = QFontInfo(view.next_label.font()).pixelSize()
+    assert small < prompt < min(view.band.word_pixel_size(), view.time.pixel_size())
+    assert view.status_label not in view.column.dropped
+    assert view.status_label.isVisible()
+    assert view.whole_row.isHidden()
+    kit.press(Key.Key_Space)
+    kit.walk(1)
+    kit.qtbot.waitUntil(lambda: view.status_label.text().startswith("Space pauses"), timeout=2000)
+    assert QFontInfo(view.status_label.font()).pixelSize() <= small < prompt
+    assert not view.whole_row.isHidden()
+    kit.press_twice(Key.Key_Escape)  # stopped: the summary's row says what was not walked
+    kit.qtbot.waitUntil(lambda: view.total_label.text().endswith("not walked"), timeout=2000)
+    assert not view.whole_row.isHidden()
