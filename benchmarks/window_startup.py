@@ -31,12 +31,14 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 RUNS = 7
-KINDS = ("bare", "floor", "app", "fresh")
-"""Started in turn: the smallest window, the least a coach view draws, and RetroCoach on a
-confirmed data folder and on a fresh one (a new folder each start: the checklist shows)."""
+KINDS = ("bare", "floor", "coach", "app", "fresh")
+"""Started in turn: the smallest window, the least a coach view draws, RetroCoach's own coach
+view alone, and RetroCoach on a confirmed data folder and on a fresh one (a new folder each
+start: the checklist shows)."""
 RATIOS = (
     ("", "app", "bare"),
     ("floor_", "floor", "bare"),
+    ("coach_floor_", "coach", "floor"),
     ("app_floor_", "app", "floor"),
     ("fresh_", "fresh", "bare"),
     ("fresh_floor_", "fresh", "floor"),
@@ -163,6 +165,8 @@ def _child(kind: str, data_dir: str, audio: str) -> int:
         return _bare()
     if kind == "floor":
         return _floor()
+    if kind == "coach":
+        return _coach(data_dir)
     # As the console script starts: its first line imports retrocoach.app.main.
     from retrocoach.app.main import main  # noqa: PLC0415
 
@@ -207,6 +211,44 @@ def _floor() -> int:
 
     app = QApplication([sys.argv[0]])
     window = Floor()
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    return app.exec()
+
+
+def _coach(data_dir: str) -> int:
+    """RetroCoach's coach view alone, on the plan the window would show, in a bare main window.
+
+    The least of RetroCoach a first frame can hold: the settings and the plan read as the app
+    reads them, and the real view (its band, word, time and lines) showing that plan's ready
+    state; no frame, tabs, buttons, notices, history, programmes or walk. What the app adds
+    over this is the rest of its window.
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    from retrocoach.core.plan.store import PlanStore  # noqa: PLC0415
+    from retrocoach.core.settings.store import SettingsStore  # noqa: PLC0415
+    from retrocoach.core.storage.paths import DataPaths  # noqa: PLC0415
+
+    paths = DataPaths.resolve(Path(data_dir))
+    settings = SettingsStore(paths, warn=print).load()
+    plans = PlanStore(paths, warn=print)
+    from retrocoach.app.qt_sources import spare_source_reads  # noqa: PLC0415
+
+    spare_source_reads()  # as the app does, before its Qt modules load
+    from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: PLC0415
+
+    from retrocoach.app.window_parts import first_plan, remembered_plan  # noqa: PLC0415
+    from retrocoach.core.session.machine import Session  # noqa: PLC0415
+    from retrocoach.ui.coach.view import CoachView  # noqa: PLC0415
+
+    app = QApplication([sys.argv[0]])
+    plan = remembered_plan(settings, plans, print) or first_plan()
+    window = QMainWindow()
+    view = CoachView(window)
+    view.show_progress(Session(plan).progress(time.monotonic()), None)
+    view.set_status("Press Space to start.", hint=True)
+    window.setCentralWidget(view)
     window.resize(WIDTH, HEIGHT)
     window.show()
     return app.exec()
@@ -353,6 +395,7 @@ def main() -> None:
     for kind, label in (
         ("bare", "bare QWidget"),
         ("floor", "floor"),
+        ("coach", "coach view alone"),
         ("app", "RetroCoach"),
         ("fresh", "RetroCoach, fresh"),
     ):
