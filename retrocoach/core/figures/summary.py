@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from retrocoach.core.durations import format_duration, format_spent, format_walked, whole_seconds
-from retrocoach.core.figures.estimate_words import record_estimate_line
+from retrocoach.core.figures.estimate_words import HOW_ESTIMATED, record_estimate_line
 from retrocoach.core.history.outcome import segment_done
 from retrocoach.core.history.records import MAX_EFFORT, Outcome, SessionRecord
 from retrocoach.core.plan.model import Kind
@@ -104,6 +104,26 @@ class Summary:
         if self.estimate:
             lines.append(self.estimate)
         return lines
+
+    def shorter(self) -> list[list[str]]:
+        """The lines for less and less room, the whole of :meth:`lines` first.
+
+        Then the estimate without how it is made, then without the effort, the comparison and
+        the estimate, in that order: what was walked and the segments are always there.
+        """
+        full = self.lines()
+        versions = [full]
+        lines = list(full)
+        if self.estimate:
+            short = self.estimate.removesuffix(f" ({HOW_ESTIMATED})")
+            if short != self.estimate:
+                lines[-1] = short
+                versions.append(list(lines))
+        # After what was walked and the segments: the effort first, then as they come.
+        for line in sorted(lines[2:], key=lambda line: not line.startswith("Effort: ")):
+            lines.remove(line)
+            versions.append(list(lines))
+        return versions
 
     def _segments_line(self) -> str:
         parts = [f"{self.done} done"]

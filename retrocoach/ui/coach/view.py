@@ -258,8 +258,9 @@ class CoachView(QWidget):
 
     def show_summary(self, summary: Summary) -> None:
         """Put the walk's summary where the big time was, until the next walk starts."""
-        self.summary_label.setText("\n".join([summary.title, *summary.lines()]))
-        self.summary_label.setAccessibleDescription(self.summary_label.text())
+        versions = ["\n".join([summary.title, *lines]) for lines in summary.shorter()]
+        self.summary_label.set_versions(versions)
+        self.summary_label.setAccessibleDescription(versions[0])  # the whole, whatever shows
         self._show_middle(self.summary_label)
         # As the summary counts it: no turns, and what was walked rather than skipped.
         self.whole_row.show_walked(summary.fraction_walked, summary.left_text)

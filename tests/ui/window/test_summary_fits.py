@@ -52,3 +52,36 @@ def test_a_stopped_walk_with_turns_says_as_much_not_walked_as_its_summary(
     coach = kit.window.coach
     assert "Walked 0:10 of 0:45:" in coach.summary_label.text(), coach.summary_label.text()
     assert coach.total_label.text() == "0:35 not walked"
+
+
+@pytest.mark.parametrize(("width", "height"), [(683, 384), (512, 300), (486, 270)])
+def test_a_summary_with_too_little_room_gives_lines_up_and_cuts_none(
+    make_window: MakeWindow, width: int, height: int
+) -> None:
+    """At scale 2 on a 1366x768 screen the summary's last line was cut in half at the bottom
+    and the right; with less room it now drops its lesser lines (the estimate's method first)
+    rather than cut one or shrink under a readable size, and its tooltip has the whole."""
+    settings = Settings(checklist_confirmed=True, body_mass_kg=70.0)
+    kit = make_window(settings, plan=parse_spec(BELT, name="belt"))
+    kit.window.setMinimumSize(200, 150)
+    kit.window.resize(width, height)
+    kit.qtbot.waitUntil(lambda: kit.window.size().toTuple() == (width, height), timeout=2000)
+    kit.press(Key.Key_Space)
+    kit.walk(12)
+    kit.press_twice(Key.Key_Escape)
+    if kit.window.checkin is not None:
+        kit.window.checkin.reject()
+    QApplication.processEvents()
+    label = kit.window.coach.summary_label
+    whole = label.accessibleDescription()
+    assert "Estimated:" in whole, whole
+    assert label.heightForWidth(label.width()) <= label.height(), label.text()
+    shown = label.text().splitlines()
+    assert shown[:3] == whole.splitlines()[:3]  # the outcome, what was walked, the segments
+    assert set(shown) <= set(whole.splitlines()) | {whole.splitlines()[-1].split(" (est")[0]}
+    if label.text() != whole:
+        assert label.toolTip() == whole
+    else:
+        assert label.toolTip() == ""
+    if label.font().pixelSize() < 14:  # under a readable size only when nothing more can go
+        assert len(shown) == 3, shown
