@@ -5,16 +5,32 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from window_kit import MakeWindow
+from window_kit import MakeWindow, WindowKit
 
 from retrocoach.core.plan.model import parse_spec
 from retrocoach.core.settings.store import Settings
+from retrocoach.ui.coach.fitting_label import FittingLabel
 
 Key = Qt.Key
 BELT = (
     "getready=0s warmup=0s forward=10s backward=5s rounds=3 cooldown=0s turn=5s "
     "forward-speed=3.5km/h backward-speed=1.5km/h"
 )
+
+
+def _summary_of_a_stopped_walk(kit: WindowKit, *, skip: bool = False) -> FittingLabel:
+    """Walk 12 s of BELT (and with *skip*, skip a segment and walk 2 s more), stop with Esc
+    twice, leave the check-in: the coach's summary."""
+    kit.press(Key.Key_Space)
+    kit.walk(12)
+    if skip:
+        kit.press(Key.Key_N)
+        kit.walk(2)
+    kit.press_twice(Key.Key_Escape)
+    if kit.window.checkin is not None:
+        kit.window.checkin.reject()
+    QApplication.processEvents()
+    return kit.window.coach.summary_label
 
 
 @pytest.mark.parametrize(("width", "height"), [(960, 600), (800, 600), (640, 480)])
@@ -24,15 +40,7 @@ def test_a_stopped_walk_with_speeds_and_body_mass_shows_its_whole_summary(
     settings = Settings(checklist_confirmed=True, units="mph", body_mass_kg=70.0)
     kit = make_window(settings, plan=parse_spec(BELT, name="belt"))
     kit.window.resize(width, height)
-    kit.press(Key.Key_Space)
-    kit.walk(12)
-    kit.press(Key.Key_N)
-    kit.walk(2)
-    kit.press_twice(Key.Key_Escape)
-    if kit.window.checkin is not None:
-        kit.window.checkin.reject()
-    QApplication.processEvents()
-    label = kit.window.coach.summary_label
+    label = _summary_of_a_stopped_walk(kit, skip=True)
     text = label.text()
     assert "Estimated:" in text, text
     needed = label.heightForWidth(label.width())
@@ -66,13 +74,7 @@ def test_a_summary_with_too_little_room_gives_lines_up_and_cuts_none(
     kit.window.setMinimumSize(200, 150)
     kit.window.resize(width, height)
     kit.qtbot.waitUntil(lambda: kit.window.size().toTuple() == (width, height), timeout=2000)
-    kit.press(Key.Key_Space)
-    kit.walk(12)
-    kit.press_twice(Key.Key_Escape)
-    if kit.window.checkin is not None:
-        kit.window.checkin.reject()
-    QApplication.processEvents()
-    label = kit.window.coach.summary_label
+    label = _summary_of_a_stopped_walk(kit)
     whole = label.accessibleDescription()
     assert "Estimated:" in whole, whole
     assert label.heightForWidth(label.width()) <= label.height(), label.text()
