@@ -45,11 +45,6 @@ class FittingLabel(QLabel):
         self._versions = tuple(versions) or ("",)
         self._fit()
 
-    @property
-    def whole_text(self) -> str:
-        """The fullest version, whichever is shown."""
-        return self._versions[0]
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         super().resizeEvent(event)
         self._fit()

@@ -62,6 +62,8 @@ _HINT: Final = 9
 """The status's rank, and a status's that only repeats the buttons' keys (after every line).
 During a walk a short view shows ranks up to the status's: the programme header, next and
 round, the bar and the reminder give way."""
+_STATUS_SHARE: Final = 0.9
+"""The status's size, a share of the small lines' (a hint of the keys is no heading)."""
 _PROMPT: Final = 1.8
 """Before a walk, the key that starts it ("Press Space to start.") is the one thing to do: it
 reads at this many times the small lines' size, third in size after the word and the time.
@@ -302,10 +304,10 @@ class CoachView(QWidget):
         """The status's size and rank: before a walk its key hint is the prompt, large and kept
         with the status's rank; during a walk a key hint is the first line to give way."""
         prompt = self._ready and self._hint
-        share = 0.9
+        share = _STATUS_SHARE
         if prompt:
-            largest = self._word_size * _PROMPT_UNDER_WORD if self._word_size else _PROMPT * 14
-            share = max(share, min(_PROMPT, largest / self._line_size))
+            largest = self._word_size * _PROMPT_UNDER_WORD / self._line_size
+            share = max(share, min(_PROMPT, largest)) if self._word_size else _PROMPT
         fit_labels([(self.status_label, share)], self._line_size, bold=True)
         rank = _HINT if self._hint and not prompt else _STATUS
         self.column.set_rank(self.status_label, rank)
