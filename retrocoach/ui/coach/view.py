@@ -58,10 +58,17 @@ screen stayed 25 px tall and a quarter shot lost it."""
 _SPEED_UNDER_WORD: Final = 0.9
 """The speed figure's largest size, as a share of the word's: the word stays the larger."""
 _STATUS: Final = 4
-_HINT: Final = 9
-"""The status's rank, and a status's that only repeats the buttons' keys (after every line).
-During a walk a short view shows ranks up to the status's: the programme header, next and
-round, the bar and the reminder give way."""
+_BANNER: Final = 5
+_PROMPT_RANK: Final = 6
+_INFO: Final = 7
+_WHOLE_ROW: Final = 8
+_REMINDER: Final = 9
+_HINT: Final = 10
+"""The ranks of the lesser lines, kept longest first: the status; a banner above the band (the
+programme's today line, whose button loads today's session); before a walk, the key that
+starts it (the prompt: the today line keeps its room before it); next and round; the whole
+session's row; the reminder; and last, a status that only repeats the buttons' keys. During a
+walk a short view shows ranks up to the status's: the rest give way."""
 _STATUS_SHARE: Final = 0.9
 """The status's size, a share of the small lines' (a hint of the keys is no heading)."""
 _PROMPT: Final = 1.8
@@ -73,6 +80,8 @@ _PROMPT_UNDER_WORD: Final = 0.7
 """The prompt's largest size, as a share of the word's: the word and the time stay the larger
 (at scale 2 on a short screen the small lines' floor of 14 px would lift it to their size)."""
 _SHORT_LINE_SHARE: Final = 0.055
+_LINES_UNDER_WORD: Final = 0.5
+"""The small lines' largest size, as a share of the word's."""
 _FRAME_MIN: Final = 12
 _FRAME_SHARE: Final = 0.035
 """The view's margins, a share of its height (at least _FRAME_MIN px): the coloured frame."""
@@ -128,6 +137,7 @@ class CoachView(QWidget):
         self._short = self._walking = False
         self._ready = self._hint = False
         self._line_size = 14
+        self._inner = 0
         self._word_size = 0
         self._announced: tuple[int, State] | None = None
         self._sample = "88:88"
@@ -157,15 +167,15 @@ class CoachView(QWidget):
         column.add(self.belt.line, rank=3)
         column.add(self.question_label, rank=1)
         column.add(self.status_label, rank=_STATUS)
-        column.add(info, rank=6)
-        column.add(self.whole_row, rank=7)
-        column.add(self.reminder_label, rank=8)
+        column.add(info, rank=_INFO)
+        column.add(self.whole_row, rank=_WHOLE_ROW)
+        column.add(self.reminder_label, rank=_REMINDER)
 
     # -- what the window calls ---------------------------------------------------------------
 
     def add_banner(self, banner: QWidget) -> None:
         """Show *banner* (today's programme session, say) above the direction band."""
-        self.column.add(banner, rank=5, at=0)
+        self.column.add(banner, rank=_BANNER, at=0)
 
     def show_progress(self, progress: Progress, reminder: Reminder | None) -> None:
         """Draw the session as *progress* describes it, with *reminder* beneath."""
@@ -298,18 +308,18 @@ class CoachView(QWidget):
         self.belt.speed.set_largest(round(word * _SPEED_UNDER_WORD))
         if word != self._word_size:
             self._word_size = word
-            self._fit_status()
+            self._fit_lines()
 
     def _fit_status(self) -> None:
-        """The status's size and rank: before a walk its key hint is the prompt, large and kept
-        with the status's rank; during a walk a key hint is the first line to give way."""
+        """The status's size and rank: before a walk its key hint is the prompt, large, and
+        kept after the status and a banner; during a walk a key hint is the first to give way."""
         prompt = self._ready and self._hint
         share = _STATUS_SHARE
         if prompt:
             largest = self._word_size * _PROMPT_UNDER_WORD / self._line_size
             share = max(share, min(_PROMPT, largest)) if self._word_size else _PROMPT
         fit_labels([(self.status_label, share)], self._line_size, bold=True)
-        rank = _HINT if self._hint and not prompt else _STATUS
+        rank = _PROMPT_RANK if prompt else _HINT if self._hint else _STATUS
         self.column.set_rank(self.status_label, rank)
 
     @property
@@ -343,7 +353,18 @@ class CoachView(QWidget):
         short = self.height() * self.devicePixelRatioF() < _SHORT
         self._short = short
         self._show_middle()
-        size = max(14, round(inner * (_SHORT_LINE_SHARE if short else _LINE_SHARE)))
+        self._inner = inner
+        self._fit_lines()
+        super().resizeEvent(event)
+
+    def _fit_lines(self) -> None:
+        """Size the small lines: a share of the view's height, under half the word's size (in
+        a tall, narrow window the word is fitted to the width, and lines sized by the height
+        alone outgrew it), and never below 14 px."""
+        size = round(self._inner * (_SHORT_LINE_SHARE if self._short else _LINE_SHARE))
+        if self._word_size:
+            size = min(size, round(self._word_size * _LINES_UNDER_WORD))
+        size = max(14, size)
         self._line_size = size
         shares = [(self.next_label, 1.0), (self.round_label, 1.0)]
         fit_labels([*shares, (self.question_label, 1.0), (self.belt.line, 1.0)], size, bold=True)
@@ -351,4 +372,3 @@ class CoachView(QWidget):
         fit_labels([(self.reminder_label, 0.8)], size, bold=False)
         self.summary_label.set_largest(max(14, round(size * 0.85)))
         self.whole_row.fit(QFontMetrics(self.next_label.font()), size)
-        super().resizeEvent(event)

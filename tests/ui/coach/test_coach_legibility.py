@@ -38,6 +38,9 @@ LONG = Reminder(
 # Window sizes in Qt's own pixels: a 1024x600 laptop at scale 2 and 1, full HD at scale 2,
 # and a 4K screen at scale 1 (the window takes three quarters of the screen).
 SIZES = [(486, 270), (972, 540), (1440, 810), (2880, 1620)]
+# A screen turned on its side: the word is fitted to the width, and lines sized by the height
+# alone once outgrew it (81 px lines beside a 59 px word at 810x1440).
+PORTRAIT = [(600, 1000), (810, 1440)]
 
 
 def _texts(view: CoachView) -> Iterator[tuple[str, int]]:
@@ -80,7 +83,7 @@ def _banner(view: CoachView) -> QLabel:
     return banner
 
 
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("size", SIZES + PORTRAIT, ids=[f"{w}x{h}" for w, h in SIZES + PORTRAIT])
 @pytest.mark.parametrize("plan", [BELT, PLAIN], ids=["belt", "plain"])
 def test_word_and_time_are_largest_and_keep_their_size_in_every_state(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], plan: object
@@ -226,7 +229,7 @@ def test_a_short_coach_drops_the_lesser_lines_and_a_status_that_repeats_the_keys
     kit.qtbot.waitUntil(lambda: view.column.last_rank == LAST, timeout=2000)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("size", SIZES + PORTRAIT, ids=[f"{w}x{h}" for w, h in SIZES + PORTRAIT])
 def test_before_a_walk_the_key_that_starts_it_is_the_third_largest_text(
     make_window: MakeWindow, size: tuple[int, int]
 ) -> None:

@@ -321,3 +321,24 @@ def test_with_a_programme_followed_the_history_is_read_only_after_the_first_fram
     editor = window._pages.plan_editor  # built now, after today's session replaced the first
     assert editor.plan is not None
     assert editor.plan.name == "tiny week 1 session 1"
+
+
+@pytest.mark.usefixtures("tiny")
+@pytest.mark.parametrize("size", [(683, 384), (800, 540), (1024, 690)])
+def test_before_a_walk_the_today_line_keeps_its_room_beside_the_large_prompt(
+    make_window: MakeWindow, data_paths: DataPaths, size: tuple[int, int]
+) -> None:
+    """At scale 2 on a 1366x768 screen the larger "Press Space to start." once took the today
+    line's room, and its "Load today's session" button with it: the prompt now gives way to
+    the programme's line, and takes the room of next and round instead."""
+    _start_tiny(data_paths)
+    kit = make_window()
+    window, coach = kit.window, kit.window.coach
+    window.setMinimumSize(200, 150)
+    window.resize(*size)
+    kit.qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=2000)
+    kit.qtbot.wait(1)
+    strip = _strip(kit)
+    assert strip not in coach.column.dropped
+    assert strip.load_button.isVisible()
+    assert strip.load_button.height() > 0
