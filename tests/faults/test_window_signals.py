@@ -145,6 +145,10 @@ def test_a_quit_signal_to_a_window_mid_walk_saves_it_as_stopped_before_the_exit(
     assert journal_session(data) is None
 
 
+TIMELINE_SLACK_S = 0.5
+"""How early a cue may read against the test's clock (see the gap's check below)."""
+
+
 @pytest.mark.realtime
 def test_a_window_stopped_10_s_pauses_at_the_gap_says_so_and_cues_no_burst(
     display: str, pulse: audio_probe.PulseServer, tmp_path: Path
@@ -200,7 +204,11 @@ def test_a_window_stopped_10_s_pauses_at_the_gap_says_so_and_cues_no_burst(
     onsets = [recording.time_of(o.start) for o in heard(recording)]
     assert "sound" not in app.stderr, app.stderr  # no sound fault: every cue had its chance
     before = [t for t in onsets if t < stopped_at]
-    after_gap = [t for t in onsets if continued_at <= t < resumed_at]
+    # The recording's timeline is placed on the clock by its earliest chunk: samples the
+    # monitor drops on a starved server shift the later onsets early. In a CI run with
+    # coverage the 'paused' cue read 30 ms before the clock was read for SIGCONT, while the
+    # process was certainly stopped. A cue of the stop itself would come seconds earlier.
+    after_gap = [t for t in onsets if continued_at - TIMELINE_SLACK_S <= t < resumed_at]
     after_space = [t for t in onsets if t >= resumed_at]
     assert len(before) == 1, onsets  # forward
     assert len(after_gap) == 1, onsets  # 'paused', and no burst of what the stop slept through
