@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
 
     def _on_gate_closed(self, confirmed: bool) -> None:
         if not confirmed and not self.settings.checklist_confirmed:
-            self.coach.set_status("Confirm the safety checklist to start: press Space.")
+            # What starts the first walk, so it is the prompt: large before a walk (coach view).
+            self.coach.set_status("Confirm the safety checklist to start: press Space.", hint=True)
 
     @property
     def checkin(self) -> CheckinDialog | None:

@@ -16,6 +16,7 @@ from window_kit import MakeWindow, WindowKit
 from retrocoach.core.plan.model import Kind, parse_spec
 from retrocoach.core.safety.reminders import Reminder
 from retrocoach.core.session.machine import State
+from retrocoach.core.settings.store import Settings
 from retrocoach.ui.coach.big_text import BigText
 from retrocoach.ui.coach.column import LAST
 from retrocoach.ui.coach.view import CoachView
@@ -259,3 +260,23 @@ def test_before_a_walk_the_key_that_starts_it_is_the_third_largest_text(
     kit.press_twice(Key.Key_Escape)  # stopped: the summary's row says what was not walked
     kit.qtbot.waitUntil(lambda: view.total_label.text().endswith("not walked"), timeout=2000)
     assert not view.whole_row.isHidden()
+
+
+def test_before_the_first_walk_the_checklist_s_key_is_the_prompt(make_window: MakeWindow) -> None:
+    """Closed unconfirmed, the checklist leaves "Confirm the safety checklist to start: press
+    Space." on the coach: what starts the first walk, as large as "Press Space to start."."""
+    kit = make_window(Settings(checklist_confirmed=False), plan=BELT)
+    window, view = kit.window, kit.window.coach
+    window.resize(972, 540)
+    kit.press(Key.Key_Space)  # asks for the checklist first
+    kit.qtbot.waitUntil(lambda: window.checklist is not None, timeout=2000)
+    dialog = window.checklist
+    assert dialog is not None
+    dialog.reject()
+    kit.qtbot.waitUntil(lambda: view.status_label.text().startswith("Confirm"), timeout=2000)
+    kit.qtbot.wait(1)
+    prompt = QFontInfo(view.status_label.font()).pixelSize()
+    assert QFontInfo(view.next_label.font()).pixelSize() < prompt
+    assert prompt < min(view.band.word_pixel_size(), view.time.pixel_size())
+    assert view.status_label not in view.column.dropped
+    assert kit.session.state is State.IDLE
