@@ -129,7 +129,7 @@ class CoachView(QWidget):
         self.bar, self.total_label = self.whole_row.bar, self.whole_row.total_label
         self.status_label = line(self, "Status", wrap=True)
         self.belt = BeltPanel(self)
-        # The speed stays smaller than the word whatever room it has (a wide, short view).
+        # The speed, the prompt and the small lines stay under the word, whatever the shape.
         self.band.word_fitted.connect(self._on_word_fitted)
         self.reminder_label = line(self, "Safety reminder", wrap=True)
         self._reminder: Reminder | None = None
@@ -296,7 +296,8 @@ class CoachView(QWidget):
         announce(self.question_label, question)
 
     def set_status(self, text: str, *, hint: bool = False) -> None:
-        """The line under the time: why it paused, where the session went; or a key *hint*."""
+        """The line under the time: why it paused, where the session went; or a key *hint*,
+        which before a walk is the prompt (large) and during one the first line to give way."""
         if text != self.status_label.text():
             announce(self.status_label, text, urgent=False)
         set_line(self.status_label, text)
@@ -347,9 +348,6 @@ class CoachView(QWidget):
         side = max(_FRAME_MIN, round(self.height() * _FRAME_SHARE))
         self.column.setContentsMargins(side, side, side, side)
         inner = self.height() - 2 * side
-        # The small lines grow with the window too, but stay well under the word and the time
-        # (their sizes come from the same height, so they never catch up): about 5% of it,
-        # never below 14 px. Much smaller, and shrunk screenshots lose them first.
         short = self.height() * self.devicePixelRatioF() < _SHORT
         self._short = short
         self._show_middle()
@@ -358,9 +356,9 @@ class CoachView(QWidget):
         super().resizeEvent(event)
 
     def _fit_lines(self) -> None:
-        """Size the small lines: a share of the view's height, under half the word's size (in
+        """Size the small lines: about 5% of the view's height, under half the word's size (in
         a tall, narrow window the word is fitted to the width, and lines sized by the height
-        alone outgrew it), and never below 14 px."""
+        alone outgrew it), and never below 14 px (smaller, shrunk screenshots lose them first)."""
         size = round(self._inner * (_SHORT_LINE_SHARE if self._short else _LINE_SHARE))
         if self._word_size:
             size = min(size, round(self._word_size * _LINES_UNDER_WORD))

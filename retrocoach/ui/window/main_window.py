@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
 
     def _on_gate_closed(self, confirmed: bool) -> None:
         if not confirmed and not self.settings.checklist_confirmed:
-            # What starts the first walk, so it is the prompt: large before a walk (coach view).
+            # The key that starts the first walk: the coach shows it as its prompt.
             self.coach.set_status("Confirm the safety checklist to start: press Space.", hint=True)
 
     @property
