@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -45,6 +46,12 @@ class CoachColumn(QLayout):
         """The parts given no room at the last layout (for tests and the curious)."""
         self.last_rank = LAST
         """Parts ranked after this are dropped, whatever room is left (a short window)."""
+        self.lent: Callable[[], int] = lambda: 0
+        """How much of the column's height something else has for now (the window's notices).
+
+        The shares are of the height with it: a notice that comes and goes does not change the
+        direction's or the time's size; lesser lines give it their room instead.
+        """
 
     # -- building ------------------------------------------------------------------------------
 
@@ -127,13 +134,41 @@ class CoachColumn(QLayout):
             y += height + gap
 
     def heights(self, width: int, height: int) -> dict[int, int]:
-        """Each shown part's height (keyed by id of its slot) in a column *width* x *height*."""
+        """Each shown part's height (keyed by id of its slot) in a column *width* x *height*.
+
+        The shares are of the height with what is lent (see `lent`), so long as every part
+        with a share still shows: on a very short coach, rather than lose the speed to set,
+        they are shares of the height there is, and the word and the time shrink with it.
+        """
+        lent = max(0, self.lent())
+        if lent:
+            lending = self._heights(width, height, height + lent)
+            shared = [slot for slot in self._shown() if slot.share]
+            if all(id(slot) in lending for slot in shared):
+                return lending
+        return self._heights(width, height, height)
+
+    def _shown(self) -> list[_Slot]:
+        """The parts to show, highest rank first."""
+        return [
+            slot
+            for slot in sorted(self._slots, key=lambda s: s.rank)
+            if not slot.item.isEmpty() and slot.rank <= self.last_rank
+        ]
+
+    def _heights(self, width: int, height: int, basis: int) -> dict[int, int]:
+        """As heights(), the shares taken of *basis*."""
         heights: dict[int, int] = {}
         room = height
-        for slot in sorted(self._slots, key=lambda s: s.rank):
-            if slot.item.isEmpty() or slot.rank > self.last_rank:
-                continue
-            wanted = self._wanted(slot, width, height)
+        shown = self._shown()
+        kept = {id(slot): self._wanted(slot, width, basis) for slot in shown if slot.rank == KEEP}
+        for slot in shown:
+            if id(slot) in kept:
+                wanted = kept[id(slot)]
+            else:
+                wanted = self._wanted(slot, width, basis)
+                if wanted > room and slot.share:  # rather smaller than gone (the speed to set)
+                    wanted = self._wanted(slot, width, height)
             if slot.rank == KEEP or wanted <= room:
                 heights[id(slot)] = wanted
                 room -= wanted
@@ -145,9 +180,11 @@ class CoachColumn(QLayout):
 
     @staticmethod
     def _wanted(slot: _Slot, width: int, height: int) -> int:
-        if slot.share:
-            return round(height * slot.share)
         item = slot.item
+        if slot.share:
+            # Never under the part's least height: the widget takes that much whatever it is
+            # given, and on a very short coach the band then ran into the time below it.
+            return max(round(height * slot.share), item.minimumSize().height())
         wanted = item.heightForWidth(width) if item.hasHeightForWidth() else -1
         if wanted < 0:
             wanted = item.sizeHint().height()

@@ -345,15 +345,24 @@ class CoachView(QWidget):
         self.column.set_grows(self.middle, summary and not self._short)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
-        side = max(_FRAME_MIN, round(self.height() * _FRAME_SHARE))
-        self.column.setContentsMargins(side, side, side, side)
-        inner = self.height() - 2 * side
-        short = self.height() * self.devicePixelRatioF() < _SHORT
-        self._short = short
-        self._show_middle()
-        self._inner = inner
-        self._fit_lines()
+        self._fit_height()
         super().resizeEvent(event)
+
+    def lent_changed(self) -> None:
+        """What the window lends of the view's height (its notices) changed: lay out again."""
+        self._fit_height()
+        self.column.invalidate()
+
+    def _fit_height(self) -> None:
+        # Sized by the height the view has with what the window lends for now (its notices):
+        # a notice coming or going changes which lesser lines show, never the sizes.
+        height = self.height() + max(0, self.column.lent())
+        side = max(_FRAME_MIN, round(height * _FRAME_SHARE))
+        self.column.setContentsMargins(side, side, side, side)
+        self._short = height * self.devicePixelRatioF() < _SHORT
+        self._show_middle()
+        self._inner = height - 2 * side
+        self._fit_lines()
 
     def _fit_lines(self) -> None:
         """Size the small lines: about 5% of the view's height, under half the word's size (in

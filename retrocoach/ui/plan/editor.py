@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -85,7 +86,10 @@ class PlanEditor(QWidget):
         for button in (self._save, self._rename, self._delete):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        # The form scrolls in a window too short for it (a 1024x600 screen at scale 2 left its
+        # fields no room at all); Tab brings each field into view as it reaches it.
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addWidget(self._description)
         layout.addWidget(self._fields)
@@ -93,6 +97,13 @@ class PlanEditor(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self._message)
         layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         # Tab runs top to bottom in reading order, as the walker sees the form.
         chain = [self._choice, *self._fields.in_order, self._save, self._rename, self._delete]
         for first, second in itertools.pairwise(chain):

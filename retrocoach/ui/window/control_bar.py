@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStyle, QWidget
 
 from retrocoach.core.session.machine import State
 from retrocoach.ui.window.keys import Action, key_hint
@@ -27,6 +27,25 @@ _TOGGLE_WORDS = {
     State.FINISHED: ("Start again", "Start the plan again"),
     State.STOPPED: ("Start again", "Start the plan again"),
 }
+
+
+class _RowButton(QPushButton):
+    """A push button that may narrow to its words, never into them.
+
+    Fusion gives a button with words at least 80 px, and a push button's least size is its
+    preferred one: six of them needed more than a 1024x600 screen at scale 2 leaves (486 px),
+    so the row overflowed and cut "Start again" and "Walk mode". This one may narrow to its
+    words and the style's margins, so the row fits where its words do.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        style = self.style()
+        margins = 2 * (
+            style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, self)
+            + style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+        )
+        words = self.fontMetrics().horizontalAdvance(self.text().replace("&", ""))
+        return QSize(min(words + margins, self.sizeHint().width()), self.sizeHint().height())
 
 
 class ControlBar(QWidget):
@@ -86,7 +105,8 @@ class ControlBar(QWidget):
             button.setMinimumHeight(min(_BIG_HEIGHT, round(room)))
 
     def _button(self, action: Action, text: str, tip: str, *, big: bool = False) -> QPushButton:
-        button = QPushButton(text, self)
+        button = _RowButton(text, self)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.setObjectName(f"{action.value}_button")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAccessibleName(tip)

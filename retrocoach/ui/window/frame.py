@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -13,6 +13,9 @@ from retrocoach.ui.window.notice_bar import NoticeBar
 from retrocoach.ui.window.parts import WindowPages
 
 __all__ = ["WindowFrame", "make_shortcuts"]
+
+_LENDING = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+"""The notices' events that change what room they take from the coach."""
 
 
 class WindowFrame(QWidget):
@@ -46,10 +49,19 @@ class WindowFrame(QWidget):
         column.addWidget(self.notices)
         column.addWidget(self.tabs, 1)
         column.addWidget(self.controls)
+        # A notice lends itself room from the coach's lesser lines, never from the direction
+        # and the time: a notice in the middle of a walk (the treadmill lost) leaves them be.
+        self.coach.column.lent = lambda: self.notices.height() if self.notices.isVisible() else 0
+        self.notices.installEventFilter(self)
         # The coach holds the keyboard focus whenever it shows, so Space starts and pauses
         # there rather than pressing a banner's button or a page's control left focused.
         self.coach.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
+        if watched is self.notices and event.type() in _LENDING:
+            self.coach.lent_changed()
+        return False
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.coach:
@@ -57,6 +69,7 @@ class WindowFrame(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         self.controls.fit_to(event.size().height())
+        self.notices.set_height_limit(event.size().height() // 4)
         super().resizeEvent(event)
 
     def keep_to_coach(self, shortcuts: list[QShortcut]) -> None:

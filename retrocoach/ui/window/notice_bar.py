@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from retrocoach.ui.coach.lines import announce
 from retrocoach.ui.keyboard import keep_keys
@@ -45,7 +54,12 @@ class _Notice(QFrame):
 
 
 class NoticeBar(QWidget):
-    """A stack of notices, one per key; a new text under the same key replaces the old."""
+    """A stack of notices, one per key; a new text under the same key replaces the old.
+
+    It never takes more than its height limit: on a short window (a 1024x600 screen at scale
+    2) two long notices took half the window, and the coach's word and time ran into each
+    other. Past the limit the notices scroll, each still whole and its Dismiss in reach.
+    """
 
     dismissed = Signal(str)
 
@@ -53,9 +67,39 @@ class NoticeBar(QWidget):
         super().__init__(parent)
         self._notices: dict[str, _Notice] = {}
         self._held = False
-        self._column = QVBoxLayout(self)
+        self._limit = 0
+        self._fitted_width = -1
+        inner = QWidget(self)
+        self._column = QVBoxLayout(inner)
         self._column.setContentsMargins(8, 4, 8, 0)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
         self.setVisible(False)
+
+    def set_height_limit(self, pixels: int) -> None:
+        """Take at most *pixels* of height (0: as much as the notices need)."""
+        if pixels != self._limit:
+            self._limit = pixels
+            self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != self._fitted_width:
+            self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the notices need at this width, up to the limit."""
+        self._fitted_width = width = self.width()
+        needed = self._column.heightForWidth(width) if self._column.hasHeightForWidth() else -1
+        if needed < 0:
+            needed = self._column.sizeHint().height()
+        self._scroll.setFixedHeight(min(needed, self._limit) if self._limit > 0 else needed)
 
     def show_notice(self, key: str, text: str) -> None:
         """Show *text* under *key*; a new text also goes to the log (stderr), where a desktop
@@ -66,9 +110,12 @@ class NoticeBar(QWidget):
             notice.close_button.clicked.connect(lambda: self.dismiss(key))
             self._notices[key] = notice
             self._column.addWidget(notice)
+            notice.show()  # now, not from the event queue: its height counts in the fit below
+            self._fit()
         elif notice.label.text() != text:
             notice.label.setText(text)
             notice.label.setAccessibleDescription(text)
+            self._fit()
         else:
             self.setVisible(not self._held)
             return
@@ -87,7 +134,9 @@ class NoticeBar(QWidget):
         if notice is None:
             return
         notice.hide()
+        self._column.removeWidget(notice)
         notice.deleteLater()
+        self._fit()
         self.setVisible(bool(self._notices) and not self._held)
         self.dismissed.emit(key)
 

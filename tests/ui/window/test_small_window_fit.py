@@ -1,0 +1,180 @@
+"""The smallest windows a screen gives (a 1024x600 laptop at scale 2 leaves 486x270): every page
+and every state of the coach shows its buttons' words and its lines whole, the Plan page's
+fields can all be reached, and notices never take the coach's room."""
+
+from __future__ import annotations
+
+import pytest
+from cut_text import cut_texts
+from look_restored import application_look_restored  # noqa: F401  (used by name)
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+from window_kit import MakeWindow, WindowKit
+
+from retrocoach.core.plan.model import parse_spec
+from retrocoach.core.session.machine import State
+from retrocoach.ui.window.frame import WindowFrame
+
+Key = Qt.Key
+
+pytestmark = pytest.mark.usefixtures("application_look_restored")
+
+BELT = parse_spec(
+    "getready=3s warmup=0s forward=30s backward=30s turn=5s rounds=1 cooldown=0s "
+    "forward-speed=3.5km/h backward-speed=1.5km/h",
+    name="belt",
+)
+# In the window's own pixels: 1024x600 and 1280x720 at scale 2, the least window at scale 1,
+# and 1024x600 at scale 1 (the window as it opens: its minimum is bounded to fit the screen).
+SIZES = [(486, 270), (640, 360), (640, 480), (800, 540)]
+LONG_NOTICE = (
+    "No sound: RetroCoach found nothing on this computer that can play its cues, so the "
+    "direction band flashes at every switch instead. Check that speakers or headphones are "
+    "connected and not muted, then start RetroCoach again."
+)
+
+
+def _sized(kit: WindowKit, size: tuple[int, int]) -> None:
+    kit.window.setMinimumSize(200, 150)  # as minimum_size() bounds it on such a screen
+    kit.window.resize(*size)
+    kit.qtbot.waitUntil(lambda: kit.window.size().toTuple() == size, timeout=2000)
+
+
+def _settled(kit: WindowKit) -> tuple[int, int, int]:
+    """The coach's height and the word's and the time's sizes, once two passes of the event
+    loop leave them alike (a notice is shown, then the layout it changes runs)."""
+    view = kit.window.coach
+    readings: list[tuple[int, int, int]] = []
+
+    def alike() -> bool:
+        kit.qtbot.wait(1)
+        readings.append((view.height(), view.band.word_pixel_size(), view.time.pixel_size()))
+        return len(readings) > 1 and readings[-1] == readings[-2]
+
+    kit.qtbot.waitUntil(alike, timeout=2000)
+    return readings[-1]
+
+
+def _cuts(kit: WindowKit, where: str) -> list[str]:
+    for _ in range(3):
+        QApplication.processEvents()
+    return [f"{where}: {cut}" for cut in cut_texts(kit.window)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_page_and_no_state_of_the_coach_cuts_a_button_or_a_line(
+    make_window: MakeWindow, size: tuple[int, int]
+) -> None:
+    kit = make_window(plan=BELT)
+    _sized(kit, size)
+    window = kit.window
+    cuts: list[str] = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        cuts += _cuts(kit, window.tabs.tabText(index))
+    window.tabs.setCurrentIndex(0)
+    kit.press(Key.Key_M)  # "Unmute" is the mute button's longest word
+    kit.press(Key.Key_Space)
+    kit.walk(4)
+    cuts += _cuts(kit, "walking")
+    kit.press(Key.Key_Space)
+    assert kit.session.state is State.PAUSED
+    cuts += _cuts(kit, "paused")  # "Resume"
+    kit.press(Key.Key_Space)
+    kit.press_twice(Key.Key_Escape)
+    assert kit.session.state is State.STOPPED
+    if window.checkin is not None:
+        window.checkin.reject()
+    cuts += _cuts(kit, "stopped")  # "Start again"
+    assert not cuts, "\n".join(cuts)
+
+
+def _shown_in(scroll: QScrollArea, widget: QWidget) -> bool:
+    """Whether all of *widget* shows in *scroll*'s viewport."""
+    viewport = scroll.viewport()
+    corner = widget.mapTo(viewport, QPoint(0, 0))
+    return viewport.rect().contains(QRect(corner, widget.size()))
+
+
+def test_on_the_smallest_window_tab_reaches_and_shows_every_field_of_the_plan(
+    make_window: MakeWindow,
+) -> None:
+    kit = make_window(plan=BELT)
+    _sized(kit, (486, 270))
+    kit.press(Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    editor = kit.window._pages.plan_editor
+    assert kit.window.tabs.currentWidget() is not kit.window.coach
+    scroll = editor.findChild(QScrollArea)
+    assert scroll is not None, "the form scrolls in a window too short for it"
+    fields = editor._fields.in_order
+    assert len(fields) >= 9
+    editor._choice.setFocus()  # where the page puts the focus, above the fields
+    seen: list[QWidget] = []
+    for field in fields:
+        kit.press(Key.Key_Tab)
+        kit.qtbot.waitUntil(field.hasFocus, timeout=2000)
+        QApplication.processEvents()
+        assert field.height() >= field.minimumSizeHint().height(), field.accessibleName()
+        assert _shown_in(scroll, field), f"{field.accessibleName()} is out of sight"
+        seen.append(field)
+    assert seen == list(fields)
+
+
+NOTICE_SIZES = [(486, 270), (972, 540), (1440, 810), (2880, 1620)]
+TINY = (486, 270)
+"""1024x600 at scale 2: too short to keep the word's and the time's size and the speed too."""
+
+
+def _box(view: QWidget, part: QWidget) -> QRect:
+    return QRect(part.mapTo(view, QPoint(0, 0)), part.size())
+
+
+@pytest.mark.parametrize("size", NOTICE_SIZES, ids=[f"{w}x{h}" for w, h in NOTICE_SIZES])
+def test_notices_in_a_walk_take_lesser_lines_room_and_at_most_a_quarter_each_whole(
+    make_window: MakeWindow, size: tuple[int, int]
+) -> None:
+    """A notice may come in the middle of a walk (the treadmill lost): the direction and the
+    time keep their size, lesser lines give it their room, and it never takes more than a
+    quarter of the window (beyond that the notices scroll). On the tiniest window the speed
+    to set stays too, and the three share what room there is without running into another."""
+    kit = make_window(plan=BELT)
+    _sized(kit, size)
+    kit.press(Key.Key_Space)
+    kit.walk(4)
+    assert kit.session.state is State.RUNNING
+    view = kit.window.coach
+    coach, word, time = _settled(kit)
+    notices = kit.window.notices
+    notices.show_notice("sound", LONG_NOTICE)
+    notices.show_notice(
+        "remote", "No session bus: media keys and headset buttons are not available."
+    )
+    frame = kit.window.findChild(WindowFrame)
+    assert frame is not None
+    kit.qtbot.waitUntil(notices.isVisible, timeout=2000)
+    lent, *kept = _settled(kit)
+    assert lent < coach, "the notices took some of the coach's room"
+    assert notices.height() <= frame.height() // 4 + 1
+    if size != TINY:
+        assert kept == [word, time], "a notice leaves the direction and the time their size"
+    assert view.belt.speed not in view.column.dropped, "the speed to set is kept"
+    parts = [_box(view, part) for part in (view.band, view.middle, view.belt.speed)]
+    for number, part in enumerate(parts):
+        for other in parts[number + 1 :]:
+            assert not part.intersects(other), f"{part} runs into {other}"
+        assert view.rect().contains(part)
+    scroll = notices.findChild(QScrollArea)
+    assert scroll is not None
+    labels = [label for label in notices.findChildren(QLabel) if label.text()]
+    assert len(labels) == 2
+    for label in labels:
+        assert label.height() + 1 >= label.heightForWidth(label.width()), label.text()
+    # Every notice can be read and dismissed: scrolled to, it shows.
+    scroll.ensureWidgetVisible(labels[-1], 0, 0)
+    QApplication.processEvents()
+    assert scroll.viewport().rect().intersects(_box(scroll.viewport(), labels[-1]))
+    # Gone again, the notices give the room back, and the sizes are those of before.
+    notices.dismiss("sound")
+    notices.dismiss("remote")
+    kit.qtbot.waitUntil(lambda: not notices.isVisible(), timeout=2000)
+    assert _settled(kit) == (coach, word, time)
