@@ -7,7 +7,7 @@ from typing import Final
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from shiboken6 import isValid
 
 __all__ = ["FocusRing", "FocusRings"]
@@ -36,6 +36,7 @@ class FocusRing(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("")
         self._target: QWidget | None = None
+        self._watched: list[QWidget] = []
         window.installEventFilter(self)
         self.setGeometry(window.rect())
         self.show()  # a child made after its window is shown stays hidden until told
@@ -50,11 +51,14 @@ class FocusRing(QWidget):
         wanted = widget if widget is not None and _ringed(widget) else None
         if wanted is self._target:
             return
-        if self._target is not None and isValid(self._target):
-            self._target.removeEventFilter(self)
+        for watched in self._watched:
+            if isValid(watched) and watched is not self.window():
+                watched.removeEventFilter(self)
         self._target = wanted
-        if wanted is not None:
-            wanted.installEventFilter(self)  # it moves, resizes or hides: the ring follows
+        # It or a part round it moves (a page that scrolls), resizes or hides: the ring follows.
+        self._watched = _up_to_window(wanted) if wanted is not None else []
+        for watched in self._watched:
+            watched.installEventFilter(self)
         self._place()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
@@ -71,6 +75,11 @@ class FocusRing(QWidget):
             return QRect()
         corner = target.mapTo(self.window(), QPoint(0, 0))
         box = QRect(corner, target.size()).adjusted(-RING_PX, -RING_PX, RING_PX, RING_PX)
+        # Only where it shows: a field half scrolled out of a page is ringed at the page's edge.
+        for part in _up_to_window(target)[1:-1]:
+            if isinstance(part.parentWidget(), QAbstractScrollArea):  # a scrolling viewport
+                shown = QRect(part.mapTo(self.window(), QPoint(0, 0)), part.size())
+                box = box.intersected(shown.adjusted(-RING_PX, -RING_PX, RING_PX, RING_PX))
         return box.intersected(self.rect())
 
     def _place(self) -> None:
@@ -90,6 +99,14 @@ class FocusRing(QWidget):
         half = RING_PX // 2
         painter.drawRect(box.adjusted(half, half, -half - 1, -half - 1))
         painter.end()
+
+
+def _up_to_window(widget: QWidget) -> list[QWidget]:
+    """*widget*, the widgets it sits in, and its window, in that order."""
+    parts = [widget]
+    while not parts[-1].isWindow() and (parent := parts[-1].parentWidget()) is not None:
+        parts.append(parent)
+    return parts
 
 
 def _ground(widget: QWidget) -> QColor:

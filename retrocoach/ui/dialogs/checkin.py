@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +22,7 @@ from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.safety.unwell import UNWELL_CHOICE
 from retrocoach.ui.buttons import big_tick
 from retrocoach.ui.dialogs.note import NoteField, add_save_keys, effort_combo
+from retrocoach.ui.window.placement import fit_to_screen
 
 __all__ = ["EFFORT_WORDS", "CheckinDialog"]  # EFFORT_WORDS: the words, for the tests
 
@@ -74,7 +76,7 @@ class CheckinDialog(QDialog):
         column.addWidget(summary)
         column.addLayout(form, 1)
         column.addWidget(buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, QSize(620, 420), parent)
 
     def accept(self) -> None:
         """Keep the check-in, unless the note is too long (its length is said beside it)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from retrocoach.core.figures.effort import EFFORT_HINT, EFFORT_WORDS
 from retrocoach.core.history.records import MAX_NOTES_CHARS
 from retrocoach.ui.colours import error_style
+from retrocoach.ui.window.placement import fit_to_screen
 
 __all__ = ["NoteDialog", "NoteField", "effort_combo", "note_problem"]
 
@@ -79,7 +80,8 @@ class NoteField(QWidget):
         self.edit.setPlaceholderText("e.g. felt steady; try the belt a little faster next time")
         self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.edit.setTabChangesFocus(True)
-        self.edit.setMinimumSize(420, self.edit.fontMetrics().lineSpacing() * 7)
+        # Seven lines where there is room; four, and narrower, on a small screen at scale 2.
+        self.edit.setMinimumSize(280, self.edit.fontMetrics().lineSpacing() * 4)
         self.edit.setPlainText(text)
         self.count = QLabel(self)
         self.count.setObjectName("note_count")
@@ -155,7 +157,7 @@ class NoteDialog(QDialog):
         column = QVBoxLayout(self)
         column.addLayout(form, 1)
         column.addWidget(buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, QSize(620, 420), parent)
 
     def accept(self) -> None:
         """Keep the note and effort, unless the note is too long."""

@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,13 +29,13 @@ from retrocoach.core.safety.references import Figure, Reference, ReferenceList
 from retrocoach.core.safety.reminders import Reminder, ReminderBook
 from retrocoach.ui.buttons import big_tick
 from retrocoach.ui.dialogs.safety_rules import rules_html
+from retrocoach.ui.window.placement import fit_to_screen
 
 __all__ = ["CHECKLIST_TITLE", "SafetyChecklistDialog", "SafetyPage", "reminders_html"]
 
 CHECKLIST_TITLE: Final = "Safety checklist - RetroCoach"
 _MORE_BELOW: Final = "More below: scroll down to see every item."
 _SIZE: Final = (820, 760)
-_FRAME_PX: Final = 48
 """Room left for a window manager's title bar and borders around the dialog."""
 _TEXT_PT: Final = 12.0
 """The checklist is read once, carefully, often by older eyes: larger than the desktop's 9 pt."""
@@ -79,6 +81,23 @@ def references_html(references: Sequence[Reference], figures: Sequence[Figure] =
     return "".join(parts)
 
 
+class _TickWords(QLabel):
+    """A tick box's words that wrap; a click on them ticks or unticks the box, as its own would."""
+
+    def __init__(self, text: str, check: QCheckBox, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self._check = check
+        self.setWordWrap(True)
+        self.setBuddy(check)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802  (Qt's name)
+        if event.button() is Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self._check.toggle()
+        super().mouseReleaseEvent(event)
+
+
 class SafetyChecklistDialog(QDialog):
     """A modal checklist: tick each item as you check it; once all are, Enter confirms."""
 
@@ -90,38 +109,17 @@ class SafetyChecklistDialog(QDialog):
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), _TEXT_PT))
         self.setFont(font)
-        notice = QLabel(f"<b>{checklist.notice}</b>", self)
-        notice.setWordWrap(True)
-        notice.setAccessibleName("Not medical advice")
-        intro = QLabel(
-            f"{checklist.intro} Space ticks the highlighted item; confirming is possible once "
-            "every item is ticked.",
-            self,
-        )
-        intro.setWordWrap(True)
-        self.items = self._make_list(checklist)
-        self.more_below = QLabel(_MORE_BELOW, self)
-        self.more_below.setAccessibleName("More items below")
-        self.more_below.setStyleSheet("font-weight: bold")
-        self.items.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
-        self.items.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
-        self.count_label = QLabel(self)
-        # Optional, so not one of the items to tick: unticked, programmes start more carefully.
-        balance = QLabel(BALANCE_HEADING, self)
-        balance.setWordWrap(True)  # a tick box's own text never wraps: it would widen the dialog
-        self.one_leg = QCheckBox(BALANCE_LABEL, self)
-        self.one_leg.setAccessibleName("Balance check: I can stand on one leg for 10 seconds")
-        big_tick(self.one_leg, _TICK_PX)
-        buttons = self._make_buttons()
-        column = QVBoxLayout(self)
-        column.addWidget(notice)
-        column.addWidget(intro)
-        column.addWidget(self.items, 1)
-        column.addWidget(self.more_below)
-        column.addWidget(self.count_label)
-        column.addWidget(balance)
-        column.addWidget(self.one_leg)
-        column.addWidget(buttons)
+        # Everything but the buttons scrolls as one page when the screen is too short for it
+        # (a 1024x600 screen at scale 2 leaves 512x300): no line is cut and the list keeps
+        # room for a few items, while Confirm and Not now stay on the screen.
+        self.page = QScrollArea(self)
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page.setWidget(self._make_page(checklist))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.page, 1)
+        outer.addWidget(self._make_buttons())
         self._fit_screen(parent)
         self._show_count()
         self._show_more_below()
@@ -132,9 +130,57 @@ class SafetyChecklistDialog(QDialog):
             self.items.setCurrentItem(first)
         self.items.setFocus()
 
-    def _make_list(self, checklist: Checklist) -> QListWidget:
+    def _make_page(self, checklist: Checklist) -> QWidget:
+        """What scrolls: the notice, the list and its count, and the optional balance check.
+
+        Each part is made on the page itself: a part made on the dialog and moved there kept
+        the desktop's 9 pt wherever it had a style sheet of its own.
+        """
+        page = QWidget(self)
+        notice = QLabel(f"<b>{checklist.notice}</b>", page)
+        notice.setWordWrap(True)
+        notice.setAccessibleName("Not medical advice")
+        intro = QLabel(
+            f"{checklist.intro} Space ticks the highlighted item; confirming is possible once "
+            "every item is ticked.",
+            page,
+        )
+        intro.setWordWrap(True)
+        self.items = self._make_list(checklist, page)
+        self.items.setMinimumHeight(self.items.fontMetrics().lineSpacing() * 5)
+        self.more_below = QLabel(_MORE_BELOW, page)
+        self.more_below.setAccessibleName("More items below")
+        self.more_below.setStyleSheet("font-weight: bold")
+        self.more_below.setWordWrap(True)
+        self.items.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.items.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
+        self.count_label = QLabel(page)
+        self.count_label.setWordWrap(True)
+        # Optional, so not one of the items to tick: unticked, programmes start more carefully.
+        balance = QLabel(BALANCE_HEADING, page)
+        balance.setWordWrap(True)
+        # The tick box's words sit in a label that wraps (a tick box's own text never does, and
+        # on a narrow screen it ran past the dialog's edge); a click on them ticks it too.
+        self.one_leg = QCheckBox(page)
+        self.one_leg.setAccessibleName("Balance check: I can stand on one leg for 10 seconds")
+        big_tick(self.one_leg, _TICK_PX)
+        one_leg_row = QHBoxLayout()
+        one_leg_row.addWidget(self.one_leg, 0, Qt.AlignmentFlag.AlignTop)
+        one_leg_row.addWidget(_TickWords(BALANCE_LABEL, self.one_leg, page), 1)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(notice)
+        column.addWidget(intro)
+        column.addWidget(self.items, 1)
+        column.addWidget(self.more_below)
+        column.addWidget(self.count_label)
+        column.addWidget(balance)
+        column.addLayout(one_leg_row)
+        return page
+
+    def _make_list(self, checklist: Checklist, parent: QWidget) -> QListWidget:
         """The tick-box list, its boxes drawn large for older eyes and unsteady hands."""
-        items = QListWidget(self)
+        items = QListWidget(parent)
         self.items = items  # _fill adds to it
         items.setStyleSheet(_TICK_STYLE.format(widget="QListView"))
         items.setAccessibleName("Safety checks: Space ticks the selected one")
@@ -171,13 +217,7 @@ class SafetyChecklistDialog(QDialog):
     def _fit_screen(self, parent: QWidget | None) -> None:
         """Its usual size, but never taller or wider than the screen it opens on: on a small
         screen the list scrolls and 'More below' shows, and the buttons stay in reach."""
-        screen = (parent or self).screen() or QGuiApplication.primaryScreen()
-        width, height = _SIZE
-        if screen is not None:
-            room = screen.availableGeometry()
-            width = min(width, room.width() - _FRAME_PX)
-            height = min(height, room.height() - _FRAME_PX)
-        self.resize(width, height)
+        fit_to_screen(self, QSize(*_SIZE), parent)
 
     def _fill(self, checklist: Checklist) -> None:
         """A heading row per section, then one tick box per item with its source beneath."""
@@ -223,6 +263,19 @@ class SafetyChecklistDialog(QDialog):
             self.items.setCurrentRow(target)
             return
         self._row = row
+        # On a short screen the page scrolls too: it follows the item the walker moved to (not
+        # the first, chosen before the dialog shows: the page opens at its top, the notice).
+        if self.isVisible():
+            QTimer.singleShot(0, self._page_to_current)
+
+    def _page_to_current(self) -> None:
+        item = self.items.currentItem()
+        page = self.page.widget()
+        if item is None or page is None or not self.page.verticalScrollBar().maximum():
+            return
+        rect = self.items.visualItemRect(item)
+        top = self.items.viewport().mapTo(page, rect.topLeft())
+        self.page.ensureVisible(top.x(), top.y() + rect.height() // 2, 0, rect.height() // 2)
 
     def _show_count(self) -> None:
         total = len(self.checks())

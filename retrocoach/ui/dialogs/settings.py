@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Final, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,7 @@ from retrocoach.ui.buttons import big_tick
 from retrocoach.ui.dialogs.belt_settings import BeltSettings, label_of, tip_of
 from retrocoach.ui.dialogs.heart_settings import HeartSettings
 from retrocoach.ui.dialogs.treadmill_settings import TreadmillFinder, TreadmillSettings
+from retrocoach.ui.window.placement import fit_to_screen
 
 __all__ = ["SettingsDialog"]
 
@@ -146,6 +149,8 @@ class SettingsDialog(QDialog):
         check = big_tick(QCheckBox(setting.label, self))
         check.setObjectName(name)
         check.setToolTip(tip_of(setting) + more)
+        # As wide as its box and words: a click in the empty row beside them changes nothing.
+        check.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return check
 
     def controls(self) -> dict[str, QWidget]:
@@ -197,10 +202,30 @@ class SettingsDialog(QDialog):
             label = QLabel(text, self)
             label.setBuddy(buddy)
             form.addRow(label, field)
+        # The settings scroll above OK and Cancel: the whole form is about 560x680, more than
+        # a 1024x600 screen has (or 1920x1080 at scale 2), and the buttons must stay in reach.
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(self._when)
+        inner.addStretch(1)
+        self.page = QScrollArea(self)
+        self.page.setObjectName("settings_scroll")
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self._when)
+        layout.addWidget(self.page, 1)
         layout.addWidget(self._buttons)
+        whole = body.sizeHint() + QSize(self.page.verticalScrollBar().sizeHint().width(), 0)
+        body.resize(body.sizeHint())  # laid out now: each field has its place before the show
+        margins = layout.contentsMargins()
+        extra = QSize(
+            margins.left() + margins.right(),
+            margins.top() + margins.bottom() + layout.spacing() + self._buttons.sizeHint().height(),
+        )
+        fit_to_screen(self, whole + extra, self.parentWidget())
 
     def _connect_signals(self) -> None:
         # Volume readout
