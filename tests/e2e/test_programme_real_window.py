@@ -144,9 +144,16 @@ def _shot_reading(desktop: Desktop, name: str, words: str) -> Path:
     """A screenshot taken again until tesseract reads *words* in it (mapped is not painted)."""
     shot = SCREENSHOTS / name
 
+    top = shot.with_name(f"{shot.stem}-top.png")
+
     def painted() -> bool:
         desktop.screenshot(shot)
-        return _read(shot, words) or _read(shot, words, layout="6")
+        if _read(shot, words) or _read(shot, words, layout="6"):
+            return True
+        # The programme's header is at the top of the coach: read by itself, it is not lost
+        # in the page layout tesseract finds for the whole screen (small lines beside big ones).
+        subprocess.run(["convert", str(shot), "-crop", "100%x40%+0+0", str(top)], check=True)
+        return _read(top, words)
 
     wait_until(painted, f"{words!r} on screen")
     return shot
