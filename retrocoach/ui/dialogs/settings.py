@@ -33,6 +33,7 @@ from retrocoach.ui.buttons import big_tick
 from retrocoach.ui.dialogs.belt_settings import BeltSettings, label_of, tip_of
 from retrocoach.ui.dialogs.heart_settings import HeartSettings
 from retrocoach.ui.dialogs.treadmill_settings import TreadmillFinder, TreadmillSettings
+from retrocoach.ui.keyboard import wheel_scrolls_page
 from retrocoach.ui.window.placement import fit_to_screen
 
 __all__ = ["SettingsDialog"]
@@ -215,6 +216,7 @@ class SettingsDialog(QDialog):
         self.page.setWidgetResizable(True)
         self.page.setFrameShape(QScrollArea.Shape.NoFrame)
         self.page.setWidget(body)
+        wheel_scrolls_page(self.page, body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(self._buttons)

@@ -25,6 +25,7 @@ from retrocoach.core.plan.store import PlanNameTakenError, PlanStore, UnknownPla
 from retrocoach.core.speeds import Units
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
+from retrocoach.ui.keyboard import wheel_scrolls_page
 from retrocoach.ui.plan.choice import PlanChoice, preset_key, saved_key
 from retrocoach.ui.plan.fields import PlanFields, describe_totals
 
@@ -101,6 +102,7 @@ class PlanEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        wheel_scrolls_page(scroll, body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

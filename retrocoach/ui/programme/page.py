@@ -29,7 +29,7 @@ from retrocoach.core.programme.words import (
 )
 from retrocoach.core.speeds import Units, speeds_in
 from retrocoach.ui.buttons import big_tick, mnemonic_button
-from retrocoach.ui.keyboard import keep_keys
+from retrocoach.ui.keyboard import keep_keys, wheel_scrolls_page
 from retrocoach.ui.programme.grid import ProgrammeGrid
 
 __all__ = ["AGREED_TEXT", "ProgrammePage", "programme_html"]
@@ -131,6 +131,7 @@ class ProgrammePage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        wheel_scrolls_page(scroll, body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -10,10 +10,12 @@ from datetime import UTC, datetime
 
 import pytest
 from cut_text import cut_texts
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -148,3 +150,45 @@ def test_the_balance_check_s_words_tick_its_box(qtbot: QtBot) -> None:
     assert not dialog.one_leg.isChecked()
     assert dialog.one_leg.accessibleName().startswith("Balance check")
     assert isinstance(dialog.page, QScrollArea)
+
+
+def _wheel(widget: QWidget, steps: int) -> None:
+    """Turn the mouse wheel over the middle of *widget* (negative: towards the walker)."""
+    middle = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        middle,
+        QPointF(widget.mapToGlobal(middle.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_settings_and_changes_no_list_it_passes_over(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(checklist_confirmed=True))
+    _shown(qtbot, dialog, SMALL)
+    page = dialog.page.widget()
+    assert page is not None
+    combos = [c for c in page.findChildren(QComboBox) if c.isVisibleTo(dialog)]
+    assert combos
+    bar = dialog.page.verticalScrollBar()
+    for combo in combos:
+        bar.setValue(0)
+        dialog.page.ensureWidgetVisible(combo)
+        before = combo.currentIndex()
+        for step in (-1, 1):  # one way or the other, a list that took the wheel would change
+            _wheel(combo, step)
+            assert combo.currentIndex() == before, combo.objectName()
+        assert not combo.hasFocus(), "the wheel gives no list the focus"
+    _wheel(combos[0], -3)
+    assert bar.value() > 0 or bar.maximum() == 0, "the wheel scrolled the page instead"
+    # Chosen (a click or Tab gives it the focus), a list takes the wheel as before.
+    combos[0].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(combos[0].hasFocus, timeout=2000)
+    before = combos[0].currentIndex()
+    _wheel(combos[0], -1 if before < combos[0].count() - 1 else 1)
+    assert combos[0].currentIndex() != before

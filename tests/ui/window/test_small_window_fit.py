@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from cut_text import cut_texts
 from look_restored import application_look_restored  # noqa: F401  (used by name)
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from window_kit import MakeWindow, WindowKit
 
@@ -178,3 +179,32 @@ def test_notices_in_a_walk_take_lesser_lines_room_and_at_most_a_quarter_each_who
     notices.dismiss("remote")
     kit.qtbot.waitUntil(lambda: not notices.isVisible(), timeout=2000)
     assert _settled(kit) == (coach, word, time)
+
+
+def test_the_wheel_over_the_plan_s_rounds_scrolls_the_form_and_leaves_the_rounds(
+    make_window: MakeWindow,
+) -> None:
+    kit = make_window(plan=BELT)
+    _sized(kit, (486, 270))
+    kit.press(Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    editor = kit.window._pages.plan_editor
+    scroll = editor.findChild(QScrollArea)
+    assert scroll is not None
+    rounds = editor._fields.rounds
+    scroll.ensureWidgetVisible(rounds)
+    before = rounds.value()
+    for step in (-1, 1):  # either way, rounds that took the wheel would change
+        middle = QPointF(rounds.width() / 2, rounds.height() / 2)
+        wheel = QWheelEvent(
+            middle,
+            QPointF(rounds.mapToGlobal(middle.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, 120 * step),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(rounds, wheel)
+        assert rounds.value() == before
+    assert editor.plan == BELT, "the plan is as it was"
