@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
 from typing import Final, cast
 
@@ -215,6 +216,7 @@ class SettingsDialog(QDialog):
         self.page.setObjectName("settings_scroll")
         self.page.setWidgetResizable(True)
         self.page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab brings each setting into view
         self.page.setWidget(body)
         wheel_scrolls_page(self.page, body)
         layout = QVBoxLayout(self)
@@ -228,6 +230,33 @@ class SettingsDialog(QDialog):
             margins.top() + margins.bottom() + layout.spacing() + self._buttons.sizeHint().height(),
         )
         fit_to_screen(self, whole + extra, self.parentWidget())
+        self._tab_in_reading_order([field for _text, field, _buddy in rows])
+
+    def _tab_in_reading_order(self, fields: list[QWidget | QHBoxLayout]) -> None:
+        """Tab from the first setting to the last as they read, then OK and Cancel.
+
+        Tab went in the order the parts were made: the Bluetooth address first (and the dialog
+        opened on it), the test button after the theme, the balance check after OK.
+        """
+        chain: list[QWidget] = []
+        for field in fields:
+            if isinstance(field, QHBoxLayout):
+                items = (field.itemAt(i) for i in range(field.count()))
+                parts = [item.widget() for item in items if item is not None]
+            else:
+                parts = [field, *field.findChildren(QWidget)]
+            chain += [
+                part
+                for part in parts
+                if part is not None
+                and part.window() is self  # not a list's pop-up, a window of its own
+                and part.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ]
+        chain += [self._buttons.button(QDialogButtonBox.StandardButton.Ok)]
+        chain += [self._buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        chain[0].setFocus()
 
     def _connect_signals(self) -> None:
         # Volume readout

@@ -101,6 +101,7 @@ class PlanEditor(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab brings each field into view
         scroll.setWidget(body)
         wheel_scrolls_page(scroll, body)
         outer = QVBoxLayout(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -225,3 +226,26 @@ def test_the_dialog_labels_and_offers_what_the_settings_table_declares(
             assert isinstance(control, QComboBox)
             offered = {control.itemData(i): control.itemText(i) for i in range(control.count())}
             assert offered == dict(kind.labels), key
+
+
+def test_tab_goes_through_the_settings_as_they_read_then_ok_and_cancel(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(checklist_confirmed=True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    assert QApplication.focusWidget() is combo(dialog, "engine"), "it opens on the first setting"
+    visited: list[QWidget] = []
+    while (focused := QApplication.focusWidget()) not in visited:
+        assert focused is not None
+        visited.append(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    assert visited[-2:] == [ok, box.button(QDialogButtonBox.StandardButton.Cancel)]
+    settings = visited[: visited.index(ok)]
+    tops = [part.mapTo(dialog, part.rect().topLeft()).y() for part in settings]
+    assert tops == sorted(tops), [part.objectName() for part in settings]
+    assert len(settings) >= 15
