@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QWidget,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 __all__ = [
     "EMPTY_TEXT",
     "ROWS_KEPT",
+    "ROWS_LEAST",
     "ChartSplitter",
+    "FittedPage",
     "MessageLabel",
     "chart_splitter",
     "named_label",
@@ -33,6 +37,8 @@ EMPTY_TEXT: Final = (
 """What the page says before the first session is kept."""
 
 ROWS_KEPT: Final = 5
+ROWS_LEAST: Final = 3
+"""The rows the table shows however short the window: the History page scrolls to keep them."""
 """Rows of the sessions table kept in sight: on a short page the chart goes beside the table."""
 
 # Widths in characters, so the table never measures 10,000 rows to size its columns.
@@ -91,11 +97,11 @@ class ChartSplitter(QSplitter):
         self.setSizes([2000, 3000])
         self._folded_for_room = False
 
-    def rows_height(self) -> int:
-        """The height the table needs to show ROWS_KEPT rows, its header and scroll bar."""
+    def rows_height(self, rows: int = ROWS_KEPT) -> int:
+        """The height the table needs to show *rows* rows, its header and scroll bar."""
         table = self._table
         return (
-            ROWS_KEPT * table.verticalHeader().defaultSectionSize()
+            rows * table.verticalHeader().defaultSectionSize()
             + table.horizontalHeader().sizeHint().height()
             + table.horizontalScrollBar().sizeHint().height()
             + 2 * table.frameWidth()
@@ -141,6 +147,63 @@ class ChartSplitter(QSplitter):
             # scrolls sideways anyway; above it, two fifths of the height.
             self.setSizes([1000, 1000] if short else [2000, 3000])
         super().resizeEvent(event)
+
+
+class FittedPage(QScrollArea):
+    """Holds the page's content at the page's height, or taller when the content needs more
+    (*needed* gives its least height for a width): then, and only then, the page scrolls.
+
+    On a 1024x600 screen at scale 2 the figures, the table and its buttons had 130 px between
+    them, and the table showed a row and a half; it now keeps ROWS_LEAST rows. A plain scroll
+    area would not do: it gives a content whose lines wrap its preferred height, and the chart
+    would never fold for room.
+    """
+
+    def __init__(self, parent: QWidget, content: QWidget, needed: Callable[[int], int]) -> None:
+        super().__init__(parent)
+        self._needed = needed
+        self.setWidgetResizable(False)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab brings the table and buttons into view
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    # The content's wishes, as if it were in the page's place: the page asks for the room it
+    # asked for before it could scroll (a stacked page counts only a height for its width).
+    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        content = self.widget()
+        return content.sizeHint() if content is not None else super().sizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802  (Qt's name)
+        content = self.widget()
+        return content is not None and content.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802  (Qt's name)
+        content = self.widget()
+        return content.heightForWidth(width) if content is not None else -1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
+        if watched is self.widget() and event.type() is QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        content = self.widget()
+        if content is None:
+            return
+        width, height = self.width(), self.height()
+        if self._needed(width) <= height:
+            size = (width, height)  # it fits: no scroll bar
+        else:  # narrower by the scroll bar, and as tall as it then needs
+            narrow = width - self.verticalScrollBar().sizeHint().width()
+            size = (narrow, max(height, self._needed(narrow)))
+        if content.size().toTuple() != size:
+            content.resize(*size)
 
 
 def chart_splitter(

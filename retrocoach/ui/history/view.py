@@ -26,6 +26,7 @@ from retrocoach.core.history.store import HistoryStore, UnknownSessionError
 from retrocoach.core.storage.document import FileState
 from retrocoach.ui.buttons import mnemonic_button
 from retrocoach.ui.dialogs.prompts import DialogPrompts, Prompts
+from retrocoach.ui.flow_row import FlowRow
 from retrocoach.ui.history import parts
 from retrocoach.ui.history.chart import CHART_WEEKS, WeeklyChart
 from retrocoach.ui.history.exports import HistoryExports
@@ -97,11 +98,10 @@ class HistoryView(QWidget):
         figures = QHBoxLayout()
         for label in (self._totals, self._week, self._streak):
             figures.addWidget(label, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()  # wraps onto a second line rather than cut the buttons' words
         for button in (self._note, self._delete, self._undo, self._export, self._fit_button):
             buttons.addWidget(button)
         buttons.addWidget(self._fold)
-        buttons.addStretch(1)
         content = QWidget(self)
         stack = QVBoxLayout(content)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -109,13 +109,27 @@ class HistoryView(QWidget):
         self.splitter = parts.chart_splitter(content, self.charts, self.table, self._fold)
         stack.addWidget(self.splitter, 1)
         stack.addLayout(buttons)
+        self._figures, self._buttons, self._stack = figures, buttons, stack
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._empty)
-        self._pages.addWidget(content)
+        self._pages.addWidget(parts.FittedPage(self, content, self._least_height))
         layout = QVBoxLayout(self)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self._banner)
         self._update_buttons()
+
+    def _least_height(self, width: int) -> int:
+        """The page's least height at *width*: the figures, ROWS_LEAST rows and the buttons."""
+        margins = self._stack.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        return (
+            margins.top()
+            + self._figures.heightForWidth(inner)
+            + self.splitter.rows_height(parts.ROWS_LEAST)
+            + self._buttons.heightForWidth(inner)
+            + 2 * max(0, self._stack.spacing())
+            + margins.bottom()
+        )
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         return mnemonic_button(self, f"history_{name}_button", text, tip)

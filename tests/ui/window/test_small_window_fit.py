@@ -4,16 +4,22 @@ fields can all be reached, and notices never take the coach's room."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from cut_text import cut_texts
 from look_restored import application_look_restored  # noqa: F401  (used by name)
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
+from walks import minute_each_way
 from window_kit import MakeWindow, WindowKit
 
+from retrocoach.core.history.store import HistoryStore
 from retrocoach.core.plan.model import parse_spec
 from retrocoach.core.session.machine import State
+from retrocoach.core.storage.paths import DataPaths
+from retrocoach.ui.history.parts import ROWS_LEAST
 from retrocoach.ui.window.frame import WindowFrame
 
 Key = Qt.Key
@@ -208,3 +214,35 @@ def test_the_wheel_over_the_plan_s_rounds_scrolls_the_form_and_leaves_the_rounds
         QApplication.sendEvent(rounds, wheel)
         assert rounds.value() == before
     assert editor.plan == BELT, "the plan is as it was"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_history_page_keeps_its_rows_and_every_button_whole_scrolling_if_it_must(
+    make_window: MakeWindow, data_paths: DataPaths, size: tuple[int, int]
+) -> None:
+    """A row and a half and cut buttons ("elete sessio") at 486x270: now ROWS_LEAST rows show
+    at least, the buttons wrap onto a second line, and the page scrolls only when it must."""
+    history = HistoryStore(data_paths, warn=pytest.fail)
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    for number in range(12):
+        history.add(minute_each_way(f"walk{number}", start + timedelta(days=number)))
+    kit = make_window(plan=BELT)
+    _sized(kit, size)
+    kit.press(Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    view = kit.window._pages.history.page  # type: ignore[attr-defined]
+    kit.qtbot.waitUntil(lambda: view.table.model().rowCount() == 12, timeout=2000)
+    cuts = _cuts(kit, "History")
+    assert not cuts, "\n".join(cuts)
+    table = view.table
+    kit.qtbot.waitUntil(lambda: table.height() > 0, timeout=1000)
+    rows = table.viewport().height() / table.verticalHeader().defaultSectionSize()
+    assert rows >= ROWS_LEAST - 0.05, f"{rows:.1f} rows at {size}"
+    page = view.findChild(QScrollArea)
+    assert page is not None
+    for button in view.findChildren(QPushButton):
+        if button.isVisibleTo(view):
+            page.ensureWidgetVisible(button, 0, 0)
+            QApplication.processEvents()
+            assert _shown_in(page, button), button.text()
+    if size != TINY:  # room enough: no scrolling
+        assert page.verticalScrollBar().maximum() == 0
