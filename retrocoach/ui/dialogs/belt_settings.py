@@ -116,7 +116,8 @@ class BeltSettings(QWidget):
         self.mass_error.setVisible(bool(message))
         self.mass.setAccessibleDescription(message)
         if message:
-            self.window().adjustSize()  # room for the whole reason, never clipped
+            # No adjustSize: the settings scroll, and the reason wraps in its own room (sizing
+            # the dialog to its hint shrank it, on a small screen or at scale 2, and hid it).
             self.mass_error.setMinimumHeight(self.mass_error.heightForWidth(self.mass.width()))
         return message
 

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable
 from typing import Final, cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -270,16 +270,21 @@ class SettingsDialog(QDialog):
 
     def _on_buttons_accepted(self) -> None:
         # A body mass that cannot be read keeps the dialog open, the reason beside it.
-        if self.belt.problem():
-            self.belt.mass.setFocus()
-            return
-        if self.treadmill.problem():
-            self.treadmill.address.setFocus()
-            return
-        if self.heart.problem():
-            self.heart.address.setFocus()
-            return
+        for problem, field, reason in (
+            (self.belt.problem, self.belt.mass, self.belt.mass_error),
+            (self.treadmill.problem, self.treadmill.address, self.treadmill.note),
+            (self.heart.problem, self.heart.address, self.heart.note),
+        ):
+            if problem():
+                field.setFocus()
+                # Scrolled to once the reason has its room: the field, and the reason beside it.
+                QTimer.singleShot(0, lambda f=field, r=reason: self._bring_into_view(f, r))
+                return
         self.accept()
+
+    def _bring_into_view(self, field: QWidget, reason: QWidget) -> None:
+        self.page.ensureWidgetVisible(reason)
+        self.page.ensureWidgetVisible(field)
 
     def _on_volume_value_changed(self, value: int) -> None:
         self._volume_value.setText(f"{value} %")

@@ -175,6 +175,11 @@ def test_the_wheel_scrolls_the_settings_and_changes_no_list_it_passes_over(qtbot
     assert page is not None
     combos = [c for c in page.findChildren(QComboBox) if c.isVisibleTo(dialog)]
     assert combos
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setFocus(Qt.FocusReason.TabFocusReason)  # the walker is about to press OK, say
+    qtbot.waitUntil(ok.hasFocus, timeout=2000)
     bar = dialog.page.verticalScrollBar()
     for combo in combos:
         bar.setValue(0)
@@ -192,3 +197,30 @@ def test_the_wheel_scrolls_the_settings_and_changes_no_list_it_passes_over(qtbot
     before = combos[0].currentIndex()
     _wheel(combos[0], -1 if before < combos[0].count() - 1 else 1)
     assert combos[0].currentIndex() != before
+
+
+@pytest.mark.parametrize("size", [SMALL, QSize(590, 720)], ids=["small", "whole"])
+def test_a_body_mass_that_cannot_be_read_is_brought_into_view_with_its_reason(
+    qtbot: QtBot, size: QSize
+) -> None:
+    """OK with a bad body mass keeps the dialog open: it stays its size (sizing it to its hint
+    shrank it and hid the reason) and the page scrolls to the field and the reason beside it."""
+    dialog = SettingsDialog(Settings(checklist_confirmed=True))
+    _shown(qtbot, dialog, size)
+    dialog.belt.mass.setText("abc")
+    dialog.page.verticalScrollBar().setValue(0)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible(), "the dialog waits for a body mass it can read"
+    viewport = dialog.page.viewport()
+
+    def shown(widget: QWidget) -> bool:
+        return viewport.rect().contains(_box(viewport, widget))
+
+    reason = dialog.belt.mass_error
+    qtbot.waitUntil(lambda: shown(dialog.belt.mass) and shown(reason), timeout=2000)
+    assert dialog.belt.mass.hasFocus()
+    assert reason.text()
+    qtbot.waitUntil(lambda: not cut_texts(dialog), timeout=2000)  # once laid out again
+    assert dialog.size() == size
