@@ -137,16 +137,30 @@ class CoachColumn(QLayout):
         """Each shown part's height (keyed by id of its slot) in a column *width* x *height*.
 
         The shares are of the height with what is lent (see `lent`), so long as every part
-        with a share still shows: on a very short coach, rather than lose the speed to set,
-        they are shares of the height there is, and the word and the time shrink with it.
+        with a share still shows and the parts kept whatever happens still fit. When they
+        would not (a very short coach, a banner kept beside the direction and the time), the
+        shares are of as much of the lent height as lets them: the word and the time shrink
+        only as far as they must, never past the coach's edge nor at the speed's expense.
         """
         lent = max(0, self.lent())
-        if lent:
-            lending = self._heights(width, height, height + lent)
-            shared = [slot for slot in self._shown() if slot.share]
-            if all(id(slot) in lending for slot in shared):
-                return lending
-        return self._heights(width, height, height)
+        if not lent:
+            return self._heights(width, height, height)
+        shared = [slot for slot in self._shown() if slot.share]
+
+        def fits(heights: dict[int, int]) -> bool:
+            return all(id(slot) in heights for slot in shared) and sum(heights.values()) <= height
+
+        whole = self._heights(width, height, height + lent)
+        if fits(whole):
+            return whole
+        low, high = 0, lent  # the most that may be counted, and the least that may not
+        while high - low > 1:
+            middle = (low + high) // 2
+            if fits(self._heights(width, height, height + middle)):
+                low = middle
+            else:
+                high = middle
+        return self._heights(width, height, height + low)
 
     def _shown(self) -> list[_Slot]:
         """The parts to show, highest rank first."""
