@@ -53,6 +53,7 @@ class WindowFrame(QWidget):
         # and the time: a notice in the middle of a walk (the treadmill lost) leaves them be.
         self.coach.column.lent = lambda: self.notices.height() if self.notices.isVisible() else 0
         self.notices.installEventFilter(self)
+        self.notices.focus_released.connect(self._give_the_page_the_focus)
         # The coach holds the keyboard focus whenever it shows, so Space starts and pauses
         # there rather than pressing a banner's button or a page's control left focused.
         self.coach.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -62,6 +63,13 @@ class WindowFrame(QWidget):
         if watched is self.notices and event.type() in _LENDING:
             self.coach.lent_changed()
         return False
+
+    def _give_the_page_the_focus(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.coach:
+            self.coach.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.coach:

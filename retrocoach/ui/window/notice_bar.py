@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -62,6 +63,8 @@ class NoticeBar(QWidget):
     """
 
     dismissed = Signal(str)
+    focus_released = Signal()
+    """The last notice was dismissed from the keyboard: the page should take the focus back."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +100,9 @@ class NoticeBar(QWidget):
     def _fit(self) -> None:
         """As tall as the notices need at this width, up to the limit."""
         self._fitted_width = width = self.width()
+        # Measured afresh: a notice's new text is not yet in the layouts' cached heights.
+        for notice in self._notices.values():
+            notice.updateGeometry()
         needed = self._column.heightForWidth(width) if self._column.hasHeightForWidth() else -1
         if needed < 0:
             needed = self._column.sizeHint().height()
@@ -134,11 +140,21 @@ class NoticeBar(QWidget):
         notice = self._notices.pop(key, None)
         if notice is None:
             return
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and (focused is notice or notice.isAncestorOf(focused))
         notice.hide()
         self._column.removeWidget(notice)
         notice.deleteLater()
         self._fit()
         self.setVisible(bool(self._notices) and not self._held)
+        if had_focus:
+            # Dismissed from the keyboard: on to the next notice's Dismiss, or back to the page
+            # (left where it was, the focus kept Space from pausing the walk).
+            rest = list(self._notices.values())
+            if rest:
+                rest[0].close_button.setFocus(Qt.FocusReason.TabFocusReason)
+            else:
+                self.focus_released.emit()
         self.dismissed.emit(key)
 
     def messages(self) -> dict[str, str]:
