@@ -11,7 +11,14 @@ from cut_text import cut_texts
 from look_restored import application_look_restored  # noqa: F401  (used by name)
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
 from walks import minute_each_way
 from window_kit import MakeWindow, WindowKit
 
@@ -19,6 +26,7 @@ from retrocoach.core.history.store import HistoryStore
 from retrocoach.core.plan.model import parse_spec
 from retrocoach.core.session.machine import State
 from retrocoach.core.storage.paths import DataPaths
+from retrocoach.ui.coach.treadmill_panel import TreadmillPanel
 from retrocoach.ui.history.parts import ROWS_LEAST
 from retrocoach.ui.window.frame import WindowFrame
 
@@ -246,3 +254,78 @@ def test_the_history_page_keeps_its_rows_and_every_button_whole_scrolling_if_it_
             assert _shown_in(page, button), button.text()
     if size != TINY:  # room enough: no scrolling
         assert page.verticalScrollBar().maximum() == 0
+
+
+PLAIN = parse_spec("getready=3s warmup=0s forward=30s backward=30s rounds=1 cooldown=0s")
+KEPT_SIZES = [(1366, 768), (1024, 600), (800, 540), (640, 360), (600, 1000), (486, 270)]
+
+
+@pytest.mark.parametrize("size", KEPT_SIZES, ids=[f"{w}x{h}" for w, h in KEPT_SIZES])
+@pytest.mark.parametrize("plan", [PLAIN, BELT], ids=["plain", "belt"])
+def test_the_treadmill_lost_with_notices_keeps_every_big_part_inside_the_coach(
+    make_window: MakeWindow, size: tuple[int, int], plan: object
+) -> None:
+    """The treadmill lost (its banner is kept beside the direction and the time) and two
+    notices lent their room: the time ran 30 px past the coach's foot at 1366x768."""
+    kit = make_window(plan=plan)
+    _sized(kit, size)
+    view = kit.window.coach
+    panel = TreadmillPanel(view)
+    kit.press(Key.Key_Space)
+    kit.walk(4)
+    panel.show_state(True, None, None)
+    panel.show_lost("The treadmill is lost: set the belt by hand.")
+    kit.window.notices.show_notice("sound", LONG_NOTICE)
+    kit.window.notices.show_notice("remote", "No session bus: media keys are not available.")
+    _settled(kit)
+    parts = [panel.lost, view.band, view.middle]
+    if plan is BELT and view.belt.speed not in view.column.dropped:
+        parts.append(view.belt.speed)
+    boxes = [_box(view, part) for part in parts]
+    for number, box in enumerate(boxes):
+        assert view.rect().contains(box), f"{parts[number].objectName()} {box} past {view.rect()}"
+        for other in boxes[number + 1 :]:
+            assert not box.intersects(other), f"{box} runs into {other}"
+
+
+def test_a_notice_whose_text_changes_is_sized_for_its_new_text(make_window: MakeWindow) -> None:
+    kit = make_window(plan=BELT)
+    _sized(kit, (1024, 691))
+    notices = kit.window.notices
+    scroll = notices.findChild(QScrollArea)
+    assert scroll is not None
+    notices.show_notice("heart", "Heart strap: connecting.")
+    kit.qtbot.waitUntil(notices.isVisible, timeout=2000)
+    _settled(kit)
+    short = notices.height()
+    notices.show_notice("heart", " ".join([LONG_NOTICE] * 2))
+    kit.qtbot.waitUntil(lambda: notices.height() > short, timeout=2000)
+    _settled(kit)
+    assert scroll.verticalScrollBar().maximum() == 0, "under its limit, nothing to scroll"
+    notices.show_notice("heart", "Heart strap: connected.")
+    kit.qtbot.waitUntil(lambda: notices.height() == short, timeout=2000)
+
+
+def test_space_pauses_the_walk_once_the_last_notice_is_dismissed_from_the_keyboard(
+    make_window: MakeWindow,
+) -> None:
+    kit = make_window(plan=BELT)
+    kit.press(Key.Key_Space)
+    kit.walk(4)
+    notices = kit.window.notices
+    notices.show_notice("a", "First notice.")
+    notices.show_notice("b", "Second notice.")
+    kit.qtbot.waitUntil(notices.isVisible, timeout=2000)
+    for _ in range(2):
+        dismiss = next(
+            button
+            for button in notices.findChildren(QToolButton)
+            if button.isVisible() and button.text() == "Dismiss"
+        )
+        dismiss.setFocus(Qt.FocusReason.TabFocusReason)
+        kit.qtbot.waitUntil(dismiss.hasFocus, timeout=2000)
+        kit.press(Key.Key_Space)
+    kit.qtbot.waitUntil(lambda: not notices.isVisible(), timeout=2000)
+    assert kit.session.state is State.RUNNING
+    kit.press(Key.Key_Space)
+    assert kit.session.state is State.PAUSED, "Space reached the walk again"
