@@ -9,12 +9,15 @@ from typing import Final
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
-__all__ = ["KEEP", "LAST", "CoachColumn"]
+__all__ = ["KEEP", "LAST", "SQUEEZE_LEAST", "CoachColumn"]
 
 KEEP: Final = 0
 """The rank of a part that is never dropped (the direction band and the time)."""
 LAST: Final = 99
 """The rank after every part's: as the last rank shown, it drops none."""
+SQUEEZE_LEAST: Final = 0.6
+"""The least share of their height the kept parts give up to let a part with a share show
+(the speed to set beside a lost treadmill's words): below it, that part gives way instead."""
 
 
 @dataclass(slots=True)
@@ -139,28 +142,42 @@ class CoachColumn(QLayout):
         The shares are of the height with what is lent (see `lent`), so long as every part
         with a share still shows and the parts kept whatever happens still fit. When they
         would not (a very short coach, a banner kept beside the direction and the time), the
-        shares are of as much of the lent height as lets them: the word and the time shrink
+        shares are of as much of the lent height as lets them; and if a part with a share is
+        still left out (the speed to set, beside a lost treadmill's words on a short coach),
+        the kept parts give it room, down to their least heights. The word and the time shrink
         only as far as they must, never past the coach's edge nor at the speed's expense.
         """
         lent = max(0, self.lent())
-        if not lent:
-            return self._heights(width, height, height)
         shared = [slot for slot in self._shown() if slot.share]
 
         def fits(heights: dict[int, int]) -> bool:
             return all(id(slot) in heights for slot in shared) and sum(heights.values()) <= height
 
-        whole = self._heights(width, height, height + lent)
-        if fits(whole):
-            return whole
-        low, high = 0, lent  # the most that may be counted, and the least that may not
-        while high - low > 1:
-            middle = (low + high) // 2
-            if fits(self._heights(width, height, height + middle)):
-                low = middle
+        best = self._heights(width, height, height + lent)
+        if fits(best):
+            return best
+        if lent:
+            low, high = 0, lent  # the most that may be counted, and the least that may not
+            while high - low > 1:
+                middle = (low + high) // 2
+                if fits(self._heights(width, height, height + middle)):
+                    low = middle
+                else:
+                    high = middle
+            best = self._heights(width, height, height + low)
+            if fits(best):
+                return best
+        # The largest share of their height the kept parts may keep for the rest to show.
+        least, most = SQUEEZE_LEAST, 1.0
+        if not fits(self._heights(width, height, height, least)):
+            return best  # no room for them all: the lesser parts go, as ever
+        for _ in range(8):
+            share = (least + most) / 2
+            if fits(self._heights(width, height, height, share)):
+                least = share
             else:
-                high = middle
-        return self._heights(width, height, height + low)
+                most = share
+        return self._heights(width, height, height, least)
 
     def _shown(self) -> list[_Slot]:
         """The parts to show, highest rank first."""
@@ -170,12 +187,19 @@ class CoachColumn(QLayout):
             if not slot.item.isEmpty() and slot.rank <= self.last_rank
         ]
 
-    def _heights(self, width: int, height: int, basis: int) -> dict[int, int]:
-        """As heights(), the shares taken of *basis*."""
+    def _heights(self, width: int, height: int, basis: int, squeeze: float = 1.0) -> dict[int, int]:
+        """As heights(), the shares taken of *basis*, the kept parts' times *squeeze*."""
         heights: dict[int, int] = {}
         room = height
         shown = self._shown()
-        kept = {id(slot): self._wanted(slot, width, basis) for slot in shown if slot.rank == KEEP}
+        kept = {
+            id(slot): max(
+                round(self._wanted(slot, width, basis) * squeeze),
+                slot.item.minimumSize().height(),
+            )
+            for slot in shown
+            if slot.rank == KEEP
+        }
         for slot in shown:
             if id(slot) in kept:
                 wanted = kept[id(slot)]
