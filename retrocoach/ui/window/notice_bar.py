@@ -106,7 +106,27 @@ class NoticeBar(QWidget):
         needed = self._column.heightForWidth(width) if self._column.hasHeightForWidth() else -1
         if needed < 0:
             needed = self._column.sizeHint().height()
-        self._scroll.setFixedHeight(min(needed, self._limit) if self._limit > 0 else needed)
+        if 0 < self._limit < needed:
+            needed = self._whole_notices_within(width, self._limit)
+        self._scroll.setFixedHeight(needed)
+
+    def _whole_notices_within(self, width: int, limit: int) -> int:
+        """The height of as many whole notices as fit in *limit* (the rest scroll): a notice
+        cut across a line looked broken. *limit* itself if not even the first fits."""
+        margins = self._column.contentsMargins()
+        inner = width - margins.left() - margins.right() - self._scroll_bar_width()
+        bottom, shown = margins.top(), 0
+        for notice in self._notices.values():
+            height = notice.heightForWidth(inner) if notice.hasHeightForWidth() else -1
+            bottom += height if height >= 0 else notice.sizeHint().height()
+            if bottom > limit:
+                break
+            shown = bottom
+            bottom += self._column.spacing()
+        return shown or limit
+
+    def _scroll_bar_width(self) -> int:
+        return self._scroll.verticalScrollBar().sizeHint().width()
 
     def show_notice(self, key: str, text: str) -> None:
         """Show *text* under *key*; a new text also goes to the log (stderr), where a desktop

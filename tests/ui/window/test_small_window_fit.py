@@ -331,3 +331,29 @@ def test_space_pauses_the_walk_once_the_last_notice_is_dismissed_from_the_keyboa
     assert kit.session.state is State.RUNNING
     kit.press(Key.Key_Space)
     assert kit.session.state is State.PAUSED, "Space reached the walk again"
+
+
+def test_notices_at_their_limit_show_whole_notices_and_scroll_to_the_rest(
+    make_window: MakeWindow,
+) -> None:
+    """At a quarter of a 640x360 window two notices did not fit: the second showed cut
+    across a line. Now the bar ends under the last whole notice, and the rest scrolls."""
+    kit = make_window(plan=BELT)
+    _sized(kit, (640, 360))
+    notices = kit.window.notices
+    notices.show_notice("remote", "No session bus: media keys are not available.")
+    notices.show_notice("sound", LONG_NOTICE)
+    kit.qtbot.waitUntil(notices.isVisible, timeout=2000)
+    _settled(kit)
+    scroll = notices.findChild(QScrollArea)
+    assert scroll is not None
+    assert scroll.verticalScrollBar().maximum() > 0, "the two do not fit: the rest scrolls"
+    viewport = scroll.viewport()
+    frames = [
+        frame for frame in notices.findChildren(QWidget, "notice") if frame.isVisibleTo(notices)
+    ]
+    assert len(frames) == 2
+    for frame in frames:
+        box = _box(viewport, frame)
+        shown = viewport.rect().intersected(box)
+        assert shown.isEmpty() or shown == box, f"a notice cut across: {box} in {viewport.rect()}"
