@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
@@ -24,6 +23,7 @@ from retrocoach.ui.window.notice_bar import NoticeBar
 if TYPE_CHECKING:
     from retrocoach.core.history.recorder import SessionRecorder
     from retrocoach.ui.dialogs.checkin import CheckinDialog
+    from retrocoach.ui.dialogs.stop_signs import StopSignsDialog
 
 __all__ = ["WalkEnd", "place_beside"]
 
@@ -56,7 +56,7 @@ class WalkEnd(QObject):
         self._refresh_history = refresh_history
         self.checkin: CheckinDialog | None = None
         self._book = book
-        self.stop_signs: QtWidgets.QMessageBox | None = None
+        self.stop_signs: StopSignsDialog | None = None
         """Shown after a check-in that says the walker stopped because they felt unwell."""
 
     def ended(self, recorder: SessionRecorder | None, *, ask: bool) -> None:
@@ -116,14 +116,11 @@ class WalkEnd(QObject):
 
     def _show_stop_signs(self) -> None:
         """The stop signs and the advice to see a clinician; the programme waits meanwhile."""
+        # Imported here: only a walk stopped for feeling unwell needs it.
+        from retrocoach.ui.dialogs.stop_signs import StopSignsDialog  # noqa: PLC0415
+
         lines = unwell_lines(self._book)
-        # Named here, not at import: PySide6 builds the class when first named (see prompts.py).
-        box = QtWidgets.QMessageBox(
-            QtWidgets.QMessageBox.Icon.Warning, "Stop signs - RetroCoach", lines[-1]
-        )
-        box.setParent(self._window, box.windowFlags())
-        box.setInformativeText("\n".join(lines[:-1]))
-        box.setAccessibleName("Stop signs")
+        box = StopSignsDialog(lines[-1], "\n".join(lines[:-1]), self._window)
         self.stop_signs = box
         box.open()
 

@@ -27,11 +27,13 @@ from walks import minute_each_way
 
 from retrocoach.core.safety.checklist import Checklist
 from retrocoach.core.safety.reminders import ReminderBook
+from retrocoach.core.safety.unwell import unwell_lines
 from retrocoach.core.settings.store import Settings
 from retrocoach.ui.dialogs.checkin import CheckinDialog
 from retrocoach.ui.dialogs.note import NoteDialog
 from retrocoach.ui.dialogs.safety import SafetyChecklistDialog
 from retrocoach.ui.dialogs.settings import SettingsDialog
+from retrocoach.ui.dialogs.stop_signs import StopSignsDialog
 from retrocoach.ui.focus_ring import RING_PX, FocusRings
 from retrocoach.ui.window.placement import DIALOG_FRAME_PX, fit_to_screen
 
@@ -43,6 +45,10 @@ DIALOGS: dict[str, Callable[[], QDialog]] = {
     "checklist": lambda: SafetyChecklistDialog(Checklist.from_book(ReminderBook.default())),
     "check-in": lambda: CheckinDialog(minute_each_way("w", datetime(2026, 12, 1, tzinfo=UTC))),
     "note": lambda: NoteDialog("Tue 1 Dec", "windy", 4),
+    "stop signs": lambda: StopSignsDialog(
+        unwell_lines(ReminderBook.default())[-1],
+        "\n".join(unwell_lines(ReminderBook.default())[:-1]),
+    ),
 }
 
 
@@ -224,3 +230,25 @@ def test_a_body_mass_that_cannot_be_read_is_brought_into_view_with_its_reason(
     assert reason.text()
     qtbot.waitUntil(lambda: not cut_texts(dialog), timeout=2000)  # once laid out again
     assert dialog.size() == size
+
+
+def test_every_stop_sign_can_be_read_on_a_small_screen(qtbot: QtBot) -> None:
+    """A message box at scale 2 was 448 px tall: past a 1366x768 screen's 384 (scale 2), its
+    last signs and its OK off the screen."""
+    dialog = DIALOGS["stop signs"]()
+    assert isinstance(dialog, StopSignsDialog)
+    _shown(qtbot, dialog, SMALL)
+    assert "see a doctor or physiotherapist" in dialog.text()
+    signs = dialog.informativeText()
+    assert "Stop signs:" in signs
+    assert "chest pain" in signs.lower()
+    viewport = dialog.page.viewport()
+    label = dialog.page.widget()
+    assert label is not None
+    dialog.page.verticalScrollBar().setValue(dialog.page.verticalScrollBar().maximum())
+    QApplication.processEvents()
+    assert viewport.rect().contains(_box(viewport, label).bottomLeft() - QPoint(0, 1)), (
+        "scrolled to its end, the last sign shows"
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted, "Enter closes it, as OK"
