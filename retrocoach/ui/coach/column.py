@@ -49,6 +49,9 @@ class CoachColumn(QLayout):
         """The parts given no room at the last layout (for tests and the curious)."""
         self.last_rank = LAST
         """Parts ranked after this are dropped, whatever room is left (a short window)."""
+        self.lends_from = LAST
+        """The first rank whose parts may give their room to what is lent: the parts ranked
+        before it that show without the loan show with it (the key that starts a walk)."""
         self.lent: Callable[[], int] = lambda: 0
         """How much of the column's height something else has for now (the window's notices).
 
@@ -148,10 +151,17 @@ class CoachColumn(QLayout):
         only as far as they must, never past the coach's edge nor at the speed's expense.
         """
         lent = max(0, self.lent())
-        shared = [slot for slot in self._shown() if slot.share]
+        shown = self._shown()
+        shared = [slot for slot in shown if slot.share]
+        # What lending may not cost: the parts ranked before `lends_from` shown without it.
+        plain = self._heights(width, height, height) if lent else {}
+        held = [slot for slot in shown if slot.rank < self.lends_from and id(slot) in plain]
 
         def fits(heights: dict[int, int]) -> bool:
-            return all(id(slot) in heights for slot in shared) and sum(heights.values()) <= height
+            return (
+                all(id(slot) in heights for slot in (*shared, *held))
+                and sum(heights.values()) <= height
+            )
 
         best = self._heights(width, height, height + lent)
         if fits(best):

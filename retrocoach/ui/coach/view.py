@@ -170,6 +170,9 @@ class CoachView(QWidget):
         column.add(info, rank=_INFO)
         column.add(self.whole_row, rank=_WHOLE_ROW)
         column.add(self.reminder_label, rank=_REMINDER)
+        # A notice that comes mid-walk takes the room of every lesser line but the Esc and
+        # Ctrl+Q banners (rank 1): the belt's hint, the status, the programme's line, and on.
+        column.lends_from = 2
 
     # -- what the window calls ---------------------------------------------------------------
 
@@ -201,7 +204,10 @@ class CoachView(QWidget):
             announce(self.belt.line, self.belt.line.text())
         set_line(self.next_label, next_text(progress.next_segment, state))
         set_line(self.round_label, round_text(progress.segment, progress.rounds))
-        self._walking = state not in (State.IDLE, State.FINISHED, State.STOPPED)
+        walking = state not in (State.IDLE, State.FINISHED, State.STOPPED)
+        if walking != self._walking:
+            self._walking = walking
+            self.lent_changed()  # a loan of room to the notices lasts as long as the walk
         if self._ready != (state is State.IDLE):
             self._ready = state is State.IDLE
             self._fit_status()
@@ -347,6 +353,11 @@ class CoachView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         self._fit_height()
         super().resizeEvent(event)
+
+    @property
+    def walking(self) -> bool:
+        """Whether a walk is under way (get-ready, a segment, a turn-around or paused)."""
+        return self._walking
 
     def lent_changed(self) -> None:
         """What the window lends of the view's height (its notices) changed: lay out again."""

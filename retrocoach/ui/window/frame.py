@@ -49,9 +49,11 @@ class WindowFrame(QWidget):
         column.addWidget(self.notices)
         column.addWidget(self.tabs, 1)
         column.addWidget(self.controls)
-        # A notice lends itself room from the coach's lesser lines, never from the direction
-        # and the time: a notice in the middle of a walk (the treadmill lost) leaves them be.
-        self.coach.column.lent = lambda: self.notices.height() if self.notices.isVisible() else 0
+        # A notice that comes in the middle of a walk (the treadmill lost) lends itself room
+        # from the coach's lesser lines, never from the direction and the time: they keep the
+        # size they had when the walk began. Before and after a walk notices take their room.
+        self._notices_at_start = 0
+        self.coach.column.lent = self._lent_to_notices
         self.notices.installEventFilter(self)
         self.notices.focus_released.connect(self._give_the_page_the_focus)
         # The coach holds the keyboard focus whenever it shows, so Space starts and pauses
@@ -63,6 +65,14 @@ class WindowFrame(QWidget):
         if watched is self.notices and event.type() in _LENDING:
             self.coach.lent_changed()
         return False
+
+    def _lent_to_notices(self) -> int:
+        """The height the notices took since the walk began (0 outside a walk)."""
+        now = self.notices.height() if self.notices.isVisible() else 0
+        if not self.coach.walking:
+            self._notices_at_start = now
+            return 0
+        return max(0, now - self._notices_at_start)
 
     def _give_the_page_the_focus(self) -> None:
         page = self.tabs.currentWidget()

@@ -357,3 +357,52 @@ def test_notices_at_their_limit_show_whole_notices_and_scroll_to_the_rest(
         box = _box(viewport, frame)
         shown = viewport.rect().intersected(box)
         assert shown.isEmpty() or shown == box, f"a notice cut across: {box} in {viewport.rect()}"
+
+
+STEADY_SIZES = [(1024, 691), (800, 540), (640, 360)]
+
+
+@pytest.mark.parametrize("size", STEADY_SIZES, ids=[f"{w}x{h}" for w, h in STEADY_SIZES])
+def test_notices_there_from_the_start_leave_the_prompt_and_one_size_for_the_session(
+    make_window: MakeWindow, size: tuple[int, int]
+) -> None:
+    """No sound and no session bus, said at start-up: before a walk the key that starts it
+    shows (it was dropped for the notices' loan), and the word and the time keep one size
+    from before the walk through it."""
+    kit = make_window(plan=BELT)
+    _sized(kit, size)
+    view = kit.window.coach
+    notices = kit.window.notices
+    notices.show_notice("sound", LONG_NOTICE)
+    notices.show_notice("remote", "No session bus: media keys are not available.")
+    kit.qtbot.waitUntil(notices.isVisible, timeout=2000)
+    _coach, *before = _settled(kit)
+    assert view.status_label.text() == "Press Space to start."
+    assert view.status_label not in view.column.dropped, "the key that starts the walk shows"
+    kit.press(Key.Key_Space)
+    kit.walk(4)
+    assert kit.session.state is State.RUNNING
+    _coach, *walking = _settled(kit)
+    assert walking == before, "the word and the time keep their size as the walk begins"
+
+
+@pytest.mark.parametrize("size", STEADY_SIZES, ids=[f"{w}x{h}" for w, h in STEADY_SIZES])
+def test_at_the_first_start_the_checklist_s_prompt_shows_beside_two_notices(
+    make_window: MakeWindow, size: tuple[int, int]
+) -> None:
+    """The first start on a computer with no sound and no session bus: after Esc on the
+    checklist, "Confirm the safety checklist to start: press Space." was given no room."""
+    kit = make_window(first_run=True)
+    _sized(kit, size)
+    checklist = kit.window.checklist
+    assert checklist is not None
+    checklist.reject()
+    notices = kit.window.notices
+    notices.show_notice("sound", LONG_NOTICE)
+    notices.show_notice("remote", "No session bus: media keys are not available.")
+    kit.qtbot.waitUntil(notices.isVisible, timeout=2000)
+    _settled(kit)
+    view = kit.window.coach
+    assert "checklist" in view.status_label.text()
+    assert view.status_label not in view.column.dropped, "the key to the first walk shows"
+    assert view.status_label.height() >= view.status_label.heightForWidth(view.status_label.width())
