@@ -126,7 +126,7 @@ class CoachColumn(QLayout):
         left = inner.height() - sum(heights[id(slot)] for slot in shown)
         # The band stays at the top, against the frame; the room left goes between the parts.
         gap = max(0, left) // len(shown) if shown else 0
-        y = inner.y()
+        y = below = inner.y()
         self.dropped = []
         for slot in self._slots:
             height = heights.get(id(slot), 0)
@@ -136,8 +136,12 @@ class CoachColumn(QLayout):
                     self.dropped.append(widget)
                 slot.item.setGeometry(QRect(inner.x(), inner.y(), 0, 0))
                 continue
-            slot.item.setGeometry(QRect(inner.x(), y, inner.width(), height))
-            y += height + gap
+            # A widget takes at least its least height whatever its share gives it: the next
+            # part starts below it, where the gap between them does not already leave room.
+            top = max(y, below)
+            slot.item.setGeometry(QRect(inner.x(), top, inner.width(), height))
+            below = top + max(height, slot.item.minimumSize().height())
+            y = top + height + gap
 
     def heights(self, width: int, height: int) -> dict[int, int]:
         """Each shown part's height (keyed by id of its slot) in a column *width* x *height*.
@@ -157,11 +161,13 @@ class CoachColumn(QLayout):
         plain = self._heights(width, height, height) if lent else {}
         held = [slot for slot in shown if slot.rank < self.lends_from and id(slot) in plain]
 
+        floors = {id(slot): slot.item.minimumSize().height() for slot in shown}
+
         def fits(heights: dict[int, int]) -> bool:
-            return (
-                all(id(slot) in heights for slot in (*shared, *held))
-                and sum(heights.values()) <= height
-            )
+            """Every part that must show shows, and all of them, each at least its least
+            height (a widget takes that whatever it is given), inside the column."""
+            taken = sum(max(part, floors.get(key, 0)) for key, part in heights.items())
+            return all(id(slot) in heights for slot in (*shared, *held)) and taken <= height
 
         best = self._heights(width, height, height + lent)
         if fits(best):
@@ -203,10 +209,7 @@ class CoachColumn(QLayout):
         room = height
         shown = self._shown()
         kept = {
-            id(slot): max(
-                round(self._wanted(slot, width, basis) * squeeze),
-                slot.item.minimumSize().height(),
-            )
+            id(slot): round(self._wanted(slot, width, basis) * squeeze)
             for slot in shown
             if slot.rank == KEEP
         }
@@ -219,7 +222,7 @@ class CoachColumn(QLayout):
                     wanted = self._wanted(slot, width, height)
             if slot.rank == KEEP or wanted <= room:
                 heights[id(slot)] = wanted
-                room -= wanted
+                room -= max(wanted, slot.item.minimumSize().height())  # what it really takes
         for slot in self._slots:
             if slot.grows and id(slot) in heights and room > 0:
                 heights[id(slot)] += room
@@ -230,9 +233,7 @@ class CoachColumn(QLayout):
     def _wanted(slot: _Slot, width: int, height: int) -> int:
         item = slot.item
         if slot.share:
-            # Never under the part's least height: the widget takes that much whatever it is
-            # given, and on a very short coach the band then ran into the time below it.
-            return max(round(height * slot.share), item.minimumSize().height())
+            return round(height * slot.share)
         wanted = item.heightForWidth(width) if item.hasHeightForWidth() else -1
         if wanted < 0:
             wanted = item.sizeHint().height()
