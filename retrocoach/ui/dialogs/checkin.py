@@ -21,8 +21,8 @@ from retrocoach.core.history.heart import heart_words
 from retrocoach.core.history.records import Outcome, SessionRecord
 from retrocoach.core.safety.unwell import UNWELL_CHOICE
 from retrocoach.ui.buttons import big_tick
+from retrocoach.ui.dialogs import fit_to_screen
 from retrocoach.ui.dialogs.note import NoteField, add_save_keys, effort_combo
-from retrocoach.ui.window.placement import fit_to_screen
 
 __all__ = ["EFFORT_WORDS", "CheckinDialog"]  # EFFORT_WORDS: the words, for the tests
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from retrocoach.core.figures.effort import EFFORT_HINT, EFFORT_WORDS
 from retrocoach.core.history.records import MAX_NOTES_CHARS
 from retrocoach.ui.colours import error_style
-from retrocoach.ui.window.placement import fit_to_screen
+from retrocoach.ui.dialogs import fit_to_screen
 
 __all__ = ["NoteDialog", "NoteField", "effort_combo", "note_problem"]
 

@@ -28,8 +28,8 @@ from retrocoach.core.safety.checklist import Checklist
 from retrocoach.core.safety.references import Figure, Reference, ReferenceList
 from retrocoach.core.safety.reminders import Reminder, ReminderBook
 from retrocoach.ui.buttons import big_tick
+from retrocoach.ui.dialogs import fit_to_screen
 from retrocoach.ui.dialogs.safety_rules import rules_html
-from retrocoach.ui.window.placement import fit_to_screen
 
 __all__ = ["CHECKLIST_TITLE", "SafetyChecklistDialog", "SafetyPage", "reminders_html"]
 

@@ -31,11 +31,11 @@ from retrocoach.core.settings.measures import Pips, Seconds
 from retrocoach.core.settings.store import Settings
 from retrocoach.core.settings.table import SETTINGS, Declared
 from retrocoach.ui.buttons import big_tick
+from retrocoach.ui.dialogs import fit_to_screen
 from retrocoach.ui.dialogs.belt_settings import BeltSettings, label_of, tip_of
 from retrocoach.ui.dialogs.heart_settings import HeartSettings
 from retrocoach.ui.dialogs.treadmill_settings import TreadmillFinder, TreadmillSettings
 from retrocoach.ui.keyboard import wheel_scrolls_page
-from retrocoach.ui.window.placement import fit_to_screen
 
 __all__ = ["SettingsDialog"]
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrocoach.ui.window.placement import fit_to_screen
+from retrocoach.ui.dialogs import fit_to_screen
 
 __all__ = ["StopSignsDialog"]
 

@@ -1,9 +1,6 @@
-"""Where and how big the window and its dialogs open, and its pages from the keyboard, walk
-mode included."""
+"""Where and how big the window opens, and its pages from the keyboard, walk mode included."""
 
 from __future__ import annotations
-
-from typing import Final
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
@@ -11,17 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from retrocoach.ui.window.frame import WindowFrame
 
-__all__ = [
-    "DIALOG_FRAME_PX",
-    "Pages",
-    "default_size",
-    "fit_to_screen",
-    "minimum_size",
-    "place_on_screen",
-]
-
-DIALOG_FRAME_PX: Final = 48
-"""Room a dialog leaves for the window manager's title bar and borders."""
+__all__ = ["Pages", "default_size", "minimum_size", "place_on_screen"]
 
 
 def default_size(available: QSize) -> QSize:
@@ -48,20 +35,6 @@ def place_on_screen(window: QWidget) -> None:
     outline = window.frameGeometry()
     outline.moveCenter(area.center())
     window.move(outline.topLeft())  # none of it starts beyond an edge
-
-
-def fit_to_screen(dialog: QWidget, wanted: QSize, parent: QWidget | None = None) -> None:
-    """Size *dialog* to *wanted*, but never wider or taller than the screen it opens on.
-
-    The screen is *parent*'s (the window it opens over), else the dialog's own or the primary
-    one. On a small screen or at a large scale (a 1024x600 laptop at scale 2 leaves 512x300)
-    what does not fit scrolls inside the dialog, and its buttons stay on the screen.
-    """
-    screen = (parent or dialog).screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        room = screen.availableGeometry().size() - QSize(DIALOG_FRAME_PX, DIALOG_FRAME_PX)
-        wanted = wanted.boundedTo(room.expandedTo(QSize(1, 1)))
-    dialog.resize(wanted)
 
 
 class Pages:

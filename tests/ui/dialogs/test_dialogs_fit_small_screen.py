@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 from cut_text import cut_texts
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -24,18 +23,19 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from walks import minute_each_way
+from wheel import turn_wheel
 
 from retrocoach.core.safety.checklist import Checklist
 from retrocoach.core.safety.reminders import ReminderBook
 from retrocoach.core.safety.unwell import unwell_lines
 from retrocoach.core.settings.store import Settings
+from retrocoach.ui.dialogs import DIALOG_FRAME_PX, fit_to_screen
 from retrocoach.ui.dialogs.checkin import CheckinDialog
 from retrocoach.ui.dialogs.note import NoteDialog
 from retrocoach.ui.dialogs.safety import SafetyChecklistDialog
 from retrocoach.ui.dialogs.settings import SettingsDialog
 from retrocoach.ui.dialogs.stop_signs import StopSignsDialog
 from retrocoach.ui.focus_ring import RING_PX, FocusRings
-from retrocoach.ui.window.placement import DIALOG_FRAME_PX, fit_to_screen
 
 SMALL = QSize(512 - DIALOG_FRAME_PX, 300 - DIALOG_FRAME_PX)
 """What fit_to_screen leaves a dialog on a 1024x600 screen at scale 2."""
@@ -158,22 +158,6 @@ def test_the_balance_check_s_words_tick_its_box(qtbot: QtBot) -> None:
     assert isinstance(dialog.page, QScrollArea)
 
 
-def _wheel(widget: QWidget, steps: int) -> None:
-    """Turn the mouse wheel over the middle of *widget* (negative: towards the walker)."""
-    middle = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(
-        middle,
-        QPointF(widget.mapToGlobal(middle.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
-
-
 def test_the_wheel_scrolls_the_settings_and_changes_no_list_it_passes_over(qtbot: QtBot) -> None:
     dialog = SettingsDialog(Settings(checklist_confirmed=True))
     _shown(qtbot, dialog, SMALL)
@@ -192,16 +176,16 @@ def test_the_wheel_scrolls_the_settings_and_changes_no_list_it_passes_over(qtbot
         dialog.page.ensureWidgetVisible(combo)
         before = combo.currentIndex()
         for step in (-1, 1):  # one way or the other, a list that took the wheel would change
-            _wheel(combo, step)
+            turn_wheel(combo, step)
             assert combo.currentIndex() == before, combo.objectName()
         assert not combo.hasFocus(), "the wheel gives no list the focus"
-    _wheel(combos[0], -3)
+    turn_wheel(combos[0], -3)
     assert bar.value() > 0 or bar.maximum() == 0, "the wheel scrolled the page instead"
     # Chosen (a click or Tab gives it the focus), a list takes the wheel as before.
     combos[0].setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(combos[0].hasFocus, timeout=2000)
     before = combos[0].currentIndex()
-    _wheel(combos[0], -1 if before < combos[0].count() - 1 else 1)
+    turn_wheel(combos[0], -1 if before < combos[0].count() - 1 else 1)
     assert combos[0].currentIndex() != before
 
 

@@ -9,8 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from cut_text import cut_texts
 from look_restored import application_look_restored  # noqa: F401  (used by name)
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from walks import minute_each_way
+from wheel import turn_wheel
 from window_kit import MakeWindow, WindowKit
 
 from retrocoach.core.history.store import HistoryStore
@@ -28,6 +28,7 @@ from retrocoach.core.session.machine import State
 from retrocoach.core.storage.paths import DataPaths
 from retrocoach.ui.coach.treadmill_panel import TreadmillPanel
 from retrocoach.ui.history.parts import ROWS_LEAST
+from retrocoach.ui.plan.editor import PlanEditor
 from retrocoach.ui.window.frame import WindowFrame
 
 Key = Qt.Key
@@ -111,13 +112,18 @@ def _shown_in(scroll: QScrollArea, widget: QWidget) -> bool:
     return viewport.rect().contains(QRect(corner, widget.size()))
 
 
-def test_on_the_smallest_window_tab_reaches_and_shows_every_field_of_the_plan(
-    make_window: MakeWindow,
-) -> None:
+def _plan_page_at_the_smallest(make_window: MakeWindow) -> tuple[WindowKit, PlanEditor]:
+    """The window at 486x270 on its Plan page (Ctrl+P), and the plan editor."""
     kit = make_window(plan=BELT)
     _sized(kit, (486, 270))
     kit.press(Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    editor = kit.window._pages.plan_editor
+    return kit, kit.window._pages.plan_editor
+
+
+def test_on_the_smallest_window_tab_reaches_and_shows_every_field_of_the_plan(
+    make_window: MakeWindow,
+) -> None:
+    kit, editor = _plan_page_at_the_smallest(make_window)
     assert kit.window.tabs.currentWidget() is not kit.window.coach
     scroll = editor.findChild(QScrollArea)
     assert scroll is not None, "the form scrolls in a window too short for it"
@@ -198,28 +204,14 @@ def test_notices_in_a_walk_take_lesser_lines_room_and_at_most_a_quarter_each_who
 def test_the_wheel_over_the_plan_s_rounds_scrolls_the_form_and_leaves_the_rounds(
     make_window: MakeWindow,
 ) -> None:
-    kit = make_window(plan=BELT)
-    _sized(kit, (486, 270))
-    kit.press(Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    editor = kit.window._pages.plan_editor
+    _kit, editor = _plan_page_at_the_smallest(make_window)
     scroll = editor.findChild(QScrollArea)
     assert scroll is not None
     rounds = editor._fields.rounds
     scroll.ensureWidgetVisible(rounds)
     before = rounds.value()
     for step in (-1, 1):  # either way, rounds that took the wheel would change
-        middle = QPointF(rounds.width() / 2, rounds.height() / 2)
-        wheel = QWheelEvent(
-            middle,
-            QPointF(rounds.mapToGlobal(middle.toPoint())),
-            QPoint(0, 0),
-            QPoint(0, 120 * step),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(rounds, wheel)
+        turn_wheel(rounds, step)
         assert rounds.value() == before
     assert editor.plan == BELT, "the plan is as it was"
 
