@@ -120,7 +120,8 @@ class SafetyChecklistDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.page, 1)
         outer.addWidget(self._make_buttons())
-        self._fit_screen(parent)
+        # Its usual size, never larger than the screen: on a small one the page scrolls.
+        fit_to_screen(self, QSize(*_SIZE), parent)
         self._show_count()
         self._show_more_below()
         # The walker starts on the first item, so Space ticks it; Enter confirms nothing yet.
@@ -213,11 +214,6 @@ class SafetyChecklistDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         return buttons
-
-    def _fit_screen(self, parent: QWidget | None) -> None:
-        """Its usual size, but never taller or wider than the screen it opens on: on a small
-        screen the list scrolls and 'More below' shows, and the buttons stay in reach."""
-        fit_to_screen(self, QSize(*_SIZE), parent)
 
     def _fill(self, checklist: Checklist) -> None:
         """A heading row per section, then one tick box per item with its source beneath."""

@@ -67,7 +67,11 @@ class WindowFrame(QWidget):
         return False
 
     def _lent_to_notices(self) -> int:
-        """The height the notices took since the walk began (0 outside a walk)."""
+        """The height the notices took since the walk began (0 outside a walk).
+
+        Read outside a walk, it notes the notices' height then: the view reads it as each walk
+        begins and ends, so a notice left from the last walk is counted as there before this.
+        """
         now = self.notices.height() if self.notices.isVisible() else 0
         if not self.coach.walking:
             self._notices_at_start = now

@@ -114,7 +114,8 @@ class NoticeBar(QWidget):
         """The height of as many whole notices as fit in *limit* (the rest scroll): a notice
         cut across a line looked broken. *limit* itself if not even the first fits."""
         margins = self._column.contentsMargins()
-        inner = width - margins.left() - margins.right() - self._scroll_bar_width()
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        inner = width - margins.left() - margins.right() - bar
         bottom, shown = margins.top(), 0
         for notice in self._notices.values():
             height = notice.heightForWidth(inner) if notice.hasHeightForWidth() else -1
@@ -124,9 +125,6 @@ class NoticeBar(QWidget):
             shown = bottom
             bottom += self._column.spacing()
         return shown or limit
-
-    def _scroll_bar_width(self) -> int:
-        return self._scroll.verticalScrollBar().sizeHint().width()
 
     def show_notice(self, key: str, text: str) -> None:
         """Show *text* under *key*; a new text also goes to the log (stderr), where a desktop
